@@ -1,0 +1,116 @@
+package chatroom.api.codec;
+
+import chatroom.api.message.ErrorCode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into newline-terminated UTF-8 lines of bounded length. Never holds more than the limit in
+ * memory: an oversized line is skipped to its end and reported, and reading can go on with the next line. Not
+ * thread-safe; one reader per stream.
+ */
+public final class LineReader {
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final byte[] chunk = new byte[8192];
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private int chunkPos;
+    private int chunkEnd;
+    private byte[] line = new byte[256];
+    private int lineLength;
+
+    /**
+     * @param maxLineBytes the longest line accepted, in bytes, without its newline (and a carriage return before it)
+     */
+    public LineReader(InputStream in, int maxLineBytes) {
+        this.in = in;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /**
+     * Reads the next line, without its line terminator.
+     *
+     * @return the line, or {@code null} at the end of the stream (an unterminated last line is dropped: a peer that
+     *         closes mid-line did not finish its message)
+     * @throws ProtocolException with {@link ErrorCode#LINE_TOO_LONG} or {@link ErrorCode#BAD_ENCODING}; the offending
+     *                           line has been consumed and the next call reads the following one
+     * @throws IOException       when reading fails
+     */
+    public String readLine() throws IOException, ProtocolException {
+        lineLength = 0;
+        boolean oversized = false;
+        while (true) {
+            if (chunkPos == chunkEnd) {
+                int n = in.read(chunk);
+                if (n < 0) {
+                    return null;
+                }
+                chunkPos = 0;
+                chunkEnd = n;
+            }
+            int newline = indexOfNewline();
+            int end = newline < 0 ? chunkEnd : newline;
+            if (!oversized) {
+                int count = end - chunkPos;
+                if (lineLength + count > maxLineBytes + 1) { // +1: room for a '\r' before the '\n'
+                    oversized = true;
+                } else {
+                    append(count);
+                }
+            }
+            chunkPos = newline < 0 ? chunkEnd : newline + 1;
+            if (newline >= 0) {
+                if (oversized) {
+                    throw new ProtocolException(ErrorCode.LINE_TOO_LONG,
+                            "Line longer than " + maxLineBytes + " bytes; it was skipped.");
+                }
+                return decodeLine();
+            }
+        }
+    }
+
+    private int indexOfNewline() {
+        for (int i = chunkPos; i < chunkEnd; i++) {
+            if (chunk[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void append(int count) {
+        if (lineLength + count > line.length) {
+            line = Arrays.copyOf(line, Math.max(lineLength + count, line.length * 2));
+        }
+        System.arraycopy(chunk, chunkPos, line, lineLength, count);
+        lineLength += count;
+    }
+
+    private String decodeLine() throws ProtocolException {
+        int length = lineLength > 0 && line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
+        if (length > maxLineBytes) {
+            throw new ProtocolException(ErrorCode.LINE_TOO_LONG,
+                    "Line longer than " + maxLineBytes + " bytes; it was skipped.");
+        }
+        try {
+            CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(line, 0, length));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new ProtocolException(ErrorCode.BAD_ENCODING, "The line is not valid UTF-8; it was skipped.");
+        } finally {
+            if (line.length > 64 * 1024) {
+                line = new byte[256]; // give back the memory of one huge line: idle connections stay small
+            }
+        }
+    }
+}

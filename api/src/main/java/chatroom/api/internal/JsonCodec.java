@@ -1,0 +1,103 @@
+package chatroom.api.internal;
+
+import chatroom.api.codec.ProtocolException;
+import chatroom.api.message.ErrorCode;
+import chatroom.api.message.Message;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Map;
+
+/** Gson behind {@link chatroom.api.codec.MessageCodec}: strict parsing, bounded nesting, type dispatch. */
+public final class JsonCodec {
+    /** Deeper JSON than this is refused before it can cost stack or memory. */
+    public static final int MAX_NESTING = 32;
+
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+    private JsonCodec() {
+    }
+
+    public static String toJson(Message message) {
+        JsonObject fields = GSON.toJsonTree(message).getAsJsonObject();
+        JsonObject out = new JsonObject();
+        out.addProperty("type", message.type());
+        for (Map.Entry<String, JsonElement> field : fields.entrySet()) {
+            out.add(field.getKey(), field.getValue());
+        }
+        return GSON.toJson(out);
+    }
+
+    public static <M extends Message> M fromJson(String line, Map<String, Class<? extends M>> types)
+            throws ProtocolException {
+        JsonObject object = parseObject(line);
+        JsonElement typeElement = object.get("type");
+        if (typeElement == null || !typeElement.isJsonPrimitive() || !typeElement.getAsJsonPrimitive().isString()) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "The message has no string field 'type'.");
+        }
+        String type = typeElement.getAsString();
+        Class<? extends M> recordClass = types.get(type);
+        if (recordClass == null) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown message type '" + printable(type) + "'.",
+                    type);
+        }
+        try {
+            M message = GSON.fromJson(object, recordClass);
+            if (message == null) {
+                throw new ProtocolException(ErrorCode.BAD_MESSAGE, "Empty '" + type + "' message.", type);
+            }
+            return message;
+        } catch (RuntimeException e) {
+            // Gson reports a record constructor's refusal as a bare RuntimeException around the cause.
+            throw new ProtocolException(ErrorCode.BAD_MESSAGE,
+                    "Invalid '" + type + "' message: " + rootMessage(e) + ".", type);
+        }
+    }
+
+    private static JsonObject parseObject(String line) throws ProtocolException {
+        try {
+            JsonReader reader = new JsonReader(new StringReader(line));
+            reader.setStrictness(Strictness.STRICT);
+            reader.setNestingLimit(MAX_NESTING);
+            JsonElement element = JsonParser.parseReader(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new ProtocolException(ErrorCode.BAD_JSON, "Only one JSON object is allowed per line.");
+            }
+            if (!element.isJsonObject()) {
+                throw new ProtocolException(ErrorCode.BAD_JSON, "A message must be a JSON object.");
+            }
+            return element.getAsJsonObject();
+        } catch (JsonParseException | IOException | IllegalStateException e) {
+            throw new ProtocolException(ErrorCode.BAD_JSON, "Not valid JSON: " + rootMessage(e) + ".");
+        } catch (StackOverflowError e) {
+            throw new ProtocolException(ErrorCode.BAD_JSON, "JSON nested too deeply.");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        // Gson appends a troubleshooting URL; it helps library users, not chat clients.
+        int see = message.indexOf("\nSee ");
+        return printable(see < 0 ? message : message.substring(0, see));
+    }
+
+    /** Echoing input back must not echo control characters or unbounded text. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), 80));
+        text.codePoints().limit(80).forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return text.codePointCount(0, text.length()) > 80 ? out + "…" : out.toString();
+    }
+}

@@ -1,0 +1,65 @@
+package chatroom.api.message;
+
+import java.util.Locale;
+
+/** The error codes of {@link ErrorReply} and {@link chatroom.api.codec.ProtocolException}. */
+public enum ErrorCode {
+    /** The line is not a JSON object. */
+    BAD_JSON,
+    /** The line is longer than the server's limit. */
+    LINE_TOO_LONG,
+    /** The line is not valid UTF-8. */
+    BAD_ENCODING,
+    /** The {@code type} is missing or not one the receiver knows. */
+    UNKNOWN_TYPE,
+    /** A field is missing or has the wrong type. */
+    BAD_MESSAGE,
+    /** The client's protocol version is not supported. */
+    UNSUPPORTED_PROTOCOL,
+    /** The request needs the {@code hello} handshake first. */
+    HELLO_FIRST,
+    /** The request needs a login first. */
+    NOT_LOGGED_IN,
+    /** The connection is logged in already. */
+    ALREADY_LOGGED_IN,
+    /** The password does not match the account. */
+    WRONG_PASSWORD,
+    /** Registration is closed and there is no such account. */
+    NO_SUCH_ACCOUNT,
+    /** Too many failed logins; wait before trying again. */
+    TOO_MANY_ATTEMPTS,
+    /** The name breaks the naming rules. */
+    INVALID_NAME,
+    /** The name is reserved for the server. */
+    RESERVED_NAME,
+    /** Someone else has that name. */
+    NAME_TAKEN,
+    /** The recipient of a private message is not online. */
+    NOT_ONLINE,
+    /** The text is empty. */
+    EMPTY_TEXT,
+    /** The text is longer than the server's limit. */
+    TEXT_TOO_LONG,
+    /** The password is empty or too long. */
+    INVALID_PASSWORD,
+    /** The connection is sending faster than the server's rate limit. */
+    SLOW_DOWN,
+    /** The server failed; the request may be retried. */
+    SERVER_ERROR,
+    /** A code this side does not know (sent by a newer peer). */
+    UNKNOWN;
+
+    /** The code as written on the wire: lower case with underscores, such as {@code wrong_password}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ErrorCode fromWireName(String wireName) {
+        for (ErrorCode code : values()) {
+            if (code.wireName().equals(wireName)) {
+                return code;
+            }
+        }
+        return UNKNOWN;
+    }
+}

@@ -1,0 +1,16 @@
+package chatroom.api.message;
+
+/**
+ * The server's limits, announced in {@link Welcome} so that clients adapt instead of guessing.
+ *
+ * @param maxLineBytes      longest line the server reads, in UTF-8 bytes, without the newline
+ * @param maxNameLength     longest user name, in characters
+ * @param maxTextLength     longest chat text, in characters
+ * @param historyOnJoin     how many history entries a client receives after logging in
+ * @param historyPageMax    the largest {@code limit} a history request may ask for
+ * @param messagesPerSecond sustained chat messages per second per connection before the server says slow down
+ * @param burst             messages a connection may send at once before the rate applies
+ */
+public record Limits(int maxLineBytes, int maxNameLength, int maxTextLength, int historyOnJoin, int historyPageMax,
+                     int messagesPerSecond, int burst) {
+}

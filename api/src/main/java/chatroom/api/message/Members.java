@@ -1,0 +1,17 @@
+package chatroom.api.message;
+
+import java.util.List;
+
+/** Who is online, sorted by name; the answer to {@link Who}. */
+public record Members(List<Member> users) implements ServerMessage {
+    public static final String TYPE = "members";
+
+    public Members {
+        users = List.copyOf(Fields.present(users, "users"));
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}

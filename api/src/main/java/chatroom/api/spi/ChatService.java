@@ -1,0 +1,52 @@
+package chatroom.api.spi;
+
+import chatroom.api.message.LoggedIn;
+
+import java.io.IOException;
+
+/**
+ * A client's session with a chat room, over some transport. Created unconnected by a {@link ChatServiceProvider};
+ * {@link #login} connects. Events arrive at the {@link ChatListener} given to the provider.
+ *
+ * <p>Lifecycle: {@code login} (repeat after a refusal), then any of the requests, then {@link #logout} or
+ * {@link #close}. Requests after the session ended are ignored. Requests are asynchronous: they return once the
+ * request is on its way; errors come back as {@link chatroom.api.message.ErrorReply} events.
+ *
+ * <p>Threading: all methods may be called from any thread; {@code login} blocks and must not be called on a UI
+ * thread.
+ */
+public interface ChatService extends AutoCloseable {
+    /**
+     * Connects if needed and logs in. On refusal the connection stays open so the user can try again.
+     *
+     * @return the server's confirmation, with the name the user now has
+     * @throws LoginException when the server refuses (wrong password, name taken, …)
+     * @throws IOException    when the server cannot be reached or the connection fails
+     */
+    LoggedIn login(String name, char[] password) throws LoginException, IOException;
+
+    /** Says something to everyone in the room. */
+    void say(String text);
+
+    /** Sends a private message to one person online. */
+    void tell(String to, String text);
+
+    /** Asks to change the display name; the answer is a rename notice or an error. */
+    void rename(String newName);
+
+    /** Asks who is online; the answer is a {@link chatroom.api.message.Members} event. */
+    void who();
+
+    /**
+     * Asks for up to {@code limit} history entries older than {@code beforeId} ({@code 0}: the newest), answered by
+     * history-marked events and a {@link chatroom.api.message.HistoryEnd}.
+     */
+    void history(long beforeId, int limit);
+
+    /** Leaves the room politely, waits briefly for the server to confirm, and closes. */
+    void logout();
+
+    /** Closes the connection without logging out. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,31 @@
+package chatroom.api.spi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where and how a client connects. {@code host} and {@code port} name the server; {@code settings} carries the
+ * options only some transports understand (UDP's {@code listen} and {@code peer}, say), by option name without
+ * dashes, each with its values in the order given.
+ */
+public record ConnectOptions(String host, int port, Map<String, List<String>> settings) {
+    public ConnectOptions {
+        settings = Map.copyOf(settings);
+    }
+
+    public ConnectOptions(String host, int port) {
+        this(host, port, Map.of());
+    }
+
+    /** The single value of a setting, when given. */
+    public Optional<String> setting(String key) {
+        List<String> values = settings.getOrDefault(key, List.of());
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() - 1));
+    }
+
+    /** Every value given for a setting, in order; empty when not given. */
+    public List<String> settings(String key) {
+        return settings.getOrDefault(key, List.of());
+    }
+}

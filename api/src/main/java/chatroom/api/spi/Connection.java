@@ -1,0 +1,22 @@
+package chatroom.api.spi;
+
+import chatroom.api.codec.Frame;
+
+/**
+ * One client's connection as the server sees it. Thread-safe.
+ */
+public interface Connection {
+    /** The peer's address, such as {@code 127.0.0.1:51234}; shown only to the operator. */
+    String remoteAddress();
+
+    /**
+     * Queues a frame for sending and returns at once; the transport writes it on its own thread. If the queue is
+     * over its byte limit (the client stopped reading), the connection is closed instead.
+     *
+     * @return whether the frame was queued
+     */
+    boolean send(Frame frame);
+
+    /** Sends what is queued (within a short grace period), then closes. Idempotent. */
+    void close();
+}

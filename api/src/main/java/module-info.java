@@ -1,0 +1,21 @@
+/**
+ * The chat room's shared contract: JSON wire messages, their codec and line framing, and the service provider
+ * interfaces through which transports and user interfaces plug in.
+ *
+ * @uses chatroom.api.spi.ChatServiceProvider
+ * @uses chatroom.api.spi.ChatUiProvider
+ * @uses chatroom.api.spi.ServerTransportProvider
+ */
+module chatroom.api {
+    requires com.google.gson;
+
+    exports chatroom.api.message;
+    exports chatroom.api.codec;
+    exports chatroom.api.spi;
+
+    uses chatroom.api.spi.ChatServiceProvider;
+    uses chatroom.api.spi.ChatUiProvider;
+    uses chatroom.api.spi.ServerTransportProvider;
+
+    opens chatroom.api.message to com.google.gson;
+}
