@@ -5,6 +5,7 @@
  * @uses chatroom.api.spi.ChatServiceProvider
  * @uses chatroom.api.spi.ChatUiProvider
  * @uses chatroom.api.spi.ServerTransportProvider
+ * @uses chatroom.api.spi.ServerConsoleProvider
  */
 module chatroom.api {
     requires com.google.gson;
@@ -16,6 +17,7 @@ module chatroom.api {
     uses chatroom.api.spi.ChatServiceProvider;
     uses chatroom.api.spi.ChatUiProvider;
     uses chatroom.api.spi.ServerTransportProvider;
+    uses chatroom.api.spi.ServerConsoleProvider;
 
     opens chatroom.api.message to com.google.gson;
 }

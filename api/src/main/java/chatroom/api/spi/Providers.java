@@ -64,6 +64,11 @@ public final class Providers<P extends NamedProvider> {
         return new Providers<>("server transport", ServiceLoader.load(ServerTransportProvider.class).iterator());
     }
 
+    /** Operator consoles for a running server. */
+    public static Providers<ServerConsoleProvider> consoles() {
+        return new Providers<>("console", ServiceLoader.load(ServerConsoleProvider.class).iterator());
+    }
+
     /** Every provider found, in discovery order. */
     public List<P> all() {
         return List.copyOf(byName.values());
