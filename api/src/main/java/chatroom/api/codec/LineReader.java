@@ -20,7 +20,7 @@ import java.util.Arrays;
 public final class LineReader {
     private final InputStream in;
     private final int maxLineBytes;
-    private final byte[] chunk = new byte[8192];
+    private final byte[] chunk;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -33,8 +33,17 @@ public final class LineReader {
      * @param maxLineBytes the longest line accepted, in bytes, without its newline (and a carriage return before it)
      */
     public LineReader(InputStream in, int maxLineBytes) {
+        this(in, maxLineBytes, 8192);
+    }
+
+    /**
+     * @param maxLineBytes the longest line accepted, in bytes, without its newline
+     * @param chunkBytes   how much to read from the stream at once: small for many idle connections, larger for bulk
+     */
+    public LineReader(InputStream in, int maxLineBytes, int chunkBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.chunk = new byte[chunkBytes];
     }
 
     /**
@@ -62,7 +71,7 @@ public final class LineReader {
             int end = newline < 0 ? chunkEnd : newline;
             if (!oversized) {
                 int count = end - chunkPos;
-                if (lineLength + count > maxLineBytes + 1) { // +1: room for a '\r' before the '\n'
+                if ((long) lineLength + count > maxLineBytes + 1L) { // +1: room for a '\r' before the '\n'
                     oversized = true;
                 } else {
                     append(count);

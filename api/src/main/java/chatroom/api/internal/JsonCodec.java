@@ -22,7 +22,10 @@ public final class JsonCodec {
     /** Deeper JSON than this is refused before it can cost stack or memory. */
     public static final int MAX_NESTING = 32;
 
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final Gson GSON = StrictScalars.register(new GsonBuilder().disableHtmlEscaping()).create();
+    /** Gson's advice to library users, which is what its strict mode says about any syntax error. */
+    private static final String LENIENT_ADVICE =
+            "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON";
 
     private JsonCodec() {
     }
@@ -47,8 +50,9 @@ public final class JsonCodec {
         String type = typeElement.getAsString();
         Class<? extends M> recordClass = types.get(type);
         if (recordClass == null) {
-            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown message type '" + printable(type) + "'.",
-                    type);
+            // The sender controls this name: it is echoed back bounded and without control characters.
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown message type '" + printable(type, 80) + "'.",
+                    printable(type, 80));
         }
         try {
             M message = GSON.fromJson(object, recordClass);
@@ -59,7 +63,7 @@ public final class JsonCodec {
         } catch (RuntimeException e) {
             // Gson reports a record constructor's refusal as a bare RuntimeException around the cause.
             throw new ProtocolException(ErrorCode.BAD_MESSAGE,
-                    "Invalid '" + type + "' message: " + rootMessage(e) + ".", type);
+                    "Invalid '" + type + "' message: " + sentenceEnd(rootMessage(e)), type);
         }
     }
 
@@ -69,18 +73,32 @@ public final class JsonCodec {
             reader.setStrictness(Strictness.STRICT);
             reader.setNestingLimit(MAX_NESTING);
             JsonElement element = JsonParser.parseReader(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new ProtocolException(ErrorCode.BAD_JSON, "Only one JSON object is allowed per line.");
-            }
             if (!element.isJsonObject()) {
                 throw new ProtocolException(ErrorCode.BAD_JSON, "A message must be a JSON object.");
             }
+            if (!nothingFollows(reader)) {
+                throw new ProtocolException(ErrorCode.BAD_JSON, "Only one JSON object is allowed per line.");
+            }
             return element.getAsJsonObject();
-        } catch (JsonParseException | IOException | IllegalStateException e) {
-            throw new ProtocolException(ErrorCode.BAD_JSON, "Not valid JSON: " + rootMessage(e) + ".");
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new ProtocolException(ErrorCode.BAD_JSON, "Not valid JSON: " + sentenceEnd(rootMessage(e)));
         } catch (StackOverflowError e) {
             throw new ProtocolException(ErrorCode.BAD_JSON, "JSON nested too deeply.");
         }
+    }
+
+    private static boolean nothingFollows(JsonReader reader) {
+        try {
+            return reader.peek() == JsonToken.END_DOCUMENT;
+        } catch (IOException e) {
+            // Strict mode reports anything after the first value as a syntax error.
+            return false;
+        }
+    }
+
+    /** Gson's paths can end in a dot ({@code $.} before a name is read); a sentence needs only one. */
+    private static String sentenceEnd(String reason) {
+        return reason.endsWith(".") ? reason : reason + ".";
     }
 
     private static String rootMessage(Throwable e) {
@@ -91,13 +109,18 @@ public final class JsonCodec {
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         // Gson appends a troubleshooting URL; it helps library users, not chat clients.
         int see = message.indexOf("\nSee ");
-        return printable(see < 0 ? message : message.substring(0, see));
+        String reason = see < 0 ? message : message.substring(0, see);
+        if (reason.startsWith(LENIENT_ADVICE)) {
+            reason = "syntax error" + reason.substring(LENIENT_ADVICE.length());
+        }
+        return printable(reason, 160);
     }
 
     /** Echoing input back must not echo control characters or unbounded text. */
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), 80));
-        text.codePoints().limit(80).forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return text.codePointCount(0, text.length()) > 80 ? out + "…" : out.toString();
+    private static String printable(String text, int maxCodePoints) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), maxCodePoints));
+        text.codePoints().limit(maxCodePoints)
+                .forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return text.codePointCount(0, text.length()) > maxCodePoints ? out + "…" : out.toString();
     }
 }

@@ -7,7 +7,7 @@ public record Members(List<Member> users) implements ServerMessage {
     public static final String TYPE = "members";
 
     public Members {
-        users = List.copyOf(Fields.present(users, "users"));
+        users = Fields.list(users, "users");
     }
 
     @Override

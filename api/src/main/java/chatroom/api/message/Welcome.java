@@ -9,7 +9,7 @@ public record Welcome(int protocol, String server, Limits limits, List<String> f
     public Welcome {
         Fields.required(server, "server");
         Fields.present(limits, "limits");
-        features = features == null ? List.of() : List.copyOf(features);
+        features = features == null ? List.of() : Fields.list(features, "features");
     }
 
     @Override

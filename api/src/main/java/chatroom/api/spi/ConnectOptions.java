@@ -3,6 +3,7 @@ package chatroom.api.spi;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Where and how a client connects. {@code host} and {@code port} name the server; {@code settings} carries the
@@ -11,14 +12,16 @@ import java.util.Optional;
  */
 public record ConnectOptions(String host, int port, Map<String, List<String>> settings) {
     public ConnectOptions {
-        settings = Map.copyOf(settings);
+        // The lists too: a caller that reuses its lists must not change options already handed out.
+        settings = settings.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, setting -> List.copyOf(setting.getValue())));
     }
 
     public ConnectOptions(String host, int port) {
         this(host, port, Map.of());
     }
 
-    /** The single value of a setting, when given. */
+    /** The value of a setting, when given; the last one when given more than once, as on a command line. */
     public Optional<String> setting(String key) {
         List<String> values = settings.getOrDefault(key, List.of());
         return values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() - 1));

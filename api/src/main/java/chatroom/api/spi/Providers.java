@@ -38,9 +38,14 @@ public final class Providers<P extends NamedProvider> {
                 failures.add("A " + kind + " could not be loaded and was skipped: " + e.getMessage());
                 continue;
             }
-            P previous = providers.putIfAbsent(provider.name(), provider);
+            String name = provider.name();
+            if (name == null || name.isBlank()) {
+                failures.add("A " + kind + " has no name and was skipped: " + provider.getClass().getName());
+                continue;
+            }
+            P previous = providers.putIfAbsent(name, provider);
             if (previous != null) {
-                throw new IllegalStateException("Two " + kind + "s are named '" + provider.name() + "': "
+                throw new IllegalStateException("Two " + kind + "s are named '" + name + "': "
                         + previous.getClass().getName() + " and " + provider.getClass().getName()
                         + ". Remove one of their jars from the module folder.");
             }

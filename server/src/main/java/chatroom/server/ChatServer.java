@@ -1,0 +1,233 @@
+package chatroom.server;
+
+import chatroom.api.message.Bye;
+import chatroom.api.spi.Connection;
+import chatroom.api.spi.InboundHandler;
+import chatroom.api.spi.OnlineUser;
+import chatroom.api.spi.ServerControl;
+import chatroom.api.spi.ServerStatus;
+import chatroom.api.spi.ServerTransport;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * A running chat server: opens the data directory, starts the room and its journal, and serves every connection the
+ * transports accept. {@link #control()} is what the operator's console drives.
+ */
+public final class ChatServer implements AutoCloseable {
+    public static final String VERSION = "chatroom 0.1.0";
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final ServerConfig config;
+    private final List<ServerTransport> transports;
+    private final ServerLog log;
+    private final Clock clock;
+    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Control control = new Control();
+    private Instant started;
+    private ServerContext context;
+    private Journal journal;
+    private ExecutorService hashing;
+    private ScheduledExecutorService deadlines;
+
+    public ChatServer(ServerConfig config, List<ServerTransport> transports, PrintStream logStream) {
+        this(config, transports, logStream, Clock.systemUTC());
+    }
+
+    ChatServer(ServerConfig config, List<ServerTransport> transports, PrintStream logStream, Clock clock) {
+        this.config = config;
+        this.transports = List.copyOf(transports);
+        this.log = new ServerLog(logStream, clock);
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the database and starts listening.
+     *
+     * @throws IOException      when a transport cannot listen
+     * @throws StorageException when the database cannot be opened
+     */
+    public void start() throws IOException {
+        Database database = Database.open(config.dataDir());
+        Names names = new Names(config.maxNameLength());
+        Accounts accounts = new Accounts(database, new PasswordHasher(config.hashIterations()), names);
+        History history = new History(database);
+        Room room;
+        try {
+            journal = new Journal(config.durableHistory() ? history : null, log);
+            room = new Room(config, journal, log, clock, history.before(Long.MAX_VALUE, config.historyOnJoin()),
+                    history.lastId(), history.size());
+        } catch (SQLException e) {
+            throw new StorageException("Cannot read the history in " + database.file() + ": " + e.getMessage(), e);
+        }
+        int hashThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        hashing = Executors.newFixedThreadPool(hashThreads,
+                Thread.ofPlatform().name("password-hashing-", 1).daemon().factory());
+        deadlines = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("login-deadline").daemon()
+                .factory());
+        context = new ServerContext(config, VERSION, room, names, accounts, history, new LoginThrottle(clock), log,
+                hashing, sessions);
+        journal.start();
+        room.start();
+        started = clock.instant();
+        for (ServerTransport transport : transports) {
+            transport.start(this::accept);
+        }
+    }
+
+    private InboundHandler accept(Connection connection) {
+        Session session = new Session(connection, context);
+        sessions.add(session);
+        log.info("connect " + connection.remoteAddress());
+        deadlines.schedule(() -> {
+            if (!session.inRoom() && !session.isClosed()) {
+                log.info("no login within " + config.loginDeadline().toSeconds() + " s from "
+                        + connection.remoteAddress() + ": closed");
+                session.send(new Bye(Bye.PROTOCOL, "No login within " + config.loginDeadline().toSeconds()
+                        + " s."));
+                session.close();
+            }
+        }, config.loginDeadline().toMillis(), TimeUnit.MILLISECONDS);
+        return session;
+    }
+
+    /** Addresses clients can use. */
+    public List<String> addresses() {
+        List<String> addresses = new ArrayList<>();
+        transports.forEach(transport -> addresses.addAll(transport.addresses()));
+        return addresses;
+    }
+
+    /** What the operator's console drives. */
+    public ServerControl control() {
+        return control;
+    }
+
+    /** Tells everyone, closes every connection, flushes the history and releases the database. Idempotent. */
+    @Override
+    public void close() {
+        if (!stopping.compareAndSet(false, true)) {
+            awaitQuietly();
+            return;
+        }
+        try {
+            if (context != null) {
+                CompletableFuture<Void> goodbyes = new CompletableFuture<>();
+                context.room().post(new Room.Shutdown(goodbyes));
+                goodbyes.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.info("shutdown: the room did not finish in time: " + e);
+        } finally {
+            release();
+        }
+    }
+
+    private void release() {
+        transports.forEach(ServerTransport::close);
+        try {
+            if (journal != null) {
+                journal.stop();
+            }
+            if (context != null) {
+                context.history().close();
+                context.accounts().close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException | RuntimeException e) {
+            log.info("shutdown: closing the database failed: " + e.getMessage());
+        }
+        if (hashing != null) {
+            hashing.shutdownNow();
+            deadlines.shutdownNow();
+        }
+        log.info("server stopped");
+        stopped.countDown();
+    }
+
+    private void awaitQuietly() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The operator's view, backed by the room's own thread for anything that reads its state. */
+    private final class Control implements ServerControl {
+        @Override
+        public ServerStatus status() {
+            return new ServerStatus(sessions.size(), context.room().online(), context.room().messages(),
+                    Duration.between(started, clock.instant()), addresses());
+        }
+
+        @Override
+        public List<OnlineUser> online() {
+            CompletableFuture<List<OnlineUser>> users = new CompletableFuture<>();
+            context.room().post(new Room.ListOnline(users));
+            return await(users, List.of());
+        }
+
+        @Override
+        public boolean kick(String name, String reason) {
+            CompletableFuture<Boolean> kicked = new CompletableFuture<>();
+            context.room().post(new Room.Kick(name, reason, kicked));
+            return await(kicked, false);
+        }
+
+        @Override
+        public void announce(String text) {
+            context.room().post(new Room.Announce(Texts.clean(text)));
+        }
+
+        @Override
+        public void shutdown() {
+            Thread.ofPlatform().name("shutdown").start(ChatServer.this::close);
+        }
+
+        @Override
+        public void awaitStopped() throws InterruptedException {
+            stopped.await();
+        }
+
+        @Override
+        public AutoCloseable subscribeLog(Consumer<String> line) {
+            return log.subscribe(line);
+        }
+
+        private <T> T await(CompletableFuture<T> answer, T whenStopped) {
+            try {
+                return answer.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return whenStopped;
+            } catch (ExecutionException | TimeoutException e) {
+                return whenStopped;
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package chatroom.server;
+
+import chatroom.api.message.Announcement;
+import chatroom.api.message.ChatMessage;
+import chatroom.api.message.ServerMessage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The room's history in the database: chat messages and announcements by id. Appends come from the journal thread
+ * only, a batch per transaction (group commit); reads may come from any thread.
+ */
+final class History implements AutoCloseable {
+    private static final String MESSAGE = "message";
+    private static final String ANNOUNCEMENT = "announcement";
+
+    private final Connection writer;
+    private final Connection reader;
+    private final PreparedStatement insert;
+
+    History(Database database) {
+        try {
+            writer = database.connect();
+            writer.setAutoCommit(false);
+            insert = writer.prepareStatement("INSERT INTO history (id, ts, kind, sender, body) VALUES (?, ?, ?, ?, ?)");
+            reader = database.connect();
+        } catch (SQLException e) {
+            throw new StorageException("Cannot open the history in " + database.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the entries in one transaction; when this returns they survive a crash. */
+    void append(List<ServerMessage> entries) throws SQLException {
+        try {
+            for (ServerMessage entry : entries) {
+                switch (entry) {
+                    case ChatMessage m -> bind(m.id(), m.ts(), MESSAGE, m.from(), m.text());
+                    case Announcement a -> bind(a.id(), a.ts(), ANNOUNCEMENT, null, a.text());
+                    default -> throw new IllegalArgumentException("Not a history entry: " + entry.type());
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            writer.commit();
+        } catch (SQLException e) {
+            writer.rollback();
+            throw e;
+        }
+    }
+
+    private void bind(long id, long ts, String kind, String sender, String body) throws SQLException {
+        insert.setLong(1, id);
+        insert.setLong(2, ts);
+        insert.setString(3, kind);
+        insert.setString(4, sender);
+        insert.setString(5, body);
+    }
+
+    /** The highest id written, or 0 for an empty history. */
+    synchronized long lastId() throws SQLException {
+        try (Statement statement = reader.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM history")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** How many entries there are. */
+    synchronized long size() throws SQLException {
+        try (Statement statement = reader.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM history")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * Up to {@code limit} entries with ids below {@code beforeId}, oldest first, marked as history.
+     */
+    synchronized List<ServerMessage> before(long beforeId, int limit) throws SQLException {
+        try (PreparedStatement query = reader.prepareStatement(
+                "SELECT id, ts, kind, sender, body FROM history WHERE id < ? ORDER BY id DESC LIMIT ?")) {
+            query.setLong(1, beforeId);
+            query.setInt(2, limit);
+            List<ServerMessage> entries = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long id = rows.getLong(1);
+                    long ts = rows.getLong(2);
+                    entries.add(ANNOUNCEMENT.equals(rows.getString(3))
+                            ? new Announcement(id, ts, rows.getString(5), true)
+                            : new ChatMessage(id, ts, rows.getString(4), rows.getString(5), true));
+                }
+            }
+            Collections.reverse(entries);
+            return entries;
+        }
+    }
+
+    /** Whether any entry is older than this id. */
+    synchronized boolean hasBefore(long id) throws SQLException {
+        try (PreparedStatement query = reader.prepareStatement("SELECT 1 FROM history WHERE id < ? LIMIT 1")) {
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        insert.close();
+        writer.close();
+        reader.close();
+    }
+}

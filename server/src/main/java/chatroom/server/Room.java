@@ -1,0 +1,388 @@
+package chatroom.server;
+
+import chatroom.api.codec.Frame;
+import chatroom.api.codec.MessageCodec;
+import chatroom.api.message.Announcement;
+import chatroom.api.message.Bye;
+import chatroom.api.message.ChatMessage;
+import chatroom.api.message.ErrorCode;
+import chatroom.api.message.ErrorReply;
+import chatroom.api.message.HistoryEnd;
+import chatroom.api.message.Joined;
+import chatroom.api.message.Left;
+import chatroom.api.message.LoggedIn;
+import chatroom.api.message.Member;
+import chatroom.api.message.Members;
+import chatroom.api.message.PrivateMessage;
+import chatroom.api.message.Renamed;
+import chatroom.api.message.ServerMessage;
+import chatroom.api.spi.OnlineUser;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The room's state and rules, on one thread: who is online under which name, message ids, notices. Sessions post
+ * {@link Event}s; the room answers through the {@link Journal}, which commits history before delivering, so every
+ * recipient sees the same order and nobody sees what a crash could lose. Single-threaded by design: no locks, and
+ * the order of events is the order of the room.
+ */
+final class Room {
+    /** Something that happened to the room, in the order it happened. */
+    sealed interface Event {
+    }
+
+    record Enter(Session session, String account) implements Event {
+    }
+
+    record Say(Session session, String text) implements Event {
+    }
+
+    record Tell(Session session, String to, String text) implements Event {
+    }
+
+    record Rename(Session session, String name) implements Event {
+    }
+
+    record Who(Session session) implements Event {
+    }
+
+    record Leave(Session session, String reason, boolean logout) implements Event {
+    }
+
+    record Kick(String name, String reason, CompletableFuture<Boolean> kicked) implements Event {
+    }
+
+    record Announce(String text) implements Event {
+    }
+
+    record ListOnline(CompletableFuture<List<OnlineUser>> users) implements Event {
+    }
+
+    record Shutdown(CompletableFuture<Void> done) implements Event {
+    }
+
+    private static final int MAX_BATCH = 1024;
+
+    private final ServerConfig config;
+    private final Names names;
+    private final Journal journal;
+    private final ServerLog log;
+    private final Clock clock;
+    private final BlockingQueue<Event> inbox = new LinkedBlockingQueue<>();
+    private final Thread thread;
+
+    // Owned by the room thread.
+    private final Map<String, Session> byName = new HashMap<>();
+    private final Map<String, Session> byAccount = new HashMap<>();
+    private Session[] members = new Session[0];
+    private final ArrayDeque<ServerMessage> recent = new ArrayDeque<>();
+    private long lastId;
+    private long historySize;
+    private boolean stopped;
+    private List<ServerMessage> pendingEntries = new ArrayList<>();
+    private List<Runnable> pendingDeliveries = new ArrayList<>();
+
+    private volatile long messages;
+
+    /**
+     * @param recentHistory the newest history entries, oldest first, as loaded at start
+     * @param lastId        the highest id in the history
+     * @param historySize   how many entries the history holds
+     */
+    Room(ServerConfig config, Journal journal, ServerLog log, Clock clock, List<ServerMessage> recentHistory,
+         long lastId, long historySize) {
+        this.config = config;
+        this.names = new Names(config.maxNameLength());
+        this.journal = journal;
+        this.log = log;
+        this.clock = clock;
+        this.recent.addAll(recentHistory);
+        this.lastId = lastId;
+        this.historySize = historySize;
+        this.thread = Thread.ofPlatform().name("room").daemon().unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void post(Event event) {
+        inbox.add(event);
+    }
+
+    /** Chat messages and announcements since start. */
+    long messages() {
+        return messages;
+    }
+
+    /** People in the room; safe from any thread. */
+    int online() {
+        return members.length;
+    }
+
+    private void run() {
+        List<Event> batch = new ArrayList<>();
+        while (!stopped) {
+            try {
+                batch.add(inbox.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            inbox.drainTo(batch, MAX_BATCH);
+            for (Event event : batch) {
+                try {
+                    handle(event);
+                } catch (RuntimeException e) {
+                    log.info("room error on " + event.getClass().getSimpleName() + ": " + e);
+                }
+            }
+            batch.clear();
+            if (!pendingEntries.isEmpty() || !pendingDeliveries.isEmpty()) {
+                journal.submit(pendingEntries, pendingDeliveries);
+                pendingEntries = new ArrayList<>();
+                pendingDeliveries = new ArrayList<>();
+            }
+        }
+    }
+
+    private void handle(Event event) {
+        switch (event) {
+            case Enter e -> enter(e.session(), e.account());
+            case Say s -> say(s.session(), s.text());
+            case Tell t -> tell(t.session(), t.to(), t.text());
+            case Rename r -> rename(r.session(), r.name());
+            case Who w -> who(w.session());
+            case Leave l -> leave(l.session(), l.reason(), l.logout());
+            case Kick k -> k.kicked().complete(kick(k.name(), k.reason()));
+            case Announce a -> announce(a.text());
+            case ListOnline l -> l.users().complete(onlineUsers());
+            case Shutdown s -> shutdown(s.done());
+        }
+    }
+
+    private void enter(Session session, String account) {
+        if (session.isClosed() || stopped) {
+            return;
+        }
+        if (session.inRoom()) {
+            reply(session, ErrorCode.ALREADY_LOGGED_IN, "You are logged in already.", "login");
+            return;
+        }
+        Session previous = byAccount.get(Names.key(account));
+        if (previous != null) {
+            remove(previous);
+            deliverAndClose(previous, new Bye(Bye.REPLACED, "You logged in from somewhere else."));
+            log.info("replaced " + account + " at " + previous.address() + " by a new login");
+        }
+        Session holder = byName.get(Names.key(account));
+        if (holder != null) {
+            reply(session, ErrorCode.NAME_TAKEN, "Someone online is using the name '" + account + "'.", "login");
+            return;
+        }
+        session.enter(account, clock.instant());
+        add(session);
+        deliver(session, new LoggedIn(account, members.length));
+        int replay = Math.min(recent.size(), config.historyOnJoin());
+        recent.stream().skip(recent.size() - replay).forEach(entry -> deliver(session, entry));
+        deliver(session, new HistoryEnd(replay, historySize > replay));
+        broadcast(new Joined(now(), account, members.length));
+        log.info("login " + account + " from " + session.address() + " (" + members.length + " online)");
+    }
+
+    private void say(Session session, String text) {
+        if (!requireInRoom(session, "say")) {
+            return;
+        }
+        record(new ChatMessage(++lastId, now(), session.name(), text, false));
+    }
+
+    private void announce(String text) {
+        record(new Announcement(++lastId, now(), text, false));
+        log.info("announcement: " + text);
+    }
+
+    private void record(ServerMessage entry) {
+        if (config.durableHistory()) {
+            pendingEntries.add(entry);
+        }
+        broadcast(entry);
+        recent.addLast(switch (entry) {
+            case ChatMessage m -> m.asHistory();
+            case Announcement a -> a.asHistory();
+            default -> entry;
+        });
+        while (recent.size() > config.historyOnJoin()) {
+            recent.removeFirst();
+        }
+        historySize++;
+        messages++;
+    }
+
+    private void tell(Session session, String to, String text) {
+        if (!requireInRoom(session, "tell")) {
+            return;
+        }
+        Session target = byName.get(Names.key(to));
+        if (target == null) {
+            reply(session, ErrorCode.NOT_ONLINE, "'" + to + "' is not online.", "tell");
+            return;
+        }
+        PrivateMessage message = new PrivateMessage(now(), session.name(), target.name(), text);
+        Frame frame = MessageCodec.encode(message);
+        pendingDeliveries.add(() -> target.send(frame));
+        if (target != session) {
+            pendingDeliveries.add(() -> session.send(frame));
+        }
+    }
+
+    private void rename(Session session, String name) {
+        if (!requireInRoom(session, "nick")) {
+            return;
+        }
+        String old = session.name();
+        if (name.equals(old)) {
+            return;
+        }
+        Session holder = byName.get(Names.key(name));
+        if (holder != null && holder != session) {
+            reply(session, ErrorCode.NAME_TAKEN, "Someone online is using the name '" + name + "'.", "nick");
+            return;
+        }
+        byName.remove(Names.key(old));
+        byName.put(Names.key(name), session);
+        session.renamedTo(name);
+        broadcast(new Renamed(now(), old, name, members.length));
+        log.info("rename " + old + " -> " + name);
+    }
+
+    private void who(Session session) {
+        if (!requireInRoom(session, "who")) {
+            return;
+        }
+        List<Member> list = Arrays.stream(members)
+                .sorted(Comparator.comparing(s -> Names.key(s.name())))
+                .map(s -> new Member(s.name(), s.since().toEpochMilli()))
+                .toList();
+        deliver(session, new Members(list));
+    }
+
+    private void leave(Session session, String reason, boolean logout) {
+        if (session.inRoom() && byName.get(Names.key(session.name())) == session) {
+            remove(session);
+            broadcast(new Left(now(), session.name(), members.length, reason));
+            log.info("logout " + session.name() + " from " + session.address() + ": " + reason + " ("
+                    + members.length + " online)");
+        }
+        if (logout) {
+            deliverAndClose(session, new Bye(Bye.LOGOUT, "Goodbye."));
+        }
+    }
+
+    private boolean kick(String name, String reason) {
+        Session target = byName.get(Names.key(name));
+        if (target == null) {
+            return false;
+        }
+        String why = reason == null || reason.isBlank() ? "" : ": " + reason;
+        remove(target);
+        deliverAndClose(target, new Bye(Bye.KICKED, "You were kicked by the operator" + why));
+        broadcast(new Left(now(), target.name(), members.length, "kicked" + why));
+        log.info("kick " + target.name() + " at " + target.address() + why);
+        return true;
+    }
+
+    private List<OnlineUser> onlineUsers() {
+        return Arrays.stream(members)
+                .sorted(Comparator.comparing(s -> Names.key(s.name())))
+                .map(s -> new OnlineUser(s.name(), s.account(), s.address(), s.since()))
+                .toList();
+    }
+
+    private void shutdown(CompletableFuture<Void> done) {
+        Frame bye = MessageCodec.encode(new Bye(Bye.SHUTDOWN, "The server is shutting down."));
+        Session[] everyone = members;
+        for (Session session : everyone) {
+            remove(session);
+        }
+        pendingDeliveries.add(() -> {
+            for (Session session : everyone) {
+                session.send(bye);
+                session.close();
+            }
+            done.complete(null);
+        });
+        stopped = true;
+    }
+
+    private boolean requireInRoom(Session session, String request) {
+        if (session.inRoom()) {
+            return true;
+        }
+        reply(session, ErrorCode.NOT_LOGGED_IN, "Log in first.", request);
+        return false;
+    }
+
+    private void add(Session session) {
+        byName.put(Names.key(session.name()), session);
+        byAccount.put(Names.key(session.account()), session);
+        Session[] grown = Arrays.copyOf(members, members.length + 1);
+        grown[members.length] = session;
+        members = grown;
+    }
+
+    private void remove(Session session) {
+        byName.remove(Names.key(session.name()), session);
+        byAccount.remove(Names.key(session.account()), session);
+        session.leave();
+        int index = Arrays.asList(members).indexOf(session);
+        if (index < 0) {
+            return;
+        }
+        Session[] shrunk = new Session[members.length - 1];
+        System.arraycopy(members, 0, shrunk, 0, index);
+        System.arraycopy(members, index + 1, shrunk, index, members.length - index - 1);
+        members = shrunk;
+    }
+
+    /** One encoding, the same bytes to everyone online at this point of the room's order. */
+    private void broadcast(ServerMessage message) {
+        Frame frame = MessageCodec.encode(message);
+        Session[] recipients = members;
+        pendingDeliveries.add(() -> {
+            for (Session recipient : recipients) {
+                recipient.send(frame);
+            }
+        });
+    }
+
+    private void deliver(Session session, ServerMessage message) {
+        Frame frame = MessageCodec.encode(message);
+        pendingDeliveries.add(() -> session.send(frame));
+    }
+
+    private void deliverAndClose(Session session, ServerMessage message) {
+        Frame frame = MessageCodec.encode(message);
+        pendingDeliveries.add(() -> {
+            session.send(frame);
+            session.close();
+        });
+    }
+
+    private void reply(Session session, ErrorCode code, String message, String ref) {
+        deliver(session, new ErrorReply(code, message, ref));
+    }
+
+    private long now() {
+        return clock.millis();
+    }
+}

@@ -1,0 +1,182 @@
+package chatroom.transport.tcp;
+
+import chatroom.api.codec.LineReader;
+import chatroom.api.codec.ProtocolException;
+import chatroom.api.spi.ConnectionAcceptor;
+import chatroom.api.spi.InboundHandler;
+import chatroom.api.spi.ListenOptions;
+import chatroom.api.spi.ServerTransport;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Listens on a TCP port. Each connection gets a virtual thread that reads its lines, and a writer that runs only
+ * while something is queued for it, so an idle connection costs a parked thread and a small buffer.
+ */
+final class TcpServerTransport implements ServerTransport {
+    private static final int BACKLOG = 1024;
+    /** Lines are read in chunks of this size; a small buffer keeps thousands of idle connections cheap. */
+    private static final int READ_CHUNK = 4096;
+
+    private final ListenOptions options;
+    private final Set<TcpConnection> connections = ConcurrentHashMap.newKeySet();
+    private ServerSocketChannel listener;
+    private volatile boolean closed;
+
+    TcpServerTransport(ListenOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void start(ConnectionAcceptor acceptor) throws IOException {
+        listener = ServerSocketChannel.open();
+        listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        InetSocketAddress address = options.bind() == null || options.bind().isBlank()
+                ? new InetSocketAddress(options.port())
+                : new InetSocketAddress(options.bind(), options.port());
+        try {
+            listener.bind(address, BACKLOG);
+        } catch (IOException e) {
+            listener.close();
+            throw new IOException("Cannot listen on " + describe(address) + ": " + e.getMessage(), e);
+        }
+        Thread.ofPlatform().name("tcp-accept").daemon().start(() -> acceptLoop(acceptor));
+    }
+
+    private void acceptLoop(ConnectionAcceptor acceptor) {
+        while (!closed) {
+            SocketChannel channel;
+            try {
+                channel = listener.accept();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                // Running out of file descriptors, say: back off instead of spinning.
+                pause();
+                continue;
+            }
+            try {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                TcpConnection connection = new TcpConnection(channel, options.outboxBytes());
+                connections.add(connection);
+                Thread.ofVirtual().name("tcp-reader").start(() -> serve(connection, acceptor));
+            } catch (IOException e) {
+                closeQuietly(channel);
+            }
+        }
+    }
+
+    private void serve(TcpConnection connection, ConnectionAcceptor acceptor) {
+        InboundHandler handler = acceptor.accept(connection);
+        LineReader lines = new LineReader(Channels.newInputStream(connection.channel()), options.maxLineBytes(),
+                READ_CHUNK);
+        try {
+            while (true) {
+                try {
+                    String line = lines.readLine();
+                    if (line == null) {
+                        break;
+                    }
+                    handler.onLine(line);
+                } catch (ProtocolException e) {
+                    handler.onUnreadableLine(e);
+                }
+            }
+        } catch (IOException e) {
+            // The peer reset the connection or we closed it: either way this connection is over.
+        } catch (RuntimeException e) {
+            // A bug for one connection must not take the transport down; the connection ends below.
+            System.err.println("tcp: connection " + connection.remoteAddress() + " failed: " + e);
+        } finally {
+            connection.closeNow();
+            connections.remove(connection);
+            handler.onClosed();
+        }
+    }
+
+    @Override
+    public int port() {
+        return listener.socket().getLocalPort();
+    }
+
+    @Override
+    public List<String> addresses() {
+        InetAddress bound = listener.socket().getInetAddress();
+        int port = port();
+        if (!bound.isAnyLocalAddress()) {
+            return List.of(hostPort(bound, port));
+        }
+        List<String> addresses = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp()) {
+                    continue;
+                }
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (!address.isLinkLocalAddress()) {
+                        addresses.add(hostPort(address, port));
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            addresses.add("0.0.0.0:" + port);
+        }
+        addresses.sort((a, b) -> Boolean.compare(a.startsWith("["), b.startsWith("[")));
+        return addresses;
+    }
+
+    private static String hostPort(InetAddress address, int port) {
+        String host = address.getHostAddress();
+        int zone = host.indexOf('%');
+        if (zone >= 0) {
+            host = host.substring(0, zone);
+        }
+        return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    private static String describe(InetSocketAddress address) {
+        return address.getAddress() == null ? address.toString() : hostPort(address.getAddress(), address.getPort());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (listener != null) {
+            closeQuietly(listener);
+        }
+        for (TcpConnection connection : connections) {
+            connection.close();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            // Closing is best effort; nothing more can be done with it.
+        }
+    }
+}
