@@ -39,8 +39,15 @@ public final class LineReader {
     /**
      * @param maxLineBytes the longest line accepted, in bytes, without its newline
      * @param chunkBytes   how much to read from the stream at once: small for many idle connections, larger for bulk
+     * @throws IllegalArgumentException when the limit is negative or the chunk empty (reading nothing would never end)
      */
     public LineReader(InputStream in, int maxLineBytes, int chunkBytes) {
+        if (maxLineBytes < 0) {
+            throw new IllegalArgumentException("The line limit must not be negative: " + maxLineBytes);
+        }
+        if (chunkBytes < 1) {
+            throw new IllegalArgumentException("The read chunk must hold at least one byte: " + chunkBytes);
+        }
         this.in = in;
         this.maxLineBytes = maxLineBytes;
         this.chunk = new byte[chunkBytes];
