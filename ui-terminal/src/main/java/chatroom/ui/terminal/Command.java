@@ -1,0 +1,34 @@
+package chatroom.ui.terminal;
+
+/** What a typed line asks for, as {@link Commands#parse} read it. */
+sealed interface Command {
+    record Say(String text) implements Command {
+    }
+
+    record Tell(String to, String text) implements Command {
+    }
+
+    record Rename(String name) implements Command {
+    }
+
+    record Who() implements Command {
+    }
+
+    /** Up to {@code limit} entries older than the oldest shown so far. */
+    record History(int limit) implements Command {
+    }
+
+    record Help() implements Command {
+    }
+
+    record Quit() implements Command {
+    }
+
+    /** A blank line: nothing to send. */
+    record Nothing() implements Command {
+    }
+
+    /** A command typed wrong; {@code message} says how to type it right. */
+    record Mistake(String message) implements Command {
+    }
+}

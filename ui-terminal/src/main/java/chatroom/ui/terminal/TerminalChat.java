@@ -1,0 +1,67 @@
+package chatroom.ui.terminal;
+
+import chatroom.api.spi.ChatService;
+import chatroom.api.spi.ChatUiContext;
+
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * One run of the terminal client: picks the screen, creates the service, logs in, converses, and whatever happens
+ * leaves the terminal as it found it and the connection closed.
+ *
+ * <p>Exit codes: 0 after the user quit; 1 when the connection could not be made or was lost, the login was refused
+ * for good, or the server ended the session; 2 when a password is needed and there is no terminal to ask on.
+ */
+final class TerminalChat {
+    private final ChatUiContext context;
+    private final Screen screen;
+    private final Clock clock;
+
+    // Package access for tests
+    TerminalChat(ChatUiContext context, Screen screen, Clock clock) {
+        this.context = context;
+        this.screen = screen;
+        this.clock = clock;
+    }
+
+    /** A run on a TTY when the context's streams are the process's terminal, otherwise with plain lines. */
+    static TerminalChat forContext(ChatUiContext context) {
+        Screen screen = TerminalKind.interactive(context, System.getenv("TERM"))
+                ? new TtyScreen(context.in(), context.out(), new Stty(), new AnsiStyle())
+                : new PlainScreen(context.in(), context.out(), context.err(),
+                        TerminalKind.inputIsTerminal(context) ? new Stty() : null);
+        return new TerminalChat(context, screen, Clock.systemDefaultZone());
+    }
+
+    int run() {
+        if (context.password() == null && !screen.canAskSecret()) {
+            screen.problem("No terminal to ask for a password; pass it with --password-stdin.");
+            return 2;
+        }
+        Inbox inbox = new Inbox();
+        ChatService service;
+        try {
+            service = context.transport().create(context.connect(), inbox);
+        } catch (IllegalArgumentException e) {
+            screen.problem(e.getMessage());
+            return 2;
+        }
+        try (service; screen) {
+            screen.start(inbox);
+            LoginDialogue.Outcome login = new LoginDialogue(service, screen, inbox, context.connect())
+                    .logIn(context.user(), context.password());
+            if (login.loggedIn() == null) {
+                return login.exitCode();
+            }
+            EventFormat format = new EventFormat(screen.style(), clock);
+            return new Conversation(service, screen, inbox, format, login.loggedIn()).run();
+        } catch (IOException e) {
+            screen.problem("Cannot use this terminal: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+}

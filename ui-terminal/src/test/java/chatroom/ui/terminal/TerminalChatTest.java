@@ -1,0 +1,419 @@
+package chatroom.ui.terminal;
+
+import chatroom.api.message.Announcement;
+import chatroom.api.message.Bye;
+import chatroom.api.message.ChatMessage;
+import chatroom.api.message.ErrorCode;
+import chatroom.api.message.ErrorReply;
+import chatroom.api.message.HistoryEnd;
+import chatroom.api.message.Joined;
+import chatroom.api.message.Left;
+import chatroom.api.message.LoggedIn;
+import chatroom.api.message.Member;
+import chatroom.api.message.Members;
+import chatroom.api.message.Pong;
+import chatroom.api.message.PrivateMessage;
+import chatroom.api.message.Renamed;
+import chatroom.api.message.ServerMessage;
+import chatroom.api.spi.ChatListener;
+import chatroom.api.spi.ChatService;
+import chatroom.api.spi.ChatServiceProvider;
+import chatroom.api.spi.ChatUiContext;
+import chatroom.api.spi.ConnectOptions;
+import chatroom.api.spi.LoginException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.AdditionalMatchers.aryEq;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+class TerminalChatTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC);
+    private static final long TS = Instant.parse("2024-05-01T09:08:07Z").toEpochMilli();
+    private static final char[] PASSWORD = "hunter2".toCharArray();
+
+    private final ChatService service = mock(ChatService.class, "service");
+    private final ChatServiceProvider transport = mock(ChatServiceProvider.class, "transport");
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CountDownLatch loggedIn = new CountDownLatch(1);
+    // Each login's password as it was when login was called; the client wipes typed passwords afterwards.
+    private final List<String> attempts = new CopyOnWriteArrayList<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private volatile ChatListener listener;
+
+    @BeforeEach
+    void transportHandsOutTheMockedService() throws Exception {
+        when(transport.create(any(), any())).thenAnswer(call -> {
+            listener = call.getArgument(1);
+            return service;
+        });
+        answerLoginWith();
+        // Like a real transport: logout waits for the goodbye, and the disconnect is the last call.
+        doAnswer(call -> {
+            listener.onMessage(new Bye(Bye.LOGOUT, "Logged out."));
+            listener.onDisconnected("Logged out.", false);
+            return null;
+        }).when(service).logout();
+    }
+
+    @AfterEach
+    void stopBackground() {
+        background.shutdownNow();
+    }
+
+    private int run(InputStream in, String user, char[] password, Tty tty) {
+        ChatUiContext context = new ChatUiContext(transport, new ConnectOptions("chat.example", 7000), user, password,
+                Path.of("data"), in, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        PlainScreen screen = new PlainScreen(in, context.out(), context.err(), tty);
+        return new TerminalChat(context, screen, CLOCK).run();
+    }
+
+    private int run(String stdin) {
+        return run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), "alice", PASSWORD, null);
+    }
+
+    private Future<Integer> runInBackground(InputStream in) {
+        return background.submit(() -> run(in, "alice", PASSWORD, null));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private void answerLoginWith(ServerMessage... events) throws Exception {
+        doAnswer(call -> {
+            attempts.add(call.getArgument(0) + "/" + new String((char[]) call.getArgument(1)));
+            for (ServerMessage event : events) {
+                listener.onMessage(event);
+            }
+            loggedIn.countDown();
+            return new LoggedIn("alice", 2);
+        }).when(service).login(anyString(), any());
+    }
+
+    @Test
+    void pipedLinesBecomeRequestsAndTheEndOfInputLogsOut() throws Exception {
+        int exit = run("hello\n\n   \n/who\n/msg bob hi there\n/nick robert\n/history 5\n/history\n//slash\n你好\r\n");
+
+        assertEquals(0, exit);
+        InOrder order = inOrder(transport, service);
+        order.verify(transport).create(eq(new ConnectOptions("chat.example", 7000)), any());
+        order.verify(service).login(eq("alice"), aryEq(PASSWORD));
+        order.verify(service).say("hello");
+        order.verify(service).who();
+        order.verify(service).tell("bob", "hi there");
+        order.verify(service).rename("robert");
+        order.verify(service).history(0, 5);
+        order.verify(service).history(0, 20);
+        order.verify(service).say("/slash");
+        order.verify(service).say("你好");
+        order.verify(service).logout();
+        verify(service, times(3)).say(anyString());
+        assertEquals("Logged in as alice (2 online). Type /help for commands.\n", out());
+        assertEquals("", err());
+        assertEquals("hunter2", new String(PASSWORD), "the password given up front belongs to the caller");
+    }
+
+    @Test
+    void quitLogsOutAndIgnoresTheRest() throws Exception {
+        int exit = run("/quit\nnot sent\n");
+
+        assertEquals(0, exit);
+        verify(service).logout();
+        verify(service, never()).say(anyString());
+    }
+
+    @Test
+    void mistakesAndHelpAreAnsweredLocally() {
+        run("/msg bob\n/nick\n/dance\n/help\n");
+
+        List<String> lines = out().lines().toList();
+        assertEquals("Usage: /msg NAME TEXT", lines.get(1));
+        assertEquals("Usage: /nick NAME", lines.get(2));
+        assertEquals("Unknown command /dance; type /help for the list.", lines.get(3));
+        assertEquals("Commands:", lines.get(4));
+        assertEquals(Commands.HELP.size() + 4, lines.size());
+        verify(service, never()).tell(anyString(), anyString());
+        verify(service, never()).rename(anyString());
+    }
+
+    @Test
+    void overlongLinesAreRefusedNotCut() {
+        run("x".repeat(PlainScreen.MAX_LINE + 1) + "\nshort\n");
+
+        verify(service).say("short");
+        verify(service, times(1)).say(anyString());
+        assertTrue(out().contains("error: line longer than 16384 characters; not sent\n"), out());
+    }
+
+    @Test
+    void historyAsksForEntriesOlderThanTheOldestShown() throws Exception {
+        TypedInput input = new TypedInput();
+        doAnswer(call -> {
+            listener.onMessage(new ChatMessage(41, TS, "bob", "older", true));
+            listener.onMessage(new ChatMessage(40, TS, "bob", "oldest", true));
+            listener.onMessage(new HistoryEnd(2, true));
+            // Typed only now, so that it is queued after the history.
+            input.type("/history 10\n");
+            input.end();
+            return new LoggedIn("alice", 2);
+        }).when(service).login(anyString(), any());
+
+        assertEquals(0, run(input, "alice", PASSWORD, null));
+
+        verify(service).history(40, 10);
+    }
+
+    @Test
+    void eventsAreShownInOrderAfterTheLoginLine() throws Exception {
+        answerLoginWith(
+                new ChatMessage(40, TS, "bob", "earlier", true),
+                new Announcement(41, TS, "maintenance at noon", true),
+                new HistoryEnd(2, false),
+                new ChatMessage(42, TS, "bob", "hello", false),
+                new Announcement(43, TS, "back soon", false),
+                new PrivateMessage(TS, "bob", "alice", "psst"),
+                new PrivateMessage(TS, "alice", "bob", "hi bob"),
+                new Joined(TS, "carol", 3),
+                new Left(TS, "carol", 2, "connection lost"),
+                new Renamed(TS, "bob", "robert", 2),
+                new Members(List.of(new Member("alice", 1), new Member("robert", 2))),
+                new ErrorReply(ErrorCode.NOT_ONLINE, "carol is not online.", "tell"),
+                new Pong());
+        TypedInput input = new TypedInput();
+        Future<Integer> exit = runInBackground(input);
+        assertTrue(loggedIn.await(10, TimeUnit.SECONDS));
+        listener.onDisconnected("Connection reset", true);
+
+        assertEquals(1, exit.get(10, TimeUnit.SECONDS));
+        assertEquals("""
+                Logged in as alice (2 online). Type /help for commands.
+                09:08:07 [history] <bob> earlier
+                09:08:07 [history] ! announcement: maintenance at noon
+                --- end of history (2 messages) ---
+                09:08:07 <bob> hello
+                09:08:07 ! announcement: back soon
+                09:08:07 [private] <bob> psst
+                09:08:07 [private to bob] hi bob
+                09:08:07 * carol joined (3 online)
+                09:08:07 * carol left: connection lost (2 online)
+                09:08:07 * bob is now robert (2 online)
+                Online (2): alice, robert
+                error: carol is not online.
+                """, out());
+        assertEquals("Connection lost: Connection reset\n", err());
+    }
+
+    @Test
+    void anEmptyHistoryAfterLoginShowsNothingButAnEmptyAnswerDoes() throws Exception {
+        TypedInput input = new TypedInput();
+        doAnswer(call -> {
+            listener.onMessage(new HistoryEnd(0, false));
+            input.type("/history\n");
+            return new LoggedIn("alice", 2);
+        }).when(service).login(anyString(), any());
+        doAnswer(call -> {
+            listener.onMessage(new HistoryEnd(0, false));
+            input.end();
+            return null;
+        }).when(service).history(anyLong(), anyInt());
+
+        assertEquals(0, run(input, "alice", PASSWORD, null));
+
+        assertEquals("""
+                Logged in as alice (2 online). Type /help for commands.
+                --- end of history (0 messages) ---
+                """, out());
+    }
+
+    @Test
+    void renamingMyselfKeepsMyPrivateCopiesRecognised() throws Exception {
+        answerLoginWith(
+                new Renamed(TS, "alice", "alicia", 2),
+                new PrivateMessage(TS, "alicia", "bob", "it is me"));
+
+        run("");
+
+        assertTrue(out().endsWith("09:08:07 [private to bob] it is me\n"), out());
+    }
+
+    @Test
+    void controlCharactersFromOthersAreDefused() throws Exception {
+        answerLoginWith(new ChatMessage(42, TS, "m\u001b[2Jallory", "\u001b]0;owned\u0007text\r", false));
+
+        run("");
+
+        assertTrue(out().endsWith("09:08:07 <m\uFFFD[2Jallory> \uFFFD]0;owned\uFFFDtext\uFFFD\n"), out());
+        assertTrue(!out().contains("\u001b") && !out().contains("\u0007") && !out().contains("\r"), out());
+    }
+
+    @Test
+    void refusedLoginWithAPasswordGivenUpFrontEndsWithOne() throws Exception {
+        doThrow(new LoginException(ErrorCode.WRONG_PASSWORD, "Wrong password for alice."))
+                .when(service).login(anyString(), any());
+
+        int exit = run("hello\n");
+
+        assertEquals(1, exit);
+        assertEquals("Login refused: Wrong password for alice.\n", err());
+        assertEquals("", out());
+        verify(service, times(1)).login(anyString(), any());
+        verify(service, never()).say(anyString());
+        verify(service).close();
+    }
+
+    @Test
+    void unreachableServerEndsWithOne() throws Exception {
+        doThrow(new ConnectException("Connection refused")).when(service).login(anyString(), any());
+
+        int exit = run("hello\n");
+
+        assertEquals(1, exit);
+        assertEquals("Cannot connect to chat.example:7000: Connection refused\n", err());
+        verify(service).close();
+    }
+
+    @Test
+    void withoutAPasswordOrATerminalToAskOnEndsWithTwo() {
+        int exit = run(new ByteArrayInputStream(new byte[0]), "alice", null, null);
+
+        assertEquals(2, exit);
+        assertEquals("No terminal to ask for a password; pass it with --password-stdin.\n", err());
+        verifyNoInteractions(transport);
+    }
+
+    @Test
+    void lostConnectionWhileStdinIsBlockedEndsWithOne() throws Exception {
+        Future<Integer> exit = runInBackground(new TypedInput());
+        assertTrue(loggedIn.await(10, TimeUnit.SECONDS));
+
+        listener.onDisconnected("Connection reset by peer", true);
+
+        assertEquals(1, exit.get(10, TimeUnit.SECONDS));
+        assertEquals("Connection lost: Connection reset by peer\n", err());
+        verify(service, never()).logout();
+        verify(service).close();
+    }
+
+    @Test
+    void beingKickedShowsTheServersReasonOnceAndEndsWithOne() throws Exception {
+        Future<Integer> exit = runInBackground(new TypedInput());
+        assertTrue(loggedIn.await(10, TimeUnit.SECONDS));
+
+        listener.onMessage(new Bye(Bye.KICKED, "Kicked by the operator."));
+        listener.onDisconnected("The server closed the connection.", true);
+
+        assertEquals(1, exit.get(10, TimeUnit.SECONDS));
+        assertEquals("Disconnected by the server: Kicked by the operator.\n", err());
+    }
+
+    @Test
+    void theNameIsReadFromInputWhenNotGiven() throws Exception {
+        int exit = run(new ByteArrayInputStream("  bob \nhi\n".getBytes(StandardCharsets.UTF_8)), null, PASSWORD,
+                null);
+
+        assertEquals(0, exit);
+        assertEquals(List.of("bob/hunter2"), attempts);
+        verify(service).say("hi");
+        assertEquals("Name: ", err());
+    }
+
+    @Test
+    void aWrongPasswordTypedOnATerminalIsAskedForAgain() throws Exception {
+        doAnswer(call -> {
+            String password = new String((char[]) call.getArgument(1));
+            attempts.add(call.getArgument(0) + "/" + password);
+            if (password.equals("wrong")) {
+                throw new LoginException(ErrorCode.WRONG_PASSWORD, "Wrong password.");
+            }
+            return new LoggedIn("alice", 2);
+        }).when(service).login(anyString(), any());
+        FakeTty tty = new FakeTty();
+
+        int exit = run(new ByteArrayInputStream("wrong\nright\n".getBytes(StandardCharsets.UTF_8)), "alice", null,
+                tty);
+
+        assertEquals(0, exit);
+        assertEquals(List.of("alice/wrong", "alice/right"), attempts);
+        assertTrue(err().contains("Login refused: Wrong password.\n"), err());
+        assertEchoRestored(tty);
+    }
+
+    @Test
+    void aRefusedNameIsAskedForAgain() throws Exception {
+        doAnswer(call -> {
+            String name = call.getArgument(0);
+            attempts.add(name + "/" + new String((char[]) call.getArgument(1)));
+            if (name.equals("alice")) {
+                throw new LoginException(ErrorCode.NAME_TAKEN, "Someone else is alice.");
+            }
+            return new LoggedIn("bob", 2);
+        }).when(service).login(anyString(), any());
+        FakeTty tty = new FakeTty();
+
+        int exit = run(new ByteArrayInputStream("pw1\nbob\npw2\n".getBytes(StandardCharsets.UTF_8)), "alice", null,
+                tty);
+
+        assertEquals(0, exit);
+        assertEquals(List.of("alice/pw1", "bob/pw2"), attempts);
+        assertTrue(err().contains("Login refused: Someone else is alice.\n"), err());
+        assertEchoRestored(tty);
+    }
+
+    @Test
+    void inputEndingAtALoginQuestionEndsWithOne() throws Exception {
+        int exit = run(new ByteArrayInputStream(new byte[0]), null, PASSWORD, null);
+
+        assertEquals(1, exit);
+        verify(service, never()).login(anyString(), any());
+    }
+
+    private static void assertEchoRestored(FakeTty tty) {
+        long hidden = tty.changes.stream().filter("-echo"::equals).count();
+        long restored = tty.changes.stream().filter(FakeTty.SAVED::equals).count();
+        assertTrue(hidden > 0, tty.changes.toString());
+        assertEquals(hidden, restored, tty.changes.toString());
+        assertEquals(FakeTty.SAVED, tty.changes.get(tty.changes.size() - 1));
+    }
+}
