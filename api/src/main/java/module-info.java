@@ -6,6 +6,7 @@
  * @uses chatroom.api.spi.ChatUiProvider
  * @uses chatroom.api.spi.ServerTransportProvider
  * @uses chatroom.api.spi.ServerConsoleProvider
+ * @uses chatroom.api.spi.CommandProvider
  */
 module chatroom.api {
     requires com.google.gson;
@@ -18,6 +19,7 @@ module chatroom.api {
     uses chatroom.api.spi.ChatUiProvider;
     uses chatroom.api.spi.ServerTransportProvider;
     uses chatroom.api.spi.ServerConsoleProvider;
+    uses chatroom.api.spi.CommandProvider;
 
     opens chatroom.api.message to com.google.gson;
 }

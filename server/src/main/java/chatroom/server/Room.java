@@ -41,7 +41,7 @@ final class Room {
     sealed interface Event {
     }
 
-    record Enter(Session session, String account) implements Event {
+    record Enter(Session session, String account, boolean guest) implements Event {
     }
 
     record Say(Session session, String text) implements Event {
@@ -157,7 +157,7 @@ final class Room {
 
     private void handle(Event event) {
         switch (event) {
-            case Enter e -> enter(e.session(), e.account());
+            case Enter e -> enter(e.session(), e.account(), e.guest());
             case Say s -> say(s.session(), s.text());
             case Tell t -> tell(t.session(), t.to(), t.text());
             case Rename r -> rename(r.session(), r.name());
@@ -170,7 +170,7 @@ final class Room {
         }
     }
 
-    private void enter(Session session, String account) {
+    private void enter(Session session, String account, boolean guest) {
         if (session.isClosed() || stopped) {
             return;
         }
@@ -178,7 +178,7 @@ final class Room {
             reply(session, ErrorCode.ALREADY_LOGGED_IN, "You are logged in already.", "login");
             return;
         }
-        Session previous = byAccount.get(Names.key(account));
+        Session previous = byAccount.get(accountKey(account, guest));
         if (previous != null) {
             remove(previous);
             deliverAndClose(previous, new Bye(Bye.REPLACED, "You logged in from somewhere else."));
@@ -189,14 +189,14 @@ final class Room {
             reply(session, ErrorCode.NAME_TAKEN, "Someone online is using the name '" + account + "'.", "login");
             return;
         }
-        session.enter(account, clock.instant());
+        session.enter(account, guest, clock.instant());
         add(session);
         deliver(session, new LoggedIn(account, members.length));
         int replay = Math.min(recent.size(), config.historyOnJoin());
         recent.stream().skip(recent.size() - replay).forEach(entry -> deliver(session, entry));
         deliver(session, new HistoryEnd(replay, historySize > replay));
-        broadcast(new Joined(now(), account, members.length));
-        log.info("login " + account + " from " + session.address() + " (" + members.length + " online)");
+        broadcast(new Joined(now(), account, members.length, guest));
+        log.info((guest ? "guest login " : "login ") + account + " from " + session.address() + " (" + members.length + " online)");
     }
 
     private void say(Session session, String text) {
@@ -271,7 +271,7 @@ final class Room {
         }
         List<Member> list = Arrays.stream(members)
                 .sorted(Comparator.comparing(s -> Names.key(s.name())))
-                .map(s -> new Member(s.name(), s.since().toEpochMilli()))
+                .map(s -> new Member(s.name(), s.since().toEpochMilli(), s.guest()))
                 .toList();
         deliver(session, new Members(list));
     }
@@ -334,7 +334,7 @@ final class Room {
 
     private void add(Session session) {
         byName.put(Names.key(session.name()), session);
-        byAccount.put(Names.key(session.account()), session);
+        byAccount.put(accountKey(session.account(), session.guest()), session);
         Session[] grown = Arrays.copyOf(members, members.length + 1);
         grown[members.length] = session;
         members = grown;
@@ -342,7 +342,7 @@ final class Room {
 
     private void remove(Session session) {
         byName.remove(Names.key(session.name()), session);
-        byAccount.remove(Names.key(session.account()), session);
+        byAccount.remove(accountKey(session.account(), session.guest()), session);
         session.leave();
         int index = Arrays.asList(members).indexOf(session);
         if (index < 0) {
@@ -380,6 +380,11 @@ final class Room {
 
     private void reply(Session session, ErrorCode code, String message, String ref) {
         deliver(session, new ErrorReply(code, message, ref));
+    }
+
+    /** Guests have no account, so a guest never replaces an account's session, nor the other way round. */
+    private static String accountKey(String account, boolean guest) {
+        return (guest ? "guest:" : "account:") + Names.key(account);
     }
 
     private long now() {

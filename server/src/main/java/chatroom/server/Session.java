@@ -54,6 +54,7 @@ final class Session implements InboundHandler {
     private volatile String name;
     private volatile String account;
     private volatile Instant since;
+    private volatile boolean guest;
 
     Session(Connection connection, ServerContext server) {
         this.connection = connection;
@@ -115,6 +116,10 @@ final class Session implements InboundHandler {
             refuse(nameProblem.get().code(), nameProblem.get().message(), Login.TYPE);
             return;
         }
+        if (login.isGuest()) {
+            guestLogin(requested);
+            return;
+        }
         char[] password = login.password().toCharArray();
         Optional<String> passwordProblem = Accounts.passwordProblem(password);
         if (passwordProblem.isPresent()) {
@@ -156,8 +161,20 @@ final class Session implements InboundHandler {
                 if (result.outcome() == Accounts.Outcome.CREATED) {
                     server.log().info("new account " + result.account() + " from " + address());
                 }
-                server.room().post(new Room.Enter(this, result.account()));
+                server.room().post(new Room.Enter(this, result.account(), false));
             }
+        }
+    }
+
+    private void guestLogin(String requested) {
+        if (!server.config().allowGuests()) {
+            refuse(ErrorCode.GUESTS_NOT_ALLOWED, "This server admits only accounts; log in with a password.",
+                    Login.TYPE);
+        } else if (server.accounts().registeredName(requested).isPresent()) {
+            refuse(ErrorCode.NAME_TAKEN, "The name '" + requested + "' belongs to an account; log in with its"
+                    + " password or pick another name.", Login.TYPE);
+        } else {
+            server.room().post(new Room.Enter(this, requested, true));
         }
     }
 
@@ -288,7 +305,8 @@ final class Session implements InboundHandler {
 
     // The room thread's side.
 
-    void enter(String accountName, Instant at) {
+    void enter(String accountName, boolean asGuest, Instant at) {
+        this.guest = asGuest;
         this.account = accountName;
         this.name = accountName;
         this.since = at;
@@ -317,6 +335,11 @@ final class Session implements InboundHandler {
 
     String account() {
         return account;
+    }
+
+    /** Guests have no account: {@link #account()} is the name they joined with. */
+    boolean guest() {
+        return guest;
     }
 
     Instant since() {

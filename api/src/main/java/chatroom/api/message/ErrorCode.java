@@ -22,6 +22,8 @@ public enum ErrorCode {
     NOT_LOGGED_IN,
     /** The connection is logged in already. */
     ALREADY_LOGGED_IN,
+    /** This server does not admit guests. */
+    GUESTS_NOT_ALLOWED,
     /** The password does not match the account. */
     WRONG_PASSWORD,
     /** Registration is closed and there is no such account. */

@@ -1,11 +1,20 @@
 package chatroom.api.message;
 
-/** Someone came online; {@code online} counts everyone online now. */
-public record Joined(long ts, String name, int online) implements ServerMessage {
+/** Someone came online; {@code online} counts everyone online now; {@code guest} is true for guests. */
+public record Joined(long ts, String name, int online, Boolean guest) implements ServerMessage {
     public static final String TYPE = "join";
 
     public Joined {
         Fields.required(name, "name");
+        guest = Boolean.TRUE.equals(guest) ? Boolean.TRUE : null;
+    }
+
+    public Joined(long ts, String name, int online) {
+        this(ts, name, online, null);
+    }
+
+    public boolean isGuest() {
+        return guest != null;
     }
 
     @Override

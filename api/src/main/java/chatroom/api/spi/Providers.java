@@ -74,6 +74,11 @@ public final class Providers<P extends NamedProvider> {
         return new Providers<>("console", ServiceLoader.load(ServerConsoleProvider.class).iterator());
     }
 
+    /** Extra subcommands of {@code chat}. */
+    public static Providers<CommandProvider> commands() {
+        return new Providers<>("command", ServiceLoader.load(CommandProvider.class).iterator());
+    }
+
     /** Every provider found, in discovery order. */
     public List<P> all() {
         return List.copyOf(byName.values());

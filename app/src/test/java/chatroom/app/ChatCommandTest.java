@@ -1,0 +1,107 @@
+package chatroom.app;
+
+import chatroom.api.spi.Providers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChatCommandTest {
+    @TempDir
+    Path data;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String stdin, String... args) {
+        InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        return ChatCommand.execute(new Io(in, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)), args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void discoversTheInstalledProviders() {
+        assertEquals(java.util.List.of("tcp"), Providers.transports().names());
+        assertTrue(Providers.interfaces().names().contains("terminal"), Providers.interfaces().names().toString());
+        assertEquals(java.util.List.of("tcp"), Providers.serverTransports().names());
+        assertTrue(Providers.consoles().names().contains("stdin"));
+    }
+
+    @Test
+    void helpListsSubcommandsAndProviders() {
+        assertEquals(0, run("", "--help"));
+        String help = out();
+        for (String expected : new String[] {"server", "client", "users", "Transports (--transport):",
+                "  tcp ", "User interfaces (--ui):", "  terminal ", "Server consoles", "  stdin "}) {
+            assertTrue(help.contains(expected), "missing '" + expected + "' in:\n" + help);
+        }
+    }
+
+    @Test
+    void versionNamesTheRelease() {
+        assertEquals(0, run("", "--version"));
+        assertTrue(out().startsWith("chat 0.1.0"), out());
+    }
+
+    @Test
+    void aTransportThatIsNotInstalledIsAUsageErrorNamingTheInstalledOnes() {
+        assertEquals(2, run("", "client", "--transport", "quic", "--user", "x"));
+        assertEquals("chat: No transport named 'quic'; installed: tcp. Add its jar to the module folder or pick"
+                + " one of those.\n", err());
+    }
+
+    @Test
+    void aUiThatIsNotInstalledIsAUsageError() {
+        assertEquals(2, run("", "client", "--ui", "curses"));
+        assertTrue(err().startsWith("chat: No UI named 'curses'; installed: "), err());
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertEquals(2, run("", "client", "--colour"));
+        assertTrue(err().contains("Unknown option: '--colour'"), err());
+    }
+
+    @Test
+    void usersAddListPasswdAndRemove() {
+        String dir = data.toString();
+        assertEquals(0, run("secret\n", "users", "add", "alice", "--data", dir, "--password-stdin"));
+        assertEquals(0, run("secret\n", "users", "add", "张伟", "--data", dir, "--password-stdin"));
+        assertEquals(2, run("secret\n", "users", "add", "Alice", "--data", dir, "--password-stdin"));
+        assertTrue(err().contains("An account named 'Alice' exists already."), err());
+        assertEquals(2, run("secret\n", "users", "add", "admin", "--data", dir, "--password-stdin"));
+        assertTrue(err().contains("The name 'admin' is reserved."), err());
+        out.reset();
+        assertEquals(0, run("", "users", "list", "--data", dir));
+        assertEquals("alice\n张伟\n", out());
+        assertEquals(0, run("new\n", "users", "passwd", "alice", "--data", dir, "--password-stdin"));
+        assertEquals(1, run("new\n", "users", "passwd", "nobody", "--data", dir, "--password-stdin"));
+        assertEquals(0, run("", "users", "remove", "alice", "--data", dir));
+        assertEquals(1, run("", "users", "remove", "alice", "--data", dir));
+        out.reset();
+        assertEquals(0, run("", "users", "list", "--data", dir));
+        assertEquals("张伟\n", out());
+    }
+
+    @Test
+    void serverRefusesAnUnknownConsole() {
+        assertEquals(2, run("", "server", "--console", "web", "--data", data.toString(), "--port", "0"));
+        assertTrue(err().startsWith("chat: No console named 'web'; installed: "), err());
+    }
+}
