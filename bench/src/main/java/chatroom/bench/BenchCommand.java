@@ -1,0 +1,271 @@
+package chatroom.bench;
+
+import com.google.gson.GsonBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code chat bench}: runs one scenario, or a sweep over client counts, and reports what it measured. */
+@Command(name = "chat bench", mixinStandardHelpOptions = true, version = "chat bench 0.1.0",
+        description = {"Loads a chat server with light protocol clients (guests) and reports connect time,",
+                "deliveries per second (messages x recipients), latency percentiles, losses, and the server's",
+                "CPU and memory when it runs in this process (the default)."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--server", paramLabel = "HOST:PORT",
+            description = "A running server to load (it must allow guests and a high --rate); default: one in this process.")
+    String server;
+
+    @Option(names = "--clients", defaultValue = "100", description = "Connections, all in the room (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--senders", defaultValue = "10", description = "Connections that send (default: ${DEFAULT-VALUE}).")
+    int senders;
+
+    @Option(names = "--messages", defaultValue = "2000", description = "Messages per sender (default: ${DEFAULT-VALUE}).")
+    long messages;
+
+    @Option(names = "--rate", defaultValue = "0",
+            description = "Total messages a second over all senders; 0 = as fast as the server takes (default).")
+    int rate;
+
+    @Option(names = "--duration", paramLabel = "SECONDS",
+            description = "Send for this long at --rate instead of --messages per sender.")
+    Integer duration;
+
+    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "100", description = "Text size (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--history", defaultValue = "on",
+            description = "on: durable history (the default); off: no history writes, to measure their cost. Local server only.")
+    String history;
+
+    @Option(names = "--login-burst", paramLabel = "N", defaultValue = "0",
+            description = "Also make N password logins (new accounts) while the others chat.")
+    int loginBurst;
+
+    @Option(names = "--sweep", paramLabel = "C1,C2,...", split = ",",
+            description = "Run the scenario once for each client count.")
+    List<Integer> sweep;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "With --sweep: draw deliveries/s and p99 against clients (needs gnuplot).")
+    Path plot;
+
+    @Option(names = "--json", description = "Print results as JSON instead of a summary line.")
+    boolean json;
+
+    @Option(names = "--drain", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How long to wait for deliveries after the last send (default: ${DEFAULT-VALUE}).")
+    int drainSeconds;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean interactive = System.console() != null;
+
+    BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        List<BenchResult> results = new ArrayList<>();
+        for (int count : sweep != null ? sweep : List.of(clients)) {
+            BenchResult result = run(count);
+            results.add(result);
+            if (!json) {
+                out.println(result.summary());
+            }
+        }
+        if (json) {
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(sweep != null ? results : results.get(0)));
+        }
+        if (plot != null) {
+            new SweepPlot(results).write(plot);
+            err.println("Plot written to " + plot.toAbsolutePath());
+        }
+        return results.stream().anyMatch(r -> r.lost() > 0) ? 1 : 0;
+    }
+
+    private void validate() {
+        List<Integer> counts = sweep != null ? sweep : List.of(clients);
+        for (int count : counts) {
+            if (count < 1 || count > 100_000) {
+                throw new IllegalArgumentException("Client counts must be between 1 and 100000.");
+            }
+            if (senders > count) {
+                throw new IllegalArgumentException("--senders (" + senders + ") exceeds the clients (" + count + ").");
+            }
+        }
+        if (senders < 1 || messages < 0 || size < 1 || size > 3_900 || rate < 0 || loginBurst < 0) {
+            throw new IllegalArgumentException("--senders must be at least 1, --size between 1 and 3900, and"
+                    + " --messages, --rate and --login-burst not negative.");
+        }
+        if (duration != null && rate == 0) {
+            throw new IllegalArgumentException("--duration needs a --rate.");
+        }
+        if (plot != null && sweep == null) {
+            throw new IllegalArgumentException("--plot needs --sweep.");
+        }
+        if (!history.equals("on") && !history.equals("off")) {
+            throw new IllegalArgumentException("--history is on or off.");
+        }
+        if (server != null && history.equals("off")) {
+            throw new IllegalArgumentException("--history off applies to the local server only.");
+        }
+    }
+
+    private BenchResult run(int clientCount) throws Exception {
+        boolean durable = history.equals("on");
+        LocalServer local = server == null ? new LocalServer(durable) : null;
+        try {
+            InetSocketAddress address = local != null ? local.address() : parse(server);
+            long perSender = duration != null ? Math.max(1, (long) rate * duration / senders) : messages;
+            Long rssBefore = local != null ? Rss.current() : null;
+            String prefix = "b" + Long.toString(System.nanoTime() % 1_000_000, 36) + "-";
+            try (LoadClients load = new LoadClients(new LoadClients.Plan(address, clientCount, senders, perSender,
+                    rate, size, prefix), 2)) {
+                double connectSeconds = connect(load, clientCount);
+                Long rssAfter = local != null ? Rss.current() : null;
+                long cpuBefore = serverCpuNanos(load);
+                LoginBurst burst = loginBurst > 0 ? LoginBurst.start(address, loginBurst, prefix) : null;
+                load.startSending();
+                long total = perSender * senders;
+                long expected = total * clientCount;
+                awaitSent(load, total);
+                long end = awaitDelivered(load, expected);
+                long cpuAfter = serverCpuNanos(load);
+                if (burst != null) {
+                    burst.stop();
+                }
+                LatencyHistogram latencies = load.latencies();
+                double seconds = Math.max(1e-9, (end - load.sendStartNanos()) / 1e9);
+                long delivered = load.delivered();
+                progressDone();
+                return new BenchResult(clientCount, senders, load.sent(), expected, delivered, expected - delivered,
+                        connectSeconds, seconds, delivered / seconds, latencies.percentile(50),
+                        latencies.percentile(90), latencies.percentile(99), latencies.percentile(99.9),
+                        latencies.max(), local != null ? (cpuAfter - cpuBefore) / 1e9 : null, rssBefore, rssAfter,
+                        rssBefore != null ? (rssAfter - rssBefore) / clientCount : null, durable, load.errors(),
+                        load.firstError(), burst != null ? burst.completed() : null,
+                        burst != null ? burst.seconds() : null);
+            }
+        } finally {
+            if (local != null) {
+                local.close();
+            }
+        }
+    }
+
+    private double connect(LoadClients load, int clientCount) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(60 + clientCount / 100).toNanos();
+        while (load.loggedIn() < clientCount) {
+            // Bounded in-flight logins keep the server's accept backlog from overflowing.
+            if (load.opened() < clientCount && load.opened() - load.loggedIn() < 500) {
+                load.connectNext();
+                continue;
+            }
+            if (load.closedByServer() > 0 || System.nanoTime() > deadline) {
+                throw new IOException("Only " + load.loggedIn() + " of " + clientCount + " clients logged in"
+                        + (load.firstError() != null ? "; first problem: " + load.firstError() : "") + ".");
+            }
+            progress(String.format(Locale.ROOT, "logging in %d/%d", load.loggedIn(), clientCount));
+            Thread.sleep(1);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private void awaitSent(LoadClients load, long total) throws InterruptedException {
+        while (load.sent() < total && load.closedByServer() == 0) {
+            progress(String.format(Locale.ROOT, "sent %d/%d, delivered %d", load.sent(), total, load.delivered()));
+            Thread.sleep(5);
+        }
+    }
+
+    /** Waits until everything arrived, or nothing arrived for a while; returns when the last delivery was seen. */
+    private long awaitDelivered(LoadClients load, long expected) throws InterruptedException {
+        long lastCount = load.delivered();
+        long lastChange = System.nanoTime();
+        long quiet = Duration.ofSeconds(drainSeconds).toNanos();
+        while (lastCount < expected && System.nanoTime() - lastChange < quiet) {
+            Thread.sleep(2);
+            long count = load.delivered();
+            if (count != lastCount) {
+                lastCount = count;
+                lastChange = System.nanoTime();
+            }
+            progress(String.format(Locale.ROOT, "delivered %d/%d", count, expected));
+        }
+        return lastChange;
+    }
+
+    /** CPU of this process minus the bench's own threads: the server's share when it runs here. */
+    private static long serverCpuNanos(LoadClients load) {
+        long process = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long bench = threads.getCurrentThreadCpuTime();
+        for (Thread thread : load.threads()) {
+            bench += Math.max(0, threads.getThreadCpuTime(thread.threadId()));
+        }
+        return process - bench;
+    }
+
+    private static InetSocketAddress parse(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("--server takes HOST:PORT, not '" + hostPort + "'.");
+        }
+        return new InetSocketAddress(hostPort.substring(0, colon).replace("[", "").replace("]", ""),
+                Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
+    private long lastProgress;
+
+    private void progress(String text) {
+        long now = System.nanoTime();
+        if (interactive && now - lastProgress > 200_000_000L) {
+            lastProgress = now;
+            err.print("\r\033[2K" + text);
+            err.flush();
+        }
+    }
+
+    private void progressDone() {
+        if (interactive) {
+            err.print("\r\033[2K");
+            err.flush();
+        }
+    }
+
+    /** Resident memory of this process, from /proc (Linux); 0 elsewhere. */
+    static final class Rss {
+        private Rss() {
+        }
+
+        static long current() throws IOException {
+            Path status = Path.of("/proc/self/status");
+            if (!Files.exists(status)) {
+                return 0;
+            }
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,411 @@
+package chatroom.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Light protocol clients: many connections served by a few selector threads that log in as guests, send paced or
+ * as fast as the server takes, and scan what arrives for chat lines without decoding whole JSON objects, so the
+ * measuring side costs far less than the server it measures. Each chat text starts with its send time
+ * ({@code System.nanoTime}, comparable across threads and processes on one machine).
+ */
+final class LoadClients implements AutoCloseable {
+    private static final byte[] MESSAGE_PREFIX = "{\"type\":\"message\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LOGGED_IN_PREFIX = "{\"type\":\"logged_in\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ERROR_PREFIX = "{\"type\":\"error\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BYE_PREFIX = "{\"type\":\"bye\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TEXT_MARK = "\"text\":\"b".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HISTORY_END = "true}".getBytes(StandardCharsets.US_ASCII);
+    private static final int BATCH = 64;
+
+    /** What the clients do. {@code rate} is total messages a second over all senders; 0 means as fast as possible. */
+    record Plan(InetSocketAddress server, int clients, int senders, long messagesPerSender, int rate, int size,
+                String namePrefix) {
+    }
+
+    private final Plan plan;
+    private final IoLoop[] loops;
+    private final List<Client> clients = new ArrayList<>();
+    private final AtomicLong loggedIn = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong closedByServer = new AtomicLong();
+    private volatile String firstError;
+    private volatile long sendStartNanos;
+    private volatile boolean sending;
+
+    LoadClients(Plan plan, int threads) throws IOException {
+        this.plan = plan;
+        this.loops = new IoLoop[threads];
+        for (int i = 0; i < threads; i++) {
+            loops[i] = new IoLoop(i);
+            loops[i].thread.start();
+        }
+    }
+
+    /** Opens one more connection; it logs in by itself. */
+    void connectNext() throws IOException {
+        int index = clients.size();
+        SocketChannel channel = SocketChannel.open();
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        Client client = new Client(index, channel, index < plan.senders());
+        clients.add(client);
+        channel.connect(plan.server());
+        IoLoop loop = loops[index % loops.length];
+        loop.pending.add(client);
+        loop.selector.wakeup();
+    }
+
+    int opened() {
+        return clients.size();
+    }
+
+    long loggedIn() {
+        return loggedIn.get();
+    }
+
+    long delivered() {
+        return delivered.get();
+    }
+
+    long sent() {
+        return sent.get();
+    }
+
+    long errors() {
+        return errors.get();
+    }
+
+    long closedByServer() {
+        return closedByServer.get();
+    }
+
+    String firstError() {
+        return firstError;
+    }
+
+    void startSending() {
+        sendStartNanos = System.nanoTime();
+        sending = true;
+        for (IoLoop loop : loops) {
+            loop.selector.wakeup();
+        }
+    }
+
+    long sendStartNanos() {
+        return sendStartNanos;
+    }
+
+    /** Every latency measured so far, merged. Call after the loops are quiet. */
+    LatencyHistogram latencies() {
+        LatencyHistogram all = new LatencyHistogram();
+        for (IoLoop loop : loops) {
+            synchronized (loop.histogram) {
+                all.add(loop.histogram);
+            }
+        }
+        return all;
+    }
+
+    /** The selector threads, whose CPU time belongs to the bench, not the server. */
+    List<Thread> threads() {
+        List<Thread> threads = new ArrayList<>();
+        for (IoLoop loop : loops) {
+            threads.add(loop.thread);
+        }
+        return threads;
+    }
+
+    @Override
+    public void close() {
+        for (IoLoop loop : loops) {
+            loop.running = false;
+            loop.selector.wakeup();
+        }
+        for (IoLoop loop : loops) {
+            try {
+                loop.thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Client client : clients) {
+            try {
+                client.channel.close();
+            } catch (IOException e) {
+                // Closing at the end of a run; nothing to report.
+            }
+        }
+    }
+
+    private final class Client {
+        final int index;
+        final SocketChannel channel;
+        final boolean sender;
+        final long quota;
+        byte[] carry = new byte[0];
+        int carryLength;
+        ByteBuffer pendingOut;
+        long messagesSent;
+        boolean loggedIn;
+        SelectionKey key;
+
+        Client(int index, SocketChannel channel, boolean sender) {
+            this.index = index;
+            this.channel = channel;
+            this.sender = sender;
+            this.quota = sender ? plan.messagesPerSender() : 0;
+        }
+    }
+
+    private final class IoLoop {
+        final Thread thread;
+        final Selector selector;
+        final Queue<Client> pending = new ConcurrentLinkedQueue<>();
+        final List<Client> senders = new ArrayList<>();
+        final LatencyHistogram histogram = new LatencyHistogram();
+        final ByteBuffer readBuffer = ByteBuffer.allocateDirect(256 * 1024);
+        final byte[] scratch = new byte[256 * 1024];
+        volatile boolean running = true;
+
+        IoLoop(int number) throws IOException {
+            selector = Selector.open();
+            thread = Thread.ofPlatform().name("bench-io-" + number).daemon().unstarted(this::run);
+        }
+
+        private void run() {
+            try {
+                while (running) {
+                    selector.select(sending && !senders.isEmpty() ? 1 : 50);
+                    Client added;
+                    while ((added = pending.poll()) != null) {
+                        added.key = added.channel.register(selector, SelectionKey.OP_CONNECT, added);
+                        if (added.sender) {
+                            senders.add(added);
+                        }
+                    }
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        handle(key);
+                    }
+                    selector.selectedKeys().clear();
+                    if (sending) {
+                        for (Client sender : senders) {
+                            pump(sender);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                firstError = "bench I/O: " + e.getMessage();
+            }
+        }
+
+        private void handle(SelectionKey key) {
+            Client client = (Client) key.attachment();
+            try {
+                if (!key.isValid()) {
+                    return;
+                }
+                if (key.isConnectable()) {
+                    client.channel.finishConnect();
+                    key.interestOps(SelectionKey.OP_READ);
+                    String hello = "{\"type\":\"hello\",\"protocol\":1,\"client\":\"chat-bench\"}\n"
+                            + "{\"type\":\"login\",\"name\":\"" + plan.namePrefix() + client.index
+                            + "\",\"guest\":true}\n";
+                    write(client, ByteBuffer.wrap(hello.getBytes(StandardCharsets.UTF_8)));
+                }
+                if (key.isValid() && key.isReadable()) {
+                    read(client);
+                }
+                if (key.isValid() && key.isWritable()) {
+                    flush(client);
+                }
+            } catch (IOException e) {
+                key.cancel();
+                closedByServer.incrementAndGet();
+                noteError("connection " + client.index + ": " + e.getMessage());
+            }
+        }
+
+        private void read(Client client) throws IOException {
+            while (true) {
+                readBuffer.clear();
+                int n = client.channel.read(readBuffer);
+                if (n < 0) {
+                    client.key.cancel();
+                    closedByServer.incrementAndGet();
+                    return;
+                }
+                if (n == 0) {
+                    return;
+                }
+                readBuffer.flip();
+                readBuffer.get(scratch, 0, n);
+                lines(client, n);
+            }
+        }
+
+        private void lines(Client client, int length) {
+            long now = System.nanoTime();
+            int start = 0;
+            for (int i = 0; i < length; i++) {
+                if (scratch[i] != '\n') {
+                    continue;
+                }
+                if (client.carryLength > 0) {
+                    append(client, scratch, start, i - start);
+                    line(client, client.carry, 0, client.carryLength, now);
+                    client.carryLength = 0;
+                } else {
+                    line(client, scratch, start, i - start, now);
+                }
+                start = i + 1;
+            }
+            if (start < length) {
+                append(client, scratch, start, length - start);
+            }
+        }
+
+        private void append(Client client, byte[] bytes, int from, int count) {
+            if (client.carryLength + count > client.carry.length) {
+                client.carry = java.util.Arrays.copyOf(client.carry, Math.max(256, (client.carryLength + count) * 2));
+            }
+            System.arraycopy(bytes, from, client.carry, client.carryLength, count);
+            client.carryLength += count;
+        }
+
+        private void line(Client client, byte[] bytes, int from, int length, long now) {
+            if (startsWith(bytes, from, length, MESSAGE_PREFIX)) {
+                if (endsWith(bytes, from, length, HISTORY_END)) {
+                    return; // replayed history, not this run's traffic
+                }
+                int mark = indexOf(bytes, from + MESSAGE_PREFIX.length, from + length, TEXT_MARK);
+                if (mark < 0) {
+                    return;
+                }
+                long sentAt = 0;
+                for (int i = mark + TEXT_MARK.length; i < from + length && bytes[i] >= '0' && bytes[i] <= '9'; i++) {
+                    sentAt = sentAt * 10 + (bytes[i] - '0');
+                }
+                delivered.incrementAndGet();
+                synchronized (histogram) {
+                    histogram.record((now - sentAt) / 1_000);
+                }
+            } else if (startsWith(bytes, from, length, LOGGED_IN_PREFIX)) {
+                client.loggedIn = true;
+                loggedIn.incrementAndGet();
+            } else if (startsWith(bytes, from, length, ERROR_PREFIX) || startsWith(bytes, from, length, BYE_PREFIX)) {
+                errors.incrementAndGet();
+                noteError(new String(bytes, from, Math.min(length, 300), StandardCharsets.UTF_8));
+            }
+        }
+
+        private void pump(Client client) {
+            try {
+                for (int round = 0; round < 16; round++) {
+                    if (client.pendingOut != null || !client.loggedIn || client.messagesSent >= client.quota) {
+                        return;
+                    }
+                    long due = client.quota - client.messagesSent;
+                    if (plan.rate() > 0) {
+                        double perSender = (double) plan.rate() / plan.senders();
+                        long allowed = (long) ((System.nanoTime() - sendStartNanos) / 1e9 * perSender) + 1;
+                        due = Math.min(due, allowed - client.messagesSent);
+                    }
+                    if (due <= 0) {
+                        return;
+                    }
+                    int count = (int) Math.min(due, BATCH);
+                    write(client, batch(count));
+                    client.messagesSent += count;
+                    sent.addAndGet(count);
+                }
+            } catch (IOException e) {
+                noteError("send on " + client.index + ": " + e.getMessage());
+                client.key.cancel();
+            }
+        }
+
+        private ByteBuffer batch(int count) {
+            StringBuilder lines = new StringBuilder(count * (plan.size() + 40));
+            for (int i = 0; i < count; i++) {
+                int start = lines.length();
+                lines.append("{\"type\":\"say\",\"text\":\"b").append(System.nanoTime()).append(':');
+                int textSoFar = lines.length() - start - 22;
+                for (int pad = textSoFar; pad < plan.size(); pad++) {
+                    lines.append('x');
+                }
+                lines.append("\"}\n");
+            }
+            return ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        private void write(Client client, ByteBuffer data) throws IOException {
+            client.channel.write(data);
+            if (data.hasRemaining()) {
+                client.pendingOut = data;
+                client.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+            }
+        }
+
+        private void flush(Client client) throws IOException {
+            ByteBuffer out = client.pendingOut;
+            if (out == null) {
+                client.key.interestOps(SelectionKey.OP_READ);
+                return;
+            }
+            client.channel.write(out);
+            if (!out.hasRemaining()) {
+                client.pendingOut = null;
+                client.key.interestOps(SelectionKey.OP_READ);
+            }
+        }
+    }
+
+    private void noteError(String error) {
+        if (firstError == null) {
+            firstError = error;
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int from, int length, byte[] prefix) {
+        if (length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[from + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean endsWith(byte[] bytes, int from, int length, byte[] suffix) {
+        return length >= suffix.length && startsWith(bytes, from + length - suffix.length, suffix.length, suffix);
+    }
+
+    private static int indexOf(byte[] bytes, int from, int to, byte[] needle) {
+        outer:
+        for (int i = from; i <= to - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

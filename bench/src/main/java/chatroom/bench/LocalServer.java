@@ -1,0 +1,57 @@
+package chatroom.bench;
+
+import chatroom.api.message.Protocol;
+import chatroom.api.spi.ListenOptions;
+import chatroom.api.spi.ProviderNotFoundException;
+import chatroom.api.spi.Providers;
+import chatroom.api.spi.ServerTransport;
+import chatroom.server.ChatServer;
+import chatroom.server.ServerConfig;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A server in this process on an ephemeral loopback port, with a temporary data directory it deletes at the end. */
+final class LocalServer implements AutoCloseable {
+    private final Path dataDir;
+    private final ChatServer server;
+    private final InetSocketAddress address;
+
+    LocalServer(boolean durableHistory) throws IOException {
+        dataDir = Files.createTempDirectory("chat-bench-");
+        // Guests spare 10,000 connections 10,000 password hashes; the bench's senders go faster than any person.
+        ServerConfig config = ServerConfig.defaults(dataDir).withGuests(true).withDurableHistory(durableHistory)
+                .withRate(1_000_000, 1_000_000).withHistoryOnJoin(0);
+        ServerTransport transport;
+        try {
+            transport = Providers.serverTransports().require("tcp").create(
+                    new ListenOptions("127.0.0.1", 0, Protocol.DEFAULT_MAX_LINE_BYTES, config.outboxBytes()));
+        } catch (ProviderNotFoundException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        server = new ChatServer(config, List.of(transport), new PrintStream(OutputStream.nullOutputStream()));
+        server.start();
+        address = new InetSocketAddress("127.0.0.1", transport.port());
+    }
+
+    InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}
