@@ -26,8 +26,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -41,7 +43,9 @@ final class Room {
     sealed interface Event {
     }
 
-    record Enter(Session session, String account, boolean guest) implements Event {
+    /** Completes {@code admitted} once the room has decided, so the session reads no request before it knows. */
+    record Enter(Session session, String account, boolean guest, CompletableFuture<Boolean> admitted)
+            implements Event {
     }
 
     record Say(Session session, String text) implements Event {
@@ -84,15 +88,18 @@ final class Room {
     // Owned by the room thread.
     private final Map<String, Session> byName = new HashMap<>();
     private final Map<String, Session> byAccount = new HashMap<>();
-    private Session[] members = new Session[0];
     private final ArrayDeque<ServerMessage> recent = new ArrayDeque<>();
     private long lastId;
     private long historySize;
     private boolean stopped;
     private List<ServerMessage> pendingEntries = new ArrayList<>();
-    private List<Runnable> pendingDeliveries = new ArrayList<>();
+    private List<Delivery> pendingDeliveries = new ArrayList<>();
 
     private volatile long messages;
+    /** The keys of the names online, for sessions to check from their own threads. */
+    private final Set<String> onlineNames = ConcurrentHashMap.newKeySet();
+    /** Written by the room thread only (a new array on every change); volatile for {@link #online()}. */
+    private volatile Session[] members = new Session[0];
 
     /**
      * @param recentHistory the newest history entries, oldest first, as loaded at start
@@ -123,6 +130,11 @@ final class Room {
     /** Chat messages and announcements since start. */
     long messages() {
         return messages;
+    }
+
+    /** Whether someone online goes by this name now; safe from any thread, and as of a moment ago. */
+    boolean isOnline(String name) {
+        return onlineNames.contains(Names.key(name));
     }
 
     /** People in the room; safe from any thread. */
@@ -157,7 +169,7 @@ final class Room {
 
     private void handle(Event event) {
         switch (event) {
-            case Enter e -> enter(e.session(), e.account(), e.guest());
+            case Enter e -> e.admitted().complete(enter(e.session(), e.account(), e.guest()));
             case Say s -> say(s.session(), s.text());
             case Tell t -> tell(t.session(), t.to(), t.text());
             case Rename r -> rename(r.session(), r.name());
@@ -170,24 +182,27 @@ final class Room {
         }
     }
 
-    private void enter(Session session, String account, boolean guest) {
+    private boolean enter(Session session, String account, boolean guest) {
         if (session.isClosed() || stopped) {
-            return;
+            return false;
         }
         if (session.inRoom()) {
             reply(session, ErrorCode.ALREADY_LOGGED_IN, "You are logged in already.", "login");
-            return;
+            return false;
         }
-        Session previous = byAccount.get(accountKey(account, guest));
+        // Only an account's password may take over its session; a guest name is first come, first served.
+        Session previous = guest ? null : byAccount.get(accountKey(account, false));
         if (previous != null) {
+            String shownAs = previous.name();
             remove(previous);
             deliverAndClose(previous, new Bye(Bye.REPLACED, "You logged in from somewhere else."));
+            broadcast(new Left(now(), shownAs, members.length, "logged in from somewhere else"));
             log.info("replaced " + account + " at " + previous.address() + " by a new login");
         }
         Session holder = byName.get(Names.key(account));
         if (holder != null) {
             reply(session, ErrorCode.NAME_TAKEN, "Someone online is using the name '" + account + "'.", "login");
-            return;
+            return false;
         }
         session.enter(account, guest, clock.instant());
         add(session);
@@ -196,7 +211,9 @@ final class Room {
         recent.stream().skip(recent.size() - replay).forEach(entry -> deliver(session, entry));
         deliver(session, new HistoryEnd(replay, historySize > replay));
         broadcast(new Joined(now(), account, members.length, guest));
-        log.info((guest ? "guest login " : "login ") + account + " from " + session.address() + " (" + members.length + " online)");
+        log.info((guest ? "guest login " : "login ") + account + " from " + session.address() + " ("
+                + members.length + " online)");
+        return true;
     }
 
     private void say(Session session, String text) {
@@ -239,10 +256,8 @@ final class Room {
         }
         PrivateMessage message = new PrivateMessage(now(), session.name(), target.name(), text);
         Frame frame = MessageCodec.encode(message);
-        pendingDeliveries.add(() -> target.send(frame));
-        if (target != session) {
-            pendingDeliveries.add(() -> session.send(frame));
-        }
+        pendingDeliveries.add(Delivery.to(target == session ? new Session[] {target} : new Session[] {target, session},
+                frame));
     }
 
     private void rename(Session session, String name) {
@@ -251,6 +266,7 @@ final class Room {
         }
         String old = session.name();
         if (name.equals(old)) {
+            reply(session, ErrorCode.NAME_TAKEN, "You are called '" + name + "' already.", "nick");
             return;
         }
         Session holder = byName.get(Names.key(name));
@@ -260,6 +276,8 @@ final class Room {
         }
         byName.remove(Names.key(old));
         byName.put(Names.key(name), session);
+        onlineNames.remove(Names.key(old));
+        onlineNames.add(Names.key(name));
         session.renamedTo(name);
         broadcast(new Renamed(now(), old, name, members.length));
         log.info("rename " + old + " -> " + name);
@@ -314,13 +332,12 @@ final class Room {
         for (Session session : everyone) {
             remove(session);
         }
-        pendingDeliveries.add(() -> {
+        pendingDeliveries.add(new Delivery(everyone, bye, () -> {
             for (Session session : everyone) {
-                session.send(bye);
                 session.close();
             }
             done.complete(null);
-        });
+        }));
         stopped = true;
     }
 
@@ -334,6 +351,7 @@ final class Room {
 
     private void add(Session session) {
         byName.put(Names.key(session.name()), session);
+        onlineNames.add(Names.key(session.name()));
         byAccount.put(accountKey(session.account(), session.guest()), session);
         Session[] grown = Arrays.copyOf(members, members.length + 1);
         grown[members.length] = session;
@@ -341,7 +359,9 @@ final class Room {
     }
 
     private void remove(Session session) {
-        byName.remove(Names.key(session.name()), session);
+        if (byName.remove(Names.key(session.name()), session)) {
+            onlineNames.remove(Names.key(session.name()));
+        }
         byAccount.remove(accountKey(session.account(), session.guest()), session);
         session.leave();
         int index = Arrays.asList(members).indexOf(session);
@@ -356,26 +376,15 @@ final class Room {
 
     /** One encoding, the same bytes to everyone online at this point of the room's order. */
     private void broadcast(ServerMessage message) {
-        Frame frame = MessageCodec.encode(message);
-        Session[] recipients = members;
-        pendingDeliveries.add(() -> {
-            for (Session recipient : recipients) {
-                recipient.send(frame);
-            }
-        });
+        pendingDeliveries.add(Delivery.to(members, MessageCodec.encode(message)));
     }
 
     private void deliver(Session session, ServerMessage message) {
-        Frame frame = MessageCodec.encode(message);
-        pendingDeliveries.add(() -> session.send(frame));
+        pendingDeliveries.add(Delivery.to(session, MessageCodec.encode(message)));
     }
 
     private void deliverAndClose(Session session, ServerMessage message) {
-        Frame frame = MessageCodec.encode(message);
-        pendingDeliveries.add(() -> {
-            session.send(frame);
-            session.close();
-        });
+        pendingDeliveries.add(new Delivery(new Session[] {session}, MessageCodec.encode(message), session::close));
     }
 
     private void reply(Session session, ErrorCode code, String message, String ref) {
