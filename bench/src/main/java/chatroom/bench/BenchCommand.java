@@ -62,6 +62,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "With --sweep: draw deliveries/s and p99 against clients (needs gnuplot).")
     Path plot;
 
+    @Option(names = "--hold", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Keep the connections open this long after the run, to look at the server meanwhile.")
+    int holdSeconds;
+
     @Option(names = "--json", description = "Print results as JSON instead of a summary line.")
     boolean json;
 
@@ -147,6 +151,10 @@ final class BenchCommand implements Callable<Integer> {
                 awaitSent(load, total);
                 long end = awaitDelivered(load, expected);
                 long cpuAfter = serverCpuNanos(load);
+                if (holdSeconds > 0) {
+                    err.println("holding " + clientCount + " connections for " + holdSeconds + " s");
+                    Thread.sleep(holdSeconds * 1000L);
+                }
                 if (burst != null) {
                     burst.stop();
                 }
@@ -255,7 +263,14 @@ final class BenchCommand implements Callable<Integer> {
         private Rss() {
         }
 
+        /** After a full collection, so that garbage of the warm-up does not count as growth. */
         static long current() throws IOException {
+            System.gc();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             Path status = Path.of("/proc/self/status");
             if (!Files.exists(status)) {
                 return 0;

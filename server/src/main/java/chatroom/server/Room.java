@@ -196,7 +196,7 @@ final class Room {
             String shownAs = previous.name();
             remove(previous);
             deliverAndClose(previous, new Bye(Bye.REPLACED, "You logged in from somewhere else."));
-            broadcast(new Left(now(), shownAs, members.length, "logged in from somewhere else"));
+            presence(new Left(now(), shownAs, members.length, "logged in from somewhere else"), null);
             log.info("replaced " + account + " at " + previous.address() + " by a new login");
         }
         Session holder = byName.get(Names.key(account));
@@ -210,7 +210,7 @@ final class Room {
         int replay = Math.min(recent.size(), config.historyOnJoin());
         recent.stream().skip(recent.size() - replay).forEach(entry -> deliver(session, entry));
         deliver(session, new HistoryEnd(replay, historySize > replay));
-        broadcast(new Joined(now(), account, members.length, guest));
+        presence(new Joined(now(), account, members.length, guest), session);
         log.info((guest ? "guest login " : "login ") + account + " from " + session.address() + " ("
                 + members.length + " online)");
         return true;
@@ -297,7 +297,7 @@ final class Room {
     private void leave(Session session, String reason, boolean logout) {
         if (session.inRoom() && byName.get(Names.key(session.name())) == session) {
             remove(session);
-            broadcast(new Left(now(), session.name(), members.length, reason));
+            presence(new Left(now(), session.name(), members.length, reason), null);
             log.info("logout " + session.name() + " from " + session.address() + ": " + reason + " ("
                     + members.length + " online)");
         }
@@ -314,7 +314,7 @@ final class Room {
         String why = reason == null || reason.isBlank() ? "" : ": " + reason;
         remove(target);
         deliverAndClose(target, new Bye(Bye.KICKED, "You were kicked by the operator" + why));
-        broadcast(new Left(now(), target.name(), members.length, "kicked" + why));
+        presence(new Left(now(), target.name(), members.length, "kicked" + why), null);
         log.info("kick " + target.name() + " at " + target.address() + why);
         return true;
     }
@@ -372,6 +372,18 @@ final class Room {
         System.arraycopy(members, 0, shrunk, 0, index);
         System.arraycopy(members, index + 1, shrunk, index, members.length - index - 1);
         members = shrunk;
+    }
+
+    /**
+     * A join or leave notice: to everyone while the room is small enough, else only to the person it concerns
+     * (if still here). In a room of thousands, every arrival told to everyone would be most of the traffic.
+     */
+    private void presence(ServerMessage notice, Session concerned) {
+        if (members.length <= config.presenceLimit()) {
+            broadcast(notice);
+        } else if (concerned != null) {
+            deliver(concerned, notice);
+        }
     }
 
     /** One encoding, the same bytes to everyone online at this point of the room's order. */

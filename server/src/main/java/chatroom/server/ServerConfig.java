@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * How a server behaves. {@link #defaults(Path)} gives the documented defaults; the {@code with…} methods change one
- * setting.
+ * How a server behaves. {@link #defaults(Path)} gives the documented defaults; {@link #toBuilder()} or the
+ * {@code with…} methods change settings.
  *
  * @param dataDir           where the database lives
  * @param historyOnJoin     history entries replayed to someone who logs in
@@ -24,64 +24,168 @@ import java.time.Duration;
  * @param burst             messages a connection may send at once
  * @param hashIterations    PBKDF2 iterations for new password hashes
  * @param loginDeadline     how long a connection may stay without logging in
+ * @param presenceLimit     above this many people online, join and leave notices go only to the person concerned
  */
 public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistration, boolean allowGuests,
                            boolean durableHistory, int maxLineBytes, int maxNameLength, int maxTextLength,
                            int historyPageMax, int outboxBytes, int messagesPerSecond, int burst,
-                           int hashIterations, Duration loginDeadline) {
+                           int hashIterations, Duration loginDeadline, int presenceLimit) {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_HASH_ITERATIONS = 600_000;
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, 100, true, false, true, Protocol.DEFAULT_MAX_LINE_BYTES, 32, 4000, 200,
-                4 * 1024 * 1024, 20, 40, DEFAULT_HASH_ITERATIONS, Duration.ofSeconds(10));
+                4 * 1024 * 1024, 20, 40, DEFAULT_HASH_ITERATIONS, Duration.ofSeconds(10), 1000);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public ServerConfig withHistoryOnJoin(int entries) {
-        return new ServerConfig(dataDir, entries, openRegistration, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline);
+        return toBuilder().historyOnJoin(entries).build();
     }
 
     public ServerConfig withOpenRegistration(boolean open) {
-        return new ServerConfig(dataDir, historyOnJoin, open, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline);
+        return toBuilder().openRegistration(open).build();
     }
 
     public ServerConfig withGuests(boolean allowed) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowed, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline);
+        return toBuilder().allowGuests(allowed).build();
     }
 
     public ServerConfig withDurableHistory(boolean durable) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durable, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline);
+        return toBuilder().durableHistory(durable).build();
     }
 
     public ServerConfig withHashIterations(int iterations) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, iterations,
-                loginDeadline);
+        return toBuilder().hashIterations(iterations).build();
     }
 
     public ServerConfig withRate(int perSecond, int burstSize) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, perSecond, burstSize, hashIterations,
-                loginDeadline);
+        return toBuilder().messagesPerSecond(perSecond).burst(burstSize).build();
     }
 
     public ServerConfig withLoginDeadline(Duration deadline) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                deadline);
+        return toBuilder().loginDeadline(deadline).build();
     }
 
     /** The limits as announced to clients. */
     public Limits limits() {
         return new Limits(maxLineBytes, maxNameLength, maxTextLength, historyOnJoin, historyPageMax,
                 messagesPerSecond, burst);
+    }
+
+    /** Changes settings one at a time; starts from an existing configuration. */
+    public static final class Builder {
+        private Path dataDir;
+        private int historyOnJoin;
+        private boolean openRegistration;
+        private boolean allowGuests;
+        private boolean durableHistory;
+        private int maxLineBytes;
+        private int maxNameLength;
+        private int maxTextLength;
+        private int historyPageMax;
+        private int outboxBytes;
+        private int messagesPerSecond;
+        private int burst;
+        private int hashIterations;
+        private Duration loginDeadline;
+        private int presenceLimit;
+
+        private Builder(ServerConfig from) {
+            dataDir = from.dataDir;
+            historyOnJoin = from.historyOnJoin;
+            openRegistration = from.openRegistration;
+            allowGuests = from.allowGuests;
+            durableHistory = from.durableHistory;
+            maxLineBytes = from.maxLineBytes;
+            maxNameLength = from.maxNameLength;
+            maxTextLength = from.maxTextLength;
+            historyPageMax = from.historyPageMax;
+            outboxBytes = from.outboxBytes;
+            messagesPerSecond = from.messagesPerSecond;
+            burst = from.burst;
+            hashIterations = from.hashIterations;
+            loginDeadline = from.loginDeadline;
+            presenceLimit = from.presenceLimit;
+        }
+
+        public Builder historyOnJoin(int value) {
+            historyOnJoin = value;
+            return this;
+        }
+
+        public Builder openRegistration(boolean value) {
+            openRegistration = value;
+            return this;
+        }
+
+        public Builder allowGuests(boolean value) {
+            allowGuests = value;
+            return this;
+        }
+
+        public Builder durableHistory(boolean value) {
+            durableHistory = value;
+            return this;
+        }
+
+        public Builder maxLineBytes(int value) {
+            maxLineBytes = value;
+            return this;
+        }
+
+        public Builder maxNameLength(int value) {
+            maxNameLength = value;
+            return this;
+        }
+
+        public Builder maxTextLength(int value) {
+            maxTextLength = value;
+            return this;
+        }
+
+        public Builder historyPageMax(int value) {
+            historyPageMax = value;
+            return this;
+        }
+
+        public Builder outboxBytes(int value) {
+            outboxBytes = value;
+            return this;
+        }
+
+        public Builder messagesPerSecond(int value) {
+            messagesPerSecond = value;
+            return this;
+        }
+
+        public Builder burst(int value) {
+            burst = value;
+            return this;
+        }
+
+        public Builder hashIterations(int value) {
+            hashIterations = value;
+            return this;
+        }
+
+        public Builder loginDeadline(Duration value) {
+            loginDeadline = value;
+            return this;
+        }
+
+        public Builder presenceLimit(int value) {
+            presenceLimit = value;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory,
+                    maxLineBytes, maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst,
+                    hashIterations, loginDeadline, presenceLimit);
+        }
     }
 }
