@@ -26,6 +26,12 @@ public final class UdpChatServiceProvider implements ChatServiceProvider {
         return "Peer-to-peer group chat without a server, over UDP (--listen, --peer, --secret)";
     }
 
+    /** Peers have names but no accounts; a shared secret, when there is one, comes from --secret. */
+    @Override
+    public boolean usesPasswords() {
+        return false;
+    }
+
     /** @throws IllegalArgumentException when a {@code listen}, {@code peer} or {@code secret} value is malformed */
     @Override
     public ChatService create(ConnectOptions options, ChatListener listener) {
