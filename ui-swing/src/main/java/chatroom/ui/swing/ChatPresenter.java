@@ -21,6 +21,7 @@ import chatroom.api.spi.ChatUiContext;
 import chatroom.api.spi.ConnectOptions;
 import chatroom.api.spi.LoginException;
 
+import javax.swing.JComponent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.io.IOException;
@@ -115,6 +116,17 @@ final class ChatPresenter {
         view.peopleTitle.setText(view.people.title());
         showTarget();
         shell.title(title.text());
+    }
+
+    /** Where typing should start: the first connect field still empty, else Join. */
+    JComponent firstToFill() {
+        if (view.host.getText().isBlank()) {
+            return view.host;
+        }
+        if (view.name.getText().isBlank()) {
+            return view.name;
+        }
+        return view.password.getPassword().length == 0 ? view.password : view.join;
     }
 
     /** Join was pressed: checks the fields and logs in, off Swing's thread. */
@@ -336,7 +348,7 @@ final class ChatPresenter {
             room.clear();
         }
         joinedBefore = true;
-        room.notice(view.times.now(), "You joined as " + me + " · " + in.online() + " online.");
+        room.notice(view.times.now(), "You joined as " + me + " · " + in.online() + " online");
         List<ServerMessage> early = new ArrayList<>(pending);
         pending.clear();
         for (ServerMessage message : early) {
@@ -410,7 +422,7 @@ final class ChatPresenter {
                     room.notice(joined.ts(), joined.name() + " joined · " + joined.online() + " online");
                     if (view.conversations.hasPrivate(joined.name())) {
                         view.conversations.privateWith(joined.name()).notice(joined.ts(),
-                                joined.name() + " is back online.");
+                                joined.name() + " is back online");
                     }
                 }
             }
@@ -418,7 +430,7 @@ final class ChatPresenter {
                 view.people.left(left.name());
                 room.notice(left.ts(), left.name() + " left (" + left.reason() + ") · " + left.online() + " online");
                 if (view.conversations.hasPrivate(left.name())) {
-                    view.conversations.privateWith(left.name()).notice(left.ts(), left.name() + " left the room.");
+                    view.conversations.privateWith(left.name()).notice(left.ts(), left.name() + " left the room");
                 }
             }
             case Renamed renamed -> rename(renamed);
@@ -472,7 +484,7 @@ final class ChatPresenter {
             view.name.setText(me);
             title.name(me);
             shell.title(title.text());
-            room.notice(renamed.ts(), "You are now " + me + ".");
+            room.notice(renamed.ts(), "You are now " + me);
             if (renameForm.isWaiting()) {
                 renameForm.dismissed();
                 shell.hideRename();

@@ -109,7 +109,7 @@ final class ChatView {
         root.add(top, BorderLayout.NORTH);
         root.add(middle, BorderLayout.CENTER);
         root.add(bottom, BorderLayout.SOUTH);
-        root.setPreferredSize(new Dimension(base.getSize() * 62, base.getSize() * 42));
+        root.setPreferredSize(new Dimension(base.getSize() * 70, base.getSize() * 46));
     }
 
     /** The user's own name, which the people list marks. */

@@ -49,6 +49,7 @@ final class ChatWindow implements ChatShell {
             }
         });
         frame.setVisible(true);
+        presenter.firstToFill().requestFocusInWindow();
     }
 
     JFrame frame() {

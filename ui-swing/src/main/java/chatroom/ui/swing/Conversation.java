@@ -57,7 +57,7 @@ final class Conversation {
 
     Conversation(Timestamps times, Font base) {
         this.times = times;
-        this.fontSize = base.getSize2D() * 1.08f;
+        this.fontSize = base.getSize2D() * 1.15f;
     }
 
     StyledDocument document() {

@@ -123,6 +123,15 @@ class ChatPresenterTest {
     }
 
     @Test
+    void typingStartsInTheFirstFieldStillEmpty() {
+        assertEquals(view.join, presenter.firstToFill());
+        view.password.setText("");
+        assertEquals(view.password, presenter.firstToFill());
+        view.name.setText("");
+        assertEquals(view.name, presenter.firstToFill());
+    }
+
+    @Test
     void joinsOffTheSwingThreadAndLocksTheFields() throws Exception {
         view.join.doClick();
 
@@ -143,7 +152,7 @@ class ChatPresenterTest {
         assertTrue(view.rename.isEnabled());
         assertEquals("Connected to chat.example:9000 as alice.", view.status.getText());
         assertEquals("chatroom — alice", shell.title());
-        assertEquals("10:00  You joined as alice · 2 online.\n", room());
+        assertEquals("10:00  You joined as alice · 2 online\n", room());
         runNetwork();
         verify(service).who();
     }
@@ -296,7 +305,7 @@ class ChatPresenterTest {
         assertEquals("— earlier messages —\n"
                 + "2026-11-20 18:30  bob: earlier\n"
                 + "— now —\n"
-                + "10:00  You joined as alice · 2 online.\n"
+                + "10:00  You joined as alice · 2 online\n"
                 + "09:15  bob: now\n", room());
     }
 
@@ -370,7 +379,7 @@ class ChatPresenterTest {
         assertEquals(1, shell.renameHidden);
         assertEquals("chatroom — ally", shell.title());
         assertEquals("ally", view.name.getText());
-        assertTrue(room().endsWith("09:15  You are now ally.\n"), room());
+        assertTrue(room().endsWith("09:15  You are now ally\n"), room());
     }
 
     @Test

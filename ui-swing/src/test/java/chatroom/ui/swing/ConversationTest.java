@@ -50,7 +50,7 @@ class ConversationTest {
 
     @Test
     void putsHistoryAboveEverythingBetweenDividersOldestFirst() {
-        conversation.notice(T0915, "You joined as alice · 2 online.");
+        conversation.notice(T0915, "You joined as alice · 2 online");
         conversation.history(List.of(new ChatMessage(5, YESTERDAY, "bob", "second", true),
                 new ChatMessage(4, YESTERDAY, "alice", "first", true)), "alice");
         conversation.message(new ChatMessage(9, T0915, "bob", "live", false), false);
@@ -59,7 +59,7 @@ class ConversationTest {
                 + "2026-11-20 18:30  alice: first\n"
                 + "2026-11-20 18:30  bob: second\n"
                 + "— now —\n"
-                + "09:15  You joined as alice · 2 online.\n"
+                + "09:15  You joined as alice · 2 online\n"
                 + "09:15  bob: live\n", conversation.text());
         assertEquals(Theme.OWN_BACKGROUND, paragraphBand(1));
         assertEquals(4, conversation.oldestId());
