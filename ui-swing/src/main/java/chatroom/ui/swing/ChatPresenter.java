@@ -375,6 +375,12 @@ final class ChatPresenter {
             return;
         }
         state = State.OUT;
+        // A server that turns the connection away (overloaded, shutting down) says why before it closes.
+        for (ServerMessage message : pending) {
+            if (message instanceof Bye bye) {
+                reason = bye.reason();
+            }
+        }
         pending.clear();
         dropService();
         view.connectEnabled(true);
@@ -448,7 +454,12 @@ final class ChatPresenter {
                     currentConversation().error(error.message());
                 }
             }
-            case Bye bye -> byeReason = bye.reason();
+            case Bye bye -> {
+                byeReason = bye.reason();
+                if (!Bye.LOGOUT.equals(bye.code())) {
+                    view.banner("Disconnected: " + bye.reason());
+                }
+            }
             case Welcome welcome -> {
             }
             case LoggedIn in -> {

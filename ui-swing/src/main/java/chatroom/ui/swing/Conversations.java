@@ -110,10 +110,11 @@ final class Conversations {
 
     /** Someone with a private tab changed their name; the conversation goes on under the new one. */
     void renamed(String from, String to) {
-        PrivateTab tab = privates.remove(from);
-        if (tab == null || privates.containsKey(to)) {
+        // With a tab under the new name already open, both stay as they are rather than one hiding the other.
+        if (!privates.containsKey(from) || privates.containsKey(to)) {
             return;
         }
+        PrivateTab tab = privates.remove(from);
         tab.peer = to;
         tab.showTitle();
         privates.put(to, tab);

@@ -1,5 +1,6 @@
 package chatroom.ui.swing;
 
+import javax.swing.UIDefaults;
 import javax.swing.UIManager;
 import javax.swing.UnsupportedLookAndFeelException;
 import javax.swing.plaf.FontUIResource;
@@ -48,18 +49,19 @@ final class Theme {
             // The default look still works; only the styling is plainer.
         }
         int size = Math.round(defaultSize() * scale());
-        FontUIResource font = new FontUIResource(Font.DIALOG, Font.PLAIN, size);
-        UIManager.getLookAndFeelDefaults().put("defaultFont", font);
+        // Into the look's own defaults rather than UIManager.put, so that the next look installed starts afresh.
+        UIDefaults defaults = UIManager.getLookAndFeelDefaults();
+        defaults.put("defaultFont", new FontUIResource(Font.DIALOG, Font.PLAIN, size));
         List<Object> fontKeys = new ArrayList<>();
-        for (Object key : UIManager.getLookAndFeelDefaults().keySet()) {
+        for (Object key : defaults.keySet()) {
             if (key.toString().endsWith(".font")) {
                 fontKeys.add(key);
             }
         }
         for (Object key : fontKeys) {
-            Font old = UIManager.getFont(key);
+            Font old = defaults.getFont(key);
             int style = old == null ? Font.PLAIN : old.getStyle();
-            UIManager.put(key, new FontUIResource(Font.DIALOG, style, size));
+            defaults.put(key, new FontUIResource(Font.DIALOG, style, size));
         }
     }
 
@@ -75,9 +77,9 @@ final class Theme {
     }
 
     private static int defaultSize() {
-        Font font = UIManager.getFont("defaultFont");
+        Font font = UIManager.getLookAndFeelDefaults().getFont("defaultFont");
         if (font == null) {
-            font = UIManager.getFont("Label.font");
+            font = UIManager.getLookAndFeelDefaults().getFont("Label.font");
         }
         return font == null ? FALLBACK_SIZE : font.getSize();
     }

@@ -24,16 +24,21 @@ import chatroom.api.spi.ConnectOptions;
 import chatroom.api.spi.LoginException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.awt.Rectangle;
+import java.awt.event.MouseEvent;
 import java.net.ConnectException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 
 import static chatroom.ui.swing.ConversationTest.T0915;
@@ -58,6 +63,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+@ExtendWith(OnSwingThread.class)
 class ChatPresenterTest {
     private static final Map<String, List<String>> SETTINGS = Map.of("peer", List.of("10.0.0.2:9001"));
 
@@ -505,6 +511,54 @@ class ChatPresenterTest {
 
         assertNull(view.conversations.title("bob"));
         assertEquals("robert (1)", view.conversations.title("robert"));
+    }
+
+    @Test
+    void aPrivatePeerRenamedToSomeoneWithATabKeepsBothTabs() {
+        joinAsAlice();
+        event(new PrivateMessage(T0915, "bob", "alice", "from bob"));
+        event(new PrivateMessage(T0915, "carol", "alice", "from carol"));
+        event(new Left(T0915, "carol", 2, "logged out"));
+        event(new Renamed(T0915, "bob", "carol", 2));
+
+        assertEquals(3, view.conversations.component().getTabCount());
+        assertEquals("bob (1)", view.conversations.title("bob"));
+        assertEquals("carol (1)", view.conversations.title("carol"));
+    }
+
+    @Test
+    void doubleClickingANameOpensAPrivateConversation() {
+        joinAsAlice();
+        event(new Members(List.of(new Member("alice", 1), new Member("bob", 2))));
+        view.peopleList.setSize(200, 200);
+        Rectangle bob = view.peopleList.getCellBounds(1, 1);
+
+        view.peopleList.dispatchEvent(new MouseEvent(view.peopleList, MouseEvent.MOUSE_CLICKED, 0, 0,
+                bob.x + 2, bob.y + 2, 2, false, MouseEvent.BUTTON1));
+
+        assertEquals(Optional.of("bob"), view.conversations.selectedPeer());
+        assertEquals("To bob (private):", view.composeTarget.getText());
+    }
+
+    @Test
+    void aServerThatTurnsTheConnectionAwaySaysWhy() throws Exception {
+        doAnswer(call -> {
+            event(new Bye(Bye.OVERLOADED, "The server is full; try again later."));
+            throw new IOException("Connection closed.");
+        }).when(service).login(anyString(), any());
+
+        joinAsAlice();
+
+        assertEquals("Could not connect: The server is full; try again later.", view.status.getText());
+    }
+
+    @Test
+    void aByeShowsItsReasonAtOnce() {
+        joinAsAlice();
+        event(new Bye(Bye.KICKED, "Kicked by the operator: spamming."));
+
+        assertTrue(view.banner.isVisible());
+        assertEquals("Disconnected: Kicked by the operator: spamming.", view.banner.getText());
     }
 
     @Test

@@ -5,6 +5,7 @@ import chatroom.api.spi.ServerControl;
 import chatroom.api.spi.ServerStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+@ExtendWith(OnSwingThread.class)
 class ConsolePresenterTest {
     private static final Instant SINCE = Instant.parse("2026-11-21T09:15:00Z");
 

@@ -3,6 +3,7 @@ package chatroom.ui.swing;
 import chatroom.api.message.Announcement;
 import chatroom.api.message.ChatMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.swing.text.Element;
 import java.awt.Color;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(OnSwingThread.class)
 class ConversationTest {
     static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     static final long T0915 = Instant.parse("2026-11-21T09:15:00Z").toEpochMilli();
