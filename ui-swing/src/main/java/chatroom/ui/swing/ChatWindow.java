@@ -5,10 +5,10 @@ import javax.swing.JFrame;
 import javax.swing.JOptionPane;
 import javax.swing.WindowConstants;
 import java.awt.Dialog;
+import java.awt.Dimension;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** The chat client's frame around a {@link ChatView}: window events, the dialogs, and knowing when it closed. */
 final class ChatWindow implements ChatShell {
@@ -21,7 +21,8 @@ final class ChatWindow implements ChatShell {
         frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         frame.setContentPane(view.root);
         frame.pack();
-        frame.setMinimumSize(frame.getMinimumSize());
+        int em = Theme.base().getSize();
+        frame.setMinimumSize(new Dimension(em * 40, em * 26));
         frame.setLocationRelativeTo(null);
     }
 
@@ -56,11 +57,7 @@ final class ChatWindow implements ChatShell {
         return frame;
     }
 
-    /** Blocks until the window is closed; {@code false} when the time ran out first. */
-    boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {
-        return closed.await(timeout, unit);
-    }
-
+    /** Blocks until the window is closed. */
     void awaitClosed() throws InterruptedException {
         closed.await();
     }

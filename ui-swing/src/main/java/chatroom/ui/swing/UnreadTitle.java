@@ -30,10 +30,6 @@ final class UnreadTitle {
         }
     }
 
-    int unread() {
-        return unread;
-    }
-
     String text() {
         String title = name == null ? APP : APP + " — " + name;
         return unread > 0 ? "(" + unread + ") " + title : title;
