@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,11 +58,12 @@ final class ScriptedChatService implements ChatService {
     private final ExecutorService events = Executors.newSingleThreadExecutor();
     private final long now = Instant.now().truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
     private final long yesterday = now - 86_400_000L;
-    private final List<String> online = new ArrayList<>(List.of("bob", "carol", "李雷"));
+    // Touched from the network thread (login) and the event thread.
+    private final List<String> online = new CopyOnWriteArrayList<>(List.of("bob", "carol", "李雷"));
     /** Counts down once the whole script was delivered to the listener. */
     final CountDownLatch scripted = new CountDownLatch(1);
     private long nextId = 100;
-    private String me;
+    private volatile String me;
 
     ScriptedChatService(ChatListener listener) {
         this.listener = listener;

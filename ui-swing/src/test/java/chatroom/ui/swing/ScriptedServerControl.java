@@ -6,6 +6,8 @@ import chatroom.api.spi.ServerStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,6 +74,7 @@ final class ScriptedServerControl implements ServerControl {
     }
 
     void log(String text) {
-        followers.forEach(follower -> follower.accept(text));
+        String line = LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + text;
+        followers.forEach(follower -> follower.accept(line));
     }
 }

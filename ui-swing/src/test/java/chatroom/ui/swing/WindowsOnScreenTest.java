@@ -144,7 +144,8 @@ class WindowsOnScreenTest {
                 return null;
             });
             eventually(() -> presenter.get().renameForm().message().equals("Someone else is called bob."),
-                    "the refusal in the dialog");
+                    () -> "the refusal in the dialog; it says '" + presenter.get().renameForm().message()
+                            + "' and the room ends with: " + tail(view.get().conversations.room().text()));
             shot(SwingUtilities.getWindowAncestor(presenter.get().renameForm().component()), "swing-rename.png");
             onEdt(() -> {
                 presenter.get().renameForm().nameField().setText("alicia");
@@ -255,13 +256,22 @@ class WindowsOnScreenTest {
 
     /** Waits, up to a generous limit, until {@code condition} holds on Swing's thread. */
     private static void eventually(Callable<Boolean> condition, String what) throws Exception {
+        eventually(condition, () -> what);
+    }
+
+    /** As above; {@code what} is asked on Swing's thread when giving up, to say what was seen instead. */
+    private static void eventually(Callable<Boolean> condition, Callable<String> what) throws Exception {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (!onEdt(condition)) {
             if (Instant.now().isAfter(deadline)) {
-                fail("Gave up waiting for " + what);
+                fail("Gave up waiting for " + onEdt(what));
             }
             robot.delay(50);
         }
+    }
+
+    private static String tail(String text) {
+        return text.substring(Math.max(0, text.length() - 300));
     }
 
     private static void shot(Component component, String file) throws Exception {
