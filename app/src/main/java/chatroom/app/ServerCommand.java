@@ -52,6 +52,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "Messages one connection may send at once (default: ${DEFAULT-VALUE}).")
     int burst;
 
+    @Option(names = "--fsync",
+            description = "Wait for the disk on every history commit: messages survive a power failure, not only a crash of the server.")
+    boolean fsync;
+
     @Option(names = "--console", defaultValue = "stdin", paramLabel = "NAME",
             description = "Operator console (default: ${DEFAULT-VALUE}).")
     String console;
@@ -82,7 +86,7 @@ final class ServerCommand implements Callable<Integer> {
         Path dataDir = data != null ? data : DataDirs.defaultDir("server");
         ServerConfig config = ServerConfig.defaults(dataDir).withHistoryOnJoin(history)
                 .withOpenRegistration(registration == Registration.open).withGuests(allowGuests)
-                .withRate(rate, burst);
+                .withRate(rate, burst).toBuilder().fsync(fsync).build();
         ServerTransport listener = transportProvider.create(new ListenOptions(bind, port, config.maxLineBytes(),
                 config.outboxBytes()));
         ChatServer server = new ChatServer(config, List.of(listener), io.err());

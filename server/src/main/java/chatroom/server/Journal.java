@@ -118,15 +118,17 @@ final class Journal {
         if (run.isEmpty()) {
             return;
         }
-        if (run.size() == 1) {
-            Frame frame = run.getFirst();
-            for (Session recipient : recipients) {
-                recipient.send(frame);
-            }
-        } else {
-            List<Frame> frames = List.copyOf(run);
-            for (Session recipient : recipients) {
-                recipient.send(frames);
+        List<Frame> frames = List.copyOf(run);
+        for (Session recipient : recipients) {
+            try {
+                if (frames.size() == 1) {
+                    recipient.send(frames.getFirst());
+                } else {
+                    recipient.send(frames);
+                }
+            } catch (RuntimeException e) {
+                // One broken connection must not silence the room for everyone after it.
+                log.info("delivery to " + recipient.address() + " failed: " + e);
             }
         }
         run.clear();
