@@ -137,6 +137,8 @@ final class BenchCommand implements Callable<Integer> {
         int savedLogins = loginBurst;
         long savedMessages = messages;
         Integer savedDuration = duration;
+        int savedHold = holdSeconds;
+        holdSeconds = 0;
         loginBurst = 0;
         messages = Math.min(messages, 500);
         duration = null;
@@ -151,6 +153,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         } finally {
             loginBurst = savedLogins;
+            holdSeconds = savedHold;
             messages = savedMessages;
             duration = savedDuration;
         }
