@@ -84,6 +84,8 @@ final class ChatView {
         banner.setMaximumSize(new Dimension(Integer.MAX_VALUE, Integer.MAX_VALUE));
         banner.setVisible(false);
         top.add(banner);
+        // Text fields pad their text; the read-only group line lines up with them.
+        group.setBorder(BorderFactory.createEmptyBorder(0, gap, 0, 0));
         JPanel connect = connectBar(gap);
         connect.setAlignmentX(Component.LEFT_ALIGNMENT);
         top.add(connect);
