@@ -495,7 +495,7 @@ final class ChatPresenter {
     private void privately(PrivateMessage note) {
         boolean own = note.from().equals(me);
         String peer = own ? note.to() : note.from();
-        view.conversations.privateWith(peer).privateMessage(note.ts(), note.from(), note.text());
+        view.conversations.privateWith(peer).privateMessage(note.ts(), note.from(), note.text(), own);
         if (!own) {
             view.conversations.arrived(peer);
             unread();
