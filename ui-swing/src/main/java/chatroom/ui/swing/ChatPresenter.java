@@ -383,7 +383,13 @@ final class ChatPresenter {
         pending.clear();
         view.connectEnabled(true);
         view.status(reason, true);
-        (peers ? view.name : view.password).requestFocusInWindow();
+        if (peers) {
+            view.name.requestFocusInWindow();
+        } else {
+            // Selected, so that typing the right password replaces the wrong one.
+            view.password.selectAll();
+            view.password.requestFocusInWindow();
+        }
     }
 
     private void unreachable(int current, String reason) {

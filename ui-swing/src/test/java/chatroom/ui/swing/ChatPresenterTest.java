@@ -218,6 +218,8 @@ class ChatPresenterTest {
 
         assertEquals("Wrong password for alice.", view.status.getText());
         assertEquals(Theme.ERROR, view.status.getForeground());
+        assertEquals(0, view.password.getSelectionStart());
+        assertEquals("secret".length(), view.password.getSelectionEnd());
         assertTrue(view.name.isEnabled());
         assertTrue(view.join.isEnabled());
         assertFalse(view.rename.isEnabled());
