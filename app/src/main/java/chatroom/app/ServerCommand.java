@@ -101,10 +101,15 @@ final class ServerCommand implements Callable<Integer> {
                 + listener.port() + " --user NAME");
         io.out().println("Registration " + registration + (allowGuests ? ", guests allowed" : "") + "; the last "
                 + history
-                + " messages are replayed on login. Type /help for console commands.");
+                + " messages are replayed on login. " + consoleHint(console));
         consoleProvider.run(new ServerConsoleContext(server.control(), io.in(), io.out(), io.err()));
         server.close();
         return 0;
+    }
+
+    /** Where the operator's commands go: typed here for the stdin console, elsewhere (a window) for the others. */
+    static String consoleHint(String console) {
+        return console.equals("stdin") ? "Type /help for console commands." : "The " + console + " console is open.";
     }
 
     private static String joinHost(List<String> addresses) {

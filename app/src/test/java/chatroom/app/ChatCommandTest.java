@@ -103,6 +103,12 @@ class ChatCommandTest {
     }
 
     @Test
+    void theServerSaysWhereConsoleCommandsGo() {
+        assertEquals("Type /help for console commands.", ServerCommand.consoleHint("stdin"));
+        assertEquals("The swing console is open.", ServerCommand.consoleHint("swing"));
+    }
+
+    @Test
     void serverRefusesAnUnknownConsole() {
         assertEquals(2, run("", "server", "--console", "web", "--data", data.toString(), "--port", "0"));
         assertTrue(err().startsWith("chat: No console named 'web'; installed: "), err());

@@ -53,6 +53,8 @@ final class ChatPresenter {
     private final ChatShell shell;
     private final Executor network;
     private final Executor ui;
+    // Peer transports have neither a server nor accounts: no address or password to ask for.
+    private final boolean peers;
     private final Conversation room;
     private final RenameForm renameForm = new RenameForm();
     private final UnreadTitle title = new UnreadTitle();
@@ -80,13 +82,16 @@ final class ChatPresenter {
         this.shell = shell;
         this.network = network;
         this.ui = ui;
+        this.peers = !context.transport().usesPasswords();
         this.room = view.conversations.room();
         view.host.setText(context.connect().host());
         view.port.setText(Integer.toString(context.connect().port()));
         if (context.user() != null) {
             view.name.setText(context.user());
         }
-        if (context.password() != null) {
+        if (peers) {
+            view.peerMode(PeerSettings.describe(context.connect()));
+        } else if (context.password() != null) {
             view.password.setText(new String(context.password()));
         }
         view.join.addActionListener(event -> join());
@@ -120,6 +125,9 @@ final class ChatPresenter {
 
     /** Where typing should start: the first connect field still empty, else Join. */
     JComponent firstToFill() {
+        if (peers) {
+            return view.name.getText().isBlank() ? view.name : view.join;
+        }
         if (view.host.getText().isBlank()) {
             return view.host;
         }
@@ -134,27 +142,15 @@ final class ChatPresenter {
         if (state != State.OUT) {
             return;
         }
-        String host = view.host.getText().strip();
         String name = view.name.getText().strip();
-        int port;
-        try {
-            port = Integer.parseInt(view.port.getText().strip());
-        } catch (NumberFormatException e) {
-            port = -1;
-        }
-        if (host.isEmpty()) {
-            view.status("Enter the server's address.", true);
-            return;
-        }
-        if (port < 1 || port > 65535) {
-            view.status("The port is a number from 1 to 65535.", true);
+        ConnectOptions options = peers ? context.connect() : serverOptions();
+        if (options == null) {
             return;
         }
         if (name.isEmpty()) {
             view.status("Enter the name you want to appear under.", true);
             return;
         }
-        ConnectOptions options = new ConnectOptions(host, port, context.connect().settings());
         if (service != null && !options.equals(serviceOptions)) {
             dropService();
         }
@@ -170,10 +166,10 @@ final class ChatPresenter {
         }
         state = State.JOINING;
         view.connectEnabled(false);
-        view.status("Connecting to " + host + ":" + port + "…", false);
+        view.status(peers ? "Joining the group…" : "Connecting to " + address(options) + "…", false);
         ChatService joining = service;
         int current = generation;
-        char[] password = view.password.getPassword();
+        char[] password = peers ? new char[0] : view.password.getPassword();
         network.execute(() -> {
             try {
                 LoggedIn in = joining.login(name, password);
@@ -186,6 +182,26 @@ final class ChatPresenter {
                 Arrays.fill(password, '\0');
             }
         });
+    }
+
+    /** The server's address from the connect fields, or {@code null} after saying what is wrong with them. */
+    private ConnectOptions serverOptions() {
+        String host = view.host.getText().strip();
+        int port;
+        try {
+            port = Integer.parseInt(view.port.getText().strip());
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (host.isEmpty()) {
+            view.status("Enter the server's address.", true);
+            return null;
+        }
+        if (port < 1 || port > 65535) {
+            view.status("The port is a number from 1 to 65535.", true);
+            return null;
+        }
+        return new ConnectOptions(host, port, context.connect().settings());
     }
 
     /** Send (or Enter) was pressed: says the text to the room, or privately in a private tab. */
@@ -339,7 +355,7 @@ final class ChatPresenter {
         view.me(me);
         view.name.setText(me);
         view.rename.setEnabled(true);
-        view.status("Connected to " + serviceOptions.host() + ":" + serviceOptions.port() + " as " + me + ".",
+        view.status((peers ? "In the group as " : "Connected to " + address(serviceOptions) + " as ") + me + ".",
                 false);
         title.name(me);
         shell.title(title.text());
@@ -367,7 +383,13 @@ final class ChatPresenter {
         pending.clear();
         view.connectEnabled(true);
         view.status(reason, true);
-        view.password.requestFocusInWindow();
+        if (peers) {
+            view.name.requestFocusInWindow();
+        } else {
+            // Selected, so that typing the right password replaces the wrong one.
+            view.password.selectAll();
+            view.password.requestFocusInWindow();
+        }
     }
 
     private void unreachable(int current, String reason) {
@@ -384,7 +406,7 @@ final class ChatPresenter {
         pending.clear();
         dropService();
         view.connectEnabled(true);
-        view.status("Could not connect: " + reason, true);
+        view.status((peers ? "Could not join the group: " : "Could not connect: ") + reason, true);
     }
 
     private void received(int current, ServerMessage message) {
@@ -479,7 +501,7 @@ final class ChatPresenter {
     private void privately(PrivateMessage note) {
         boolean own = note.from().equals(me);
         String peer = own ? note.to() : note.from();
-        view.conversations.privateWith(peer).privateMessage(note.ts(), note.from(), note.text());
+        view.conversations.privateWith(peer).privateMessage(note.ts(), note.from(), note.text(), own);
         if (!own) {
             view.conversations.arrived(peer);
             unread();
@@ -556,6 +578,12 @@ final class ChatPresenter {
 
     private Conversation currentConversation() {
         return target == null ? room : view.conversations.privateWith(target);
+    }
+
+    private static String address(ConnectOptions options) {
+        String host = options.host();
+        // An IPv6 address needs brackets before its port, as in a URL.
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + options.port();
     }
 
     private static String describe(Exception e) {

@@ -35,6 +35,8 @@ final class ChatView {
     final JTextField name = new JTextField(12);
     final JPasswordField password = new JPasswordField(12);
     final JButton join = new JButton("Join");
+    /** Where a peer transport listens and whom it asks first: shown instead of the server fields, read-only. */
+    final JLabel group = new JLabel();
     final JButton rename = new JButton("Rename…");
     final JLabel status = new JLabel(" ");
     final Timestamps times;
@@ -45,6 +47,10 @@ final class ChatView {
     final JLabel composeTarget = new JLabel();
     final JTextField compose = new JTextField();
     final JButton send = new JButton("Send");
+    private final JLabel hostCaption = new JLabel("Server");
+    private final JLabel portCaption = new JLabel("Port");
+    private final JLabel passwordCaption = new JLabel("Password");
+    private final JLabel groupCaption = new JLabel("Group");
     private String me;
 
     ChatView(Timestamps times) {
@@ -58,6 +64,7 @@ final class ChatView {
         name.setName("name");
         password.setName("password");
         join.setName("join");
+        group.setName("group");
         rename.setName("rename");
         status.setName("status");
         peopleList.setName("people");
@@ -77,6 +84,8 @@ final class ChatView {
         banner.setMaximumSize(new Dimension(Integer.MAX_VALUE, Integer.MAX_VALUE));
         banner.setVisible(false);
         top.add(banner);
+        // Text fields pad their text; the read-only group line lines up with them.
+        group.setBorder(BorderFactory.createEmptyBorder(0, gap, 0, 0));
         JPanel connect = connectBar(gap);
         connect.setAlignmentX(Component.LEFT_ALIGNMENT);
         top.add(connect);
@@ -131,6 +140,21 @@ final class ChatView {
         status.setForeground(problem ? Theme.ERROR : Theme.MUTED);
     }
 
+    /**
+     * For transports without a server or accounts (peers): hides the server, port and password fields and shows
+     * {@code settings}, a description of where this peer listens and whom it asks first, in their place.
+     */
+    void peerMode(String settings) {
+        for (JComponent serverOnly : new JComponent[] {hostCaption, host, portCaption, port, passwordCaption,
+                password}) {
+            serverOnly.setVisible(false);
+        }
+        group.setText(settings);
+        groupCaption.setVisible(true);
+        group.setVisible(true);
+        root.revalidate();
+    }
+
     /** Whether the connect fields take input: before login and after the connection ended. */
     void connectEnabled(boolean enabled) {
         for (JComponent field : new JComponent[] {host, port, name, password, join}) {
@@ -145,10 +169,13 @@ final class ChatView {
         c.gridy = 0;
         c.insets = new Insets(0, 0, 0, gap);
         c.fill = GridBagConstraints.HORIZONTAL;
-        addField(bar, c, "Server", host, 3);
-        addField(bar, c, "Port", port, 1);
-        addField(bar, c, "Name", name, 2);
-        addField(bar, c, "Password", password, 2);
+        addField(bar, c, hostCaption, host, 3);
+        addField(bar, c, portCaption, port, 1);
+        addField(bar, c, groupCaption, group, 4);
+        groupCaption.setVisible(false);
+        group.setVisible(false);
+        addField(bar, c, new JLabel("Name"), name, 2);
+        addField(bar, c, passwordCaption, password, 2);
         c.weightx = 0;
         bar.add(join, c);
         c.insets = new Insets(0, 0, 0, 0);
@@ -161,8 +188,7 @@ final class ChatView {
         return bar;
     }
 
-    private static void addField(JPanel bar, GridBagConstraints c, String label, JComponent field, double weight) {
-        JLabel caption = new JLabel(label);
+    private static void addField(JPanel bar, GridBagConstraints c, JLabel caption, JComponent field, double weight) {
         caption.setLabelFor(field);
         c.weightx = 0;
         bar.add(caption, c);

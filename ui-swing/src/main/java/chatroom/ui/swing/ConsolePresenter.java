@@ -6,6 +6,8 @@ import chatroom.api.spi.ServerStatus;
 
 import javax.swing.JComponent;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,7 +45,7 @@ final class ConsolePresenter {
 
     /** Follows the server log and shows the first status. */
     void start() {
-        logSubscription = server.subscribeLog(line -> ui.execute(() -> view.log(line)));
+        logSubscription = server.subscribeLog(line -> ui.execute(() -> view.log(readable(line))));
         refresh();
     }
 
@@ -139,6 +141,24 @@ final class ConsolePresenter {
 
     private void showKickable() {
         view.kick.setEnabled(!stopping && view.selectedName() != null);
+    }
+
+    /**
+     * The server stamps its log lines with a UTC instant for log files; here they read in the operator's time zone,
+     * as the rest of the window does. Lines without such a stamp are shown as they came.
+     */
+    private String readable(String line) {
+        int space = line.indexOf(' ');
+        // No instant is longer than this; a long first word is no stamp and is not worth parsing.
+        if (space < 0 || space > 40) {
+            return line;
+        }
+        try {
+            Instant stamp = Instant.parse(line.substring(0, space));
+            return view.times.formatWithSeconds(stamp) + line.substring(space);
+        } catch (DateTimeParseException e) {
+            return line;
+        }
     }
 
     /** Uptime as people read it: {@code 3:04:05}, or {@code 2d 3:04:05} after a day. */

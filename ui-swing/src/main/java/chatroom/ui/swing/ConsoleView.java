@@ -43,8 +43,10 @@ final class ConsoleView {
     final JTextField announcement = new JTextField();
     final JButton announce = new JButton("Announce");
     final JButton shutdown = new JButton("Shut down");
+    final Timestamps times;
 
     ConsoleView(Timestamps times) {
+        this.times = times;
         Font base = Theme.base();
         int gap = Math.max(4, base.getSize() / 2);
         onlineModel = new OnlineTableModel(times);
@@ -92,6 +94,9 @@ final class ConsoleView {
         people.add(kickRow, BorderLayout.SOUTH);
 
         log.setEditable(false);
+        // A long announcement or address list wraps rather than hiding behind a sideways scroll bar.
+        log.setLineWrap(true);
+        log.setWrapStyleWord(true);
         log.setFont(new Font(Font.MONOSPACED, Font.PLAIN, base.getSize()));
         log.setMargin(new Insets(gap / 2, gap, gap / 2, gap));
         JLabel logTitle = new JLabel("Server log");

@@ -12,6 +12,7 @@ import javax.swing.text.StyleConstants;
 import javax.swing.text.StyledDocument;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,6 +48,9 @@ final class Conversation {
     private record Run(String text, AttributeSet style) {
     }
 
+    // Antialiased, as Swing draws text on today's desktops; the width only needs to be close.
+    private static final FontRenderContext MEASURING = new FontRenderContext(null, true, true);
+
     private final DefaultStyledDocument document = new DefaultStyledDocument();
     private final Timestamps times;
     private final float fontSize;
@@ -74,9 +78,9 @@ final class Conversation {
                 band(own ? Theme.OWN_BACKGROUND : null));
     }
 
-    /** A private message, in its own colour. */
-    void privateMessage(long ts, String from, String text) {
-        append(0, messageRuns(ts, from, text, false), band(Theme.PRIVATE_BACKGROUND));
+    /** A private message, in its own colour; {@code own} when the user wrote it, named as in the room. */
+    void privateMessage(long ts, String from, String text, boolean own) {
+        append(0, messageRuns(ts, from, text, own), band(Theme.PRIVATE_BACKGROUND));
     }
 
     void announcement(Announcement announcement) {
@@ -197,6 +201,9 @@ final class Conversation {
     }
 
     private void insert(int index, int offset, List<Run> runs, AttributeSet paragraph, long id, String divider) {
+        if (divider == null) {
+            paragraph = hangingBelow(runs.get(0), paragraph);
+        }
         try {
             int at = offset;
             for (Run run : runs) {
@@ -276,6 +283,18 @@ final class Conversation {
             paragraph.addAttribute(ConversationKit.BAND, color);
         }
         return paragraph;
+    }
+
+    /** Lines a wrapped entry's further lines up after its time, so the time column stays clear. */
+    private static AttributeSet hangingBelow(Run time, AttributeSet paragraph) {
+        AttributeSet style = time.style();
+        Font font = new Font(StyleConstants.getFontFamily(style),
+                StyleConstants.isBold(style) ? Font.BOLD : Font.PLAIN, StyleConstants.getFontSize(style));
+        float width = (float) font.getStringBounds(time.text(), MEASURING).getWidth();
+        SimpleAttributeSet hanging = new SimpleAttributeSet(paragraph);
+        StyleConstants.setLeftIndent(hanging, StyleConstants.getLeftIndent(paragraph) + width);
+        StyleConstants.setFirstLineIndent(hanging, -width);
+        return hanging;
     }
 
     private AttributeSet divider() {

@@ -7,10 +7,11 @@ import java.awt.Color;
  * colour. Picked from a palette that reads well on a light background rather than from arbitrary hues.
  */
 final class SenderColors {
+    // Hues far apart, so that names next to each other differ at a glance; none near the navy of the user's own
+    // name or the red of errors, and all dark enough to read on white.
     private static final Color[] PALETTE = {
-        new Color(0xC0392B), new Color(0x2471A3), new Color(0x1E8449), new Color(0x8E44AD),
-        new Color(0xB9770E), new Color(0x138D75), new Color(0xAF601A), new Color(0x5B2C6F),
-        new Color(0x1F618D), new Color(0x7D6608), new Color(0xA93226), new Color(0x117A65),
+        new Color(0x9A6700), new Color(0x1E7F4F), new Color(0x0F766E), new Color(0xA23B72), new Color(0xC05621),
+        new Color(0x4D7C0F), new Color(0x6D28D9), new Color(0xBE185D), new Color(0x8B5E34),
     };
 
     private SenderColors() {

@@ -4,6 +4,7 @@ import javax.swing.UIDefaults;
 import javax.swing.UIManager;
 import javax.swing.UnsupportedLookAndFeelException;
 import javax.swing.plaf.FontUIResource;
+import javax.swing.plaf.nimbus.NimbusLookAndFeel;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Toolkit;
@@ -30,6 +31,10 @@ final class Theme {
     static final Color PRIVATE_BACKGROUND = new Color(0xF4ECF9);
     static final Color ANNOUNCEMENT_BACKGROUND = new Color(0xFFF4D6);
     static final Color BANNER_BACKGROUND = new Color(0xFDE8E7);
+    /** The window's chrome behind the content: a light neutral grey rather than Nimbus's blue-grey. */
+    static final Color CHROME = new Color(0xF1F3F6);
+    /** Hairlines between areas, and the frames of cards. */
+    static final Color LINE = new Color(0xD9DEE5);
 
     private static final int FALLBACK_SIZE = 12;
 
@@ -39,13 +44,8 @@ final class Theme {
     /** Switches to Nimbus, when present, and scales the default fonts. Call on the event dispatch thread. */
     static void install() {
         try {
-            for (UIManager.LookAndFeelInfo info : UIManager.getInstalledLookAndFeels()) {
-                if (info.getName().equals("Nimbus")) {
-                    UIManager.setLookAndFeel(info.getClassName());
-                    break;
-                }
-            }
-        } catch (ReflectiveOperationException | UnsupportedLookAndFeelException e) {
+            UIManager.setLookAndFeel(new LightNimbus());
+        } catch (UnsupportedLookAndFeelException e) {
             // The default look still works; only the styling is plainer.
         }
         int size = Math.round(defaultSize() * scale());
@@ -74,6 +74,25 @@ final class Theme {
     /** The base font at {@code factor} times its size, in the logical family so that fallback works. */
     static Font sized(int style, float factor) {
         return new Font(Font.DIALOG, style, Math.round(base().getSize() * factor));
+    }
+
+    /**
+     * Nimbus on lighter, flatter base colours. They must be in place when the look is installed: that is when Nimbus
+     * derives every other shade from them.
+     */
+    private static final class LightNimbus extends NimbusLookAndFeel {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public UIDefaults getDefaults() {
+            UIDefaults defaults = super.getDefaults();
+            defaults.put("control", CHROME);
+            defaults.put("nimbusBase", new Color(0x50698A));
+            defaults.put("nimbusBlueGrey", new Color(0xC4CCD6));
+            defaults.put("nimbusFocus", new Color(0x7FA6D1));
+            defaults.put("nimbusSelectionBackground", ACCENT);
+            return defaults;
+        }
     }
 
     private static int defaultSize() {

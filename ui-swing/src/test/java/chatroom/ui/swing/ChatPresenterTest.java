@@ -78,6 +78,7 @@ class ChatPresenterTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        when(transport.usesPasswords()).thenReturn(true);
         when(transport.create(any(), any())).thenAnswer(call -> {
             listeners.add(call.getArgument(1));
             return service;
@@ -86,11 +87,11 @@ class ChatPresenterTest {
             passwords.add(((char[]) call.getArgument(1)).clone());
             return new LoggedIn(call.getArgument(0), 2);
         });
-        open("alice", "secret".toCharArray());
+        open("alice", "secret".toCharArray(), new ConnectOptions("chat.example", 9000, SETTINGS));
     }
 
-    private void open(String user, char[] password) {
-        ChatUiContext context = new ChatUiContext(transport, new ConnectOptions("chat.example", 9000, SETTINGS), user,
+    private void open(String user, char[] password, ConnectOptions connect) {
+        ChatUiContext context = new ChatUiContext(transport, connect, user,
                 password, Path.of("data"), InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(OutputStream.nullOutputStream()));
         view = new ChatView(ConversationTest.times());
@@ -164,6 +165,42 @@ class ChatPresenterTest {
     }
 
     @Test
+    void aPeerTransportAsksOnlyForANameAndShowsWhereItListens() throws Exception {
+        when(transport.usesPasswords()).thenReturn(false);
+        ConnectOptions group = new ConnectOptions("127.0.0.1", 9000,
+                Map.of("listen", List.of("7101"), "peer", List.of("10.0.0.2:7100")));
+        open("alice", null, group);
+
+        assertFalse(view.host.isVisible());
+        assertFalse(view.port.isVisible());
+        assertFalse(view.password.isVisible());
+        assertTrue(view.group.isVisible());
+        assertEquals("listening on port 7101 · peers: 10.0.0.2:7100", view.group.getText());
+        assertEquals(view.join, presenter.firstToFill());
+
+        view.join.doClick();
+        assertEquals("Joining the group…", view.status.getText());
+        runNetwork();
+
+        verify(transport).create(eq(group), any());
+        verify(service).login(eq("alice"), any());
+        assertArrayEquals(new char[0], passwords.get(0));
+        assertEquals("In the group as alice.", view.status.getText());
+    }
+
+    @Test
+    void aPeerWithoutANameIsAskedForOne() {
+        when(transport.usesPasswords()).thenReturn(false);
+        open(null, null, new ConnectOptions("127.0.0.1", 9000));
+
+        assertEquals(view.name, presenter.firstToFill());
+        view.join.doClick();
+
+        assertEquals("Enter the name you want to appear under.", view.status.getText());
+        assertTrue(network.isEmpty());
+    }
+
+    @Test
     void enterInTheNameFieldJoinsToo() throws Exception {
         view.name.postActionEvent();
         runNetwork();
@@ -181,6 +218,8 @@ class ChatPresenterTest {
 
         assertEquals("Wrong password for alice.", view.status.getText());
         assertEquals(Theme.ERROR, view.status.getForeground());
+        assertEquals(0, view.password.getSelectionStart());
+        assertEquals("secret".length(), view.password.getSelectionEnd());
         assertTrue(view.name.isEnabled());
         assertTrue(view.join.isEnabled());
         assertFalse(view.rename.isEnabled());

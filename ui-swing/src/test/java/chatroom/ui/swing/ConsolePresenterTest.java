@@ -106,11 +106,14 @@ class ConsolePresenterTest {
     }
 
     @Test
-    void showsTheServerLog() {
-        logFollowers.get(0).accept("10:00:01 alice logged in from 127.0.0.1:50001");
-        logFollowers.get(0).accept("10:00:02 bob: 你好");
+    void showsTheServerLogInLocalTime() {
+        // The server stamps its lines as UTC instants; the window's zone is UTC in these tests.
+        logFollowers.get(0).accept("2026-11-21T09:15:02Z login alice from 127.0.0.1:50001 (1 online)");
+        logFollowers.get(0).accept("2026-11-20T18:30:00Z announcement: 你好");
+        logFollowers.get(0).accept("no stamp here");
 
-        assertEquals("10:00:01 alice logged in from 127.0.0.1:50001\n10:00:02 bob: 你好\n", view.log.getText());
+        assertEquals("09:15:02 login alice from 127.0.0.1:50001 (1 online)\n"
+                + "2026-11-20 18:30:00 announcement: 你好\nno stamp here\n", view.log.getText());
     }
 
     @Test

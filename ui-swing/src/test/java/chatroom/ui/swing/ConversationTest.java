@@ -5,7 +5,9 @@ import chatroom.api.message.ChatMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.swing.text.AttributeSet;
 import javax.swing.text.Element;
+import javax.swing.text.StyleConstants;
 import java.awt.Color;
 import java.awt.Font;
 import java.time.Clock;
@@ -28,6 +30,16 @@ class ConversationTest {
     }
 
     private final Conversation conversation = new Conversation(times(), new Font(Font.DIALOG, Font.PLAIN, 12));
+
+    @Test
+    void aWrappedEntryContinuesBelowItsTextNotBelowItsTime() {
+        conversation.message(new ChatMessage(7, T0915, "bob", "a long line ".repeat(40), false), false);
+
+        AttributeSet paragraph = conversation.document().getParagraphElement(0).getAttributes();
+        float hang = -StyleConstants.getFirstLineIndent(paragraph);
+        assertTrue(hang > 10, "the time is wider than " + hang);
+        assertEquals(6f + hang, StyleConstants.getLeftIndent(paragraph), 0.01f);
+    }
 
     @Test
     void writesMessagesWithTimeSenderAndText() {
@@ -109,6 +121,23 @@ class ConversationTest {
 
         assertEquals("09:15  again\n", conversation.text());
         assertEquals(0, conversation.oldestId());
+    }
+
+    @Test
+    void theUsersOwnNameHasTheSameColourInPrivateAsInTheRoom() {
+        conversation.privateMessage(T0915, "alice", "sure", true);
+        conversation.privateMessage(T0915, "bob", "thanks", false);
+
+        assertEquals(Theme.ACCENT, nameColour(0));
+        assertEquals(SenderColors.of("bob"), nameColour(1));
+        assertEquals(Theme.PRIVATE_BACKGROUND, paragraphBand(0));
+    }
+
+    /** The colour of the sender's name, right after the time, in this paragraph. */
+    private Color nameColour(int paragraph) {
+        Element line = conversation.document().getDefaultRootElement().getElement(paragraph);
+        int name = line.getStartOffset() + "09:15  ".length();
+        return StyleConstants.getForeground(conversation.document().getCharacterElement(name).getAttributes());
     }
 
     private Color paragraphBand(int paragraph) {
