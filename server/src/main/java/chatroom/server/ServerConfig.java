@@ -25,17 +25,19 @@ import java.time.Duration;
  * @param hashIterations    PBKDF2 iterations for new password hashes
  * @param loginDeadline     how long a connection may stay without logging in
  * @param presenceLimit     above this many people online, join and leave notices go only to the person concerned
+ * @param maxFileSize       the largest file relayed, in bytes; 0 relays none
  */
 public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistration, boolean allowGuests,
                            boolean durableHistory, int maxLineBytes, int maxNameLength, int maxTextLength,
                            int historyPageMax, int outboxBytes, int messagesPerSecond, int burst,
-                           int hashIterations, Duration loginDeadline, int presenceLimit) {
+                           int hashIterations, Duration loginDeadline, int presenceLimit, long maxFileSize) {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_HASH_ITERATIONS = 600_000;
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, 100, true, false, true, Protocol.DEFAULT_MAX_LINE_BYTES, 32, 4000, 200,
-                4 * 1024 * 1024, 20, 40, DEFAULT_HASH_ITERATIONS, Duration.ofSeconds(10), 1000);
+                4 * 1024 * 1024, 20, 40, DEFAULT_HASH_ITERATIONS, Duration.ofSeconds(10), 1000,
+                Protocol.DEFAULT_MAX_FILE_SIZE);
     }
 
     public Builder toBuilder() {
@@ -70,10 +72,14 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         return toBuilder().loginDeadline(deadline).build();
     }
 
+    public ServerConfig withMaxFileSize(long bytes) {
+        return toBuilder().maxFileSize(bytes).build();
+    }
+
     /** The limits as announced to clients. */
     public Limits limits() {
         return new Limits(maxLineBytes, maxNameLength, maxTextLength, historyOnJoin, historyPageMax,
-                messagesPerSecond, burst);
+                messagesPerSecond, burst, maxFileSize > 0 ? maxFileSize : null);
     }
 
     /** Changes settings one at a time; starts from an existing configuration. */
@@ -93,6 +99,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         private int hashIterations;
         private Duration loginDeadline;
         private int presenceLimit;
+        private long maxFileSize;
 
         private Builder(ServerConfig from) {
             dataDir = from.dataDir;
@@ -110,6 +117,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
             hashIterations = from.hashIterations;
             loginDeadline = from.loginDeadline;
             presenceLimit = from.presenceLimit;
+            maxFileSize = from.maxFileSize;
         }
 
         public Builder historyOnJoin(int value) {
@@ -182,10 +190,15 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
             return this;
         }
 
+        public Builder maxFileSize(long value) {
+            maxFileSize = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory,
                     maxLineBytes, maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst,
-                    hashIterations, loginDeadline, presenceLimit);
+                    hashIterations, loginDeadline, presenceLimit, maxFileSize);
         }
     }
 }
