@@ -45,6 +45,8 @@ final class ChatView {
     final JLabel composeTarget = new JLabel();
     final JTextField compose = new JTextField();
     final JButton send = new JButton("Send");
+    final JButton sendFile = new JButton("Send file…");
+    final TransferList transfers;
     private String me;
 
     ChatView(Timestamps times) {
@@ -52,6 +54,7 @@ final class ChatView {
         int gap = Math.max(4, base.getSize() / 2);
         this.times = times;
         conversations = new Conversations(times, base);
+        transfers = new TransferList(gap);
         banner.setName("banner");
         host.setName("host");
         port.setName("port");
@@ -65,6 +68,9 @@ final class ChatView {
         composeTarget.setName("composeTarget");
         compose.setName("compose");
         send.setName("send");
+        sendFile.setName("sendFile");
+        sendFile.setToolTipText("Send a file to everyone, or to the person of the private tab shown;"
+                + " or drop files on the window");
 
         JPanel top = new JPanel();
         top.setLayout(new BoxLayout(top, BoxLayout.Y_AXIS));
@@ -102,9 +108,13 @@ final class ChatView {
         JPanel bottom = new JPanel(new BorderLayout(gap, 0));
         bottom.setBorder(BorderFactory.createEmptyBorder(gap, 2 * gap, 2 * gap, 2 * gap));
         composeTarget.setFont(base.deriveFont(Font.BOLD));
+        bottom.add(transfers.component(), BorderLayout.NORTH);
         bottom.add(composeTarget, BorderLayout.WEST);
         bottom.add(compose, BorderLayout.CENTER);
-        bottom.add(send, BorderLayout.EAST);
+        JPanel buttons = new JPanel(new BorderLayout(gap, 0));
+        buttons.add(sendFile, BorderLayout.WEST);
+        buttons.add(send, BorderLayout.EAST);
+        bottom.add(buttons, BorderLayout.EAST);
 
         root.add(top, BorderLayout.NORTH);
         root.add(middle, BorderLayout.CENTER);
