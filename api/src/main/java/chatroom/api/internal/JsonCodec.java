@@ -2,6 +2,7 @@ package chatroom.api.internal;
 
 import chatroom.api.codec.ProtocolException;
 import chatroom.api.message.ErrorCode;
+import chatroom.api.message.FileChunk;
 import chatroom.api.message.Message;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -31,6 +32,12 @@ public final class JsonCodec {
     }
 
     public static String toJson(Message message) {
+        if (message instanceof FileChunk chunk) {
+            String line = FileChunkLines.write(chunk);
+            if (line != null) {
+                return line;
+            }
+        }
         JsonObject fields = GSON.toJsonTree(message).getAsJsonObject();
         JsonObject out = new JsonObject();
         out.addProperty("type", message.type());
@@ -42,6 +49,13 @@ public final class JsonCodec {
 
     public static <M extends Message> M fromJson(String line, Map<String, Class<? extends M>> types)
             throws ProtocolException {
+        Class<? extends M> chunkType = types.get(FileChunk.TYPE);
+        if (chunkType != null) {
+            FileChunk chunk = FileChunkLines.read(line);
+            if (chunk != null) {
+                return chunkType.cast(chunk);
+            }
+        }
         JsonObject object = parseObject(line);
         JsonElement typeElement = object.get("type");
         if (typeElement == null || !typeElement.isJsonPrimitive() || !typeElement.getAsJsonPrimitive().isString()) {

@@ -39,6 +39,31 @@ public record FileChunk(String tid, long seq, String data) implements ClientMess
         return Base64.getDecoder().decode(data);
     }
 
+    /**
+     * How many bytes {@code data} holds, found without decoding it: a relay needs the count, not the bytes.
+     *
+     * @throws IllegalArgumentException when {@code data} is not base64
+     */
+    public int size() {
+        int length = data.length();
+        int padding = 0;
+        while (padding < 2 && padding < length && data.charAt(length - padding - 1) == '=') {
+            padding++;
+        }
+        int chars = length - padding;
+        for (int i = 0; i < chars; i++) {
+            char c = data.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
+                    || c == '/')) {
+                throw new IllegalArgumentException("not base64: '" + c + "' at " + i);
+            }
+        }
+        if ((padding > 0 && length % 4 != 0) || chars % 4 == 1) {
+            throw new IllegalArgumentException("not base64: wrong length or padding");
+        }
+        return chars / 4 * 3 + Math.max(0, chars % 4 - 1);
+    }
+
     /** The same piece under another transfer name, as the server relays it. */
     public FileChunk withTid(String newTid) {
         return new FileChunk(newTid, seq, data);

@@ -375,6 +375,24 @@ class MessageCodecTest {
     }
 
     @Test
+    void countsAChunksBytesWithoutDecodingThem() {
+        java.util.Random random = new java.util.Random(3);
+        for (int length = 0; length < 70; length++) {
+            byte[] bytes = new byte[length];
+            random.nextBytes(bytes);
+            String padded = java.util.Base64.getEncoder().encodeToString(bytes);
+            String unpadded = java.util.Base64.getEncoder().withoutPadding().encodeToString(bytes);
+            assertEquals(length, new FileChunk("t", 1, padded).size(), padded);
+            assertEquals(length, new FileChunk("t", 1, unpadded).size(), unpadded);
+            assertEquals(length, new FileChunk("t", 1, unpadded).bytes().length, unpadded);
+        }
+        for (String bad : List.of("A", "AA=", "AAAAA", "AA=A", "A===", "AA==AA==", "AA AA", "AA\nA")) {
+            assertThrows(IllegalArgumentException.class, () -> new FileChunk("t", 1, bad).size(), bad);
+            assertThrows(IllegalArgumentException.class, () -> new FileChunk("t", 1, bad).bytes(), bad);
+        }
+    }
+
+    @Test
     void refusesMissingServerFields() {
         assertServerRefused("Invalid 'welcome' message: missing field 'limits'.",
                 "{\"type\":\"welcome\",\"protocol\":1,\"server\":\"s\"}");
