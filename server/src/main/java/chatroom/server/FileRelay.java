@@ -96,48 +96,57 @@ final class FileRelay {
             sender.send(refusal.get());
             return;
         }
-        Transfer transfer;
-        synchronized (registry) {
-            Map<String, Transfer> mine = sending.computeIfAbsent(sender, s -> new HashMap<>());
-            if (mine.containsKey(tid)) {
-                sender.send(new FileCancel(tid, FileCancel.BAD_OFFER, "You are already sending a file as '" + tid
-                        + "'."));
-                return;
-            }
-            if (mine.size() >= MAX_SENDING || transfers >= MAX_TRANSFERS) {
-                sender.send(new FileCancel(tid, FileCancel.TOO_MANY_TRANSFERS, mine.size() >= MAX_SENDING
-                        ? "You are sending " + MAX_SENDING + " files already; wait for one to finish."
-                        : "The server is relaying too many files; try again later."));
-                return;
-            }
-            List<Session> taking = new ArrayList<>();
-            for (Session recipient : recipients) {
-                if (receiving.getOrDefault(recipient, Map.of()).size() < MAX_RECEIVING) {
-                    taking.add(recipient);
-                }
-            }
-            if (taking.isEmpty()) {
-                sender.send(offer.to() == null
-                        ? new FileCancel(tid, FileCancel.NOBODY_LEFT, "Nobody else is in the room to receive it.")
-                        : new FileCancel(tid, FileCancel.TOO_MANY_TRANSFERS, recipients.getFirst().name()
-                                + " is receiving too many files; try again later."));
-                return;
-            }
-            String id = "f" + ids.incrementAndGet();
-            transfer = new Transfer(id, sender, tid, offer.name(), offer.size(),
-                    offer.to() == null ? null : recipients.getFirst().name(), taking, nanos.getAsLong());
-            mine.put(tid, transfer);
-            for (Transfer.Copy copy : transfer.copies) {
-                receiving.computeIfAbsent(copy.recipient, s -> new HashMap<>()).put(id, new Incoming(transfer, copy));
-            }
-            transfers++;
-        }
+        Transfer transfer = new Transfer("f." + ids.incrementAndGet(), sender, tid, offer.name(), offer.size(),
+                offer.to() == null ? null : recipients.getFirst().name(), recipients, nanos.getAsLong());
+        // Nobody else can see the transfer before it is registered: holding it until its offers are out keeps
+        // every chunk behind them.
         synchronized (transfer) {
+            Optional<FileCancel> full = register(sender, transfer);
+            if (full.isPresent()) {
+                sender.send(full.get());
+                return;
+            }
             transfer.start(clock.millis());
         }
         log.info("file " + printable(offer.name()) + " (" + offer.size() + " bytes) from " + transfer.from + " to "
                 + (transfer.toRoom() ? "the room (" + transfer.copies.size() + " recipients)" : transfer.to)
                 + " as " + transfer.id);
+    }
+
+    /**
+     * Registers a transfer, leaving out recipients who receive too many files already.
+     *
+     * @return the refusal when the sender, the server or every recipient has too many transfers
+     */
+    private Optional<FileCancel> register(Session sender, Transfer transfer) {
+        String tid = transfer.clientTid;
+        synchronized (registry) {
+            Map<String, Transfer> mine = sending.getOrDefault(sender, Map.of());
+            if (mine.containsKey(tid)) {
+                return Optional.of(new FileCancel(tid, FileCancel.BAD_OFFER, "You are already sending a file as '"
+                        + tid + "'."));
+            }
+            if (mine.size() >= MAX_SENDING || transfers >= MAX_TRANSFERS) {
+                return Optional.of(new FileCancel(tid, FileCancel.TOO_MANY_TRANSFERS, mine.size() >= MAX_SENDING
+                        ? "You are sending " + MAX_SENDING + " files already; wait for one to finish."
+                        : "The server is relaying too many files; try again later."));
+            }
+            transfer.copies.removeIf(copy -> receiving.getOrDefault(copy.recipient, Map.of()).size()
+                    >= MAX_RECEIVING);
+            if (transfer.copies.isEmpty()) {
+                return Optional.of(transfer.toRoom()
+                        ? new FileCancel(tid, FileCancel.NOBODY_LEFT, "Nobody else is in the room to receive it.")
+                        : new FileCancel(tid, FileCancel.TOO_MANY_TRANSFERS, transfer.to
+                                + " is receiving too many files; try again later."));
+            }
+            sending.computeIfAbsent(sender, s -> new HashMap<>()).put(tid, transfer);
+            for (Transfer.Copy copy : transfer.copies) {
+                receiving.computeIfAbsent(copy.recipient, s -> new HashMap<>()).put(transfer.id,
+                        new Incoming(transfer, copy));
+            }
+            transfers++;
+            return Optional.empty();
+        }
     }
 
     /** Why the offer cannot be taken, judged before looking at anyone else. */
@@ -180,9 +189,9 @@ final class FileRelay {
         if (transfer == null) {
             return;
         }
-        byte[] bytes;
+        int length;
         try {
-            bytes = chunk.bytes();
+            length = chunk.size();
         } catch (IllegalArgumentException e) {
             stop(transfer, FileCancel.PROTOCOL, "A chunk was not valid base64.");
             return;
@@ -196,17 +205,17 @@ final class FileRelay {
                     + (transfer.received + 1) + " was due."
                     : !transfer.withinWindow(chunk.seq()) ? "Chunk " + chunk.seq() + " was sent before the server"
                     + " acknowledged chunk " + (chunk.seq() - Protocol.FILE_WINDOW) + "."
-                    : bytes.length == 0 || bytes.length > Protocol.FILE_CHUNK_BYTES ? "A chunk holds 1 to "
+                    : length == 0 || length > Protocol.FILE_CHUNK_BYTES ? "A chunk holds 1 to "
                     + Protocol.FILE_CHUNK_BYTES + " bytes."
-                    : transfer.bytes + bytes.length > transfer.size ? "More bytes came than the " + transfer.size
+                    : transfer.bytes + length > transfer.size ? "More bytes came than the " + transfer.size
                     + " offered."
                     : null;
             if (problem != null) {
-                stop(transfer, transfer.bytes + bytes.length > transfer.size ? FileCancel.SIZE_MISMATCH
+                stop(transfer, transfer.bytes + length > transfer.size ? FileCancel.SIZE_MISMATCH
                         : FileCancel.PROTOCOL, problem);
                 return;
             }
-            transfer.chunk(frame, bytes.length, nanos.getAsLong());
+            transfer.chunk(frame, length, nanos.getAsLong());
         }
     }
 
@@ -325,11 +334,23 @@ final class FileRelay {
         }
         synchronized (registry) {
             receiving.remove(session);
+            sending.remove(session);
         }
     }
 
-    /** Drops recipients that held the others back too long, and stops transfers where nothing moves. */
+    /**
+     * Drops recipients that held the others back too long, and stops transfers where nothing moves. Never throws:
+     * it runs on a timer that a failure would stop.
+     */
     void tick() {
+        try {
+            checkProgress();
+        } catch (RuntimeException e) {
+            log.info("file relay check failed: " + e);
+        }
+    }
+
+    private void checkProgress() {
         List<Transfer> all;
         synchronized (registry) {
             all = sending.values().stream().flatMap(map -> map.values().stream()).toList();

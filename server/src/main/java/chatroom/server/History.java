@@ -15,8 +15,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The room's history in the database: chat messages, announcements and shared files by id. Appends come from the journal thread
- * only, a batch per transaction (group commit); reads may come from any thread.
+ * The room's history in the database: chat messages, announcements and shared files by id. Appends come from the
+ * journal thread only, a batch per transaction (group commit); reads may come from any thread.
  */
 final class History implements AutoCloseable {
     private static final String MESSAGE = "message";

@@ -50,6 +50,7 @@ final class Transfer {
         }
     }
 
+    /** The server's name for the transfer; it has a dot, which a client's transfer ids never have. */
     final String id;
     final Session sender;
     final String clientTid;
