@@ -269,7 +269,8 @@ final class PeerFiles {
                 downloads == null ? null : downloads.folder(), nanos(now));
         String refusal = incoming.containsKey(id) ? "This file is on its way already."
                 : downloads == null ? "This peer takes no files."
-                : offer.size() > maxFileSize ? "It is larger than the " + TransferText.size(maxFileSize) + " peers take."
+                : offer.size() > maxFileSize ? "It is larger than the " + TransferText.size(maxFileSize)
+                        + " peers take."
                 : incoming.size() >= MAX_RECEIVING ? "The recipient is receiving too many files." : null;
         if (refusal != null) {
             courier.tell(from, new GroupMessage.FileCancel(offer.file(), refusal), now);

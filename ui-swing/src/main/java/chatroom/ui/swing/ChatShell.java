@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * What the chat window's logic needs from the frame around it: dialogs, the desktop and the title. {@link ChatWindow} is the
- * real one; tests stand in for it where there is no display. Called on Swing's thread.
+ * What the chat window's logic needs from the frame around it: dialogs, the desktop and the title.
+ * {@link ChatWindow} is the real one; tests stand in for it where there is no display. Called on Swing's thread.
  */
 interface ChatShell {
     /** Shows {@code title} as the window's title. */

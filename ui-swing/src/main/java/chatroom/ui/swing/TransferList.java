@@ -156,11 +156,15 @@ final class TransferList {
         }
     }
 
-    /** {@code Sending report.pdf to everyone}, {@code report.pdf from alice}. */
-    static String describe(FileTransfer transfer) {
+    /**
+     * {@code Sending report.pdf (2.0 MiB) to everyone}, without "Sending" once sent; {@code photo.jpg (1.0 MiB) from
+     * alice}.
+     */
+    private static String describe(FileTransfer transfer) {
         String size = " (" + TransferText.size(transfer.size()) + ")";
         if (transfer.outgoing()) {
-            return "Sending " + transfer.name() + size + " to " + (transfer.toRoom() ? "everyone" : transfer.peer());
+            return (transfer.finished() ? "" : "Sending ") + transfer.name() + size + " to "
+                    + (transfer.toRoom() ? "everyone" : transfer.peer());
         }
         return transfer.name() + size + " from " + transfer.peer() + (transfer.toRoom() ? " to everyone" : "");
     }
