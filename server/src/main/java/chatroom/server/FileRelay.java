@@ -377,14 +377,17 @@ final class FileRelay {
         }
     }
 
-    /** Called holding the transfer: a recipient is out; ends a transfer that nobody receives any more. */
+    /**
+     * Called holding the transfer: a recipient is out. A transfer nobody receives any more ends: with the report if
+     * someone got the file, else with a cancel that says why.
+     */
     private void dropCopy(Transfer transfer, Transfer.Copy copy, String code, String why) {
         transfer.drop(copy, nanos.getAsLong());
         unregister(transfer, copy);
         if (!transfer.active().isEmpty()) {
             return;
         }
-        if (transfer.sha256 != null) {
+        if (transfer.sha256 != null && transfer.delivered() > 0) {
             completeIfDone(transfer);
         } else {
             transfer.cancel(code, null, transfer.toRoom()

@@ -192,6 +192,49 @@ class TcpFileTransferTest {
     }
 
     @Test
+    void aChecksumMismatchDeletesTheFileAndTheSenderHearsOfIt() throws Exception {
+        startServer();
+        RecordingListener bob = new RecordingListener("bob");
+        client("bob", bob);
+        RawClient mallory = raw("mallory");
+        mallory.send(new FileOffer("t1", "tampered.txt", 2, "bob"));
+        mallory.await(FileAck.class, a -> a.seq() == 0);
+        mallory.send(FileChunk.of("t1", 1, new byte[] {'h', 'i'}, 0, 2));
+        mallory.send(new FileDone("t1", sha256("ho".getBytes(StandardCharsets.UTF_8))));
+
+        FileTransfer failed = bob.await(FileTransfer.class, FileTransfer::finished);
+        assertEquals(FileTransfer.State.FAILED, failed.state());
+        assertEquals("The SHA-256 checksum does not match. The partial file was deleted.", failed.message());
+        assertEquals(List.of(), list(downloads("bob")));
+        FileCancel told = mallory.await(FileCancel.class, c -> c.tid().equals("t1"));
+        assertEquals(FileCancel.CHECKSUM_MISMATCH, told.code());
+        assertEquals("tampered.txt was not delivered: bob stopped receiving it: The SHA-256 checksum does not match.",
+                told.reason());
+        awaitNoTransfers();
+    }
+
+    @Test
+    void theHistoryRecordsASharedFileButNotItsBytes() throws Exception {
+        startServer();
+        RecordingListener alice = new RecordingListener("alice");
+        RecordingListener bob = new RecordingListener("bob");
+        ChatService aliceService = client("alice", alice);
+        client("bob", bob);
+        String id = aliceService.sendFile(randomFile("notes.txt", 1234), null);
+        alice.await(FileTransfer.class, t -> t.id().equals(id) && t.finished());
+        alice.await(FileShared.class);
+        server.close();
+
+        startServer();
+        RecordingListener carol = new RecordingListener("carol");
+        client("carol", carol);
+        FileShared replayed = carol.await(FileShared.class);
+        assertEquals(List.of("alice", "notes.txt", 1234L, true), List.of(replayed.from(), replayed.name(),
+                replayed.size(), replayed.history()));
+        assertTrue(carol.seen().stream().noneMatch(FileTransfer.class::isInstance), "carol was sent the file");
+    }
+
+    @Test
     void aFileOverTheLimitIsRefusedBeforeAnyByteIsSent() throws Exception {
         startServer(ServerConfig.defaults(temp.resolve("server")).withHashIterations(1_000).withMaxFileSize(MIB));
         RecordingListener alice = new RecordingListener("alice");
