@@ -1,6 +1,6 @@
 /**
- * The chat room's shared contract: JSON wire messages, their codec and line framing, and the service provider
- * interfaces through which transports and user interfaces plug in.
+ * The chat room's shared contract: JSON wire messages, their codec and line framing, the service provider
+ * interfaces through which transports and user interfaces plug in, and the file handling every transport shares.
  *
  * @uses chatroom.api.spi.ChatServiceProvider
  * @uses chatroom.api.spi.ChatUiProvider
@@ -14,6 +14,7 @@ module chatroom.api {
     exports chatroom.api.message;
     exports chatroom.api.codec;
     exports chatroom.api.spi;
+    exports chatroom.api.file;
 
     uses chatroom.api.spi.ChatServiceProvider;
     uses chatroom.api.spi.ChatUiProvider;

@@ -1,5 +1,6 @@
 package chatroom.app;
 
+import chatroom.api.file.Downloads;
 import chatroom.api.message.Protocol;
 import chatroom.api.spi.ChatServiceProvider;
 import chatroom.api.spi.ChatUiContext;
@@ -9,6 +10,7 @@ import chatroom.api.spi.Providers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,10 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--secret", paramLabel = "FILE", description = "udp: a file holding the group's passphrase.")
     String secret;
 
+    @Option(names = "--downloads", paramLabel = "DIR",
+            description = "Where files you receive are saved (default: Downloads/chatroom in your home folder).")
+    Path downloads;
+
     private final Io io;
 
     ClientCommand(Io io) {
@@ -71,6 +77,8 @@ final class ClientCommand implements Callable<Integer> {
         if (secret != null) {
             settings.put("secret", List.of(secret));
         }
+        Path folder = downloads != null ? downloads : Downloads.defaultFolder();
+        settings.put(Downloads.SETTING, List.of(folder.toAbsolutePath().normalize().toString()));
         ConnectOptions connect = new ConnectOptions(host, port, settings);
         return chosenUi.run(new ChatUiContext(chosenTransport, connect, user, password,
                 DataDirs.defaultDir("client"), io.in(), io.out(), io.err()));

@@ -1,5 +1,6 @@
 package chatroom.app;
 
+import chatroom.api.file.TransferText;
 import chatroom.api.message.Protocol;
 import chatroom.api.spi.ListenOptions;
 import chatroom.api.spi.ProviderNotFoundException;
@@ -56,6 +57,12 @@ final class ServerCommand implements Callable<Integer> {
             description = "Wait for the disk on every history commit: messages survive a power failure, not only a crash of the server.")
     boolean fsync;
 
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "100MiB",
+            converter = ByteSize.class,
+            description = "Largest file people may send, such as 500KiB, 20MB or 2GiB; 0 turns files off"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long maxFileSize;
+
     @Option(names = "--console", defaultValue = "stdin", paramLabel = "NAME",
             description = "Operator console (default: ${DEFAULT-VALUE}).")
     String console;
@@ -86,7 +93,7 @@ final class ServerCommand implements Callable<Integer> {
         Path dataDir = data != null ? data : DataDirs.defaultDir("server");
         ServerConfig config = ServerConfig.defaults(dataDir).withHistoryOnJoin(history)
                 .withOpenRegistration(registration == Registration.open).withGuests(allowGuests)
-                .withRate(rate, burst).toBuilder().fsync(fsync).build();
+                .withRate(rate, burst).withMaxFileSize(maxFileSize).toBuilder().fsync(fsync).build();
         ServerTransport listener = transportProvider.create(new ListenOptions(bind, port, config.maxLineBytes(),
                 config.outboxBytes()));
         ChatServer server = new ChatServer(config, List.of(listener), io.err());
@@ -101,7 +108,9 @@ final class ServerCommand implements Callable<Integer> {
                 + listener.port() + " --user NAME");
         io.out().println("Registration " + registration + (allowGuests ? ", guests allowed" : "") + "; the last "
                 + history
-                + " messages are replayed on login. " + consoleHint(console));
+                + " messages are replayed on login. " + (maxFileSize > 0 ? "Files up to "
+                + TransferText.size(maxFileSize) + " are relayed, never stored. " : "Files are turned off. ")
+                + consoleHint(console));
         consoleProvider.run(new ServerConsoleContext(server.control(), io.in(), io.out(), io.err()));
         server.close();
         return 0;

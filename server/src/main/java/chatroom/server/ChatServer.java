@@ -87,8 +87,10 @@ public final class ChatServer implements AutoCloseable {
                 Thread.ofPlatform().name("password-hashing-", 1).daemon().factory());
         deadlines = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("login-deadline").daemon()
                 .factory());
+        FileRelay files = new FileRelay(config.maxFileSize(), room, log, clock, System::nanoTime);
+        deadlines.scheduleWithFixedDelay(files::tick, 1, 1, TimeUnit.SECONDS);
         context = new ServerContext(config, VERSION, room, names, accounts, history, new LoginThrottle(clock), log,
-                hashing, sessions);
+                hashing, sessions, files);
         journal.start();
         room.start();
         started = clock.instant();
@@ -118,6 +120,11 @@ public final class ChatServer implements AutoCloseable {
         List<String> addresses = new ArrayList<>();
         transports.forEach(transport -> addresses.addAll(transport.addresses()));
         return addresses;
+    }
+
+    /** Files being relayed now; each holds at most a few MiB of its chunks, whatever its size. */
+    public int transfers() {
+        return context == null ? 0 : context.files().transfers();
     }
 
     /** What the operator's console drives. */

@@ -2,6 +2,7 @@ package chatroom.server;
 
 import chatroom.api.message.Announcement;
 import chatroom.api.message.ChatMessage;
+import chatroom.api.message.FileShared;
 import chatroom.api.message.ServerMessage;
 
 import java.sql.Connection;
@@ -15,12 +16,14 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The room's history in the database: chat messages and announcements by id. Appends come from the journal thread
- * only, a batch per transaction (group commit); reads may come from any thread.
+ * The room's history in the database: chat messages, announcements and shared files by id. Appends come from the
+ * journal thread only, a batch per transaction (group commit); reads may come from any thread.
  */
 final class History implements AutoCloseable {
     private static final String MESSAGE = "message";
     private static final String ANNOUNCEMENT = "announcement";
+    /** A shared file: the body is its size, a space, and its name. */
+    private static final String FILE = "file";
 
     private final Connection writer;
     private final ReentrantLock writes;
@@ -47,6 +50,7 @@ final class History implements AutoCloseable {
                 switch (entry) {
                     case ChatMessage m -> bind(m.id(), m.ts(), MESSAGE, m.from(), m.text());
                     case Announcement a -> bind(a.id(), a.ts(), ANNOUNCEMENT, null, a.text());
+                    case FileShared f -> bind(f.id(), f.ts(), FILE, f.from(), f.size() + " " + f.name());
                     default -> throw new IllegalArgumentException("Not a history entry: " + entry.type());
                 }
                 insert.addBatch();
@@ -100,14 +104,24 @@ final class History implements AutoCloseable {
                 while (rows.next()) {
                     long id = rows.getLong(1);
                     long ts = rows.getLong(2);
-                    entries.add(ANNOUNCEMENT.equals(rows.getString(3))
-                            ? new Announcement(id, ts, rows.getString(5), true)
-                            : new ChatMessage(id, ts, rows.getString(4), rows.getString(5), true));
+                    entries.add(entry(id, ts, rows.getString(3), rows.getString(4), rows.getString(5)));
                 }
             }
             Collections.reverse(entries);
             return entries;
         }
+    }
+
+    private static ServerMessage entry(long id, long ts, String kind, String sender, String body) {
+        if (ANNOUNCEMENT.equals(kind)) {
+            return new Announcement(id, ts, body, true);
+        }
+        if (FILE.equals(kind)) {
+            int space = body.indexOf(' ');
+            return new FileShared(id, ts, sender, body.substring(space + 1), Long.parseLong(body.substring(0, space)),
+                    true);
+        }
+        return new ChatMessage(id, ts, sender, body, true);
     }
 
     /** Whether any entry is older than this id. */

@@ -7,6 +7,7 @@ import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
+import chatroom.api.message.FileShared;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
@@ -73,6 +74,10 @@ final class Room {
     }
 
     record Shutdown(CompletableFuture<Void> done) implements Event {
+    }
+
+    /** A file reached the room; recorded in the history like a message. */
+    record Shared(String from, String name, long size) implements Event {
     }
 
     private static final int MAX_BATCH = 1024;
@@ -142,6 +147,11 @@ final class Room {
         return members.length;
     }
 
+    /** The people in the room as of a moment ago; safe from any thread. The array must not be changed. */
+    Session[] members() {
+        return members;
+    }
+
     private void run() {
         List<Event> batch = new ArrayList<>();
         while (!stopped) {
@@ -179,6 +189,7 @@ final class Room {
             case Announce a -> announce(a.text());
             case ListOnline l -> l.users().complete(onlineUsers());
             case Shutdown s -> shutdown(s.done());
+            case Shared f -> record(new FileShared(++lastId, now(), f.from(), f.name(), f.size(), false));
         }
     }
 
@@ -236,6 +247,7 @@ final class Room {
         recent.addLast(switch (entry) {
             case ChatMessage m -> m.asHistory();
             case Announcement a -> a.asHistory();
+            case FileShared f -> f.asHistory();
             default -> entry;
         });
         while (recent.size() > config.historyOnJoin()) {

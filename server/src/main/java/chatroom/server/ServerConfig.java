@@ -26,17 +26,20 @@ import java.time.Duration;
  * @param loginDeadline     how long a connection may stay without logging in
  * @param presenceLimit     above this many people online, join and leave notices go only to the person concerned
  * @param fsync             whether each history commit waits for the disk (survives power loss, costs a flush)
+ * @param maxFileSize       the largest file relayed, in bytes; 0 relays none
  */
 public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistration, boolean allowGuests,
                            boolean durableHistory, int maxLineBytes, int maxNameLength, int maxTextLength,
                            int historyPageMax, int outboxBytes, int messagesPerSecond, int burst,
-                           int hashIterations, Duration loginDeadline, int presenceLimit, boolean fsync) {
+                           int hashIterations, Duration loginDeadline, int presenceLimit, boolean fsync,
+                           long maxFileSize) {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_HASH_ITERATIONS = 600_000;
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, 100, true, false, true, Protocol.DEFAULT_MAX_LINE_BYTES, 32, 4000, 200,
-                4 * 1024 * 1024, 20, 40, DEFAULT_HASH_ITERATIONS, Duration.ofSeconds(10), 1000, false);
+                4 * 1024 * 1024, 20, 40, DEFAULT_HASH_ITERATIONS, Duration.ofSeconds(10), 1000, false,
+                Protocol.DEFAULT_MAX_FILE_SIZE);
     }
 
     public Builder toBuilder() {
@@ -71,10 +74,14 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         return toBuilder().loginDeadline(deadline).build();
     }
 
+    public ServerConfig withMaxFileSize(long bytes) {
+        return toBuilder().maxFileSize(bytes).build();
+    }
+
     /** The limits as announced to clients. */
     public Limits limits() {
         return new Limits(maxLineBytes, maxNameLength, maxTextLength, historyOnJoin, historyPageMax,
-                messagesPerSecond, burst);
+                messagesPerSecond, burst, maxFileSize > 0 ? maxFileSize : null);
     }
 
     /** Changes settings one at a time; starts from an existing configuration. */
@@ -95,6 +102,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         private Duration loginDeadline;
         private int presenceLimit;
         private boolean fsync;
+        private long maxFileSize;
 
         private Builder(ServerConfig from) {
             dataDir = from.dataDir;
@@ -113,6 +121,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
             loginDeadline = from.loginDeadline;
             presenceLimit = from.presenceLimit;
             fsync = from.fsync;
+            maxFileSize = from.maxFileSize;
         }
 
         public Builder historyOnJoin(int value) {
@@ -190,10 +199,15 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
             return this;
         }
 
+        public Builder maxFileSize(long value) {
+            maxFileSize = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory,
                     maxLineBytes, maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst,
-                    hashIterations, loginDeadline, presenceLimit, fsync);
+                    hashIterations, loginDeadline, presenceLimit, fsync, maxFileSize);
         }
     }
 }

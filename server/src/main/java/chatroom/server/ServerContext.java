@@ -6,9 +6,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** What every {@link Session} shares: the room, the stores, the rules, and the pool where passwords are hashed. */
+/**
+ * What every {@link Session} shares: the room, the stores, the rules, the pool where passwords are hashed, and the
+ * relay that carries files.
+ */
 record ServerContext(ServerConfig config, String version, Room room, Names names, Accounts accounts, History history,
-                     LoginThrottle throttle, ServerLog log, ExecutorService hashing, Set<Session> sessions) {
+                     LoginThrottle throttle, ServerLog log, ExecutorService hashing, Set<Session> sessions,
+                     FileRelay files) {
     /** A queue of a thousand logins on one core clears well within this. */
     static final int HASHING_TIMEOUT_SECONDS = 120;
 

@@ -9,6 +9,12 @@ import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
+import chatroom.api.message.FileAck;
+import chatroom.api.message.FileCancel;
+import chatroom.api.message.FileChunk;
+import chatroom.api.message.FileDone;
+import chatroom.api.message.FileOffer;
+import chatroom.api.message.FileShared;
 import chatroom.api.message.Hello;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
@@ -98,7 +104,40 @@ final class Session implements InboundHandler {
             }
             case Ping p -> send(new Pong());
             case Logout l -> server.room().post(new Room.Leave(this, "logged out", true));
+            case FileOffer o -> {
+                if (inRoomFor(FileOffer.TYPE) && allowedByRate(FileOffer.TYPE)) {
+                    server.files().offer(this, o);
+                }
+            }
+            // Chunks and what follows are paced by the relay's windows, not by the chat's rate limit.
+            case FileChunk c -> {
+                if (inRoomFor(FileChunk.TYPE)) {
+                    server.files().chunk(this, c);
+                }
+            }
+            case FileAck a -> {
+                if (inRoomFor(FileAck.TYPE)) {
+                    server.files().ack(this, a);
+                }
+            }
+            case FileDone d -> {
+                if (inRoomFor(FileDone.TYPE)) {
+                    server.files().done(this, d);
+                }
+            }
+            case FileCancel c -> {
+                if (inRoomFor(FileCancel.TYPE)) {
+                    server.files().cancel(this, c);
+                }
+            }
         }
+    }
+
+    private boolean inRoomFor(String request) {
+        if (!inRoom) {
+            refuse(ErrorCode.NOT_LOGGED_IN, "Log in first.", request);
+        }
+        return inRoom;
     }
 
     private void handshake(ClientMessage message) {
@@ -113,7 +152,8 @@ final class Session implements InboundHandler {
             connection.close();
         } else {
             helloDone = true;
-            send(new Welcome(Protocol.VERSION, server.version(), server.config().limits(), List.of()));
+            send(new Welcome(Protocol.VERSION, server.version(), server.config().limits(),
+                    server.config().maxFileSize() > 0 ? List.of(Protocol.FEATURE_FILES) : List.of()));
         }
     }
 
@@ -255,6 +295,7 @@ final class Session implements InboundHandler {
         return switch (page.getFirst()) {
             case ChatMessage m -> m.id();
             case Announcement a -> a.id();
+            case FileShared f -> f.id();
             default -> Long.MAX_VALUE;
         };
     }
@@ -308,6 +349,7 @@ final class Session implements InboundHandler {
     public void onClosed() {
         closed = true;
         server.closed(this);
+        server.files().closed(this);
         server.log().info("disconnect " + address() + (name == null ? "" : " (" + name + ")"));
         server.room().post(new Room.Leave(this, "connection lost", false));
     }

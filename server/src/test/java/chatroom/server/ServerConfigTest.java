@@ -16,7 +16,7 @@ class ServerConfigTest {
     @Test
     void theDocumentedDefaults() {
         assertEquals(new ServerConfig(DIR, 100, true, false, true, Protocol.DEFAULT_MAX_LINE_BYTES, 32, 4000, 200,
-                4 * 1024 * 1024, 20, 40, 600_000, Duration.ofSeconds(10), 1000, false), defaults);
+                4 * 1024 * 1024, 20, 40, 600_000, Duration.ofSeconds(10), 1000, false, 100L * 1024 * 1024), defaults);
     }
 
     @Test
@@ -36,10 +36,10 @@ class ServerConfigTest {
         ServerConfig all = defaults.toBuilder().historyOnJoin(7).openRegistration(false).allowGuests(true)
                 .durableHistory(false).maxLineBytes(5000).maxNameLength(12).maxTextLength(300).historyPageMax(25)
                 .outboxBytes(1024).messagesPerSecond(3).burst(9).hashIterations(1000)
-                .loginDeadline(Duration.ofSeconds(3)).presenceLimit(50).fsync(true).build();
+                .loginDeadline(Duration.ofSeconds(3)).presenceLimit(50).fsync(true).maxFileSize(77).build();
 
         assertEquals(new ServerConfig(DIR, 7, false, true, false, 5000, 12, 300, 25, 1024, 3, 9, 1000,
-                Duration.ofSeconds(3), 50, true), all);
+                Duration.ofSeconds(3), 50, true, 77), all);
         assertEquals(all, all.toBuilder().build());
     }
 
@@ -48,6 +48,6 @@ class ServerConfigTest {
         ServerConfig config = defaults.toBuilder().historyOnJoin(7).maxLineBytes(5000).maxNameLength(12)
                 .maxTextLength(300).historyPageMax(25).messagesPerSecond(3).burst(9).build();
 
-        assertEquals(new Limits(5000, 12, 300, 7, 25, 3, 9), config.limits());
+        assertEquals(new Limits(5000, 12, 300, 7, 25, 3, 9, 100L * 1024 * 1024), config.limits());
     }
 }

@@ -84,13 +84,13 @@ class SessionTest {
     @Test
     void welcomeAnnouncesTheConfiguredLimits() {
         ServerConfig config = TestServer.config(dir).toBuilder().historyOnJoin(7).maxLineBytes(5000).maxNameLength(12)
-                .maxTextLength(300).historyPageMax(25).messagesPerSecond(3).burst(9).build();
+                .maxTextLength(300).historyPageMax(25).messagesPerSecond(3).burst(9).maxFileSize(2048).build();
         TestClient client = start(config).connect();
 
         Welcome welcome = client.hello();
 
-        assertEquals(new Welcome(Protocol.VERSION, "chatroom 0.1.0", new Limits(5000, 12, 300, 7, 25, 3, 9),
-                List.of()), welcome);
+        assertEquals(new Welcome(Protocol.VERSION, "chatroom 0.1.0", new Limits(5000, 12, 300, 7, 25, 3, 9, 2048L),
+                List.of("files")), welcome);
     }
 
     @Test

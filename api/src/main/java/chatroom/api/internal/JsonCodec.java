@@ -2,6 +2,7 @@ package chatroom.api.internal;
 
 import chatroom.api.codec.ProtocolException;
 import chatroom.api.message.ErrorCode;
+import chatroom.api.message.FileChunk;
 import chatroom.api.message.Message;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -33,6 +34,12 @@ public final class JsonCodec {
 
     /** One pass: the record's own JSON with {@code "type"} put first (type names need no escaping). */
     public static String toJson(Message message) {
+        if (message instanceof FileChunk chunk) {
+            String line = FileChunkLines.write(chunk);
+            if (line != null) {
+                return line;
+            }
+        }
         String fields = GSON.toJson(message);
         String type = TYPE_PREFIX + message.type() + "\"";
         return fields.length() == 2 ? type + "}" : type + "," + fields.substring(1);
@@ -40,6 +47,13 @@ public final class JsonCodec {
 
     public static <M extends Message> M fromJson(String line, Map<String, Class<? extends M>> types)
             throws ProtocolException {
+        Class<? extends M> chunkType = types.get(FileChunk.TYPE);
+        if (chunkType != null) {
+            FileChunk chunk = FileChunkLines.read(line);
+            if (chunk != null) {
+                return chunkType.cast(chunk);
+            }
+        }
         M message = fromJsonTypeFirst(line, types);
         return message != null ? message : fromJsonTree(line, types);
     }

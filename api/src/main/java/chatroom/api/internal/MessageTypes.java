@@ -5,6 +5,13 @@ import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ErrorReply;
+import chatroom.api.message.FileAck;
+import chatroom.api.message.FileCancel;
+import chatroom.api.message.FileChunk;
+import chatroom.api.message.FileDone;
+import chatroom.api.message.FileOffer;
+import chatroom.api.message.FileOffered;
+import chatroom.api.message.FileShared;
 import chatroom.api.message.Hello;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
@@ -29,16 +36,21 @@ import java.util.Map;
 
 /** Which record class each wire type name decodes to, per direction. */
 public final class MessageTypes {
-    public static final Map<String, Class<? extends ClientMessage>> CLIENT = Map.of(
-            Hello.TYPE, Hello.class,
-            Login.TYPE, Login.class,
-            Say.TYPE, Say.class,
-            Tell.TYPE, Tell.class,
-            Nick.TYPE, Nick.class,
-            Who.TYPE, Who.class,
-            HistoryRequest.TYPE, HistoryRequest.class,
-            Ping.TYPE, Ping.class,
-            Logout.TYPE, Logout.class);
+    public static final Map<String, Class<? extends ClientMessage>> CLIENT = Map.ofEntries(
+            Map.entry(Hello.TYPE, Hello.class),
+            Map.entry(Login.TYPE, Login.class),
+            Map.entry(Say.TYPE, Say.class),
+            Map.entry(Tell.TYPE, Tell.class),
+            Map.entry(Nick.TYPE, Nick.class),
+            Map.entry(Who.TYPE, Who.class),
+            Map.entry(HistoryRequest.TYPE, HistoryRequest.class),
+            Map.entry(Ping.TYPE, Ping.class),
+            Map.entry(Logout.TYPE, Logout.class),
+            Map.entry(FileOffer.TYPE, FileOffer.class),
+            Map.entry(FileChunk.TYPE, FileChunk.class),
+            Map.entry(FileAck.TYPE, FileAck.class),
+            Map.entry(FileDone.TYPE, FileDone.class),
+            Map.entry(FileCancel.TYPE, FileCancel.class));
 
     public static final Map<String, Class<? extends ServerMessage>> SERVER = Map.ofEntries(
             Map.entry(Welcome.TYPE, Welcome.class),
@@ -53,7 +65,13 @@ public final class MessageTypes {
             Map.entry(Members.TYPE, Members.class),
             Map.entry(HistoryEnd.TYPE, HistoryEnd.class),
             Map.entry(Bye.TYPE, Bye.class),
-            Map.entry(Pong.TYPE, Pong.class));
+            Map.entry(Pong.TYPE, Pong.class),
+            Map.entry(FileOffered.TYPE, FileOffered.class),
+            Map.entry(FileChunk.TYPE, FileChunk.class),
+            Map.entry(FileAck.TYPE, FileAck.class),
+            Map.entry(FileDone.TYPE, FileDone.class),
+            Map.entry(FileCancel.TYPE, FileCancel.class),
+            Map.entry(FileShared.TYPE, FileShared.class));
 
     private MessageTypes() {
     }

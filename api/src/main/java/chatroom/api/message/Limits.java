@@ -10,7 +10,13 @@ package chatroom.api.message;
  * @param historyPageMax    the largest {@code limit} a history request may ask for
  * @param messagesPerSecond sustained chat messages per second per connection before the server says slow down
  * @param burst             messages a connection may send at once before the rate applies
+ * @param maxFileSize       the largest file the server relays, in bytes; absent from servers that relay none
  */
 public record Limits(int maxLineBytes, int maxNameLength, int maxTextLength, int historyOnJoin, int historyPageMax,
-                     int messagesPerSecond, int burst) {
+                     int messagesPerSecond, int burst, Long maxFileSize) {
+    /** The limits of a server that relays no files. */
+    public Limits(int maxLineBytes, int maxNameLength, int maxTextLength, int historyOnJoin, int historyPageMax,
+                  int messagesPerSecond, int burst) {
+        this(maxLineBytes, maxNameLength, maxTextLength, historyOnJoin, historyPageMax, messagesPerSecond, burst, null);
+    }
 }

@@ -18,4 +18,12 @@ public interface ChatListener {
      * @param error  whether it ended by failure rather than a logout the user asked for
      */
     void onDisconnected(String reason, boolean error);
+
+    /**
+     * A file transfer started, progressed or ended, in either direction; see {@link FileTransfer} for how often.
+     * Comes on a thread of the service's, one call at a time with the other events, like them. Transports without
+     * files never call it; the default ignores it.
+     */
+    default void onTransfer(FileTransfer transfer) {
+    }
 }

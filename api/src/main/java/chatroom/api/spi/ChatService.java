@@ -3,6 +3,7 @@ package chatroom.api.spi;
 import chatroom.api.message.LoggedIn;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * A client's session with a chat room, over some transport. Created unconnected by a {@link ChatServiceProvider};
@@ -42,6 +43,30 @@ public interface ChatService extends AutoCloseable {
      * history-marked events and a {@link chatroom.api.message.HistoryEnd}.
      */
     void history(long beforeId, int limit);
+
+    /**
+     * Starts sending a file to everyone in the room ({@code to} null) or to one person, and returns at once: the bytes
+     * go on the service's own threads, read in pieces (never the whole file in memory) while chat goes on.
+     * Progress and the outcome come to {@link ChatListener#onTransfer} under the returned id. Received files are
+     * saved in the folder named by the {@code downloads} setting of the {@link ConnectOptions}.
+     *
+     * @param file a regular, readable file, no larger than the room allows
+     * @param to   the recipient's display name, or {@code null} for the room
+     * @return the transfer's id, for {@link #cancelTransfer} and to recognise its events
+     * @throws IOException                   nothing was sent, and the message says why in words for people: no
+     *                                       such file, not readable, larger than the room takes, not logged in
+     * @throws UnsupportedOperationException when this transport cannot carry files (the default)
+     */
+    default String sendFile(Path file, String to) throws IOException {
+        throw new UnsupportedOperationException("This transport cannot send files.");
+    }
+
+    /**
+     * Stops a transfer in either direction; the outcome comes to {@link ChatListener#onTransfer} as
+     * {@link FileTransfer.State#CANCELLED}, and nothing of the file is kept. Unknown or finished ids are ignored.
+     */
+    default void cancelTransfer(String id) {
+    }
 
     /** Leaves the room politely, waits briefly for the server to confirm, and closes. */
     void logout();

@@ -8,6 +8,13 @@ import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
+import chatroom.api.message.FileAck;
+import chatroom.api.message.FileCancel;
+import chatroom.api.message.FileChunk;
+import chatroom.api.message.FileDone;
+import chatroom.api.message.FileOffer;
+import chatroom.api.message.FileOffered;
+import chatroom.api.message.FileShared;
 import chatroom.api.message.Hello;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
@@ -47,6 +54,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -70,7 +78,18 @@ class MessageCodecTest {
                 Arguments.of(new HistoryRequest(42L, 10), "{\"type\":\"history\",\"before\":42,\"limit\":10}"),
                 Arguments.of(new HistoryRequest(null, null), "{\"type\":\"history\"}"),
                 Arguments.of(new Ping(), "{\"type\":\"ping\"}"),
-                Arguments.of(new Logout(), "{\"type\":\"logout\"}"));
+                Arguments.of(new Logout(), "{\"type\":\"logout\"}"),
+                Arguments.of(new FileOffer("t1", "报告.pdf", 20_971_520, null),
+                        "{\"type\":\"file_offer\",\"tid\":\"t1\",\"name\":\"报告.pdf\",\"size\":20971520}"),
+                Arguments.of(new FileOffer("t2", "a b.txt", 0, "bob"),
+                        "{\"type\":\"file_offer\",\"tid\":\"t2\",\"name\":\"a b.txt\",\"size\":0,\"to\":\"bob\"}"),
+                Arguments.of(FileChunk.of("t1", 1, new byte[] {0, 1, 2, (byte) 255}, 0, 4),
+                        "{\"type\":\"file_chunk\",\"tid\":\"t1\",\"seq\":1,\"data\":\"AAEC/w==\"}"),
+                Arguments.of(new FileAck("t1", 0), "{\"type\":\"file_ack\",\"tid\":\"t1\",\"seq\":0}"),
+                Arguments.of(new FileDone("t1", "ab12"),
+                        "{\"type\":\"file_done\",\"tid\":\"t1\",\"sha256\":\"ab12\"}"),
+                Arguments.of(new FileCancel("t1", null, "Changed my mind."),
+                        "{\"type\":\"file_cancel\",\"tid\":\"t1\",\"reason\":\"Changed my mind.\"}"));
     }
 
     /** One sample of every server message, with the exact line it is written as. */
@@ -110,7 +129,25 @@ class MessageCodecTest {
                 Arguments.of(new HistoryEnd(50, true), "{\"type\":\"history_end\",\"count\":50,\"more\":true}"),
                 Arguments.of(new Bye(Bye.KICKED, "Kicked by the operator."),
                         "{\"type\":\"bye\",\"code\":\"kicked\",\"reason\":\"Kicked by the operator.\"}"),
-                Arguments.of(new Pong(), "{\"type\":\"pong\"}"));
+                Arguments.of(new Pong(), "{\"type\":\"pong\"}"),
+                Arguments.of(new Welcome(1, "s", new Limits(65536, 32, 4000, 100, 200, 20, 40, 104_857_600L),
+                                List.of("files")),
+                        "{\"type\":\"welcome\",\"protocol\":1,\"server\":\"s\",\"limits\":{\"maxLineBytes\":65536,"
+                                + "\"maxNameLength\":32,\"maxTextLength\":4000,\"historyOnJoin\":100,\"historyPageMax\":200,"
+                                + "\"messagesPerSecond\":20,\"burst\":40,\"maxFileSize\":104857600},\"features\":[\"files\"]}"),
+                Arguments.of(new FileOffered("f7", TS, "alice", "../../etc/passwd", 5, "bob"),
+                        "{\"type\":\"file_offer\",\"tid\":\"f7\",\"ts\":1700000000123,\"from\":\"alice\","
+                                + "\"name\":\"../../etc/passwd\",\"size\":5,\"to\":\"bob\"}"),
+                Arguments.of(new FileChunk("f7", 3, "aGk="),
+                        "{\"type\":\"file_chunk\",\"tid\":\"f7\",\"seq\":3,\"data\":\"aGk=\"}"),
+                Arguments.of(new FileAck("t1", 8), "{\"type\":\"file_ack\",\"tid\":\"t1\",\"seq\":8}"),
+                Arguments.of(new FileDone("t1", null, 1, 2),
+                        "{\"type\":\"file_done\",\"tid\":\"t1\",\"delivered\":1,\"recipients\":2}"),
+                Arguments.of(new FileCancel("f7", FileCancel.TOO_SLOW, "Too slow."),
+                        "{\"type\":\"file_cancel\",\"tid\":\"f7\",\"code\":\"too_slow\",\"reason\":\"Too slow.\"}"),
+                Arguments.of(new FileShared(9, TS, "alice", "photo.jpg", 1234, false),
+                        "{\"type\":\"file_shared\",\"id\":9,\"ts\":1700000000123,\"from\":\"alice\","
+                                + "\"name\":\"photo.jpg\",\"size\":1234,\"history\":false}"));
     }
 
     @ParameterizedTest
@@ -310,6 +347,49 @@ class MessageCodecTest {
         assertRefused(ErrorCode.BAD_MESSAGE, "Invalid 'nick' message: missing field 'name'.", "{\"type\":\"nick\"}");
         assertRefused(ErrorCode.BAD_MESSAGE, "Invalid 'hello' message: missing field 'protocol'.",
                 "{\"type\":\"hello\",\"client\":\"x\"}");
+    }
+
+    @Test
+    void refusesFileMessagesOutOfRange() {
+        assertRefused(ErrorCode.BAD_MESSAGE, "Invalid 'file_offer' message: field 'size' must not be negative.",
+                "{\"type\":\"file_offer\",\"tid\":\"t\",\"name\":\"a\",\"size\":-1}");
+        assertRefused(ErrorCode.BAD_MESSAGE, "Invalid 'file_offer' message: missing field 'tid'.",
+                "{\"type\":\"file_offer\",\"name\":\"a\",\"size\":1}");
+        assertRefused(ErrorCode.BAD_MESSAGE, "Invalid 'file_chunk' message: field 'seq' must be at least 1.",
+                "{\"type\":\"file_chunk\",\"tid\":\"t\",\"seq\":0,\"data\":\"\"}");
+        assertRefused(ErrorCode.BAD_MESSAGE, "Invalid 'file_ack' message: field 'seq' must not be negative.",
+                "{\"type\":\"file_ack\",\"tid\":\"t\",\"seq\":-1}");
+    }
+
+    @Test
+    void carriesFileBytesAsBase64() throws Exception {
+        byte[] bytes = new byte[256];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) i;
+        }
+        FileChunk chunk = (FileChunk) MessageCodec.decodeClient(MessageCodec.toJson(FileChunk.of("t", 1, bytes, 0,
+                bytes.length)));
+        assertArrayEquals(bytes, chunk.bytes());
+        assertArrayEquals(new byte[] {2, 3}, FileChunk.of("t", 1, bytes, 2, 2).bytes());
+        assertThrows(IllegalArgumentException.class, () -> new FileChunk("t", 1, "not base64!").bytes());
+    }
+
+    @Test
+    void countsAChunksBytesWithoutDecodingThem() {
+        java.util.Random random = new java.util.Random(3);
+        for (int length = 0; length < 70; length++) {
+            byte[] bytes = new byte[length];
+            random.nextBytes(bytes);
+            String padded = java.util.Base64.getEncoder().encodeToString(bytes);
+            String unpadded = java.util.Base64.getEncoder().withoutPadding().encodeToString(bytes);
+            assertEquals(length, new FileChunk("t", 1, padded).size(), padded);
+            assertEquals(length, new FileChunk("t", 1, unpadded).size(), unpadded);
+            assertEquals(length, new FileChunk("t", 1, unpadded).bytes().length, unpadded);
+        }
+        for (String bad : List.of("A", "AA=", "AAAAA", "AA=A", "A===", "AA==AA==", "AA AA", "AA\nA")) {
+            assertThrows(IllegalArgumentException.class, () -> new FileChunk("t", 1, bad).size(), bad);
+            assertThrows(IllegalArgumentException.class, () -> new FileChunk("t", 1, bad).bytes(), bad);
+        }
     }
 
     @Test

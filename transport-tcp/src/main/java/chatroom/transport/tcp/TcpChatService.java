@@ -4,6 +4,7 @@ import chatroom.api.codec.Frame;
 import chatroom.api.codec.LineReader;
 import chatroom.api.codec.MessageCodec;
 import chatroom.api.codec.ProtocolException;
+import chatroom.api.file.Downloads;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ErrorCode;
@@ -30,6 +31,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +53,7 @@ final class TcpChatService implements ChatService {
 
     private final ConnectOptions options;
     private final ChatListener listener;
+    private final TcpFiles files;
     private final Object loginLock = new Object();
     private final BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
     private final AtomicBoolean disconnected = new AtomicBoolean();
@@ -65,6 +68,7 @@ final class TcpChatService implements ChatService {
     TcpChatService(ConnectOptions options, ChatListener listener) {
         this.options = options;
         this.listener = listener;
+        this.files = new TcpFiles(Downloads.from(options), listener, this::write);
     }
 
     @Override
@@ -169,6 +173,9 @@ final class TcpChatService implements ChatService {
         if (message instanceof Bye goodbye) {
             bye = goodbye;
         }
+        if (files.handle(message)) {
+            return;
+        }
         if (!loggedIn) {
             switch (message) {
                 case Welcome w -> answers.add(w);
@@ -195,6 +202,7 @@ final class TcpChatService implements ChatService {
         if (writer != null) {
             writer.shutdownNow();
         }
+        files.connectionEnded();
         Bye last = bye;
         if (last != null) {
             listener.onDisconnected(last.reason(), !Bye.LOGOUT.equals(last.code()));
@@ -229,6 +237,19 @@ final class TcpChatService implements ChatService {
     @Override
     public void history(long beforeId, int limit) {
         request(new HistoryRequest(beforeId > 0 ? beforeId : null, limit));
+    }
+
+    @Override
+    public String sendFile(Path file, String to) throws IOException {
+        if (!loggedIn) {
+            throw new IOException("Log in first.");
+        }
+        return files.send(file, to);
+    }
+
+    @Override
+    public void cancelTransfer(String id) {
+        files.cancel(id);
     }
 
     private void request(ClientMessage message) {

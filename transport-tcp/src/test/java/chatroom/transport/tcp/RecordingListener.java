@@ -2,6 +2,7 @@ package chatroom.transport.tcp;
 
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.ChatListener;
+import chatroom.api.spi.FileTransfer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 final class RecordingListener implements ChatListener {
     private final String who;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    /** Everything awaited or skipped so far, in the order it came. */
+    private final List<Object> seen = new ArrayList<>();
 
     RecordingListener(String who) {
         this.who = who;
@@ -30,6 +33,11 @@ final class RecordingListener implements ChatListener {
     }
 
     @Override
+    public void onTransfer(FileTransfer transfer) {
+        events.add(transfer);
+    }
+
+    @Override
     public void onDisconnected(String reason, boolean error) {
         events.add(new Disconnected(reason, error));
     }
@@ -40,8 +48,13 @@ final class RecordingListener implements ChatListener {
 
     /** Waits for the next event of this type that matches, skipping others; fails after 10 s saying what came. */
     <T> T await(Class<T> type, Predicate<T> matching) {
+        return await(type, matching, 10);
+    }
+
+    /** As {@link #await(Class, Predicate)}, waiting up to {@code seconds}; the skipped events are kept in order. */
+    <T> T await(Class<T> type, Predicate<T> matching, int seconds) {
         List<Object> skipped = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             Object event;
             try {
@@ -52,12 +65,19 @@ final class RecordingListener implements ChatListener {
             if (event == null) {
                 continue;
             }
+            seen.add(event);
             if (type.isInstance(event) && matching.test(type.cast(event))) {
                 return type.cast(event);
             }
             skipped.add(event);
         }
-        return fail(who + " did not receive the expected " + type.getSimpleName() + "; got " + skipped);
+        return fail(who + " did not receive the expected " + type.getSimpleName() + "; got "
+                + (skipped.size() > 30 ? skipped.subList(skipped.size() - 30, skipped.size()) : skipped));
+    }
+
+    /** Everything taken from the queue by the awaits so far, in the order it came. */
+    List<Object> seen() {
+        return List.copyOf(seen);
     }
 
     /** Everything received so far and not yet awaited. */

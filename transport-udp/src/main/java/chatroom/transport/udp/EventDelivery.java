@@ -2,6 +2,7 @@ package chatroom.transport.udp;
 
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.ChatListener;
+import chatroom.api.spi.FileTransfer;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,6 +33,17 @@ final class EventDelivery {
         }
         enqueue(() -> listener.onMessage(event));
         return true;
+    }
+
+    /**
+     * Queues news of a file transfer. Progress is dropped rather than queued when the listener is far behind (a
+     * later snapshot says more); a transfer's end is always queued.
+     */
+    synchronized void transfer(FileTransfer transfer) {
+        if (ended || (queue.size() >= MAX_PENDING && !transfer.finished())) {
+            return;
+        }
+        enqueue(() -> listener.onTransfer(transfer));
     }
 
     /** Queues the last event; later calls do nothing. */

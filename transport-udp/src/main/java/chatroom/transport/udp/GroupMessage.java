@@ -21,6 +21,26 @@ sealed interface GroupMessage {
     record Leave(long ts) implements GroupMessage {
     }
 
+    /** A file is coming, as the sender's {@code file}-th transfer; its chunks follow on the same link. */
+    record FileOffer(long ts, long file, long size, boolean toRoom, String name) implements GroupMessage {
+    }
+
+    /** The next piece of a file. */
+    record FileChunk(long file, byte[] data) implements GroupMessage {
+    }
+
+    /** The last piece went; {@code sha256} is the whole file's checksum. */
+    record FileDone(long file, byte[] sha256) implements GroupMessage {
+    }
+
+    /** Either side stops a file: the sender, or the receiver of its copy. */
+    record FileCancel(long file, String reason) implements GroupMessage {
+    }
+
+    /** The receiver has the whole file, verified. */
+    record FileReceived(long file) implements GroupMessage {
+    }
+
     /** Members the sender has a link with, so the receiver can contact them: the gossip. */
     record Members(List<Entry> entries) implements GroupMessage {
         public Members {

@@ -17,6 +17,18 @@ final class GroupMessageCodec {
     static final int RENAME = 3;
     static final int LEAVE = 4;
     static final int MEMBERS = 5;
+    static final int FILE_OFFER = 6;
+    static final int FILE_CHUNK = 7;
+    static final int FILE_DONE = 8;
+    static final int FILE_CANCEL = 9;
+    static final int FILE_RECEIVED = 10;
+    /** The largest piece of a file in one message. */
+    static final int MAX_FILE_CHUNK = 16 * 1024;
+    /** A file name's UTF-8 bytes at most; names are made safe by the receiver, not here. */
+    static final int MAX_FILE_NAME_BYTES = 4096;
+    /** A cancel reason's UTF-8 bytes at most. */
+    static final int MAX_REASON_BYTES = 1024;
+    private static final int SHA256_BYTES = 32;
 
     /** UTF-8 takes at most four bytes per character. */
     private static final int MAX_TEXT_BYTES = Wire.MAX_TEXT_LENGTH * 4;
@@ -31,6 +43,13 @@ final class GroupMessageCodec {
             case GroupMessage.Tell tell -> out.u8(TELL).i64(tell.ts()).longText(tell.text());
             case GroupMessage.Rename rename -> out.u8(RENAME).i64(rename.ts()).shortText(rename.name());
             case GroupMessage.Leave leave -> out.u8(LEAVE).i64(leave.ts());
+            case GroupMessage.FileOffer offer -> out.u8(FILE_OFFER).i64(offer.ts()).u32(offer.file())
+                    .i64(offer.size()).u8(offer.toRoom() ? 1 : 0).longText(offer.name());
+            case GroupMessage.FileChunk chunk -> out.u8(FILE_CHUNK).u32(chunk.file()).u16(chunk.data().length)
+                    .bytes(chunk.data());
+            case GroupMessage.FileDone done -> out.u8(FILE_DONE).u32(done.file()).bytes(done.sha256());
+            case GroupMessage.FileCancel cancel -> out.u8(FILE_CANCEL).u32(cancel.file()).longText(cancel.reason());
+            case GroupMessage.FileReceived received -> out.u8(FILE_RECEIVED).u32(received.file());
             case GroupMessage.Members members -> {
                 out.u8(MEMBERS).u8(members.entries().size());
                 for (GroupMessage.Members.Entry entry : members.entries()) {
@@ -50,6 +69,11 @@ final class GroupMessageCodec {
             case RENAME -> new GroupMessage.Rename(in.i64(), name(in));
             case LEAVE -> new GroupMessage.Leave(in.i64());
             case MEMBERS -> members(in);
+            case FILE_OFFER -> fileOffer(in);
+            case FILE_CHUNK -> fileChunk(in);
+            case FILE_DONE -> new GroupMessage.FileDone(in.u32(), in.bytes(SHA256_BYTES));
+            case FILE_CANCEL -> new GroupMessage.FileCancel(in.u32(), in.longText(MAX_REASON_BYTES));
+            case FILE_RECEIVED -> new GroupMessage.FileReceived(in.u32());
             default -> throw unreadable("unknown message kind");
         };
         in.end();
@@ -70,6 +94,27 @@ final class GroupMessageCodec {
             throw unreadable("invalid name");
         }
         return name;
+    }
+
+    private static GroupMessage.FileOffer fileOffer(WireReader in) throws BadDatagramException {
+        long ts = in.i64();
+        long file = in.u32();
+        long size = in.i64();
+        int flags = in.u8();
+        String name = in.longText(MAX_FILE_NAME_BYTES);
+        if (size < 0 || (flags & ~1) != 0) {
+            throw unreadable("bad file offer");
+        }
+        return new GroupMessage.FileOffer(ts, file, size, (flags & 1) != 0, name);
+    }
+
+    private static GroupMessage.FileChunk fileChunk(WireReader in) throws BadDatagramException {
+        long file = in.u32();
+        int length = in.u16();
+        if (length == 0 || length > MAX_FILE_CHUNK) {
+            throw unreadable("file chunk of " + length + " bytes");
+        }
+        return new GroupMessage.FileChunk(file, in.bytes(length));
     }
 
     private static GroupMessage.Members members(WireReader in) throws BadDatagramException {

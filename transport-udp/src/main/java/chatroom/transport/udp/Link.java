@@ -130,6 +130,11 @@ final class Link {
         return lastHeard;
     }
 
+    /** Pieces waiting in the send buffer, sent or not, until acknowledged. */
+    int queued() {
+        return send.queued();
+    }
+
     /** Everything sent was acknowledged. */
     boolean idle() {
         return send.idle();

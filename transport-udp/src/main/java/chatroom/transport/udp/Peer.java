@@ -16,9 +16,14 @@ import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.message.Tell;
 import chatroom.api.message.Who;
+import chatroom.api.file.Downloads;
+import chatroom.api.message.Protocol;
+import chatroom.api.spi.FileTransfer;
 import chatroom.api.spi.LoginException;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,6 +47,10 @@ final class Peer {
         void send(InetSocketAddress to, byte[] packet);
 
         void deliver(ServerMessage event);
+
+        /** News of a file transfer; ignored unless the owner shows transfers. */
+        default void transfer(FileTransfer transfer) {
+        }
     }
 
     /** Where the peer is in its life. */
@@ -82,6 +91,7 @@ final class Peer {
     private LoginException refusal;
     private String failure;
     private long nextMessageId = 1;
+    private final PeerFiles files;
 
     Peer(PeerConfig config, Output output, DropCounters drops, RandomGenerator random, InstantSource wallClock) {
         this.config = config;
@@ -90,6 +100,22 @@ final class Peer {
         this.random = random;
         this.wallClock = wallClock;
         this.id = newPeerId();
+        this.files = new PeerFiles(new PeerFiles.Courier() {
+            @Override
+            public void tell(Member member, GroupMessage message, long now) {
+                tellQuietly(member, message, now);
+            }
+
+            @Override
+            public void transfer(FileTransfer transfer) {
+                output.transfer(transfer);
+            }
+        }, Protocol.DEFAULT_MAX_FILE_SIZE, config.sendBuffer());
+    }
+
+    /** Where files other members send are saved; until this is called, their offers are declined. */
+    void receiveFilesIn(Downloads downloads) {
+        files.receiveIn(downloads);
     }
 
     // ---- the user's requests
@@ -222,6 +248,42 @@ final class Peer {
         }
     }
 
+    /**
+     * Starts sending a file to every member ({@code to} null) or to one.
+     *
+     * @throws IOException with a sentence for people when nothing was sent
+     */
+    String sendFile(Path file, String to, long now) throws IOException {
+        if (phase != Phase.ONLINE) {
+            throw new IOException("Log in first.");
+        }
+        List<Member> recipients;
+        if (to == null) {
+            recipients = roster.confirmed();
+            if (recipients.isEmpty()) {
+                throw new IOException("Nobody else is in the group to receive it.");
+            }
+        } else {
+            Optional<Member> member = roster.byName(to).filter(m -> m.link.confirmed());
+            if (member.isEmpty()) {
+                throw new IOException(Names.same(to, name) ? "You have that file already."
+                        : "No one called '" + to + "' is online.");
+            }
+            recipients = List.of(member.get());
+        }
+        String transfer = files.send(file, recipients, to == null ? null : recipients.getFirst().name, now);
+        for (Member member : recipients) {
+            files.pump(member, now);
+            member.link.poll(now, packet -> send(member.address, packet));
+        }
+        return transfer;
+    }
+
+    /** Stops a file transfer, sent or received. */
+    void cancelTransfer(String transfer, long now) {
+        files.cancel(transfer, now);
+    }
+
     /** A group keeps no history: every request ends at once, empty. */
     void history() {
         if (ready(HistoryRequest.TYPE)) {
@@ -235,6 +297,7 @@ final class Peer {
             return;
         }
         phase = Phase.LEAVING;
+        files.closeAll("You left the group");
         contacts.clear();
         byte[] goodbye = GroupMessageCodec.encode(new GroupMessage.Leave(wallClock.millis()));
         for (Member member : roster.confirmed()) {
@@ -248,6 +311,7 @@ final class Peer {
 
     /** Forgets everything; the owner closes the socket. */
     void close() {
+        files.closeAll("You left the group");
         phase = Phase.GONE;
         roster.clear();
         contacts.clear();
@@ -298,11 +362,12 @@ final class Peer {
         }
         for (Member member : roster.all()) {
             if (now - member.link.lastHeard() > config.peerTimeoutMillis()) {
-                roster.remove(member, false);
+                forget(member, false, CONNECTION_LOST);
                 if (phase == Phase.ONLINE && member.link.confirmed()) {
                     output.deliver(new Left(wallClock.millis(), member.name, online(), CONNECTION_LOST));
                 }
             } else {
+                files.pump(member, now);
                 member.link.poll(now, packet -> send(member.address, packet));
             }
         }
@@ -392,7 +457,7 @@ final class Peer {
         if (known.isPresent() && known.get().link.localId() == route.receiverLink()) {
             // It welcomed us, then found our name clashing in its own view: the link is off.
             Member member = known.get();
-            roster.remove(member, false);
+            forget(member, false, "name clash");
             if (phase == Phase.ONLINE && member.link.confirmed()) {
                 output.deliver(new Left(wallClock.millis(), member.name, online(), "name clash"));
                 output.deliver(refusalNotice(from, refuse));
@@ -439,7 +504,7 @@ final class Peer {
             return;
         }
         Member member = known.get();
-        roster.remove(member, false);
+        forget(member, false, CONNECTION_LOST);
         if (phase == Phase.ONLINE && member.link.confirmed()) {
             output.deliver(new Left(wallClock.millis(), member.name, online(), CONNECTION_LOST));
             // It lost our link (it timed us out) but is alive: link again.
@@ -561,6 +626,7 @@ final class Peer {
         member.address = from;
         boolean confirmed = member.link.confirmed();
         List<byte[]> messages = member.link.receive(packet, now);
+        files.pump(member, now);
         member.link.poll(now, out -> send(member.address, out));
         if (!confirmed) {
             introduce(member, now);
@@ -602,13 +668,28 @@ final class Peer {
                 }
             }
             case GroupMessage.Leave leave -> {
-                roster.remove(member, true);
+                forget(member, true, LOGGED_OUT);
                 if (online) {
                     output.deliver(new Left(wallClock.millis(), member.name, online(), LOGGED_OUT));
                 }
             }
             case GroupMessage.Members members -> learn(members, now);
+            case GroupMessage.FileOffer offer -> {
+                if (online) {
+                    files.handle(member, offer, now);
+                }
+            }
+            case GroupMessage.FileChunk chunk -> files.handle(member, chunk, now);
+            case GroupMessage.FileDone done -> files.handle(member, done, now);
+            case GroupMessage.FileCancel cancel -> files.handle(member, cancel, now);
+            case GroupMessage.FileReceived received -> files.handle(member, received, now);
         }
+    }
+
+    /** Takes a member off the roster; what it was sending or receiving ends. */
+    private void forget(Member member, boolean leaving, String why) {
+        roster.remove(member, leaving);
+        files.memberGone(member, why);
     }
 
     private void learn(GroupMessage.Members members, long now) {

@@ -177,6 +177,11 @@ final class SendWindow {
         return !unacked.headMap(nextToSend, false).isEmpty();
     }
 
+    /** Pieces waiting, sent or not, until acknowledged. */
+    int queued() {
+        return unacked.size();
+    }
+
     /** Nothing waits for an acknowledgement. */
     boolean idle() {
         return unacked.isEmpty();

@@ -1,5 +1,6 @@
 package chatroom.transport.udp;
 
+import chatroom.api.file.Downloads;
 import chatroom.api.message.Announcement;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ErrorCode;
@@ -8,6 +9,7 @@ import chatroom.api.message.LoggedIn;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.ChatService;
+import chatroom.api.spi.FileTransfer;
 import chatroom.api.spi.LoginException;
 
 import java.io.IOException;
@@ -58,7 +60,7 @@ final class UdpChatService implements ChatService {
     private volatile boolean ended;
     private boolean toldPlaintext;
 
-    UdpChatService(PeerOptions options, PeerConfig config, ChatListener listener) {
+    UdpChatService(PeerOptions options, PeerConfig config, ChatListener listener, Downloads downloads) {
         this.options = options;
         this.config = config;
         this.events = new EventDelivery(listener);
@@ -75,7 +77,13 @@ final class UdpChatService implements ChatService {
             public void deliver(ServerMessage event) {
                 UdpChatService.this.deliver(event);
             }
+
+            @Override
+            public void transfer(FileTransfer transfer) {
+                events.transfer(transfer);
+            }
         }, drops, random, InstantSource.system());
+        peer.receiveFilesIn(downloads);
     }
 
     @Override
@@ -266,6 +274,21 @@ final class UdpChatService implements ChatService {
     @Override
     public void history(long beforeId, int limit) {
         request(now -> peer.history());
+    }
+
+    @Override
+    public String sendFile(Path file, String to) throws IOException {
+        if (ended) {
+            throw new IOException("This chat session has ended.");
+        }
+        synchronized (lock) {
+            return peer.sendFile(file, to, clock.getAsLong());
+        }
+    }
+
+    @Override
+    public void cancelTransfer(String id) {
+        request(now -> peer.cancelTransfer(id, now));
     }
 
     private void request(LongConsumer action) {

@@ -1,5 +1,6 @@
 package chatroom.transport.udp;
 
+import chatroom.api.file.Downloads;
 import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ChatServiceProvider;
@@ -36,6 +37,7 @@ public final class UdpChatServiceProvider implements ChatServiceProvider {
     @Override
     public ChatService create(ConnectOptions options, ChatListener listener) {
         Objects.requireNonNull(listener, "listener");
-        return new UdpChatService(PeerOptions.parse(options), PeerConfig.defaults(), listener);
+        return new UdpChatService(PeerOptions.parse(options), PeerConfig.defaults(), listener,
+                Downloads.from(options));
     }
 }

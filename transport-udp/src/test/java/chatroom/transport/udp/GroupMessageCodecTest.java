@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -33,12 +34,42 @@ class GroupMessageCodecTest {
     }
 
     @Test
+    void roundTripsFileMessages() throws Exception {
+        for (GroupMessage message : List.of(
+                new GroupMessage.FileOffer(1_700_000_000_000L, 0xFFFF_FFFFL, 5L << 30, true, "报告 ../x.pdf"),
+                new GroupMessage.FileOffer(1, 1, 0, false, ""),
+                new GroupMessage.FileCancel(2, "The sender cancelled."),
+                new GroupMessage.FileReceived(3))) {
+            assertEquals(message, roundTrip(message));
+        }
+        byte[] data = new byte[GroupMessageCodec.MAX_FILE_CHUNK];
+        new Random(1).nextBytes(data);
+        GroupMessage.FileChunk chunk = (GroupMessage.FileChunk) roundTrip(new GroupMessage.FileChunk(4, data));
+        assertEquals(4, chunk.file());
+        assertArrayEquals(data, chunk.data());
+        byte[] sha = new byte[32];
+        sha[31] = 7;
+        GroupMessage.FileDone done = (GroupMessage.FileDone) roundTrip(new GroupMessage.FileDone(5, sha));
+        assertArrayEquals(sha, done.sha256());
+    }
+
+    @Test
+    void refusesFileMessagesOutOfBounds() {
+        assertUnreadable(new GroupMessage.FileChunk(1, new byte[0]));
+        assertUnreadable(new GroupMessage.FileChunk(1, new byte[GroupMessageCodec.MAX_FILE_CHUNK + 1]));
+        assertUnreadable(new GroupMessage.FileOffer(1, 1, -1, true, "a"));
+        assertMalformed(new GroupMessage.FileOffer(1, 1, 1, true,
+                "x".repeat(GroupMessageCodec.MAX_FILE_NAME_BYTES + 1)));
+        assertMalformed(new GroupMessage.FileDone(1, new byte[31]));
+    }
+
+    @Test
     void refusesWhatAUserCouldNotHaveSent() {
         assertUnreadable(new GroupMessage.Say(1, " "));
         assertUnreadable(new GroupMessage.Say(1, "x".repeat(Wire.MAX_TEXT_LENGTH + 1)));
         assertUnreadable(new GroupMessage.Rename(1, "two words"));
         BadDatagramException e = assertThrows(BadDatagramException.class,
-                () -> GroupMessageCodec.decode(new byte[] {9}));
+                () -> GroupMessageCodec.decode(new byte[] {99}));
         assertEquals(Drop.UNREADABLE, e.reason());
     }
 
@@ -49,7 +80,7 @@ class GroupMessageCodecTest {
             byte[] bytes = new byte[random.nextInt(60)];
             random.nextBytes(bytes);
             if (bytes.length > 0) {
-                bytes[0] = (byte) (1 + random.nextInt(5));
+                bytes[0] = (byte) (1 + random.nextInt(10));
             }
             try {
                 GroupMessageCodec.decode(bytes);
@@ -57,6 +88,12 @@ class GroupMessageCodecTest {
                 // dropped and counted by the peer
             }
         }
+    }
+
+    private static void assertMalformed(GroupMessage message) {
+        byte[] bytes = GroupMessageCodec.encode(message);
+        BadDatagramException e = assertThrows(BadDatagramException.class, () -> GroupMessageCodec.decode(bytes));
+        assertEquals(Drop.MALFORMED, e.reason());
     }
 
     private static void assertUnreadable(GroupMessage message) {

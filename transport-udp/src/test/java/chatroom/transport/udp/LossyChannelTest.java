@@ -1,14 +1,21 @@
 package chatroom.transport.udp;
 
+import chatroom.api.file.Downloads;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.Left;
+import chatroom.api.spi.FileTransfer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,5 +78,41 @@ class LossyChannelTest {
     private static boolean allDelivered(List<SimulatedNetwork.SimPeer> all, int[] quota) {
         int total = quota[0] + quota[1] + quota[2];
         return all.stream().allMatch(peer -> peer.events(ChatMessage.class).size() == total);
+    }
+
+    @Test
+    void aFiveMebibyteFileCrossesIntactWhileTheChatGoesOn(@TempDir Path temp) throws Exception {
+        SimulatedNetwork network = new SimulatedNetwork(20_240_602, 10).conditions(0.20, 0.10, 1, 60);
+        PeerConfig config = PeerConfig.defaults();
+        SimulatedNetwork.SimPeer alice = network.peer("10.0.0.1", config);
+        SimulatedNetwork.SimPeer bob = network.peer("10.0.0.2", config);
+        bob.peer.receiveFilesIn(new Downloads(temp.resolve("bob")));
+        alice.join("alice");
+        bob.join("bob", alice);
+        assertTrue(network.runUntil(() -> alice.peer.memberNames().size() == 1
+                && bob.peer.phase() == Peer.Phase.ONLINE, 60_000), "the group did not form");
+        byte[] content = new byte[5 * 1024 * 1024];
+        new Random(5).nextBytes(content);
+        Path file = Files.write(temp.resolve("random.bin"), content);
+
+        String id = alice.peer.sendFile(file, null, network.now());
+        assertTrue(network.runUntil(() -> bob.transfers.stream().anyMatch(t -> t.bytes() > 0), 60_000));
+        assertTrue(bob.say("still here"));
+        assertTrue(alice.say("me too"));
+        assertTrue(network.runUntil(() -> alice.finished().containsKey(id), 1_800_000), "the file never arrived");
+
+        FileTransfer sent = alice.finished().get(id);
+        assertEquals(FileTransfer.State.DONE, sent.state(), sent.message());
+        assertEquals("Sent random.bin to 1 of 1 person in the group.", sent.message());
+        FileTransfer received = bob.finished().values().iterator().next();
+        assertEquals(FileTransfer.State.DONE, received.state(), received.message());
+        assertEquals(temp.resolve("bob").resolve("random.bin"), received.file());
+        assertArrayEquals(content, Files.readAllBytes(received.file()));
+        ChatMessage meToo = bob.events(ChatMessage.class, m -> m.text().equals("me too")).getFirst();
+        assertTrue(bob.timeline.indexOf(meToo) < bob.timeline.indexOf(received), "the chat waited for the file");
+        assertEquals(1, alice.events(ChatMessage.class, m -> m.text().equals("still here")).size());
+        assertEquals(List.of(), bob.events(ErrorReply.class));
+        Map<Drop, Long> drops = bob.drops.snapshot();
+        assertTrue(drops.getOrDefault(Drop.DUPLICATE, 0L) > 0, "the channel was lossy: " + drops);
     }
 }

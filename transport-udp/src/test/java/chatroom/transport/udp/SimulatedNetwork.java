@@ -2,6 +2,7 @@ package chatroom.transport.udp;
 
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.spi.FileTransfer;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -36,6 +37,10 @@ final class SimulatedNetwork {
         final InetSocketAddress address;
         final Peer peer;
         final List<ServerMessage> events = new ArrayList<>();
+        /** File transfer news, in order. */
+        final List<FileTransfer> transfers = new ArrayList<>();
+        /** Events and transfer news together, in the order they came. */
+        final List<Object> timeline = new ArrayList<>();
         final DropCounters drops = new DropCounters();
         /** Packets this peer sent, for tests that replay or inspect them. */
         final List<byte[]> sent = new ArrayList<>();
@@ -55,6 +60,13 @@ final class SimulatedNetwork {
                 @Override
                 public void deliver(ServerMessage event) {
                     events.add(event);
+                    timeline.add(event);
+                }
+
+                @Override
+                public void transfer(FileTransfer transfer) {
+                    transfers.add(transfer);
+                    timeline.add(transfer);
                 }
             }, drops, new SplittableRandom(seed), () -> Instant.ofEpochMilli(EPOCH + now));
         }
@@ -81,6 +93,17 @@ final class SimulatedNetwork {
 
         <T extends ServerMessage> List<T> events(Class<T> type, Predicate<T> filter) {
             return events(type).stream().filter(filter).toList();
+        }
+
+        /** The latest news of each transfer that ended, by id. */
+        java.util.Map<String, FileTransfer> finished() {
+            java.util.Map<String, FileTransfer> ended = new LinkedHashMap<>();
+            for (FileTransfer transfer : transfers) {
+                if (transfer.finished()) {
+                    ended.put(transfer.id(), transfer);
+                }
+            }
+            return ended;
         }
 
         /** The events since the last call, described. */

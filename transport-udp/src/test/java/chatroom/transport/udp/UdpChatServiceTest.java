@@ -1,9 +1,11 @@
 package chatroom.transport.udp;
 
+import chatroom.api.file.Downloads;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.ChatListener;
+import chatroom.api.spi.FileTransfer;
 import chatroom.api.spi.LoginException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,24 @@ class UdpChatServiceTest {
     /** Records events as lines; waits for each with a generous timeout. */
     static final class Recorder implements ChatListener {
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final BlockingQueue<FileTransfer> transfers = new LinkedBlockingQueue<>();
+
+        @Override
+        public void onTransfer(FileTransfer transfer) {
+            transfers.add(transfer);
+        }
+
+        /** The next news of a transfer that ended, waiting up to a minute. */
+        FileTransfer ended() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            FileTransfer next;
+            while ((next = transfers.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
+                if (next.finished()) {
+                    return next;
+                }
+            }
+            throw new AssertionError("no transfer ended within 60 s");
+        }
 
         @Override
         public void onMessage(ServerMessage message) {
@@ -76,7 +96,8 @@ class UdpChatServiceTest {
         for (UdpChatService peer : peers) {
             addresses.add(new PeerAddress("127.0.0.1", peer.localPort()));
         }
-        UdpChatService service = new UdpChatService(new PeerOptions(0, addresses, secret), CONFIG, events);
+        UdpChatService service = new UdpChatService(new PeerOptions(0, addresses, secret), CONFIG, events,
+                new Downloads(dir.resolve("downloads-" + services.size())));
         services.add(service);
         return service;
     }
@@ -235,10 +256,37 @@ class UdpChatServiceTest {
     }
 
     @Test
+    void aFileGoesFromOnePeerToAnotherOverRealSockets() throws Exception {
+        Recorder aliceEvents = new Recorder();
+        Recorder bobEvents = new Recorder();
+        UdpChatService alice = service(aliceEvents);
+        alice.login("alice", NO_PASSWORD);
+        aliceEvents.expect(PLAINTEXT, "history end 0 false");
+        UdpChatService bob = service(bobEvents, alice);
+        bob.login("bob", NO_PASSWORD);
+        bobEvents.expect(PLAINTEXT, "history end 0 false");
+        aliceEvents.expect("joined bob (2)");
+        byte[] content = new byte[5 * 1024 * 1024];
+        new Random(3).nextBytes(content);
+        Path file = Files.write(dir.resolve("random.bin"), content);
+
+        String id = alice.sendFile(file, "bob");
+        alice.say("the file is coming");
+        bobEvents.expect("message alice: the file is coming");
+
+        FileTransfer received = bobEvents.ended();
+        assertEquals(FileTransfer.State.DONE, received.state(), received.message());
+        assertArrayEquals(content, Files.readAllBytes(received.file()));
+        FileTransfer sent = aliceEvents.ended();
+        assertEquals(id, sent.id());
+        assertEquals("Sent random.bin to bob.", sent.message());
+    }
+
+    @Test
     void aTakenPortIsExplained() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(0, LOOPBACK)) {
             UdpChatService service = new UdpChatService(new PeerOptions(taken.getLocalPort(), List.of(),
-                    Optional.empty()), CONFIG, new Recorder());
+                    Optional.empty()), CONFIG, new Recorder(), new Downloads(dir));
             services.add(service);
             IOException e = assertThrows(IOException.class, () -> service.login("alice", NO_PASSWORD));
             assertTrue(e.getMessage().startsWith("Cannot listen on UDP port " + taken.getLocalPort() + ": "),

@@ -1,9 +1,16 @@
 package chatroom.ui.swing;
 
+import chatroom.api.file.TransferText;
 import chatroom.api.message.Announcement;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ErrorReply;
+import chatroom.api.message.FileAck;
+import chatroom.api.message.FileCancel;
+import chatroom.api.message.FileChunk;
+import chatroom.api.message.FileDone;
+import chatroom.api.message.FileOffered;
+import chatroom.api.message.FileShared;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
@@ -19,12 +26,14 @@ import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ChatUiContext;
 import chatroom.api.spi.ConnectOptions;
+import chatroom.api.spi.FileTransfer;
 import chatroom.api.spi.LoginException;
 
 import javax.swing.JComponent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -102,6 +111,11 @@ final class ChatPresenter {
         view.send.addActionListener(event -> send());
         view.compose.addActionListener(event -> send());
         view.rename.addActionListener(event -> renameAsked());
+        view.sendFile.addActionListener(event -> chooseFile());
+        FileDrop.install(view.root, this::filesDropped);
+        FileDrop.install(view.compose, this::filesDropped);
+        view.conversations.eachPane(pane -> FileDrop.install(pane, this::filesDropped));
+        view.transfers.onActions(this::cancelTransfer, shell::openFolder);
         view.rename.setEnabled(false);
         view.peopleList.addMouseListener(new MouseAdapter() {
             @Override
@@ -230,6 +244,46 @@ final class ChatPresenter {
         view.compose.setText("");
     }
 
+    /** Send file… was pressed: asks which file, and sends it where the user writes now. */
+    void chooseFile() {
+        if (state != State.IN) {
+            currentConversation().error("Log in first: enter your name and press Join.");
+            return;
+        }
+        shell.chooseFile().ifPresent(this::sendFile);
+    }
+
+    /** Files were dropped on the window: each goes where the user writes now. */
+    void filesDropped(List<Path> files) {
+        if (state != State.IN) {
+            currentConversation().error("Log in first: enter your name and press Join.");
+            return;
+        }
+        files.forEach(this::sendFile);
+    }
+
+    private void sendFile(Path file) {
+        ChatService current = service;
+        String peer = view.conversations.selectedPeer().orElse(null);
+        Conversation where = currentConversation();
+        network.execute(() -> {
+            try {
+                current.sendFile(file, peer);
+            } catch (IOException e) {
+                ui.execute(() -> where.error("Not sent: " + describe(e)));
+            } catch (UnsupportedOperationException e) {
+                ui.execute(() -> where.error("Not sent: this way of connecting cannot carry files."));
+            }
+        });
+    }
+
+    private void cancelTransfer(String id) {
+        ChatService current = service;
+        if (current != null) {
+            network.execute(() -> current.cancelTransfer(id));
+        }
+    }
+
     /** Opens (or shows) the private conversation with {@code person} and writes there. */
     void writePrivately(String person) {
         if (person == null || person.equals(me)) {
@@ -334,10 +388,37 @@ final class ChatPresenter {
             }
 
             @Override
+            public void onTransfer(FileTransfer transfer) {
+                transferred(current, transfer);
+            }
+
+            @Override
             public void onDisconnected(String reason, boolean error) {
                 disconnected(current, reason);
             }
         };
+    }
+
+    /** A transfer's news: its row above the input, and a line where it belongs when it starts and ends. */
+    private void transferred(int current, FileTransfer transfer) {
+        if (current != generation) {
+            return;
+        }
+        boolean started = view.transfers.shown(transfer.id()) == null;
+        view.transfers.show(transfer);
+        Conversation where = transfer.toRoom() || transfer.peer() == null ? room
+                : view.conversations.privateWith(transfer.peer());
+        if (started && !transfer.finished()) {
+            String what = transfer.name() + " (" + TransferText.size(transfer.size()) + ")";
+            where.notice(view.times.now(), transfer.outgoing()
+                    ? "You are sending " + what + " to " + (transfer.toRoom() ? "everyone." : transfer.peer() + ".")
+                    : transfer.peer() + " is sending " + (transfer.toRoom() ? "everyone " : "you ") + what + ".");
+        } else if (transfer.state() == FileTransfer.State.FAILED) {
+            where.error(transfer.name() + ": " + transfer.message());
+        } else if (transfer.finished()) {
+            where.notice(view.times.now(), transfer.outgoing() ? transfer.message()
+                    : transfer.name() + " from " + transfer.peer() + ": " + transfer.message());
+        }
     }
 
     private void loggedIn(int current, LoggedIn in) {
@@ -439,6 +520,8 @@ final class ChatPresenter {
                 }
             }
             case Announcement announcement when announcement.history() -> keepForHistory(announcement);
+            case FileShared shared when shared.history() -> keepForHistory(shared);
+            case FileShared shared -> room.fileShared(shared);
             case Announcement announcement -> {
                 room.announcement(announcement);
                 unread();
@@ -487,6 +570,17 @@ final class ChatPresenter {
             case LoggedIn in -> {
             }
             case Pong pong -> {
+            }
+            // The transport turns these into transfer news.
+            case FileOffered offered -> {
+            }
+            case FileChunk chunk -> {
+            }
+            case FileAck ack -> {
+            }
+            case FileDone done -> {
+            }
+            case FileCancel cancel -> {
             }
         }
         view.peopleTitle.setText(view.people.title());

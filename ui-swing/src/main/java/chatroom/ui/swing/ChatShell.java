@@ -1,8 +1,11 @@
 package chatroom.ui.swing;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
- * What the chat window's logic needs from the frame around it: dialogs and the title. {@link ChatWindow} is the
- * real one; tests stand in for it where there is no display. Called on Swing's thread.
+ * What the chat window's logic needs from the frame around it: dialogs, the desktop and the title.
+ * {@link ChatWindow} is the real one; tests stand in for it where there is no display. Called on Swing's thread.
  */
 interface ChatShell {
     /** Shows {@code title} as the window's title. */
@@ -16,6 +19,12 @@ interface ChatShell {
 
     /** Closes the rename dialog, if shown. */
     void hideRename();
+
+    /** Asks which file to send; empty when the user changed their mind. */
+    Optional<Path> chooseFile();
+
+    /** Shows a folder in the desktop's file manager, or at least tells where it is. */
+    void openFolder(Path folder);
 
     /** Closes the window for good. */
     void close();

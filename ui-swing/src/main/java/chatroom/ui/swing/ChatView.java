@@ -51,6 +51,8 @@ final class ChatView {
     private final JLabel portCaption = new JLabel("Port");
     private final JLabel passwordCaption = new JLabel("Password");
     private final JLabel groupCaption = new JLabel("Group");
+    final JButton sendFile = new JButton("Send file…");
+    final TransferList transfers;
     private String me;
 
     ChatView(Timestamps times) {
@@ -58,6 +60,7 @@ final class ChatView {
         int gap = Math.max(4, base.getSize() / 2);
         this.times = times;
         conversations = new Conversations(times, base);
+        transfers = new TransferList(gap);
         banner.setName("banner");
         host.setName("host");
         port.setName("port");
@@ -72,6 +75,9 @@ final class ChatView {
         composeTarget.setName("composeTarget");
         compose.setName("compose");
         send.setName("send");
+        sendFile.setName("sendFile");
+        sendFile.setToolTipText("Send a file to everyone, or to the person of the private tab shown;"
+                + " or drop files on the window");
 
         JPanel top = new JPanel();
         top.setLayout(new BoxLayout(top, BoxLayout.Y_AXIS));
@@ -111,9 +117,13 @@ final class ChatView {
         JPanel bottom = new JPanel(new BorderLayout(gap, 0));
         bottom.setBorder(BorderFactory.createEmptyBorder(gap, 2 * gap, 2 * gap, 2 * gap));
         composeTarget.setFont(base.deriveFont(Font.BOLD));
+        bottom.add(transfers.component(), BorderLayout.NORTH);
         bottom.add(composeTarget, BorderLayout.WEST);
         bottom.add(compose, BorderLayout.CENTER);
-        bottom.add(send, BorderLayout.EAST);
+        JPanel buttons = new JPanel(new BorderLayout(gap, 0));
+        buttons.add(sendFile, BorderLayout.WEST);
+        buttons.add(send, BorderLayout.EAST);
+        bottom.add(buttons, BorderLayout.EAST);
 
         root.add(top, BorderLayout.NORTH);
         root.add(middle, BorderLayout.CENTER);

@@ -1,13 +1,18 @@
 package chatroom.ui.swing;
 
 import javax.swing.JDialog;
+import javax.swing.JFileChooser;
 import javax.swing.JFrame;
 import javax.swing.JOptionPane;
 import javax.swing.WindowConstants;
+import java.awt.Desktop;
 import java.awt.Dialog;
 import java.awt.Dimension;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** The chat client's frame around a {@link ChatView}: window events, the dialogs, and knowing when it closed. */
@@ -100,6 +105,32 @@ final class ChatWindow implements ChatShell {
             renameDialog.dispose();
             renameDialog = null;
         }
+    }
+
+    @Override
+    public Optional<Path> chooseFile() {
+        JFileChooser chooser = new JFileChooser();
+        chooser.setName("fileChooser");
+        chooser.setDialogTitle("Send a file");
+        chooser.setFileSelectionMode(JFileChooser.FILES_ONLY);
+        if (chooser.showDialog(frame, "Send") != JFileChooser.APPROVE_OPTION || chooser.getSelectedFile() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(chooser.getSelectedFile().toPath());
+    }
+
+    @Override
+    public void openFolder(Path folder) {
+        if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+            try {
+                Desktop.getDesktop().open(folder.toFile());
+                return;
+            } catch (IOException | IllegalArgumentException e) {
+                // No file manager answered: say where the folder is instead.
+            }
+        }
+        JOptionPane.showMessageDialog(frame, "Received files are in " + folder, "Downloads",
+                JOptionPane.INFORMATION_MESSAGE);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package chatroom.ui.swing;
 
 import chatroom.api.message.Announcement;
+import chatroom.api.file.TransferText;
 import chatroom.api.message.ChatMessage;
+import chatroom.api.message.FileShared;
 import chatroom.api.message.ServerMessage;
 
 import javax.swing.text.AttributeSet;
@@ -87,6 +89,11 @@ final class Conversation {
         append(announcement.id(), announcementRuns(announcement), band(Theme.ANNOUNCEMENT_BACKGROUND));
     }
 
+    /** A file shared with the room, as the room recorded it. */
+    void fileShared(FileShared shared) {
+        append(shared.id(), fileRuns(shared), band(null));
+    }
+
     /** Something that happened in the room (join, leave, rename) or to the connection. */
     void notice(long ts, String text) {
         append(0, List.of(time(ts), new Run(text, notice())), band(null));
@@ -100,7 +107,7 @@ final class Conversation {
     /**
      * A page of history, placed above everything shown, oldest first whatever order it came in.
      *
-     * @param page chat messages and announcements
+     * @param page chat messages, announcements and shared files
      * @param me   the user's name, to set their own messages apart
      */
     void history(List<? extends ServerMessage> page, String me) {
@@ -129,6 +136,8 @@ final class Conversation {
             } else if (entry instanceof Announcement announcement) {
                 insert(index, lengthBefore(index), announcementRuns(announcement),
                         band(Theme.ANNOUNCEMENT_BACKGROUND), announcement.id());
+            } else if (entry instanceof FileShared shared) {
+                insert(index, lengthBefore(index), fileRuns(shared), band(null), shared.id());
             }
             index++;
         }
@@ -235,6 +244,9 @@ final class Conversation {
         if (entry instanceof Announcement announcement) {
             return announcement.id();
         }
+        if (entry instanceof FileShared shared) {
+            return shared.id();
+        }
         return -1;
     }
 
@@ -246,6 +258,11 @@ final class Conversation {
     private List<Run> announcementRuns(Announcement announcement) {
         return List.of(time(announcement.ts()), new Run("Announcement: ", colored(Theme.NOTICE, true, false)),
                 new Run(announcement.text(), plain()));
+    }
+
+    private List<Run> fileRuns(FileShared shared) {
+        return List.of(time(shared.ts()), new Run(shared.from(), colored(SenderColors.of(shared.from()), true, false)),
+                new Run(" shared " + shared.name() + " (" + TransferText.size(shared.size()) + ")", notice()));
     }
 
     private Run time(long ts) {

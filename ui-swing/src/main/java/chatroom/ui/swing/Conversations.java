@@ -2,6 +2,7 @@ package chatroom.ui.swing;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JTabbedPane;
@@ -12,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The conversation tabs: the room first, then one tab per private conversation, opened on demand and marked with
@@ -29,6 +31,7 @@ final class Conversations {
     private final ConversationPane roomPane;
     // Access order, so the first entry is the conversation used longest ago.
     private final Map<String, PrivateTab> privates = new LinkedHashMap<>(16, 0.75f, true);
+    private Consumer<JComponent> paneOpened = pane -> { };
 
     private static final class PrivateTab {
         final Conversation conversation;
@@ -65,6 +68,13 @@ final class Conversations {
 
     JTabbedPane component() {
         return tabs;
+    }
+
+    /** Runs {@code action} on the text of every conversation: those open now and those opened later. */
+    void eachPane(Consumer<JComponent> action) {
+        paneOpened = action;
+        action.accept(roomPane.textPane());
+        privates.values().forEach(tab -> action.accept(tab.pane.textPane()));
     }
 
     Conversation room() {
@@ -152,6 +162,7 @@ final class Conversations {
         Conversation conversation = new Conversation(times, base);
         ConversationPane pane = new ConversationPane(conversation, "private:" + peer);
         PrivateTab tab = new PrivateTab(conversation, pane, peer);
+        paneOpened.accept(pane.textPane());
         tab.showTitle();
         privates.put(peer, tab);
         tabs.addTab(peer, pane.component());

@@ -2,6 +2,7 @@ package chatroom.ui.swing;
 
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.ChatListener;
+import chatroom.api.spi.FileTransfer;
 
 import java.util.concurrent.Executor;
 
@@ -13,6 +14,11 @@ record EdtListener(Executor ui, ChatListener target) implements ChatListener {
     @Override
     public void onMessage(ServerMessage message) {
         ui.execute(() -> target.onMessage(message));
+    }
+
+    @Override
+    public void onTransfer(FileTransfer transfer) {
+        ui.execute(() -> target.onTransfer(transfer));
     }
 
     @Override

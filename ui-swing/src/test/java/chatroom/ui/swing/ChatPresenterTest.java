@@ -5,6 +5,7 @@ import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
+import chatroom.api.message.FileShared;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
@@ -21,11 +22,15 @@ import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ChatServiceProvider;
 import chatroom.api.spi.ChatUiContext;
 import chatroom.api.spi.ConnectOptions;
+import chatroom.api.spi.FileTransfer;
 import chatroom.api.spi.LoginException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -656,5 +661,132 @@ class ChatPresenterTest {
         verify(service, never()).say(anyString());
         runNetwork();
         inOrder(service).verify(service).say("queued");
+    }
+
+    @Test
+    void sendFileSendsTheChosenFileWhereTheUserWrites() throws Exception {
+        joinAsAlice();
+        shell.chosenFile = Path.of("/home/alice/report.pdf");
+
+        view.sendFile.doClick();
+        runNetwork();
+        verify(service).sendFile(Path.of("/home/alice/report.pdf"), null);
+
+        presenter.writePrivately("bob");
+        presenter.filesDropped(List.of(Path.of("/tmp/a.png"), Path.of("/tmp/b.png")));
+        runNetwork();
+        verify(service).sendFile(Path.of("/tmp/a.png"), "bob");
+        verify(service).sendFile(Path.of("/tmp/b.png"), "bob");
+
+        shell.chosenFile = null;
+        view.sendFile.doClick();
+        runNetwork();
+        verify(service, times(3)).sendFile(any(), any());
+    }
+
+    @Test
+    void aFileThatCannotBeSentSaysWhyWhereItWasSent() throws Exception {
+        joinAsAlice();
+        doThrow(new IOException("big.bin is 2.0 MiB; files of at most 1.0 MiB can be sent here."))
+                .when(service).sendFile(any(), any());
+        shell.chosenFile = Path.of("big.bin");
+
+        view.sendFile.doClick();
+        runNetwork();
+
+        assertTrue(room().endsWith("Not sent: big.bin is 2.0 MiB; files of at most 1.0 MiB can be sent here.\n"),
+                room());
+    }
+
+    @Test
+    void sendingAFileBeforeJoiningIsRefused() {
+        shell.chosenFile = Path.of("a.txt");
+        view.sendFile.doClick();
+        presenter.filesDropped(List.of(Path.of("a.txt")));
+        runNetwork();
+        assertTrue(room().endsWith("Log in first: enter your name and press Join.\n"), room());
+        assertTrue(network.isEmpty());
+    }
+
+    @Test
+    void aFileOnItsWayHasARowWithProgressACancelButtonAndThenTheFolder() throws Exception {
+        joinAsAlice();
+        Path saved = Path.of("/dl/photo.jpg");
+        transfer(new FileTransfer("r-f1", false, "photo.jpg", 4 << 20, "bob", false, 0, 0,
+                FileTransfer.State.RUNNING, saved, null));
+        transfer(new FileTransfer("r-f1", false, "photo.jpg", 4 << 20, "bob", false, 1 << 20, 1 << 20,
+                FileTransfer.State.RUNNING, saved, null));
+
+        JPanel rows = view.transfers.component();
+        assertTrue(rows.isVisible());
+        assertEquals("1.0 MiB of 4.0 MiB (25%) · 1.0 MiB/s · 3 s left", label(rows, "detail:r-f1").getText());
+        assertTrue(button(rows, "cancel:r-f1").isVisible());
+        assertFalse(button(rows, "open:r-f1").isVisible());
+        assertEquals("10:00  bob is sending you photo.jpg (4.0 MiB).\n",
+                view.conversations.privateWith("bob").text().lines().skip(1).findFirst().orElseThrow() + "\n");
+
+        button(rows, "cancel:r-f1").doClick();
+        runNetwork();
+        verify(service).cancelTransfer("r-f1");
+
+        transfer(new FileTransfer("r-f1", false, "photo.jpg", 4 << 20, "bob", false, 4 << 20, 1 << 20,
+                FileTransfer.State.DONE, saved, "Saved as /dl/photo.jpg (SHA-256 verified)."));
+        assertFalse(button(rows, "cancel:r-f1").isVisible());
+        assertTrue(button(rows, "open:r-f1").isVisible());
+        assertEquals("Saved as /dl/photo.jpg (SHA-256 verified).", label(rows, "detail:r-f1").getText());
+        assertTrue(view.conversations.privateWith("bob").text()
+                .endsWith("photo.jpg from bob: Saved as /dl/photo.jpg (SHA-256 verified).\n"));
+        button(rows, "open:r-f1").doClick();
+        assertEquals(List.of(Path.of("/dl")), shell.openedFolders);
+
+        button(rows, "remove:r-f1").doClick();
+        assertFalse(rows.isVisible());
+    }
+
+    @Test
+    void aFailedTransferIsShownAsAnError() {
+        joinAsAlice();
+        transfer(new FileTransfer("s1", true, "movie.bin", 100, null, true, 0, 0, FileTransfer.State.RUNNING,
+                Path.of("movie.bin"), null));
+        transfer(new FileTransfer("s1", true, "movie.bin", 100, null, true, 10, 0, FileTransfer.State.FAILED,
+                Path.of("movie.bin"), "The connection ended before movie.bin was delivered."));
+
+        assertTrue(room().contains("You are sending movie.bin (100 B) to everyone.\n"), room());
+        assertTrue(room().endsWith("movie.bin: The connection ended before movie.bin was delivered.\n"), room());
+        assertEquals(Theme.ERROR, label(view.transfers.component(), "detail:s1").getForeground());
+    }
+
+    @Test
+    void aSharedFileIsShownInTheRoom() {
+        joinAsAlice();
+        event(new FileShared(12, T0915, "bob", "report.pdf", 20 << 20, false));
+        assertTrue(room().endsWith("09:15  bob shared report.pdf (20.0 MiB)\n"), room());
+    }
+
+    private void transfer(FileTransfer transfer) {
+        listeners.get(listeners.size() - 1).onTransfer(transfer);
+    }
+
+    private static JButton button(java.awt.Container in, String name) {
+        return (JButton) find(in, name);
+    }
+
+    private static JLabel label(java.awt.Container in, String name) {
+        return (JLabel) find(in, name);
+    }
+
+    private static java.awt.Component find(java.awt.Container in, String name) {
+        for (java.awt.Component child : in.getComponents()) {
+            if (name.equals(child.getName())) {
+                return child;
+            }
+            if (child instanceof java.awt.Container container) {
+                java.awt.Component found = find(container, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 }

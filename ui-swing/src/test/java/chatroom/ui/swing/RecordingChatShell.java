@@ -1,7 +1,9 @@
 package chatroom.ui.swing;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Stands in for the chat window's frame: records what the logic asked of it and answers the leave question. */
 final class RecordingChatShell implements ChatShell {
@@ -11,6 +13,9 @@ final class RecordingChatShell implements ChatShell {
     int renameShown;
     int renameHidden;
     boolean closed;
+    /** What the file chooser answers. */
+    Path chosenFile;
+    final List<Path> openedFolders = new ArrayList<>();
 
     @Override
     public void title(String title) {
@@ -31,6 +36,16 @@ final class RecordingChatShell implements ChatShell {
     @Override
     public void hideRename() {
         renameHidden++;
+    }
+
+    @Override
+    public Optional<Path> chooseFile() {
+        return Optional.ofNullable(chosenFile);
+    }
+
+    @Override
+    public void openFolder(Path folder) {
+        openedFolders.add(folder);
     }
 
     @Override

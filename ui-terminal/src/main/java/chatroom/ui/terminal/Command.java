@@ -18,6 +18,14 @@ sealed interface Command {
     record History(int limit) implements Command {
     }
 
+    /** Sends the file at {@code path} to the room ({@code to} null) or to one person. */
+    record SendFile(String path, String to) implements Command {
+    }
+
+    /** Stops the transfer shown as {@code [number]}, or the newest running one when {@code number} is 0. */
+    record Cancel(int number) implements Command {
+    }
+
     record Help() implements Command {
     }
 

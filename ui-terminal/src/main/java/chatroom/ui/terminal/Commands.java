@@ -16,6 +16,9 @@ final class Commands {
             "  /msg NAME TEXT    say TEXT to NAME only",
             "  /nick NAME        change your name",
             "  /history [N]      show N older messages (" + DEFAULT_HISTORY + " if not given)",
+            "  /send PATH        send a file to everyone (quote a PATH with spaces: \"my file.pdf\")",
+            "  /send PATH NAME   send a file to NAME only",
+            "  /cancel [N]       stop sending or receiving file [N] (the newest if not given)",
             "  /quit             leave",
             "  /help             this list",
             "Anything else is said to everyone; start it with // to say something that begins with /.");
@@ -47,6 +50,8 @@ final class Commands {
             case "/nick" -> rest.isEmpty() ? new Command.Mistake("Usage: /nick NAME") : new Command.Rename(rest);
             case "/msg" -> tell(rest);
             case "/history" -> history(rest);
+            case "/send" -> sendFile(rest);
+            case "/cancel" -> cancel(rest);
             default -> new Command.Mistake("Unknown command " + echo(wordAndRest[0])
                     + "; type /help for the list.");
         };
@@ -73,6 +78,45 @@ final class Commands {
             // Falls through to the usage line.
         }
         return new Command.Mistake("Usage: /history [N], N a number of messages above 0");
+    }
+
+    /** {@code PATH [NAME]}, where a PATH with spaces is written in double quotes. */
+    private static Command sendFile(String rest) {
+        String usage = "Usage: /send PATH [NAME]; put a PATH with spaces in double quotes";
+        String path;
+        String after;
+        if (rest.startsWith("\"")) {
+            int close = rest.indexOf('"', 1);
+            if (close < 0) {
+                return new Command.Mistake(usage);
+            }
+            path = rest.substring(1, close);
+            after = rest.substring(close + 1).strip();
+        } else {
+            String[] pathAndRest = rest.split("\\s+", 2);
+            path = pathAndRest[0];
+            after = pathAndRest.length > 1 ? pathAndRest[1].strip() : "";
+        }
+        if (path.isBlank() || after.contains(" ") || after.contains("\t") || after.startsWith("\"")) {
+            return new Command.Mistake(usage);
+        }
+        return new Command.SendFile(path, after.isEmpty() ? null : after);
+    }
+
+    private static Command cancel(String rest) {
+        if (rest.isEmpty()) {
+            return new Command.Cancel(0);
+        }
+        try {
+            int number = Integer.parseInt(rest.startsWith("[") && rest.endsWith("]")
+                    ? rest.substring(1, rest.length() - 1) : rest);
+            if (number > 0) {
+                return new Command.Cancel(number);
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the usage line.
+        }
+        return new Command.Mistake("Usage: /cancel [N], N the number shown in front of a file");
     }
 
     private static String echo(String word) {

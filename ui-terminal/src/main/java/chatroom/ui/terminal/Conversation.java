@@ -3,6 +3,7 @@ package chatroom.ui.terminal;
 import chatroom.api.message.Announcement;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
+import chatroom.api.message.FileShared;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
@@ -11,7 +12,11 @@ import chatroom.api.message.Members;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.ChatService;
+import chatroom.api.spi.FileTransfer;
 
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +32,8 @@ final class Conversation {
     private final Screen screen;
     private final Inbox inbox;
     private final EventFormat format;
+    private final Path downloads;
+    private final TransferLines transfers;
 
     private String myName;
     private int online;
@@ -35,11 +42,15 @@ final class Conversation {
     private boolean byeShown;
     private boolean leaving;
 
-    Conversation(ChatService service, Screen screen, Inbox inbox, EventFormat format, LoggedIn loggedIn) {
+    /** @param downloads where received files go, to tell the user */
+    Conversation(ChatService service, Screen screen, Inbox inbox, EventFormat format, LoggedIn loggedIn,
+                 Path downloads) {
         this.service = service;
         this.screen = screen;
         this.inbox = inbox;
         this.format = format;
+        this.downloads = downloads;
+        this.transfers = new TransferLines(screen.style(), screen.updatesInPlace());
         this.myName = loggedIn.name();
         this.online = loggedIn.online();
     }
@@ -47,6 +58,7 @@ final class Conversation {
     /** Runs until the end; returns the exit code. */
     int run() throws InterruptedException {
         screen.show(format.loggedIn(myName, online));
+        screen.show(format.note("Files you receive are saved in " + SafeText.of(downloads.toString()) + "."));
         showPrompt();
         while (true) {
             switch (inbox.take()) {
@@ -59,7 +71,9 @@ final class Conversation {
                     return leave();
                 }
                 case Happening.Received received -> receive(received.message());
+                case Happening.Transfer transfer -> transfer(transfer.transfer());
                 case Happening.Disconnected disconnected -> {
+                    screen.status(null);
                     return lost(disconnected);
                 }
             }
@@ -77,7 +91,13 @@ final class Conversation {
                 historyAsked++;
                 service.history(oldestId, history.limit());
             }
-            case Command.Help help -> Commands.HELP.forEach(line -> screen.show(format.note(line)));
+            case Command.SendFile send -> sendFile(send);
+            case Command.Cancel cancel -> cancelTransfer(cancel.number());
+            case Command.Help help -> {
+                Commands.HELP.forEach(line -> screen.show(format.note(line)));
+                screen.show(format.note("Files you receive are saved in " + SafeText.of(downloads.toString())
+                        + "."));
+            }
             case Command.Mistake mistake -> screen.show(format.mistake(mistake.message()));
             case Command.Nothing nothing -> {
             }
@@ -88,11 +108,42 @@ final class Conversation {
         return true;
     }
 
+    private void sendFile(Command.SendFile send) {
+        try {
+            service.sendFile(expand(send.path()), send.to());
+        } catch (IOException | InvalidPathException e) {
+            screen.show(format.mistake("Not sent: " + SafeText.of(e.getMessage())));
+        } catch (UnsupportedOperationException e) {
+            screen.show(format.mistake("Not sent: this transport cannot carry files."));
+        }
+    }
+
+    /** A path as people type it in a shell: {@code ~} is the home folder. */
+    private static Path expand(String typed) {
+        if (typed.equals("~") || typed.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + typed.substring(1));
+        }
+        return Path.of(typed);
+    }
+
+    private void cancelTransfer(int number) {
+        transfers.running(number).ifPresentOrElse(service::cancelTransfer, () -> screen.show(format.mistake(
+                number == 0 ? "No file is on its way." : "No file [" + number + "] is on its way.")));
+    }
+
+    private void transfer(FileTransfer transfer) {
+        for (String line : transfers.update(transfer, System.nanoTime())) {
+            screen.show(line);
+        }
+        screen.status(transfers.status());
+    }
+
     private void receive(ServerMessage message) {
         boolean asked = false;
         switch (message) {
             case ChatMessage chat -> shown(chat.id());
             case Announcement announcement -> shown(announcement.id());
+            case FileShared shared -> shown(shared.id());
             case Joined joined -> online = joined.online();
             case Left left -> online = left.online();
             case Members members -> online = members.users().size();
@@ -149,6 +200,8 @@ final class Conversation {
             }
             if (happening instanceof Happening.Received received) {
                 receive(received.message());
+            } else if (happening instanceof Happening.Transfer transfer) {
+                transfer(transfer.transfer());
             }
         }
         return 0;

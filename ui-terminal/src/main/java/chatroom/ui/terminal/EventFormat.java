@@ -3,7 +3,14 @@ package chatroom.ui.terminal;
 import chatroom.api.message.Announcement;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
+import chatroom.api.file.TransferText;
 import chatroom.api.message.ErrorReply;
+import chatroom.api.message.FileAck;
+import chatroom.api.message.FileCancel;
+import chatroom.api.message.FileChunk;
+import chatroom.api.message.FileDone;
+import chatroom.api.message.FileOffered;
+import chatroom.api.message.FileShared;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
@@ -65,6 +72,9 @@ final class EventFormat {
                     + style.person(chat.from(), "<" + SafeText.of(chat.from()) + ">") + " " + SafeText.of(chat.text());
             case Announcement announcement -> stamp(announcement.ts()) + " " + history(announcement.history())
                     + style.announcement("! announcement: " + SafeText.of(announcement.text()));
+            case FileShared shared -> stamp(shared.ts()) + " " + history(shared.history()) + style.notice("* ")
+                    + style.person(shared.from(), SafeText.of(shared.from())) + style.notice(" shared "
+                    + SafeText.of(shared.name()) + " (" + TransferText.size(shared.size()) + ")");
             case PrivateMessage whisper -> whisper.from().equals(myName)
                     ? stamp(whisper.ts()) + " " + style.privately("[private to " + SafeText.of(whisper.to()) + "]")
                             + " " + SafeText.of(whisper.text())
@@ -89,6 +99,12 @@ final class EventFormat {
             case Welcome welcome -> null;
             case LoggedIn loggedIn -> null;
             case Pong pong -> null;
+            // The transport turns these into transfer progress, shown apart.
+            case FileOffered offered -> null;
+            case FileChunk chunk -> null;
+            case FileAck ack -> null;
+            case FileDone done -> null;
+            case FileCancel cancel -> null;
         };
     }
 

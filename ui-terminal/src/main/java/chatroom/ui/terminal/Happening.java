@@ -1,6 +1,7 @@
 package chatroom.ui.terminal;
 
 import chatroom.api.message.ServerMessage;
+import chatroom.api.spi.FileTransfer;
 
 /** Something the main thread must react to, as queued in the {@link Inbox}. */
 sealed interface Happening {
@@ -16,5 +17,9 @@ sealed interface Happening {
     }
 
     record Disconnected(String reason, boolean error) implements Happening {
+    }
+
+    /** A file transfer started, moved on or ended. */
+    record Transfer(FileTransfer transfer) implements Happening {
     }
 }

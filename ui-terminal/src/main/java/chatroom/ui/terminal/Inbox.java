@@ -2,6 +2,7 @@ package chatroom.ui.terminal;
 
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.ChatListener;
+import chatroom.api.spi.FileTransfer;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,6 +34,11 @@ final class Inbox implements ChatListener {
     @Override
     public void onMessage(ServerMessage message) {
         put(new Happening.Received(message));
+    }
+
+    @Override
+    public void onTransfer(FileTransfer transfer) {
+        put(new Happening.Transfer(transfer));
     }
 
     @Override
@@ -69,6 +75,11 @@ final class Inbox implements ChatListener {
                 case Happening.Received received -> {
                     if (heldBack.size() < CAPACITY) {
                         heldBack.addLast(received);
+                    }
+                }
+                case Happening.Transfer transfer -> {
+                    if (heldBack.size() < CAPACITY) {
+                        heldBack.addLast(transfer);
                     }
                 }
                 case Happening.Disconnected disconnected -> {

@@ -173,6 +173,16 @@ final class PlainScreen implements Screen {
     }
 
     @Override
+    public void status(String line) {
+        // Lines cannot be taken back in a pipe; the conversation prints progress now and then instead.
+    }
+
+    @Override
+    public boolean updatesInPlace() {
+        return false;
+    }
+
+    @Override
     public void close() {
         restoreEcho();
     }

@@ -29,6 +29,15 @@ interface Screen extends AutoCloseable {
     /** Shows the chat prompt, such as {@code [alice · 3 online] > }; plain mode shows none. */
     void prompt(String prompt);
 
+    /**
+     * Shows a line about work under way (file transfers) that replaces the previous one, just above the input line;
+     * {@code null} removes it. Screens that cannot update a line in place show nothing; see {@link #updatesInPlace}.
+     */
+    void status(String line);
+
+    /** Whether {@link #status} shows anything, so that progress need not be printed line after line. */
+    boolean updatesInPlace();
+
     /** Stops reading and leaves the terminal as it was found. Idempotent. */
     @Override
     void close();

@@ -1,5 +1,6 @@
 package chatroom.ui.terminal;
 
+import chatroom.api.file.Downloads;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ChatUiContext;
 
@@ -56,7 +57,8 @@ final class TerminalChat {
                 return login.exitCode();
             }
             EventFormat format = new EventFormat(screen.style(), clock);
-            return new Conversation(service, screen, inbox, format, login.loggedIn()).run();
+            return new Conversation(service, screen, inbox, format, login.loggedIn(),
+                    Downloads.from(context.connect()).folder()).run();
         } catch (IOException e) {
             screen.problem("Cannot use this terminal: " + e.getMessage());
             return 1;

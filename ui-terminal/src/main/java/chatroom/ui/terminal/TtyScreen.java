@@ -18,6 +18,9 @@ import java.util.List;
 final class TtyScreen implements Screen {
     // Back to the row's start and erase it: every redraw begins from a blank row.
     private static final String CLEAR_ROW = "\r\033[2K";
+    // The same for the row above: where the status line is.
+    private static final String CLEAR_ROW_ABOVE = "\033[1A\033[2K";
+    private static final String DOWN = "\033[1B";
     /*
      * Like jline's AbstractTerminal.enterRawMode: no line buffering or echo (-icanon -echo), no ^V literal-next
      * (-iexten), no XON/XOFF flow control so Ctrl-S and Ctrl-Q reach us (-ixon), and CR is left as CR (-icrnl
@@ -37,6 +40,8 @@ final class TtyScreen implements Screen {
     private final LineEditor editor = new LineEditor();
 
     private String prompt = "";
+    /** The status line shown above the input line, or {@code null} when there is none. */
+    private String status;
     private boolean asking;
     private boolean hidden;
     private volatile int width = 80;
@@ -151,11 +156,62 @@ final class TtyScreen implements Screen {
         synchronized (lock) {
             if (closed) {
                 write(line + "\n");
+            } else if (status != null) {
+                // The event goes where the status line was; the status line and the input move down below it.
+                write(CLEAR_ROW + CLEAR_ROW_ABOVE + line + "\r\n" + status + "\r\n");
+                redraw();
             } else {
                 write(CLEAR_ROW + line + "\r\n");
                 redraw();
             }
         }
+    }
+
+    @Override
+    public void status(String line) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            String fitted = line == null ? null : fit(line, Math.max(1, width - 1));
+            if (fitted == null ? status == null : fitted.equals(status)) {
+                return;
+            }
+            if (status == null) {
+                write(CLEAR_ROW + fitted + "\r\n");
+            } else if (fitted == null) {
+                write(CLEAR_ROW + CLEAR_ROW_ABOVE);
+            } else {
+                write("\r" + CLEAR_ROW_ABOVE + fitted + "\r" + DOWN);
+            }
+            status = fitted;
+            redraw();
+        }
+    }
+
+    @Override
+    public boolean updatesInPlace() {
+        return true;
+    }
+
+    /** The line cut to fit the columns, so it never wraps and the rows stay where they are counted. */
+    private static String fit(String line, int columns) {
+        if (Columns.of(line) <= columns) {
+            return line;
+        }
+        StringBuilder kept = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < line.length(); ) {
+            int c = line.codePointAt(i);
+            int width = Columns.of(c);
+            if (used + width > columns - 1) {
+                break;
+            }
+            kept.appendCodePoint(c);
+            used += width;
+            i += Character.charCount(c);
+        }
+        return kept + "…";
     }
 
     @Override
@@ -224,7 +280,8 @@ final class TtyScreen implements Screen {
                 return;
             }
             closed = true;
-            write(CLEAR_ROW);
+            write(status != null ? CLEAR_ROW + CLEAR_ROW_ABOVE : CLEAR_ROW);
+            status = null;
             if (savedSettings != null) {
                 restore(savedSettings);
                 try {

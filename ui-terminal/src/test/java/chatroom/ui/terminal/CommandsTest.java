@@ -75,4 +75,31 @@ class CommandsTest {
         assertEquals(new Command.Mistake("Unknown command /\uFFFD[2J" + "x".repeat(27) + "…; type /help for the list."),
                 parsed);
     }
+
+    @Test
+    void sendTakesAPathAndMaybeAName() {
+        assertEquals(new Command.SendFile("report.pdf", null), Commands.parse("/send report.pdf"));
+        assertEquals(new Command.SendFile("~/photos/cat.jpg", "bob"), Commands.parse("/send ~/photos/cat.jpg  bob"));
+        assertEquals(new Command.SendFile("my file.pdf", null), Commands.parse("/send \"my file.pdf\""));
+        assertEquals(new Command.SendFile("my file.pdf", "bob"), Commands.parse("/SEND \"my file.pdf\" bob"));
+    }
+
+    @Test
+    void sendWithoutAPathOrWithLooseSpacesShowsUsage() {
+        Command usage = new Command.Mistake("Usage: /send PATH [NAME]; put a PATH with spaces in double quotes");
+        assertEquals(usage, Commands.parse("/send"));
+        assertEquals(usage, Commands.parse("/send my file.pdf bob"));
+        assertEquals(usage, Commands.parse("/send \"my file.pdf"));
+        assertEquals(usage, Commands.parse("/send \"\" bob"));
+    }
+
+    @Test
+    void cancelTakesANumberOrNone() {
+        assertEquals(new Command.Cancel(0), Commands.parse("/cancel"));
+        assertEquals(new Command.Cancel(3), Commands.parse("/cancel 3"));
+        assertEquals(new Command.Cancel(3), Commands.parse("/cancel [3]"));
+        Command usage = new Command.Mistake("Usage: /cancel [N], N the number shown in front of a file");
+        assertEquals(usage, Commands.parse("/cancel 0"));
+        assertEquals(usage, Commands.parse("/cancel all"));
+    }
 }

@@ -18,6 +18,13 @@ import chatroom.api.message.Renamed;
 import chatroom.api.message.Welcome;
 import org.junit.jupiter.api.Test;
 
+import chatroom.api.message.FileAck;
+import chatroom.api.message.FileCancel;
+import chatroom.api.message.FileChunk;
+import chatroom.api.message.FileDone;
+import chatroom.api.message.FileOffered;
+import chatroom.api.message.FileShared;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -49,6 +56,23 @@ class EventFormatTest {
     void chatMessage() {
         assertEquals("09:08:07 <bob> hello", show(new ChatMessage(7, TS, "bob", "hello", false)));
         assertEquals("09:08:07 [history] <bob> hello", show(new ChatMessage(7, TS, "bob", "hello", true)));
+    }
+
+    @Test
+    void sharedFile() {
+        assertEquals("09:08:07 * bob shared report.pdf (20.0 MiB)",
+                show(new FileShared(9, TS, "bob", "report.pdf", 20 * 1024 * 1024, false)));
+        assertEquals("09:08:07 [history] * bob shared a\uFFFDb.txt (12 B)",
+                show(new FileShared(9, TS, "bob", "a\u001bb.txt", 12, true)));
+    }
+
+    @Test
+    void fileTrafficShowsNothing() {
+        assertNull(show(new FileOffered("f1", TS, "bob", "a", 1, null)));
+        assertNull(show(new FileChunk("f1", 1, "AA==")));
+        assertNull(show(new FileAck("f1", 1)));
+        assertNull(show(new FileDone("f1", "ab")));
+        assertNull(show(new FileCancel("f1", null, "no")));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package chatroom.ui.terminal;
 
+import chatroom.api.file.Downloads;
 import chatroom.api.message.Announcement;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
+import chatroom.api.message.FileShared;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
@@ -20,6 +22,7 @@ import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ChatServiceProvider;
 import chatroom.api.spi.ChatUiContext;
 import chatroom.api.spi.ConnectOptions;
+import chatroom.api.spi.FileTransfer;
 import chatroom.api.spi.LoginException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +61,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -66,6 +70,7 @@ class TerminalChatTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC);
     private static final long TS = Instant.parse("2024-05-01T09:08:07Z").toEpochMilli();
     private static final char[] PASSWORD = "hunter2".toCharArray();
+    private static final String FILES_LINE = "Files you receive are saved in " + Downloads.defaultFolder() + ".\n";
 
     private final ChatService service = mock(ChatService.class, "service");
     private final ChatServiceProvider transport = mock(ChatServiceProvider.class, "transport");
@@ -151,7 +156,7 @@ class TerminalChatTest {
         order.verify(service).say("你好");
         order.verify(service).logout();
         verify(service, times(3)).say(anyString());
-        assertEquals("Logged in as alice (2 online). Type /help for commands.\n", out());
+        assertEquals("Logged in as alice (2 online). Type /help for commands.\n" + FILES_LINE, out());
         assertEquals("", err());
         assertEquals("hunter2", new String(PASSWORD), "the password given up front belongs to the caller");
     }
@@ -181,11 +186,12 @@ class TerminalChatTest {
         run("/msg bob\n/nick\n/dance\n/help\n");
 
         List<String> lines = out().lines().toList();
-        assertEquals("Usage: /msg NAME TEXT", lines.get(1));
-        assertEquals("Usage: /nick NAME", lines.get(2));
-        assertEquals("Unknown command /dance; type /help for the list.", lines.get(3));
-        assertEquals("Commands:", lines.get(4));
-        assertEquals(Commands.HELP.size() + 4, lines.size());
+        assertEquals("Usage: /msg NAME TEXT", lines.get(2));
+        assertEquals("Usage: /nick NAME", lines.get(3));
+        assertEquals("Unknown command /dance; type /help for the list.", lines.get(4));
+        assertEquals("Commands:", lines.get(5));
+        assertEquals(FILES_LINE.strip(), lines.getLast());
+        assertEquals(Commands.HELP.size() + 6, lines.size());
         verify(service, never()).tell(anyString(), anyString());
         verify(service, never()).rename(anyString());
     }
@@ -241,6 +247,7 @@ class TerminalChatTest {
         assertEquals(1, exit.get(10, TimeUnit.SECONDS));
         assertEquals("""
                 Logged in as alice (2 online). Type /help for commands.
+                """ + FILES_LINE + """
                 09:08:07 [history] <bob> earlier
                 09:08:07 [history] ! announcement: maintenance at noon
                 --- end of history (2 messages) ---
@@ -275,6 +282,7 @@ class TerminalChatTest {
 
         assertEquals("""
                 Logged in as alice (2 online). Type /help for commands.
+                """ + FILES_LINE + """
                 --- end of history (0 messages) ---
                 """, out());
     }
@@ -427,5 +435,49 @@ class TerminalChatTest {
         assertTrue(hidden > 0, tty.changes.toString());
         assertEquals(hidden, restored, tty.changes.toString());
         assertEquals(FakeTty.SAVED, tty.changes.get(tty.changes.size() - 1));
+    }
+
+    @Test
+    void sendOffersTheFileAndShowsWhyItWasNotSent() throws Exception {
+        when(service.sendFile(any(), any())).thenReturn("s1");
+        doThrow(new java.io.IOException("big.bin is 2.0 MiB; files of at most 1.0 MiB can be sent here."))
+                .when(service).sendFile(eq(Path.of("big.bin")), any());
+
+        run("/send report.pdf\n/send \"my file.txt\" bob\n/send big.bin\n/cancel\n");
+
+        verify(service).sendFile(Path.of("report.pdf"), null);
+        verify(service).sendFile(Path.of("my file.txt"), "bob");
+        List<String> lines = out().lines().toList();
+        assertEquals("Not sent: big.bin is 2.0 MiB; files of at most 1.0 MiB can be sent here.", lines.get(2));
+        assertEquals("No file is on its way.", lines.get(3));
+    }
+
+    @Test
+    void aFileOnItsWayIsShownFromStartToEndAndCancelledByItsNumber() throws Exception {
+        TypedInput input = new TypedInput();
+        Future<Integer> exit = runInBackground(input);
+        assertTrue(loggedIn.await(10, TimeUnit.SECONDS));
+        FileTransfer offered = new FileTransfer("r-f1", false, "a\u001b.bin", 2048, "bob", true, 0, 0,
+                FileTransfer.State.RUNNING, Path.of("/dl/a_.bin"), null);
+        listener.onTransfer(offered);
+        listener.onMessage(new ChatMessage(42, TS, "bob", "meanwhile", false));
+        input.type("/cancel 1\n");
+        verify(service, timeout(10_000)).cancelTransfer("r-f1");
+        listener.onTransfer(new FileTransfer("r-f1", false, "a\u001b.bin", 2048, "bob", true, 1024, 0,
+                FileTransfer.State.CANCELLED, Path.of("/dl/a_.bin"), "You stopped receiving a_.bin."));
+        listener.onMessage(new FileShared(43, TS, "carol", "b.txt", 5, false));
+        input.type("/cancel 1\n");
+        input.end();
+
+        assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+        assertEquals("""
+                Logged in as alice (2 online). Type /help for commands.
+                """ + FILES_LINE + """
+                [1] bob is sending everyone a\uFFFD.bin (2.0 KiB); saving it in /dl. /cancel 1 stops it.
+                09:08:07 <bob> meanwhile
+                [1] a\uFFFD.bin from bob: You stopped receiving a_.bin.
+                09:08:07 * carol shared b.txt (5 B)
+                No file [1] is on its way.
+                """, out());
     }
 }

@@ -60,6 +60,31 @@ class TtyScreenTest {
     }
 
     @Test
+    void aStatusLineStaysAboveTheInputAndEventsPassAboveBoth() {
+        screen.prompt("> ");
+        type("hi");
+        String opened = outputAfter(() -> screen.status("[1] sending a.bin: 50%"));
+        assertEquals(CLEAR + "[1] sending a.bin: 50%\r\n" + CLEAR + "> hi\r\033[4C", opened);
+        String updated = outputAfter(() -> screen.status("[1] sending a.bin: 60%"));
+        assertEquals("\r\033[1A\033[2K[1] sending a.bin: 60%\r\033[1B" + CLEAR + "> hi\r\033[4C", updated);
+        assertEquals("", outputAfter(() -> screen.status("[1] sending a.bin: 60%")), "unchanged, not redrawn");
+        String event = outputAfter(() -> screen.show("12:00:00 <bob> hi"));
+        assertEquals(CLEAR + "\033[1A\033[2K12:00:00 <bob> hi\r\n[1] sending a.bin: 60%\r\n" + CLEAR
+                + "> hi\r\033[4C", event);
+        String closed = outputAfter(() -> screen.status(null));
+        assertEquals(CLEAR + "\033[1A\033[2K" + CLEAR + "> hi\r\033[4C", closed);
+    }
+
+    @Test
+    void aLongStatusLineIsCutToTheWidth() {
+        tty.columns = 10;
+        screen.prompt("> ");
+        type("x\r"); // the width is asked again after a line
+        String opened = outputAfter(() -> screen.status("文文文文文文文文"));
+        assertTrue(opened.startsWith(CLEAR + "文文文文…\r\n"), opened);
+    }
+
+    @Test
     void anEventIsPrintedAboveTheLineBeingTyped() {
         screen.prompt("[alice · 2 online] > ");
         type("hé");

@@ -1,0 +1,123 @@
+package chatroom.api.file;
+
+import chatroom.api.spi.ConnectOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DownloadsTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void savesAVerifiedFileUnderItsSafeName() throws Exception {
+        Path folder = home.resolve("downloads");
+        Downloads downloads = new Downloads(folder);
+        byte[] content = "hello, files".getBytes(StandardCharsets.UTF_8);
+        IncomingFile incoming = downloads.receive("../../etc/passwd", content.length);
+        assertEquals(folder, incoming.part().getParent());
+        incoming.write(content);
+
+        Path saved = incoming.finish(sha256(content));
+
+        assertEquals(folder.resolve("_._etc_passwd"), saved);
+        assertEquals("hello, files", Files.readString(saved));
+        assertEquals(List.of(saved), list(folder));
+    }
+
+    @Test
+    void neverOverwritesAnExistingFile() throws Exception {
+        Downloads downloads = new Downloads(home);
+        Files.writeString(home.resolve("notes.txt"), "mine");
+        Files.writeString(home.resolve("notes (1).txt"), "mine too");
+
+        Path second = receive(downloads, "notes.txt", "theirs");
+        Path third = receive(downloads, "notes.txt", "theirs again");
+        Path noExtension = receive(downloads, "notes", "plain");
+        Path again = receive(downloads, "notes", "plain again");
+
+        assertEquals(home.resolve("notes (2).txt"), second);
+        assertEquals(home.resolve("notes (3).txt"), third);
+        assertEquals("mine", Files.readString(home.resolve("notes.txt")));
+        assertEquals("mine too", Files.readString(home.resolve("notes (1).txt")));
+        assertEquals(home.resolve("notes"), noExtension);
+        assertEquals(home.resolve("notes (1)"), again);
+    }
+
+    @Test
+    void deletesTheFileWhenTheChecksumDiffers() throws Exception {
+        IncomingFile incoming = new Downloads(home).receive("photo.jpg", 3);
+        incoming.write(new byte[] {1, 2, 3});
+
+        TransferCheckException e = assertThrows(TransferCheckException.class,
+                () -> incoming.finish(sha256(new byte[] {1, 2, 4})));
+
+        assertEquals("The SHA-256 checksum does not match.", e.getMessage());
+        assertEquals(List.of(), list(home));
+    }
+
+    @Test
+    void refusesMoreBytesThanOfferedAndAShortFile() throws Exception {
+        IncomingFile tooMuch = new Downloads(home).receive("a", 2);
+        IOException e = assertThrows(IOException.class, () -> tooMuch.write(new byte[3]));
+        assertEquals("More bytes came than the 2 announced.", e.getMessage());
+        tooMuch.discard();
+
+        IncomingFile short1 = new Downloads(home).receive("b", 2);
+        short1.write(new byte[1]);
+        assertEquals("Only 1 of 2 bytes arrived.",
+                assertThrows(TransferCheckException.class, () -> short1.finish(sha256(new byte[1]))).getMessage());
+        assertEquals(List.of(), list(home));
+    }
+
+    @Test
+    void discardLeavesNothing() throws Exception {
+        IncomingFile incoming = new Downloads(home).receive("big.iso", 10);
+        incoming.write(new byte[5]);
+        incoming.discard();
+        incoming.discard();
+        assertEquals(List.of(), list(home));
+    }
+
+    @Test
+    void takesTheFolderFromTheOptions() {
+        ConnectOptions options = new ConnectOptions("h", 1, Map.of("downloads", List.of(home.toString())));
+        assertEquals(home, Downloads.from(options).folder());
+        assertEquals(Downloads.defaultFolder(), Downloads.from(new ConnectOptions("h", 1)).folder());
+        assertTrue(Downloads.defaultFolder().endsWith(Path.of("Downloads", "chatroom")));
+    }
+
+    private static Path receive(Downloads downloads, String name, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        IncomingFile incoming = downloads.receive(name, bytes.length);
+        incoming.write(bytes);
+        return incoming.finish(sha256(bytes));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
+    }
+}
