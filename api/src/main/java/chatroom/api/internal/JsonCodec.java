@@ -42,7 +42,13 @@ public final class JsonCodec {
 
     public static <M extends Message> M fromJson(String line, Map<String, Class<? extends M>> types)
             throws ProtocolException {
-        JsonObject object = parseObject(line);
+        return fromJson(line, types, MAX_NESTING);
+    }
+
+    /** @param maxNesting the deepest nesting of arrays and objects accepted, at most {@link #MAX_NESTING} */
+    public static <M extends Message> M fromJson(String line, Map<String, Class<? extends M>> types, int maxNesting)
+            throws ProtocolException {
+        JsonObject object = parseObject(line, Math.max(1, Math.min(maxNesting, MAX_NESTING)));
         JsonElement typeElement = object.get("type");
         if (typeElement == null || !typeElement.isJsonPrimitive() || !typeElement.getAsJsonPrimitive().isString()) {
             throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "The message has no string field 'type'.");
@@ -67,11 +73,11 @@ public final class JsonCodec {
         }
     }
 
-    private static JsonObject parseObject(String line) throws ProtocolException {
+    private static JsonObject parseObject(String line, int maxNesting) throws ProtocolException {
         try {
             JsonReader reader = new JsonReader(new StringReader(line));
             reader.setStrictness(Strictness.STRICT);
-            reader.setNestingLimit(MAX_NESTING);
+            reader.setNestingLimit(maxNesting);
             JsonElement element = JsonParser.parseReader(reader);
             if (!element.isJsonObject()) {
                 throw new ProtocolException(ErrorCode.BAD_JSON, "A message must be a JSON object.");

@@ -10,7 +10,15 @@ package chatroom.api.message;
  * @param historyPageMax    the largest {@code limit} a history request may ask for
  * @param messagesPerSecond sustained chat messages per second per connection before the server says slow down
  * @param burst             messages a connection may send at once before the rate applies
+ * @param bytesPerSecond    sustained bytes per second per connection, every line counted, before the server says slow
+ *                          down; absent when the server does not say
+ * @param byteBurst         bytes a connection may send at once before that rate applies; absent when not said
  */
 public record Limits(int maxLineBytes, int maxNameLength, int maxTextLength, int historyOnJoin, int historyPageMax,
-                     int messagesPerSecond, int burst) {
+                     int messagesPerSecond, int burst, Integer bytesPerSecond, Integer byteBurst) {
+    public Limits(int maxLineBytes, int maxNameLength, int maxTextLength, int historyOnJoin, int historyPageMax,
+                  int messagesPerSecond, int burst) {
+        this(maxLineBytes, maxNameLength, maxTextLength, historyOnJoin, historyPageMax, messagesPerSecond, burst,
+                null, null);
+    }
 }

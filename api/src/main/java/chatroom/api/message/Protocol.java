@@ -8,6 +8,12 @@ public final class Protocol {
     public static final int DEFAULT_PORT = 9000;
     /** The longest line, in UTF-8 bytes without the newline, a server reads unless configured otherwise. */
     public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+    /** The longest client message id ({@code cid} of {@link Say} and {@link Tell}), in chars. */
+    public static final int MAX_CID_LENGTH = 64;
+    /** {@link Welcome#features()}: the server hands out resume tokens and replays what a client missed. */
+    public static final String FEATURE_RESUME = "resume";
+    /** {@link Welcome#features()}: the server drops messages whose client message id it has seen. */
+    public static final String FEATURE_CID = "cid";
 
     private Protocol() {
     }
