@@ -1,5 +1,7 @@
 package chatroom.server;
 
+import chatroom.api.codec.MessageCodec;
+import chatroom.api.codec.ProtocolException;
 import chatroom.api.message.Bye;
 import chatroom.api.spi.Connection;
 import chatroom.api.spi.InboundHandler;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +53,8 @@ public final class ChatServer implements AutoCloseable {
     private Journal journal;
     private ExecutorService hashing;
     private ScheduledExecutorService deadlines;
+    private ResumeTokens tokens;
+    private final ConnectionLimits connections;
 
     public ChatServer(ServerConfig config, List<ServerTransport> transports, PrintStream logStream) {
         this(config, transports, logStream, Clock.systemUTC());
@@ -60,6 +65,7 @@ public final class ChatServer implements AutoCloseable {
         this.transports = List.copyOf(transports);
         this.log = new ServerLog(logStream, clock);
         this.clock = clock;
+        this.connections = new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerAddress());
     }
 
     /**
@@ -75,9 +81,17 @@ public final class ChatServer implements AutoCloseable {
         History history = new History(database);
         Room room;
         try {
+            tokens = new ResumeTokens(database, clock, config.resumeValidity(), log);
+            tokens.startClock();
+            Receipts receipts = new Receipts(Room.RECEIPTS_PER_ACCOUNT, Room.RECEIPTS_IN_ALL,
+                    config.resumeValidity().toMillis());
+            for (Receipts.Receipt receipt : history.receipts(clock.millis() - config.resumeValidity().toMillis(),
+                    Room.RECEIPTS_IN_ALL)) {
+                receipts.add(receipt, receipt.ts());
+            }
             journal = new Journal(config.durableHistory() ? history : null, log);
-            room = new Room(config, journal, log, clock, history.before(Long.MAX_VALUE, config.historyOnJoin()),
-                    history.lastId(), history.size());
+            room = new Room(config, journal, log, clock, history.before(Long.MAX_VALUE, config.recentWindow()),
+                    history.lastId(), history.size(), tokens, receipts);
         } catch (SQLException e) {
             throw new StorageException("Cannot read the history in " + database.file() + ": " + e.getMessage(), e);
         }
@@ -87,7 +101,7 @@ public final class ChatServer implements AutoCloseable {
         deadlines = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("login-deadline").daemon()
                 .factory());
         context = new ServerContext(config, VERSION, room, names, accounts, history, new LoginThrottle(clock), log,
-                hashing, sessions);
+                hashing, sessions, tokens, connections);
         journal.start();
         room.start();
         started = clock.instant();
@@ -97,6 +111,13 @@ public final class ChatServer implements AutoCloseable {
     }
 
     private InboundHandler accept(Connection connection) {
+        Optional<String> refusal = connections.admit(connection.remoteAddress());
+        if (refusal.isPresent()) {
+            log.info("refused " + connection.remoteAddress() + ": " + refusal.get());
+            connection.send(MessageCodec.encode(new Bye(Bye.OVERLOADED, refusal.get())));
+            connection.close();
+            return Ignored.INPUT;
+        }
         Session session = new Session(connection, context);
         sessions.add(session);
         log.info("connect " + connection.remoteAddress());
@@ -152,6 +173,9 @@ public final class ChatServer implements AutoCloseable {
             if (journal != null) {
                 journal.stop();
             }
+            if (tokens != null) {
+                tokens.close();
+            }
             if (context != null) {
                 context.history().close();
                 context.accounts().close();
@@ -174,6 +198,23 @@ public final class ChatServer implements AutoCloseable {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What a refused connection says until it is closed: nothing the server listens to. */
+    private enum Ignored implements InboundHandler {
+        INPUT;
+
+        @Override
+        public void onLine(String line) {
+        }
+
+        @Override
+        public void onUnreadableLine(ProtocolException problem) {
+        }
+
+        @Override
+        public void onClosed() {
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -44,10 +45,33 @@ final class Database {
                         kind TEXT NOT NULL,
                         sender TEXT,
                         body TEXT NOT NULL)""");
+            addColumnIfMissing(statement, "history", "sender_account", "TEXT");
+            addColumnIfMissing(statement, "history", "cid", "TEXT");
+            statement.execute("""
+                    CREATE TABLE IF NOT EXISTS resume_tokens (
+                        token_hash TEXT PRIMARY KEY,
+                        account_key TEXT NOT NULL,
+                        account TEXT NOT NULL,
+                        guest INTEGER NOT NULL,
+                        expires INTEGER NOT NULL)""");
+            statement.execute("CREATE INDEX IF NOT EXISTS resume_tokens_account ON resume_tokens (account_key)");
         } catch (SQLException e) {
             throw new StorageException("Cannot open the database " + file + ": " + e.getMessage(), e);
         }
         return database;
+    }
+
+    /** Databases made before a column existed get it, empty in their old rows. */
+    private static void addColumnIfMissing(Statement statement, String table, String column, String type)
+            throws SQLException {
+        try (ResultSet columns = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (columns.next()) {
+                if (column.equals(columns.getString("name"))) {
+                    return;
+                }
+            }
+        }
+        statement.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
     }
 
     Path file() {
@@ -55,9 +79,18 @@ final class Database {
     }
 
     Connection connect() throws SQLException {
+        return connect(true);
+    }
+
+    /**
+     * @param survivePowerLoss {@code synchronous=FULL}, every commit on the disk; otherwise {@code NORMAL}, which in
+     *                         WAL mode still survives a crash of the process, but not of the machine, and costs no
+     *                         fsync per commit
+     */
+    Connection connect(boolean survivePowerLoss) throws SQLException {
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA synchronous=FULL");
+            statement.execute(survivePowerLoss ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
             statement.execute("PRAGMA busy_timeout=10000");
         }
         return connection;

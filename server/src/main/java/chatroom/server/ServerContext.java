@@ -4,9 +4,20 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 
-/** What every {@link Session} shares: the room, the stores, the rules, and the pool where passwords are hashed. */
+/**
+ * What every {@link Session} shares: the room, the stores, the rules, and the pool where passwords are hashed.
+ *
+ * @param tokens      the resume tokens, or {@code null} when sessions cannot be resumed
+ * @param connections the open connections' count, or {@code null} when nothing counts them
+ */
 record ServerContext(ServerConfig config, String version, Room room, Names names, Accounts accounts, History history,
-                     LoginThrottle throttle, ServerLog log, ExecutorService hashing, Set<Session> sessions) {
+                     LoginThrottle throttle, ServerLog log, ExecutorService hashing, Set<Session> sessions,
+                     ResumeTokens tokens, ConnectionLimits connections) {
+
+    ServerContext(ServerConfig config, String version, Room room, Names names, Accounts accounts, History history,
+                  LoginThrottle throttle, ServerLog log, ExecutorService hashing, Set<Session> sessions) {
+        this(config, version, room, names, accounts, history, throttle, log, hashing, sessions, null, null);
+    }
 
     /** Checks a password on the hashing pool, so that a burst of logins queues there instead of stalling anything. */
     Accounts.Authentication authenticate(String name, char[] password)
@@ -15,6 +26,8 @@ record ServerContext(ServerConfig config, String version, Room room, Names names
     }
 
     void closed(Session session) {
-        sessions.remove(session);
+        if (sessions.remove(session) && connections != null) {
+            connections.release(session.address());
+        }
     }
 }
