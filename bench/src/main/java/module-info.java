@@ -13,5 +13,5 @@ module chatroom.bench {
 
     provides chatroom.api.spi.CommandProvider with chatroom.bench.BenchCommandProvider;
 
-    opens chatroom.bench to info.picocli;
+    opens chatroom.bench to info.picocli, com.google.gson;
 }

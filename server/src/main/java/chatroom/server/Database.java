@@ -54,7 +54,7 @@ final class Database {
                         account TEXT NOT NULL,
                         guest INTEGER NOT NULL,
                         expires INTEGER NOT NULL)""");
-            statement.execute("CREATE INDEX IF NOT EXISTS resume_tokens_account ON resume_tokens (account_key)");
+            statement.execute("CREATE INDEX IF NOT EXISTS resume_tokens_expiry ON resume_tokens (expires)");
         } catch (SQLException e) {
             throw new StorageException("Cannot open the database " + file + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package chatroom.server;
 
+import chatroom.api.codec.Frame;
 import chatroom.api.message.ServerMessage;
 
 import java.sql.SQLException;
@@ -9,62 +10,58 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The second stage of the room's pipeline: writes each batch's history entries in one transaction, then runs the
- * batch's deliveries. Whatever queued up during a commit is written by the next one (group commit), so durability
- * costs one fsync per batch, not per message, and nobody receives a message that a crash could lose.
+ * The room's pipeline after the room thread: one thread writes each batch's history entries in one transaction
+ * (whatever queued up during a commit goes into the next one: group commit), and a second thread then hands the
+ * batch's frames to the connections. Nobody receives a message that a crash could lose, durability costs one
+ * commit per batch rather than per message, and delivering one batch overlaps with committing the next.
  */
 final class Journal {
-    private record Batch(List<ServerMessage> entries, List<Runnable> deliveries) {
+    private record Batch(List<ServerMessage> entries, List<Delivery> deliveries) {
     }
 
     private static final Batch END = new Batch(List.of(), List.of());
 
     private final History history;
     private final ServerLog log;
-    private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    private final BlockingQueue<Batch> toCommit = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Batch> toDeliver = new LinkedBlockingQueue<>();
+    private final Thread committer;
+    private final Thread deliverer;
 
     /** @param history where entries go, or {@code null} to keep history in memory only */
     Journal(History history, ServerLog log) {
         this.history = history;
         this.log = log;
-        this.thread = Thread.ofPlatform().name("journal").daemon().unstarted(this::run);
+        this.committer = Thread.ofPlatform().name("journal").daemon().unstarted(this::commitLoop);
+        this.deliverer = Thread.ofPlatform().name("delivery").daemon().unstarted(this::deliveryLoop);
     }
 
     void start() {
-        thread.start();
+        committer.start();
+        deliverer.start();
     }
 
-    void submit(List<ServerMessage> entries, List<Runnable> deliveries) {
-        queue.add(new Batch(entries, deliveries));
+    void submit(List<ServerMessage> entries, List<Delivery> deliveries) {
+        toCommit.add(new Batch(entries, deliveries));
     }
 
-    private void run() {
+    private void commitLoop() {
         List<Batch> batches = new ArrayList<>();
         List<ServerMessage> entries = new ArrayList<>();
-        boolean running = true;
-        while (running) {
+        while (true) {
             try {
-                batches.add(queue.take());
+                batches.add(toCommit.take());
             } catch (InterruptedException e) {
                 return;
             }
-            queue.drainTo(batches);
+            toCommit.drainTo(batches);
             for (Batch batch : batches) {
                 entries.addAll(batch.entries());
             }
             write(entries);
-            for (Batch batch : batches) {
-                if (batch == END) {
-                    running = false;
-                }
-                for (Runnable delivery : batch.deliveries()) {
-                    try {
-                        delivery.run();
-                    } catch (RuntimeException e) {
-                        log.info("delivery failed: " + e);
-                    }
-                }
+            toDeliver.addAll(batches);
+            if (batches.contains(END)) {
+                return;
             }
             batches.clear();
             entries.clear();
@@ -83,9 +80,70 @@ final class Journal {
         }
     }
 
-    /** Runs what is queued, then stops. */
+    private void deliveryLoop() {
+        List<Batch> batches = new ArrayList<>();
+        List<Frame> run = new ArrayList<>();
+        while (true) {
+            try {
+                batches.add(toDeliver.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            toDeliver.drainTo(batches);
+            Session[] runRecipients = null;
+            for (Batch batch : batches) {
+                for (Delivery delivery : batch.deliveries()) {
+                    if (delivery.recipients() != runRecipients) {
+                        queue(run, runRecipients);
+                        runRecipients = delivery.recipients();
+                    }
+                    run.add(delivery.frame());
+                    if (delivery.then() != null) {
+                        queue(run, runRecipients);
+                        runRecipients = null;
+                        runSafely(delivery.then());
+                    }
+                }
+            }
+            queue(run, runRecipients);
+            if (batches.contains(END)) {
+                return;
+            }
+            batches.clear();
+        }
+    }
+
+    /** Queues a run of frames to each of its recipients with one call per recipient. */
+    private void queue(List<Frame> run, Session[] recipients) {
+        if (run.isEmpty()) {
+            return;
+        }
+        if (run.size() == 1) {
+            Frame frame = run.getFirst();
+            for (Session recipient : recipients) {
+                recipient.send(frame);
+            }
+        } else {
+            List<Frame> frames = List.copyOf(run);
+            for (Session recipient : recipients) {
+                recipient.send(frames);
+            }
+        }
+        run.clear();
+    }
+
+    private void runSafely(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.info("delivery failed: " + e);
+        }
+    }
+
+    /** Commits and delivers what is queued, then stops both threads. */
     void stop() throws InterruptedException {
-        queue.add(END);
-        thread.join();
+        toCommit.add(END);
+        committer.join();
+        deliverer.join();
     }
 }

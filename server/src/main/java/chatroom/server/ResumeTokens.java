@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Resume tokens: random 128-bit secrets, one per account, that log it in again once without the password after a
- * lost connection. A token stays valid while its session is connected and for {@code validity} after it ends; using
- * it consumes it (the new session gets a new one). Kept in the database, so a restarted server still knows them,
+ * Resume tokens: random 128-bit secrets, one per session, that log its account in again once without the password
+ * after a lost connection. A token stays valid while its session is connected and for {@code validity} after it
+ * ends; using it consumes it (the new session gets a new one), and the room revokes it when its session is replaced,
+ * kicked or logged out. Kept in the database, so a restarted server still knows them,
  * and only as SHA-256 hashes, so a copy of the database logs no one in. Thread-safe; the {@code …Later} methods
  * return at once, for the room's thread.
  */
@@ -75,7 +76,7 @@ final class ResumeTokens implements AutoCloseable {
         purgeExpired();
     }
 
-    /** A new token for this account, valid while it is connected; the account's earlier token stops working. */
+    /** A new token for a session of this account, valid while it is connected. */
     synchronized String issue(String account, boolean guest) throws SQLException {
         byte[] secret = new byte[TOKEN_BYTES];
         random.nextBytes(secret);
@@ -85,11 +86,8 @@ final class ResumeTokens implements AutoCloseable {
             purgeExpired();
             trimToLimit();
         }
-        try (PreparedStatement delete = db.prepareStatement("DELETE FROM resume_tokens WHERE account_key = ?");
-             PreparedStatement insert = db.prepareStatement("INSERT INTO resume_tokens"
-                     + " (token_hash, account_key, account, guest, expires) VALUES (?, ?, ?, ?, ?)")) {
-            delete.setString(1, Names.key(account));
-            delete.executeUpdate();
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO resume_tokens"
+                + " (token_hash, account_key, account, guest, expires) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, hash(token));
             insert.setString(2, Names.key(account));
             insert.setString(3, account);

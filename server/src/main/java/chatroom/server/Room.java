@@ -27,8 +27,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -43,12 +45,17 @@ final class Room {
     }
 
     /**
-     * @param since  replay the entries after this id instead of the latest few; {@code null} for the latest few
-     * @param resume the token the session gets, which the room takes back when the login fails
+     * Completes {@code admitted} once the room has decided, so the session reads no request before it knows.
+     *
+     * @param since    replay the entries after this id instead of the latest few; {@code null} for the latest few
+     * @param resume   the token the session gets, which the room takes back when the login fails
+     * @param takeOver whether the login proved it owns the name (a password, or a resume token, which a guest has
+     *                 too), so that it replaces a session of the same account or guest that is still here
      */
-    record Enter(Session session, String account, boolean guest, Long since, String resume) implements Event {
-        Enter(Session session, String account, boolean guest) {
-            this(session, account, guest, null, null);
+    record Enter(Session session, String account, boolean guest, Long since, String resume, boolean takeOver,
+                 CompletableFuture<Boolean> admitted) implements Event {
+        Enter(Session session, String account, boolean guest, CompletableFuture<Boolean> admitted) {
+            this(session, account, guest, null, null, !guest, admitted);
         }
     }
 
@@ -105,15 +112,18 @@ final class Room {
     // Owned by the room thread.
     private final Map<String, Session> byName = new HashMap<>();
     private final Map<String, Session> byAccount = new HashMap<>();
-    private Session[] members = new Session[0];
     private final ArrayDeque<ServerMessage> recent = new ArrayDeque<>();
     private long lastId;
     private long historySize;
     private boolean stopped;
     private List<ServerMessage> pendingEntries = new ArrayList<>();
-    private List<Runnable> pendingDeliveries = new ArrayList<>();
+    private List<Delivery> pendingDeliveries = new ArrayList<>();
 
     private volatile long messages;
+    /** The keys of the names online, for sessions to check from their own threads. */
+    private final Set<String> onlineNames = ConcurrentHashMap.newKeySet();
+    /** Written by the room thread only (a new array on every change); volatile for {@link #online()}. */
+    private volatile Session[] members = new Session[0];
 
     Room(ServerConfig config, Journal journal, ServerLog log, Clock clock, List<ServerMessage> recentHistory,
          long lastId, long historySize) {
@@ -156,6 +166,11 @@ final class Room {
         return messages;
     }
 
+    /** Whether someone online goes by this name now; safe from any thread, and as of a moment ago. */
+    boolean isOnline(String name) {
+        return onlineNames.contains(Names.key(name));
+    }
+
     /** People in the room; safe from any thread. */
     int online() {
         return members.length;
@@ -188,7 +203,7 @@ final class Room {
 
     private void handle(Event event) {
         switch (event) {
-            case Enter e -> enter(e.session(), e.account(), e.guest(), e.since(), e.resume());
+            case Enter e -> e.admitted().complete(enter(e));
             case Say s -> say(s.session(), s.text(), s.cid());
             case Tell t -> tell(t.session(), t.to(), t.text(), t.cid());
             case Rename r -> rename(r.session(), r.name());
@@ -201,40 +216,49 @@ final class Room {
         }
     }
 
-    private void enter(Session session, String account, boolean guest, Long since, String resume) {
+    private boolean enter(Enter login) {
+        Session session = login.session();
+        String account = login.account();
+        boolean guest = login.guest();
+        String resume = login.resume();
         if (session.isClosed() || stopped) {
             revoke(resume);
-            return;
+            return false;
         }
         if (session.inRoom()) {
             reply(session, ErrorCode.ALREADY_LOGGED_IN, "You are logged in already.", "login");
             revoke(resume);
-            return;
+            return false;
         }
-        Session previous = byAccount.get(accountKey(account, guest));
+        // Only an account's password (or a resume token) may take over its session; a guest name is first come,
+        // first served, except for the guest's own token after a lost connection the server has not noticed yet.
+        Session previous = login.takeOver() ? byAccount.get(accountKey(account, guest)) : null;
         if (previous != null) {
+            String shownAs = previous.name();
             remove(previous);
-            // The new login's token replaced the old session's already.
-            previous.takeResumeToken();
+            revoke(previous.takeResumeToken());
             deliverAndClose(previous, new Bye(Bye.REPLACED, "You logged in from somewhere else."));
+            broadcast(new Left(now(), shownAs, members.length, "logged in from somewhere else"));
             log.info("replaced " + account + " at " + previous.address() + " by a new login");
         }
         Session holder = byName.get(Names.key(account));
         if (holder != null) {
             reply(session, ErrorCode.NAME_TAKEN, "Someone online is using the name '" + account + "'.", "login");
             revoke(resume);
-            return;
+            return false;
         }
         session.enter(account, guest, clock.instant(), resume);
         add(session);
         deliver(session, new LoggedIn(account, members.length, resume));
-        if (since == null) {
+        if (login.since() == null) {
             replayLatest(session);
         } else {
-            replaySince(session, since);
+            replaySince(session, login.since());
         }
         broadcast(new Joined(now(), account, members.length, guest));
-        log.info((guest ? "guest login " : "login ") + account + " from " + session.address() + " (" + members.length + " online)");
+        log.info((guest ? "guest login " : "login ") + account + " from " + session.address() + " ("
+                + members.length + " online)");
+        return true;
     }
 
     /** The latest {@code historyOnJoin} entries, as after any login. */
@@ -351,11 +375,15 @@ final class Room {
             receipts.add(new Receipts.Receipt(sender, cid, 0, message.ts(), message.from(), message.to()), now());
         }
         Frame frame = MessageCodec.encode(message);
-        Frame echo = cid == null ? frame : MessageCodec.encode(message.withCid(cid));
-        if (target != session) {
-            pendingDeliveries.add(() -> target.send(frame));
+        if (cid == null) {
+            pendingDeliveries.add(Delivery.to(target == session ? new Session[] {target}
+                    : new Session[] {target, session}, frame));
+            return;
         }
-        pendingDeliveries.add(() -> session.send(echo));
+        if (target != session) {
+            pendingDeliveries.add(Delivery.to(target, frame));
+        }
+        pendingDeliveries.add(Delivery.to(session, MessageCodec.encode(message.withCid(cid))));
     }
 
     private void rename(Session session, String name) {
@@ -364,6 +392,7 @@ final class Room {
         }
         String old = session.name();
         if (name.equals(old)) {
+            reply(session, ErrorCode.NAME_TAKEN, "You are called '" + name + "' already.", "nick");
             return;
         }
         Session holder = byName.get(Names.key(name));
@@ -373,6 +402,8 @@ final class Room {
         }
         byName.remove(Names.key(old));
         byName.put(Names.key(name), session);
+        onlineNames.remove(Names.key(old));
+        onlineNames.add(Names.key(name));
         session.renamedTo(name);
         broadcast(new Renamed(now(), old, name, members.length));
         log.info("rename " + old + " -> " + name);
@@ -436,13 +467,12 @@ final class Room {
         for (Session session : everyone) {
             remove(session);
         }
-        pendingDeliveries.add(() -> {
+        pendingDeliveries.add(new Delivery(everyone, bye, () -> {
             for (Session session : everyone) {
-                session.send(bye);
                 session.close();
             }
             done.complete(null);
-        });
+        }));
         stopped = true;
     }
 
@@ -456,6 +486,7 @@ final class Room {
 
     private void add(Session session) {
         byName.put(Names.key(session.name()), session);
+        onlineNames.add(Names.key(session.name()));
         byAccount.put(accountKey(session.account(), session.guest()), session);
         Session[] grown = Arrays.copyOf(members, members.length + 1);
         grown[members.length] = session;
@@ -463,7 +494,9 @@ final class Room {
     }
 
     private void remove(Session session) {
-        byName.remove(Names.key(session.name()), session);
+        if (byName.remove(Names.key(session.name()), session)) {
+            onlineNames.remove(Names.key(session.name()));
+        }
         byAccount.remove(accountKey(session.account(), session.guest()), session);
         session.leave();
         int index = Arrays.asList(members).indexOf(session);
@@ -484,44 +517,37 @@ final class Room {
 
     /** One encoding, the same bytes to everyone online at this point of the room's order. */
     private void broadcast(ServerMessage message) {
-        Frame frame = MessageCodec.encode(message);
-        Session[] recipients = members;
-        pendingDeliveries.add(() -> {
-            for (Session recipient : recipients) {
-                recipient.send(frame);
-            }
-        });
+        pendingDeliveries.add(Delivery.to(members, MessageCodec.encode(message)));
     }
 
-    /** As {@link #broadcast}, but the sender gets its own copy, which carries its client message id. */
+    /**
+     * As {@link #broadcast}, but the sender gets its own copy, which carries its client message id. Everyone else
+     * shares one frame; the sender's comes right after it.
+     */
     private void broadcastWithEcho(ServerMessage message, Session sender, ServerMessage echo) {
-        Frame frame = MessageCodec.encode(message);
-        Frame own = MessageCodec.encode(echo);
-        Session[] recipients = members;
-        pendingDeliveries.add(() -> {
-            for (Session recipient : recipients) {
-                recipient.send(recipient == sender ? own : frame);
-            }
-        });
+        Session[] others = Arrays.stream(members).filter(member -> member != sender).toArray(Session[]::new);
+        if (others.length > 0) {
+            pendingDeliveries.add(Delivery.to(others, MessageCodec.encode(message)));
+        }
+        pendingDeliveries.add(Delivery.to(sender, MessageCodec.encode(echo)));
     }
 
     private void deliverAll(Session session, List<Frame> frames) {
-        if (!frames.isEmpty()) {
-            pendingDeliveries.add(() -> frames.forEach(session::send));
+        if (frames.isEmpty()) {
+            return;
+        }
+        Session[] recipient = {session};
+        for (Frame frame : frames) {
+            pendingDeliveries.add(Delivery.to(recipient, frame));
         }
     }
 
     private void deliver(Session session, ServerMessage message) {
-        Frame frame = MessageCodec.encode(message);
-        pendingDeliveries.add(() -> session.send(frame));
+        pendingDeliveries.add(Delivery.to(session, MessageCodec.encode(message)));
     }
 
     private void deliverAndClose(Session session, ServerMessage message) {
-        Frame frame = MessageCodec.encode(message);
-        pendingDeliveries.add(() -> {
-            session.send(frame);
-            session.close();
-        });
+        pendingDeliveries.add(new Delivery(new Session[] {session}, MessageCodec.encode(message), session::close));
     }
 
     private void reply(Session session, ErrorCode code, String message, String ref) {

@@ -31,7 +31,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One connection's conversation with the server: the handshake, login, and checks on everything the client sends
@@ -41,6 +44,7 @@ import java.util.concurrent.ExecutionException;
 final class Session implements InboundHandler {
     /** Consecutive messages refused for flooding after which the connection is closed. */
     static final int FLOOD_DISCONNECT = 100;
+    private static final int ENTER_TIMEOUT_SECONDS = 10;
 
     private final Connection connection;
     private final ServerContext server;
@@ -92,8 +96,16 @@ final class Session implements InboundHandler {
             case Tell t -> text(t.text(), Tell.TYPE, t.cid())
                     .ifPresent(text -> server.room().post(new Room.Tell(this, t.to(), text, t.cid())));
             case Nick n -> rename(n.name());
-            case Who w -> server.room().post(new Room.Who(this));
-            case HistoryRequest h -> history(h);
+            case Who w -> {
+                if (allowedByRate(Who.TYPE)) {
+                    server.room().post(new Room.Who(this));
+                }
+            }
+            case HistoryRequest h -> {
+                if (allowedByRate(HistoryRequest.TYPE)) {
+                    history(h);
+                }
+            }
             case Ping p -> send(new Pong());
             case Logout l -> server.room().post(new Room.Leave(this, "logged out", true));
         }
@@ -142,6 +154,11 @@ final class Session implements InboundHandler {
             return;
         }
         String key = Names.key(requested);
+        if (server.accounts().registeredName(requested).isEmpty() && server.room().isOnline(requested)) {
+            // A guest or a renamed user has it: creating the account now would take it from under them.
+            refuse(ErrorCode.NAME_TAKEN, "Someone online is using the name '" + requested + "'.", Login.TYPE);
+            return;
+        }
         Duration wait = server.throttle().waitBefore(key, host());
         if (!wait.isZero()) {
             refuse(ErrorCode.TOO_MANY_ATTEMPTS, "Too many failed logins; try again in "
@@ -176,7 +193,7 @@ final class Session implements InboundHandler {
                 if (result.outcome() == Accounts.Outcome.CREATED) {
                     server.log().info("new account " + result.account() + " from " + address());
                 }
-                enterRoom(result.account(), false, login.since());
+                enterRoom(result.account(), false, login.since(), true);
             }
         }
     }
@@ -189,7 +206,7 @@ final class Session implements InboundHandler {
             refuse(ErrorCode.NAME_TAKEN, "The name '" + requested + "' belongs to an account; log in with its"
                     + " password or pick another name.", Login.TYPE);
         } else {
-            enterRoom(requested, true, since);
+            enterRoom(requested, true, since, false);
         }
     }
 
@@ -227,11 +244,14 @@ final class Session implements InboundHandler {
         }
         server.throttle().succeeded(key, host());
         server.log().info("resume " + holder.get().account() + " from " + address());
-        enterRoom(holder.get().account(), holder.get().guest(), since);
+        enterRoom(holder.get().account(), holder.get().guest(), since, true);
     }
 
-    /** Hands the login to the room with a new resume token, which the room takes back if the login fails there. */
-    private void enterRoom(String accountName, boolean asGuest, Long since) {
+    /**
+     * Asks the room to admit this session, with a new resume token that the room takes back if the login fails
+     * there, and waits for its answer, so no later request races the login.
+     */
+    private void enterRoom(String accountName, boolean asGuest, Long since, boolean takeOver) {
         String token = null;
         if (server.tokens() != null) {
             try {
@@ -241,7 +261,15 @@ final class Session implements InboundHandler {
                 server.log().info("no resume token for " + accountName + ": " + e.getMessage());
             }
         }
-        server.room().post(new Room.Enter(this, accountName, asGuest, since, token));
+        CompletableFuture<Boolean> admitted = new CompletableFuture<>();
+        server.room().post(new Room.Enter(this, accountName, asGuest, since, token, takeOver, admitted));
+        try {
+            admitted.get(ENTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            server.log().info("login of " + accountName + " got no answer from the room: " + e);
+        }
     }
 
     private void rename(String requested) {
@@ -309,7 +337,8 @@ final class Session implements InboundHandler {
             refuse(ErrorCode.EMPTY_TEXT, "Empty messages are not sent.", request, cid);
             return Optional.empty();
         }
-        if (text.length() > server.config().maxTextLength()) {
+        // Characters as people count them (and as names are counted): an emoji is one, not two UTF-16 units.
+        if (text.codePointCount(0, text.length()) > server.config().maxTextLength()) {
             refuse(ErrorCode.TEXT_TOO_LONG, "A message has at most " + server.config().maxTextLength()
                     + " characters.", request, cid);
             return Optional.empty();
@@ -381,7 +410,15 @@ final class Session implements InboundHandler {
     }
 
     void send(Frame frame) {
-        if (!connection.send(frame) && !closed && closeReason == null) {
+        queued(connection.send(frame));
+    }
+
+    void send(List<Frame> frames) {
+        queued(connection.sendAll(frames));
+    }
+
+    private void queued(boolean accepted) {
+        if (!accepted && !closed && closeReason == null) {
             // Refused while open: the client stopped reading and its send queue overflowed.
             closeReason = "too slow: its send queue overflowed";
         }

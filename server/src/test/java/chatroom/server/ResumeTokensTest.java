@@ -85,15 +85,6 @@ class ResumeTokensTest {
     }
 
     @Test
-    void aNewLoginOfTheSameAccountReplacesTheOldToken() throws Exception {
-        String first = tokens.issue("alice", false);
-        String second = tokens.issue("alice", false);
-
-        assertFalse(tokens.isValid(first));
-        assertTrue(tokens.isValid(second));
-    }
-
-    @Test
     void survivesARestartAndTheRestartCountsAsTheLostConnection() throws Exception {
         String guest = tokens.issue("visitor", true);
         tokens.close();

@@ -5,27 +5,46 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One encoded message: UTF-8 JSON and its newline. Immutable, so a broadcast is encoded once and the same frame is
- * handed to every recipient.
+ * handed to every recipient. The bytes live off the heap: sockets write such buffers directly, where a heap buffer
+ * would be copied once per recipient.
  */
 public final class Frame {
-    private final byte[] bytes;
+    private final ByteBuffer bytes;
 
-    Frame(byte[] bytes) {
-        this.bytes = bytes;
+    Frame(byte[] encoded) {
+        ByteBuffer direct = ByteBuffer.allocateDirect(encoded.length);
+        direct.put(encoded).flip();
+        this.bytes = direct.asReadOnlyBuffer();
     }
 
     /** The bytes to write, as a read-only buffer of its own (each caller may move its position). */
     public ByteBuffer buffer() {
-        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+        return bytes.duplicate();
+    }
+
+    /**
+     * Copies the bytes into {@code target} at its position and advances it, without allocating.
+     *
+     * @throws java.nio.BufferOverflowException when they do not fit
+     */
+    public void copyTo(ByteBuffer target) {
+        int size = bytes.capacity();
+        if (target.remaining() < size) {
+            throw new java.nio.BufferOverflowException();
+        }
+        target.put(target.position(), bytes, 0, size);
+        target.position(target.position() + size);
     }
 
     /** Length in bytes, the newline included. */
     public int size() {
-        return bytes.length;
+        return bytes.capacity();
     }
 
     @Override
     public String toString() {
-        return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+        byte[] copy = new byte[bytes.capacity() - 1];
+        bytes.get(0, copy);
+        return new String(copy, StandardCharsets.UTF_8);
     }
 }

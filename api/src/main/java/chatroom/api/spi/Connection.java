@@ -2,6 +2,8 @@ package chatroom.api.spi;
 
 import chatroom.api.codec.Frame;
 
+import java.util.List;
+
 /**
  * One client's connection as the server sees it. Thread-safe.
  */
@@ -16,6 +18,21 @@ public interface Connection {
      * @return whether the frame was queued
      */
     boolean send(Frame frame);
+
+    /**
+     * Queues several frames at once, in order, as one operation: a broadcast of many messages to one recipient costs
+     * one queueing, not one per message. Otherwise as {@link #send(Frame)}.
+     *
+     * @return whether the frames were queued
+     */
+    default boolean sendAll(List<Frame> frames) {
+        for (Frame frame : frames) {
+            if (!send(frame)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** Sends what is queued (within a short grace period), then closes. Idempotent. */
     void close();

@@ -11,17 +11,21 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A client connection on the server: a byte-bounded outbox drained by a writer that exists only while there is
- * something to write, and that writes everything queued with one gathering write. Nothing holds the lock while
- * writing to the socket, so a slow client never blocks whoever queues for it.
+ * A client connection on the server: a byte-bounded outbox of frames, drained by a writer that exists only while
+ * there is something to write. The writer copies what is queued into a pooled off-heap buffer and writes it with one
+ * call, so a broadcast costs a memory copy per recipient, not an object or a system call per message. Nothing
+ * holds the lock while writing to the socket, so a slow client never blocks whoever queues for it.
  */
 final class TcpConnection implements Connection {
     static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
-    private static final int MAX_GATHER = 256;
+    private static final int WRITE_BUFFER_BYTES = 64 * 1024;
+    /** Buffers kept for reuse; only writers that are busy at the same moment hold one. */
+    private static final ConcurrentLinkedQueue<ByteBuffer> WRITE_BUFFERS = new ConcurrentLinkedQueue<>();
     private static final Frame OVERFLOW = MessageCodec.encode(new Bye(Bye.OVERLOADED,
             "Your connection could not keep up with the room; disconnected."));
 
@@ -29,7 +33,7 @@ final class TcpConnection implements Connection {
     private final String remoteAddress;
     private final long outboxLimit;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ArrayDeque<ByteBuffer> outbox = new ArrayDeque<>();
+    private final ArrayDeque<Frame> outbox = new ArrayDeque<>(4);
     private long queuedBytes;
     private boolean writing;
     private boolean closing;
@@ -53,6 +57,15 @@ final class TcpConnection implements Connection {
 
     @Override
     public boolean send(Frame frame) {
+        return sendAll(List.of(frame));
+    }
+
+    @Override
+    public boolean sendAll(List<Frame> frames) {
+        long size = 0;
+        for (Frame frame : frames) {
+            size += frame.size();
+        }
         boolean startWriter = false;
         boolean overflow = false;
         lock.lock();
@@ -60,16 +73,16 @@ final class TcpConnection implements Connection {
             if (closing) {
                 return false;
             }
-            if (queuedBytes + frame.size() > outboxLimit) {
+            if (queuedBytes + size > outboxLimit) {
                 // The client stopped reading: drop what it has not taken and tell it why, as IRC servers do.
                 outbox.clear();
-                outbox.add(OVERFLOW.buffer());
+                outbox.add(OVERFLOW);
                 queuedBytes = OVERFLOW.size();
                 closing = true;
                 overflow = true;
             } else {
-                outbox.add(frame.buffer());
-                queuedBytes += frame.size();
+                outbox.addAll(frames);
+                queuedBytes += size;
             }
             if (!writing) {
                 writing = true;
@@ -88,56 +101,82 @@ final class TcpConnection implements Connection {
     }
 
     private void drain() {
-        ByteBuffer[] batch = new ByteBuffer[MAX_GATHER];
-        while (true) {
-            int count = 0;
-            boolean closeNow = false;
-            lock.lock();
-            try {
-                while (count < MAX_GATHER && !outbox.isEmpty()) {
-                    ByteBuffer buffer = outbox.poll();
-                    queuedBytes -= buffer.remaining();
-                    batch[count++] = buffer;
-                }
-                if (count == 0) {
-                    writing = false;
-                    closeNow = closing;
-                }
-            } finally {
-                lock.unlock();
+        ByteBuffer buffer = WRITE_BUFFERS.poll();
+        if (buffer == null) {
+            buffer = ByteBuffer.allocateDirect(WRITE_BUFFER_BYTES);
+        }
+        try {
+            while (fillAndWrite(buffer)) {
+                buffer.clear();
             }
-            if (count == 0) {
-                if (closeNow) {
-                    closeNow();
-                }
-                return;
-            }
-            try {
-                writeFully(batch, count);
-            } catch (IOException e) {
-                closeNow();
-                lock.lock();
-                try {
-                    closing = true;
-                    writing = false;
-                    outbox.clear();
-                    queuedBytes = 0;
-                } finally {
-                    lock.unlock();
-                }
-                return;
-            }
-            Arrays.fill(batch, 0, count, null);
+        } catch (IOException e) {
+            failed();
+        } finally {
+            buffer.clear();
+            WRITE_BUFFERS.add(buffer);
         }
     }
 
-    private void writeFully(ByteBuffer[] batch, int count) throws IOException {
-        int first = 0;
-        while (first < count) {
-            channel.write(batch, first, count - first);
-            while (first < count && !batch[first].hasRemaining()) {
-                first++;
+    /** Writes one buffer's worth of what is queued; returns whether to go on. */
+    private boolean fillAndWrite(ByteBuffer buffer) throws IOException {
+        Frame large = null;
+        boolean closeNow = false;
+        lock.lock();
+        try {
+            Frame next;
+            while ((next = outbox.peek()) != null) {
+                if (next.size() > buffer.capacity()) {
+                    if (buffer.position() == 0) {
+                        large = outbox.poll();
+                        queuedBytes -= large.size();
+                    }
+                    break;
+                }
+                if (next.size() > buffer.remaining()) {
+                    break;
+                }
+                outbox.poll();
+                queuedBytes -= next.size();
+                next.copyTo(buffer);
             }
+            if (buffer.position() == 0 && large == null) {
+                writing = false;
+                closeNow = closing;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (large != null) {
+            writeFully(large.buffer());
+            return true;
+        }
+        if (buffer.position() == 0) {
+            if (closeNow) {
+                closeNow();
+            }
+            return false;
+        }
+        buffer.flip();
+        writeFully(buffer);
+        return true;
+    }
+
+    private void writeFully(ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+    }
+
+    private void failed() {
+        closeNow();
+        lock.lock();
+        try {
+            closing = true;
+            writing = false;
+            outbox.clear();
+            queuedBytes = 0;
+        } finally {
+            lock.unlock();
         }
     }
 
