@@ -7,7 +7,9 @@ import chatroom.api.spi.InboundHandler;
 import chatroom.api.spi.ListenOptions;
 import chatroom.api.spi.ServerTransport;
 
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,8 +27,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Listens on a TCP port. Each connection gets a virtual thread that reads its lines, and a writer that runs only
- * while something is queued for it, so an idle connection costs a parked thread and a small buffer.
+ * Listens on a TCP port, in plain text or, given a TLS identity, only TLS. Each connection gets a virtual thread that
+ * reads its lines (after the TLS handshake), and a writer that runs only while something is queued for it, so an
+ * idle connection costs a parked thread and a small buffer.
  */
 final class TcpServerTransport implements ServerTransport {
     private static final int BACKLOG = 1024;
@@ -35,7 +38,10 @@ final class TcpServerTransport implements ServerTransport {
 
     private final ListenOptions options;
     private final Set<TcpConnection> connections = ConcurrentHashMap.newKeySet();
+    // Accepted TLS connections still in their handshake, to close with the rest.
+    private final Set<SocketChannel> handshaking = ConcurrentHashMap.newKeySet();
     private ServerSocketChannel listener;
+    private ServerTls tls;
     private volatile boolean closed;
 
     TcpServerTransport(ListenOptions options) {
@@ -44,6 +50,9 @@ final class TcpServerTransport implements ServerTransport {
 
     @Override
     public void start(ConnectionAcceptor acceptor) throws IOException {
+        if (options.tls() != null) {
+            tls = ServerTls.load(options.tls());
+        }
         listener = ServerSocketChannel.open();
         listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         InetSocketAddress address = options.bind() == null || options.bind().isBlank()
@@ -72,19 +81,47 @@ final class TcpServerTransport implements ServerTransport {
             }
             try {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                if (tls != null) {
+                    handshaking.add(channel);
+                    Thread.ofVirtual().name("tls-handshake").start(() -> serveTls(channel, acceptor));
+                    continue;
+                }
                 TcpConnection connection = new TcpConnection(channel, options.outboxBytes());
                 connections.add(connection);
-                Thread.ofVirtual().name("tcp-reader").start(() -> serve(connection, acceptor));
+                Thread.ofVirtual().name("tcp-reader").start(
+                        () -> serve(connection, Channels.newInputStream(channel), acceptor));
             } catch (IOException e) {
                 closeQuietly(channel);
             }
         }
     }
 
-    private void serve(TcpConnection connection, ConnectionAcceptor acceptor) {
+    /** The handshake runs on the connection's own thread: a slow or silent client holds up no one else. */
+    private void serveTls(SocketChannel channel, ConnectionAcceptor acceptor) {
+        TcpConnection connection;
+        InputStream in;
+        try {
+            SSLSocket secured = tls.handshake(channel);
+            in = secured.getInputStream();
+            connection = new TcpConnection(new TlsChannel(secured, channel), TcpConnection.peer(channel),
+                    options.outboxBytes());
+        } catch (IOException e) {
+            // Not TLS, too slow, or a port scanner: nothing was said, so there is nothing to tell anyone.
+            closeQuietly(channel);
+            return;
+        } finally {
+            handshaking.remove(channel);
+        }
+        connections.add(connection);
+        if (closed) {
+            connection.closeNow();
+        }
+        serve(connection, in, acceptor);
+    }
+
+    private void serve(TcpConnection connection, InputStream in, ConnectionAcceptor acceptor) {
         InboundHandler handler = acceptor.accept(connection);
-        LineReader lines = new LineReader(Channels.newInputStream(connection.channel()), options.maxLineBytes(),
-                READ_CHUNK);
+        LineReader lines = new LineReader(in, options.maxLineBytes(), READ_CHUNK);
         try {
             while (true) {
                 try {
@@ -162,6 +199,7 @@ final class TcpServerTransport implements ServerTransport {
         for (TcpConnection connection : connections) {
             connection.close();
         }
+        handshaking.forEach(TcpServerTransport::closeQuietly);
     }
 
     private static void pause() {
