@@ -30,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +40,7 @@ import java.util.function.Consumer;
 public final class ChatServer implements AutoCloseable {
     public static final String VERSION = "chatroom 0.1.0";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofSeconds(1);
 
     private final ServerConfig config;
     private final List<ServerTransport> transports;
@@ -55,6 +57,8 @@ public final class ChatServer implements AutoCloseable {
     private ScheduledExecutorService deadlines;
     private ResumeTokens tokens;
     private final ConnectionLimits connections;
+    private final AtomicLong lastRefusalLogged = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL.toNanos());
+    private final AtomicLong refusalsNotLogged = new AtomicLong();
 
     public ChatServer(ServerConfig config, List<ServerTransport> transports, PrintStream logStream) {
         this(config, transports, logStream, Clock.systemUTC());
@@ -113,7 +117,7 @@ public final class ChatServer implements AutoCloseable {
     private InboundHandler accept(Connection connection) {
         Optional<String> refusal = connections.admit(connection.remoteAddress());
         if (refusal.isPresent()) {
-            log.info("refused " + connection.remoteAddress() + ": " + refusal.get());
+            logRefusal(connection.remoteAddress(), refusal.get());
             connection.send(MessageCodec.encode(new Bye(Bye.OVERLOADED, refusal.get())));
             connection.close();
             return Ignored.INPUT;
@@ -131,6 +135,22 @@ public final class ChatServer implements AutoCloseable {
             }
         }, config.loginDeadline().toMillis(), TimeUnit.MILLISECONDS);
         return session;
+    }
+
+    /**
+     * Logs a refused connection, at most one a second: a flood of connections over the limits must not turn into a
+     * flood of log lines, which every thread that logs (the room's too) would queue behind.
+     */
+    private void logRefusal(String address, String reason) {
+        long now = System.nanoTime();
+        long last = lastRefusalLogged.get();
+        if (now - last < REFUSAL_LOG_INTERVAL.toNanos() || !lastRefusalLogged.compareAndSet(last, now)) {
+            refusalsNotLogged.incrementAndGet();
+            return;
+        }
+        long more = refusalsNotLogged.getAndSet(0);
+        log.info("refused " + address + ": " + reason + (more == 0 ? "" : " (and " + more
+                + " more connections refused since the last such line)"));
     }
 
     /** Addresses clients can use. */

@@ -399,6 +399,9 @@ final class Session implements InboundHandler {
     @Override
     public void onClosed() {
         closed = true;
+        if (closeReason == null && connection.overflowed()) {
+            closeReason = "too slow: its send queue overflowed";
+        }
         server.closed(this);
         server.log().info("disconnect " + address() + (name == null ? "" : " (" + name + ")")
                 + (closeReason == null ? "" : ": " + closeReason));
@@ -410,18 +413,11 @@ final class Session implements InboundHandler {
     }
 
     void send(Frame frame) {
-        queued(connection.send(frame));
+        connection.send(frame);
     }
 
     void send(List<Frame> frames) {
-        queued(connection.sendAll(frames));
-    }
-
-    private void queued(boolean accepted) {
-        if (!accepted && !closed && closeReason == null) {
-            // Refused while open: the client stopped reading and its send queue overflowed.
-            closeReason = "too slow: its send queue overflowed";
-        }
+        connection.sendAll(frames);
     }
 
     void close() {

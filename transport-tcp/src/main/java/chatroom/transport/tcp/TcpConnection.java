@@ -38,6 +38,7 @@ final class TcpConnection implements Connection {
     private long queuedBytes;
     private boolean writing;
     private boolean closing;
+    private volatile boolean overflowed;
 
     TcpConnection(SocketChannel channel, long outboxLimit) throws IOException {
         this(channel, peer(channel), outboxLimit);
@@ -90,6 +91,7 @@ final class TcpConnection implements Connection {
                 queuedBytes = OVERFLOW.size();
                 closing = true;
                 overflow = true;
+                overflowed = true;
             } else {
                 outbox.addAll(frames);
                 queuedBytes += size;
@@ -188,6 +190,11 @@ final class TcpConnection implements Connection {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public boolean overflowed() {
+        return overflowed;
     }
 
     @Override
