@@ -34,6 +34,8 @@ final class Conversation {
     private int historyAsked;
     private boolean byeShown;
     private boolean leaving;
+    // Between a reconnect and the end of its replay, which is what was missed rather than history asked for.
+    private boolean catchingUp;
 
     Conversation(ChatService service, Screen screen, Inbox inbox, EventFormat format, LoggedIn loggedIn) {
         this.service = service;
@@ -62,6 +64,16 @@ final class Conversation {
                 case Happening.Disconnected disconnected -> {
                     return lost(disconnected);
                 }
+                case Happening.Reconnecting reconnecting -> {
+                    screen.show(format.reconnecting(reconnecting.attempt(), reconnecting.reason()));
+                    screen.prompt("[" + SafeText.of(myName) + " · reconnecting…] > ");
+                }
+                case Happening.Reconnected reconnected -> {
+                    catchingUp = true;
+                    screen.show(format.reconnected());
+                }
+                case Happening.Notice notice -> screen.show(format.notice(notice.text()));
+                case Happening.NotSent notSent -> screen.show(format.notSent(notSent.request(), notSent.reason()));
             }
         }
     }
@@ -101,6 +113,16 @@ final class Conversation {
                 if (renamed.from().equals(myName)) {
                     myName = renamed.to();
                 }
+            }
+            case LoggedIn again -> {
+                myName = again.name();
+                online = again.online();
+            }
+            case HistoryEnd end when catchingUp -> {
+                catchingUp = false;
+                screen.show(format.missed(end));
+                showPrompt();
+                return;
             }
             case HistoryEnd end -> {
                 asked = historyAsked > 0;
