@@ -57,17 +57,21 @@ final class ServerTls {
         }
     }
 
+    /** TLS over an accepted connection, the handshake not yet run (see {@link #handshake}). */
+    SSLSocket wrap(SocketChannel raw) throws IOException {
+        SSLSocket tls = (SSLSocket) sockets.createSocket(raw.socket(), null, true);
+        tls.setEnabledProtocols(PROTOCOLS);
+        return tls;
+    }
+
     /**
-     * Runs the server's side of the handshake over an accepted connection, on the caller's thread.
+     * Runs the server's side of the handshake, on the caller's thread.
      *
      * @throws IOException when the client does not complete it in time or it fails
      */
-    SSLSocket handshake(SocketChannel raw) throws IOException {
-        SSLSocket tls = (SSLSocket) sockets.createSocket(raw.socket(), null, true);
-        tls.setEnabledProtocols(PROTOCOLS);
+    static void handshake(SSLSocket tls) throws IOException {
         tls.setSoTimeout((int) HANDSHAKE_TIMEOUT.toMillis());
         tls.startHandshake();
         tls.setSoTimeout(0);
-        return tls;
     }
 }

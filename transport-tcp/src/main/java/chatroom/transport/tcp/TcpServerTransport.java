@@ -38,8 +38,6 @@ final class TcpServerTransport implements ServerTransport {
 
     private final ListenOptions options;
     private final Set<TcpConnection> connections = ConcurrentHashMap.newKeySet();
-    // Accepted TLS connections still in their handshake, to close with the rest.
-    private final Set<SocketChannel> handshaking = ConcurrentHashMap.newKeySet();
     private ServerSocketChannel listener;
     private ServerTls tls;
     private volatile boolean closed;
@@ -82,47 +80,51 @@ final class TcpServerTransport implements ServerTransport {
             try {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 if (tls != null) {
-                    handshaking.add(channel);
-                    Thread.ofVirtual().name("tls-handshake").start(() -> serveTls(channel, acceptor));
+                    Thread.ofVirtual().name("tls-reader").start(() -> serveTls(channel, acceptor));
                     continue;
                 }
                 TcpConnection connection = new TcpConnection(channel, options.outboxBytes());
                 connections.add(connection);
                 Thread.ofVirtual().name("tcp-reader").start(
-                        () -> serve(connection, Channels.newInputStream(channel), acceptor));
+                        () -> serve(connection, Channels.newInputStream(channel), null, acceptor));
             } catch (IOException e) {
                 closeQuietly(channel);
             }
         }
     }
 
-    /** The handshake runs on the connection's own thread: a slow or silent client holds up no one else. */
+    /**
+     * The handshake runs on the connection's own thread, after the server has taken the connection: a slow or silent
+     * client holds up no one else, and counts against the connection limits and the login deadline like any other.
+     */
     private void serveTls(SocketChannel channel, ConnectionAcceptor acceptor) {
+        SSLSocket secured;
         TcpConnection connection;
         InputStream in;
         try {
-            SSLSocket secured = tls.handshake(channel);
+            secured = tls.wrap(channel);
             in = secured.getInputStream();
             connection = new TcpConnection(new TlsChannel(secured, channel), TcpConnection.peer(channel),
                     options.outboxBytes());
         } catch (IOException e) {
-            // Not TLS, too slow, or a port scanner: nothing was said, so there is nothing to tell anyone.
             closeQuietly(channel);
             return;
-        } finally {
-            handshaking.remove(channel);
         }
         connections.add(connection);
         if (closed) {
             connection.closeNow();
         }
-        serve(connection, in, acceptor);
+        serve(connection, in, secured, acceptor);
     }
 
-    private void serve(TcpConnection connection, InputStream in, ConnectionAcceptor acceptor) {
+    /** @param tlsSocket the TLS socket whose handshake comes first, or {@code null} for plain TCP */
+    private void serve(TcpConnection connection, InputStream in, SSLSocket tlsSocket, ConnectionAcceptor acceptor) {
         InboundHandler handler = acceptor.accept(connection);
         LineReader lines = new LineReader(in, options.maxLineBytes(), READ_CHUNK);
         try {
+            if (tlsSocket != null) {
+                ServerTls.handshake(tlsSocket);
+            }
             while (true) {
                 try {
                     String line = lines.readLine();
@@ -199,7 +201,6 @@ final class TcpServerTransport implements ServerTransport {
         for (TcpConnection connection : connections) {
             connection.close();
         }
-        handshaking.forEach(TcpServerTransport::closeQuietly);
     }
 
     private static void pause() {

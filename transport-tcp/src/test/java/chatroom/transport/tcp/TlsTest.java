@@ -13,10 +13,13 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +166,26 @@ class TlsTest {
                 secure.port(), Map.of()).login("bob", "pw".toCharArray()));
         assertEquals("The server closed the connection before greeting (does it expect TLS? then add --tls).",
                 refused.getMessage());
+    }
+
+    @Test
+    void aConnectionThatNeverStartsTheHandshakeIsClosedAtTheLoginDeadline() throws Exception {
+        RunningServer server = RunningServer.start(RunningServer.config(dir.resolve("data"))
+                .withLoginDeadline(Duration.ofSeconds(1)), 0, TestKeys.make(dir.resolve("keys"), "server")
+                .identity());
+        toClose.add(server);
+
+        try (Socket silent = new Socket("127.0.0.1", server.port())) {
+            silent.setSoTimeout(20_000);
+            int first;
+            try {
+                first = silent.getInputStream().read();
+            } catch (SocketException reset) {
+                first = -1;
+            }
+            assertEquals(-1, first, "closed without a word");
+        }
+        assertTrue(server.log().contains("no login within 1 s from 127.0.0.1:"), server.log());
     }
 
     @Test
