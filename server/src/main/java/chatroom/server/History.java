@@ -34,8 +34,8 @@ final class History implements AutoCloseable {
         try {
             writer = database.connect();
             writer.setAutoCommit(false);
-            insert = writer.prepareStatement(
-                    "INSERT INTO history (id, ts, kind, sender, body, sender_account, cid) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            insert = writer.prepareStatement("INSERT INTO history (id, ts, kind, sender, body, sender_account, cid)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)");
             reader = database.connect();
         } catch (SQLException e) {
             throw new StorageException("Cannot open the history in " + database.file() + ": " + e.getMessage(), e);

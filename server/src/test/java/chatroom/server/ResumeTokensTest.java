@@ -105,7 +105,8 @@ class ResumeTokensTest {
         byte[] database = Files.readAllBytes(dir.resolve(Database.FILE_NAME));
         Path walFile = dir.resolve(Database.FILE_NAME + "-wal");
         byte[] wal = Files.exists(walFile) ? Files.readAllBytes(walFile) : new byte[0];
-        String stored = new String(database, StandardCharsets.ISO_8859_1) + new String(wal, StandardCharsets.ISO_8859_1);
+        String stored = new String(database, StandardCharsets.ISO_8859_1)
+                + new String(wal, StandardCharsets.ISO_8859_1);
         assertFalse(stored.contains(token));
         tokens = new ResumeTokens(Database.open(dir), clock, VALIDITY, log);
     }

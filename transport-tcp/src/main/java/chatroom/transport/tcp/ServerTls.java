@@ -12,6 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -50,7 +51,7 @@ final class ServerTls {
             throw new IOException("Cannot use the key store " + identity.keyStore() + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new IOException("Cannot read the key store " + identity.keyStore() + ": " + e.getMessage()
-                    + (e.getCause() instanceof java.security.UnrecoverableKeyException ? " (wrong password?)" : ""),
+                    + (e.getCause() instanceof UnrecoverableKeyException ? " (wrong password?)" : ""),
                     e);
         } finally {
             Arrays.fill(password, '\0');

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -35,7 +34,6 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Ten thousand random and malformed inputs thrown at a running server, with the default limits, while two people
@@ -276,7 +274,8 @@ class FuzzTest {
 
     /** What a hostile or broken client sends: one input, newline included unless it is a half line. */
     static final class HostileInput {
-        private static final String[] BROKEN = {"{", "}", "[", "]", "{\"type\":", "{\"type\":\"say\"", "null", "\"say\"",
+        private static final String[] BROKEN = {"{", "}", "[", "]", "{\"type\":", "{\"type\":\"say\"", "null",
+            "\"say\"",
             "{\"type\":\"say\",\"text\":\"unterminated}", "{'type':'ping'}", "{\"type\":\"ping\"}{\"type\":\"ping\"}",
             "{\"type\":\"say\",\"text\":\"\\uD800\"}", "{\"type\":\"say\",\"text\":\"\\x41\"}", ",,,", "{\"\":}",
             "{\"type\":\"ping\",}", "\uFEFF{\"type\":\"ping\"}", "{\"type\":\"hello\",\"protocol\":NaN}"};

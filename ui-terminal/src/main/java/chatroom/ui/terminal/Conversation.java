@@ -171,6 +171,9 @@ final class Conversation {
             }
             if (happening instanceof Happening.Received received) {
                 receive(received.message());
+            } else if (happening instanceof Happening.NotSent notSent) {
+                // Quitting while reconnecting: what never left must not vanish without a word.
+                screen.show(format.notSent(notSent.request(), notSent.reason()));
             }
         }
         return 0;

@@ -279,6 +279,27 @@ class TerminalChatTest {
     }
 
     @Test
+    void quittingWhileReconnectingSaysWhatWasNotSent() throws Exception {
+        answerLoginWith(new HistoryEnd(0, false));
+        doAnswer(call -> {
+            listener.onNotSent(new Say("typed while away", "c9"), "Disconnected.");
+            listener.onDisconnected("Disconnected.", false);
+            return null;
+        }).when(service).logout();
+        TypedInput input = new TypedInput();
+        Future<Integer> exit = runInBackground(input);
+        assertTrue(loggedIn.await(10, TimeUnit.SECONDS));
+        listener.onReconnecting("Connection reset", 1);
+        input.end();
+
+        assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+        assertTrue(out().endsWith("""
+                * reconnecting… (attempt 1): Connection reset
+                * not sent: "typed while away" (Disconnected.)
+                """), out());
+    }
+
+    @Test
     void noticesAboutTheConnectionAreShown() throws Exception {
         doAnswer(call -> {
             listener.onNotice("This connection to chat.example:7000 is not encrypted.");
