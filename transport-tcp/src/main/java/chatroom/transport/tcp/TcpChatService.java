@@ -15,6 +15,8 @@ import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
 import chatroom.api.message.Logout;
 import chatroom.api.message.Nick;
+import chatroom.api.message.Ping;
+import chatroom.api.message.Pong;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Protocol;
 import chatroom.api.message.Renamed;
@@ -40,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,6 +63,11 @@ final class TcpChatService implements ChatService {
     static final int MAX_SERVER_LINE = 8 * 1024 * 1024;
     /** Messages the user may say ahead of the server's acknowledgements, reconnecting included. */
     static final int MAX_UNSENT = 1000;
+    /**
+     * How often the client pings. A connection silent for three times as long is taken for dead (a network that
+     * vanished without a reset never ends a blocked read) and closed, which starts a reconnect.
+     */
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
     /** The {@link ConnectOptions} setting that turns reconnecting off: {@code reconnect=off}. */
     static final String RECONNECT = "reconnect";
     private static final String CLIENT = "chatroom 0.1.0";
@@ -84,6 +92,12 @@ final class TcpChatService implements ChatService {
     private final Unsent unsent = new Unsent(MAX_UNSENT);
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("chat-writer").daemon().factory());
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("chat-heartbeat").daemon().factory());
+    private final Duration heartbeatEvery;
+    private volatile long lastHeardNanos = System.nanoTime();
+    // Why this side closed a connection it took for dead; null when the server or the network ended it.
+    private volatile String silence;
     private volatile ServerLink link;
     private volatile ServerLink connecting;
     private volatile boolean started;
@@ -101,10 +115,17 @@ final class TcpChatService implements ChatService {
      * @param backoff when to reconnect, or {@code null} never to
      */
     TcpChatService(ConnectOptions options, ChatListener listener, ClientTls tls, Backoff backoff) {
+        this(options, listener, tls, backoff, HEARTBEAT);
+    }
+
+    // Package access for tests
+    TcpChatService(ConnectOptions options, ChatListener listener, ClientTls tls, Backoff backoff,
+                   Duration heartbeatEvery) {
         this.options = options;
         this.listener = listener;
         this.tls = tls;
         this.backoff = backoff;
+        this.heartbeatEvery = heartbeatEvery;
     }
 
     @Override
@@ -135,7 +156,10 @@ final class TcpChatService implements ChatService {
         ServerLink first = ServerLink.open(options, tls, CONNECT_TIMEOUT_MILLIS, MAX_SERVER_LINE);
         link = first;
         started = true;
+        lastHeardNanos = System.nanoTime();
         Thread.ofPlatform().name("chat-reader").daemon().start(() -> run(first));
+        heartbeat.scheduleWithFixedDelay(this::heartbeat, heartbeatEvery.toMillis(), heartbeatEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
         send(first, new Hello(Protocol.VERSION, CLIENT));
         Object answer = awaitAnswer();
         if (answer instanceof ErrorReply error) {
@@ -214,6 +238,8 @@ final class TcpChatService implements ChatService {
                     line = current.readLine();
                 } catch (ProtocolException e) {
                     continue; // one unreadable line from the server is skipped, not fatal
+                } finally {
+                    lastHeardNanos = System.nanoTime();
                 }
                 if (line == null) {
                     return null;
@@ -237,6 +263,9 @@ final class TcpChatService implements ChatService {
     }
 
     private void dispatch(ServerMessage message) {
+        if (message instanceof Pong) {
+            return; // the heartbeat's; hearing it was the point
+        }
         if (message instanceof Bye goodbye) {
             bye = goodbye;
             if (willComeBack(goodbye)) {
@@ -331,10 +360,11 @@ final class TcpChatService implements ChatService {
      */
     private ServerLink reconnect(String failure) {
         Bye last = bye;
-        String why = last != null ? last.reason() : failure == null || failure.isBlank()
+        String why = last != null ? last.reason() : silence != null ? silence : failure == null || failure.isBlank()
                 || "Socket closed".equals(failure) ? "The server closed the connection." : "The connection failed: "
                 + failure;
         bye = null;
+        silence = null;
         long deadline = System.nanoTime() + backoff.giveUpAfter().toNanos();
         for (int attempt = 1; ; attempt++) {
             if (System.nanoTime() > deadline) {
@@ -421,6 +451,24 @@ final class TcpChatService implements ChatService {
         }
     }
 
+    /** Pings an idle connection; closes one that has been silent too long, so that the reader reconnects. */
+    private void heartbeat() {
+        ServerLink current = link;
+        if (!online || current == null) {
+            return;
+        }
+        if (System.nanoTime() - lastHeardNanos > 3 * heartbeatEvery.toNanos()) {
+            silence = "No answer from the server for " + spoken(heartbeatEvery.multipliedBy(3)) + ".";
+            current.close();
+            return;
+        }
+        synchronized (sendLock) {
+            if (online && link == current) {
+                send(current, new Ping());
+            }
+        }
+    }
+
     /** Logged in again: tell the user, restore the display name, and send what is still unacknowledged, in order. */
     private ServerLink resumed(ServerLink next, LoggedIn confirmed) {
         String shownAs = name;
@@ -430,6 +478,7 @@ final class TcpChatService implements ChatService {
         listener.onMessage(confirmed);
         synchronized (sendLock) {
             link = next;
+            lastHeardNanos = System.nanoTime();
             online = true;
             if (shownAs != null && !shownAs.equals(confirmed.name())) {
                 send(next, new Nick(shownAs));
@@ -475,6 +524,9 @@ final class TcpChatService implements ChatService {
         } else if (closing) {
             reason = "Disconnected.";
             error = false;
+        } else if (silence != null) {
+            reason = silence;
+            error = true;
         } else {
             reason = failure == null || failure.isBlank() || "Socket closed".equals(failure)
                     ? "The server closed the connection." : "The connection failed: " + failure;
@@ -492,6 +544,7 @@ final class TcpChatService implements ChatService {
         }
         closeLinks();
         writer.shutdownNow();
+        heartbeat.shutdownNow();
         for (ClientMessage message : unsent.takeAll()) {
             listener.onNotSent(message, "The connection ended before the server took it: " + reason);
         }
@@ -629,7 +682,10 @@ final class TcpChatService implements ChatService {
     }
 
     private static String spoken(Duration duration) {
-        return duration.toSeconds() >= 120 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
+        if (duration.toSeconds() >= 120) {
+            return duration.toMinutes() + " min";
+        }
+        return duration.toSeconds() >= 1 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     private String server() {

@@ -12,12 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A stretch of network between clients and a server that a test can cut and mend: cut, it drops every connection and
- * refuses new ones; mended, it accepts again on the same port.
+ * refuses new ones; mended, it accepts again on the same port. It can also swallow what its connections carry.
  */
 final class CuttableProxy implements AutoCloseable {
     private final int target;
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> silenced = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
 
     CuttableProxy(int target) throws IOException {
@@ -38,6 +39,14 @@ final class CuttableProxy implements AutoCloseable {
             socket.close();
         }
         sockets.clear();
+    }
+
+    /**
+     * Lets every connection through it go silent without closing, as when a network vanishes (Wi-Fi switched, NAT
+     * entry dropped): bytes still go in and are lost. New connections work.
+     */
+    void blackHole() {
+        silenced.addAll(sockets);
     }
 
     /** Accepts connections again, on the same port. */
@@ -76,7 +85,9 @@ final class CuttableProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
+                    if (!silenced.contains(from)) {
+                        out.write(buffer, 0, n);
+                    }
                 }
             } catch (IOException e) {
                 // cut

@@ -7,6 +7,7 @@ import chatroom.api.message.ErrorReply;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
+import chatroom.api.message.Pong;
 import chatroom.api.message.Say;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ConnectOptions;
@@ -88,6 +89,34 @@ class ReconnectTest {
         assertEquals(List.of("one", "two (history)", "three (history)", "said while cut off", "four"), bob.chats());
         assertEquals(List.of("one", "two", "three", "said while cut off", "four"), alice.chats());
         assertEquals(List.of(), ((TcpChatService) bobService).unacknowledged());
+    }
+
+    @Test
+    void aNetworkThatGoesSilentWithoutAResetIsNoticedAndLeft() throws Exception {
+        RunningServer server = server(RunningServer.config(data), 0);
+        CuttableProxy network = closing(new CuttableProxy(server.port()));
+        RecordingListener alice = new RecordingListener("alice");
+        RecordingListener bob = new RecordingListener("bob");
+        ChatService aliceService = client(alice, server.port(), RunningServer.QUICK);
+        ChatService bobService = closing(new TcpChatService(new ConnectOptions("127.0.0.1", network.port()), bob,
+                null, RunningServer.QUICK, Duration.ofMillis(200)));
+        aliceService.login("alice", "pw".toCharArray());
+        bobService.login("bob", "pw".toCharArray());
+
+        network.blackHole();
+        aliceService.say("into the silence");
+        bobService.say("from the silence");
+
+        assertEquals(new RecordingListener.Reconnecting("No answer from the server for 600 ms.", 1),
+                bob.await(RecordingListener.Reconnecting.class));
+        bob.await(RecordingListener.Reconnected.class);
+        bob.await(ChatMessage.class, m -> m.text().equals("into the silence"));
+        alice.await(ChatMessage.class, m -> m.text().equals("from the silence"));
+        aliceService.say("and back");
+        bob.await(ChatMessage.class, m -> m.text().equals("and back"));
+        assertEquals(List.of("into the silence (history)", "from the silence", "and back"), bob.chats());
+        assertFalse(bob.everything().stream().anyMatch(Pong.class::isInstance),
+                "the heartbeat's answers are the transport's business");
     }
 
     @Test
