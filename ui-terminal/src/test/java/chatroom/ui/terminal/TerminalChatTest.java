@@ -301,13 +301,15 @@ class TerminalChatTest {
 
     @Test
     void noticesAboutTheConnectionAreShown() throws Exception {
+        TypedInput input = new TypedInput();
         doAnswer(call -> {
             listener.onNotice("This connection to chat.example:7000 is not encrypted.");
-            loggedIn.countDown();
+            // Ended only now, so that the end is queued after the notice.
+            input.end();
             return new LoggedIn("alice", 1);
         }).when(service).login(anyString(), any());
 
-        assertEquals(0, run(""));
+        assertEquals(0, run(input, "alice", PASSWORD, null));
 
         assertEquals("""
                 Logged in as alice (1 online). Type /help for commands.
