@@ -54,6 +54,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "Messages one connection may send at once (default: ${DEFAULT-VALUE}).")
     int burst;
 
+    @Option(names = "--fsync",
+            description = "Wait for the disk on every history commit: messages survive a power failure, not only a crash of the server.")
+    boolean fsync;
+
     @Option(names = "--tls", description = "Accept only TLS connections (TLS 1.3, or 1.2). Without --keystore, a"
             + " self-signed certificate is made in the data directory on first start; its fingerprint is printed.")
     boolean tls;
@@ -146,7 +150,8 @@ final class ServerCommand implements Callable<Integer> {
                 .withByteRate(bytesPerSecond, byteBurst).withMaxLineBytes(maxLineBytes).withMaxNameLength(maxName)
                 .withMaxTextLength(maxText).withMaxJsonDepth(maxJsonDepth)
                 .withLoginDeadline(Duration.ofSeconds(loginTimeout))
-                .withResume(Duration.ofMinutes(resumeMinutes), ServerConfig.DEFAULT_RESUME_REPLAY_MAX);
+                .withResume(Duration.ofMinutes(resumeMinutes), ServerConfig.DEFAULT_RESUME_REPLAY_MAX)
+                .toBuilder().fsync(fsync).build();
         ServerCertificate certificate = tls ? certificate(dataDir) : null;
         ServerTransport listener = transportProvider.create(new ListenOptions(bind, port, config.maxLineBytes(),
                 config.outboxBytes(), certificate == null ? null : certificate.identity()));
@@ -169,7 +174,7 @@ final class ServerCommand implements Callable<Integer> {
                 + listener.port() + (tls ? " --tls" : "") + " --user NAME");
         io.out().println("Registration " + registration + (allowGuests ? ", guests allowed" : "") + "; the last "
                 + history
-                + " messages are replayed on login. Type /help for console commands.");
+                + " messages are replayed on login. " + consoleHint(console));
         consoleProvider.run(new ServerConsoleContext(server.control(), io.in(), io.out(), io.err()));
         server.close();
         return 0;
@@ -205,6 +210,11 @@ final class ServerCommand implements Callable<Integer> {
             throw new UsageError("No terminal to ask for the key store's password; pass --keystore-password-file.");
         }
         return ServerCertificate.fromKeyStore(keystore, password);
+    }
+
+    /** Where the operator's commands go: typed here for the stdin console, elsewhere (a window) for the others. */
+    static String consoleHint(String console) {
+        return console.equals("stdin") ? "Type /help for console commands." : "The " + console + " console is open.";
     }
 
     private static String joinHost(List<String> addresses) {

@@ -62,6 +62,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE.png", description = "With --sweep: draw deliveries/s and p99 against clients (needs gnuplot).")
     Path plot;
 
+    @Option(names = "--hold", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Keep the connections open this long after the run, to look at the server meanwhile.")
+    int holdSeconds;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Run each scenario N times and also report the run with the median throughput.")
+    int repeat;
+
+    @Option(names = "--warmup", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "First a short run that is not reported, so the JIT has compiled the hot paths (default: on).")
+    boolean warmup;
+
     @Option(names = "--json", description = "Print results as JSON instead of a summary line.")
     boolean json;
 
@@ -81,22 +93,70 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
+        if (warmup) {
+            warmUp();
+        }
         List<BenchResult> results = new ArrayList<>();
+        List<BenchResult> all = new ArrayList<>();
         for (int count : sweep != null ? sweep : List.of(clients)) {
-            BenchResult result = run(count);
-            results.add(result);
-            if (!json) {
-                out.println(result.summary());
+            List<BenchResult> runs = new ArrayList<>();
+            for (int i = 0; i < repeat; i++) {
+                BenchResult result = run(count);
+                runs.add(result);
+                if (!json) {
+                    out.println(result.summary());
+                }
             }
+            BenchResult median = median(runs);
+            if (!json && repeat > 1) {
+                out.println("median of " + repeat + ": " + median.summary());
+            }
+            results.add(median);
+            all.addAll(runs);
         }
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(sweep != null ? results : results.get(0)));
+            Object shown = sweep == null && repeat == 1 ? results.get(0)
+                    : java.util.Map.of("runs", all, "medians", results);
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(shown));
         }
         if (plot != null) {
             new SweepPlot(results).write(plot);
             err.println("Plot written to " + plot.toAbsolutePath());
         }
         return results.stream().anyMatch(r -> r.lost() > 0) ? 1 : 0;
+    }
+
+    /** The run with the median deliveries per second (the lower middle one for an even count). */
+    static BenchResult median(List<BenchResult> runs) {
+        List<BenchResult> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(BenchResult::deliveriesPerSecond));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private void warmUp() throws Exception {
+        int savedLogins = loginBurst;
+        long savedMessages = messages;
+        Integer savedDuration = duration;
+        int savedHold = holdSeconds;
+        holdSeconds = 0;
+        loginBurst = 0;
+        messages = Math.min(messages, 500);
+        duration = null;
+        try {
+            int warmClients = Math.min(sweep != null ? sweep.get(0) : clients, 50);
+            int savedSenders = senders;
+            senders = Math.min(senders, warmClients);
+            try {
+                run(warmClients);
+            } finally {
+                senders = savedSenders;
+            }
+        } finally {
+            loginBurst = savedLogins;
+            holdSeconds = savedHold;
+            messages = savedMessages;
+            duration = savedDuration;
+        }
     }
 
     private void validate() {
@@ -108,6 +168,9 @@ final class BenchCommand implements Callable<Integer> {
             if (senders > count) {
                 throw new IllegalArgumentException("--senders (" + senders + ") exceeds the clients (" + count + ").");
             }
+        }
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1.");
         }
         if (senders < 1 || messages < 0 || size < 1 || size > 3_900 || rate < 0 || loginBurst < 0) {
             throw new IllegalArgumentException("--senders must be at least 1, --size between 1 and 3900, and"
@@ -147,6 +210,10 @@ final class BenchCommand implements Callable<Integer> {
                 awaitSent(load, total);
                 long end = awaitDelivered(load, expected);
                 long cpuAfter = serverCpuNanos(load);
+                if (holdSeconds > 0) {
+                    err.println("holding " + clientCount + " connections for " + holdSeconds + " s");
+                    Thread.sleep(holdSeconds * 1000L);
+                }
                 if (burst != null) {
                     burst.stop();
                 }
@@ -255,7 +322,14 @@ final class BenchCommand implements Callable<Integer> {
         private Rss() {
         }
 
+        /** After a full collection, so that garbage of the warm-up does not count as growth. */
         static long current() throws IOException {
+            System.gc();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             Path status = Path.of("/proc/self/status");
             if (!Files.exists(status)) {
                 return 0;

@@ -28,7 +28,7 @@ final class LocalServer implements AutoCloseable {
         dataDir = Files.createTempDirectory("chat-bench-");
         // Guests spare 10,000 connections 10,000 password hashes; the bench's senders go faster than any person.
         ServerConfig config = ServerConfig.defaults(dataDir).withGuests(true).withDurableHistory(durableHistory)
-                .withRate(1_000_000, 1_000_000).withHistoryOnJoin(0);
+                .withRate(1_000_000, 1_000_000).withHistoryOnJoin(0).withHashIterations(Integer.getInteger("bench.iterations", 600_000));
         ServerTransport transport;
         try {
             transport = Providers.serverTransports().require("tcp").create(

@@ -25,7 +25,7 @@ class BenchSmokeTest {
 
     @Test
     void everyClientReceivesEveryMessage() {
-        assertEquals(0, bench("--clients", "6", "--senders", "2", "--messages", "50", "--json"),
+        assertEquals(0, bench("--clients", "6", "--senders", "2", "--messages", "50", "--json", "--no-warmup"),
                 err.toString(StandardCharsets.UTF_8));
         JsonObject result = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
         assertEquals(100, result.get("messagesSent").getAsLong());
@@ -39,10 +39,20 @@ class BenchSmokeTest {
     @Test
     void aPacedRunWithHistoryOffAndASummaryLine() {
         assertEquals(0, bench("--clients", "3", "--senders", "1", "--rate", "200", "--duration", "1",
-                "--history", "off"), err.toString(StandardCharsets.UTF_8));
+                "--history", "off", "--no-warmup"), err.toString(StandardCharsets.UTF_8));
         String summary = out.toString(StandardCharsets.UTF_8);
         assertTrue(summary.startsWith("clients=3 senders=1 sent=200 deliveries=600/600 lost=0 "), summary);
         assertTrue(summary.contains("history=off"), summary);
+    }
+
+    @Test
+    void repeatedRunsReportTheirMedian() {
+        assertEquals(0, bench("--clients", "4", "--senders", "2", "--messages", "20", "--repeat", "3"),
+                err.toString(StandardCharsets.UTF_8));
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(4, lines.size(), lines.toString());
+        assertTrue(lines.get(3).startsWith("median of 3: clients=4 senders=2 sent=40 deliveries=160/160 lost=0 "),
+                lines.get(3));
     }
 
     @Test

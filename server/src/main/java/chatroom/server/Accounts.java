@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The accounts in a data directory: names and password hashes. Thread-safe; hashing (slow by design) runs on the
@@ -18,12 +19,14 @@ public final class Accounts implements AutoCloseable {
     static final int MAX_PASSWORD_LENGTH = 1024;
 
     private final Connection connection;
+    private final ReentrantLock writes;
     private final PasswordHasher hasher;
     private final Names names;
 
     Accounts(Database database, PasswordHasher hasher, Names names) {
         try {
             this.connection = database.connect();
+            this.writes = database.writes();
         } catch (SQLException e) {
             throw new StorageException("Cannot open " + database.file() + ": " + e.getMessage(), e);
         }
@@ -154,6 +157,7 @@ public final class Accounts implements AutoCloseable {
     }
 
     private boolean insert(String name, String hash) {
+        writes.lock();
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT OR IGNORE INTO accounts (name_key, name, password_hash, created) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, Names.key(name));
@@ -163,10 +167,13 @@ public final class Accounts implements AutoCloseable {
             return insert.executeUpdate() > 0;
         } catch (SQLException e) {
             throw failure("create an account", e);
+        } finally {
+            writes.unlock();
         }
     }
 
     private int update(String sql, String... values) {
+        writes.lock();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setString(i + 1, values[i]);
@@ -174,6 +181,8 @@ public final class Accounts implements AutoCloseable {
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw failure("update accounts", e);
+        } finally {
+            writes.unlock();
         }
     }
 

@@ -79,7 +79,7 @@ public final class ChatServer implements AutoCloseable {
      * @throws StorageException when the database cannot be opened
      */
     public void start() throws IOException {
-        Database database = Database.open(config.dataDir());
+        Database database = Database.open(config.dataDir(), config.fsync());
         Names names = new Names(config.maxNameLength());
         Accounts accounts = new Accounts(database, new PasswordHasher(config.hashIterations()), names);
         History history = new History(database);
@@ -99,7 +99,8 @@ public final class ChatServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new StorageException("Cannot read the history in " + database.file() + ": " + e.getMessage(), e);
         }
-        int hashThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        // Half the cores at most: a burst of logins must leave the other half to the people already chatting.
+        int hashThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         hashing = Executors.newFixedThreadPool(hashThreads,
                 Thread.ofPlatform().name("password-hashing-", 1).daemon().factory());
         deadlines = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("login-deadline").daemon()

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The room's history in the database: chat messages and announcements by id. Appends come from the journal thread
@@ -27,11 +28,13 @@ final class History implements AutoCloseable {
     private static final char RECEIPT_SEPARATOR = '\0';
 
     private final Connection writer;
+    private final ReentrantLock writes;
     private final Connection reader;
     private final PreparedStatement insert;
 
     History(Database database) {
         try {
+            writes = database.writes();
             writer = database.connect();
             writer.setAutoCommit(false);
             insert = writer.prepareStatement("INSERT INTO history (id, ts, kind, sender, body, sender_account, cid)"
@@ -44,6 +47,7 @@ final class History implements AutoCloseable {
 
     /** Writes the entries in one transaction; when this returns they survive a crash. */
     void append(List<ServerMessage> entries) throws SQLException {
+        writes.lock();
         try {
             for (ServerMessage entry : entries) {
                 switch (entry) {
@@ -58,6 +62,8 @@ final class History implements AutoCloseable {
         } catch (SQLException e) {
             writer.rollback();
             throw e;
+        } finally {
+            writes.unlock();
         }
     }
 

@@ -5,7 +5,9 @@ import chatroom.api.message.ServerMessage;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -80,9 +82,12 @@ final class Journal {
         }
     }
 
+    /** Frames in the room's order for one recipient set, and what to do once they are queued. */
+    private record Run(Session[] recipients, List<Frame> frames, Runnable then) {
+    }
+
     private void deliveryLoop() {
         List<Batch> batches = new ArrayList<>();
-        List<Frame> run = new ArrayList<>();
         while (true) {
             try {
                 batches.add(toDeliver.take());
@@ -90,22 +95,7 @@ final class Journal {
                 return;
             }
             toDeliver.drainTo(batches);
-            Session[] runRecipients = null;
-            for (Batch batch : batches) {
-                for (Delivery delivery : batch.deliveries()) {
-                    if (delivery.recipients() != runRecipients) {
-                        queue(run, runRecipients);
-                        runRecipients = delivery.recipients();
-                    }
-                    run.add(delivery.frame());
-                    if (delivery.then() != null) {
-                        queue(run, runRecipients);
-                        runRecipients = null;
-                        runSafely(delivery.then());
-                    }
-                }
-            }
-            queue(run, runRecipients);
+            deliver(runs(batches));
             if (batches.contains(END)) {
                 return;
             }
@@ -113,23 +103,76 @@ final class Journal {
         }
     }
 
-    /** Queues a run of frames to each of its recipients with one call per recipient. */
-    private void queue(List<Frame> run, Session[] recipients) {
-        if (run.isEmpty()) {
+    /** Consecutive deliveries to the same recipients array form one run; an action after a frame ends its run. */
+    private static List<Run> runs(List<Batch> batches) {
+        List<Run> runs = new ArrayList<>();
+        Session[] recipients = null;
+        List<Frame> frames = new ArrayList<>();
+        for (Batch batch : batches) {
+            for (Delivery delivery : batch.deliveries()) {
+                if (delivery.recipients() != recipients && !frames.isEmpty()) {
+                    runs.add(new Run(recipients, frames, null));
+                    frames = new ArrayList<>();
+                }
+                recipients = delivery.recipients();
+                frames.add(delivery.frame());
+                if (delivery.then() != null) {
+                    runs.add(new Run(recipients, frames, delivery.then()));
+                    frames = new ArrayList<>();
+                }
+            }
+        }
+        if (!frames.isEmpty()) {
+            runs.add(new Run(recipients, frames, null));
+        }
+        return runs;
+    }
+
+    /**
+     * Queues each recipient's frames with one call. With one run that is the run itself; when joins, leaves or
+     * private messages break the batch into several runs, the frames are first gathered per recipient, so a busy
+     * room still wakes each connection's writer once per batch rather than once per frame.
+     */
+    private void deliver(List<Run> runs) {
+        if (runs.size() == 1) {
+            Run run = runs.getFirst();
+            queue(run.recipients(), List.copyOf(run.frames()));
+            if (run.then() != null) {
+                runSafely(run.then());
+            }
             return;
         }
-        if (run.size() == 1) {
-            Frame frame = run.getFirst();
-            for (Session recipient : recipients) {
-                recipient.send(frame);
+        Map<Session, List<Frame>> perRecipient = new IdentityHashMap<>();
+        for (Run run : runs) {
+            for (Session recipient : run.recipients()) {
+                perRecipient.computeIfAbsent(recipient, any -> new ArrayList<>()).addAll(run.frames());
             }
-        } else {
-            List<Frame> frames = List.copyOf(run);
-            for (Session recipient : recipients) {
-                recipient.send(frames);
+            if (run.then() != null) {
+                perRecipient.forEach(this::queue);
+                perRecipient.clear();
+                runSafely(run.then());
             }
         }
-        run.clear();
+        perRecipient.forEach(this::queue);
+    }
+
+    private void queue(Session[] recipients, List<Frame> frames) {
+        for (Session recipient : recipients) {
+            queue(recipient, frames);
+        }
+    }
+
+    private void queue(Session recipient, List<Frame> frames) {
+        try {
+            if (frames.size() == 1) {
+                recipient.send(frames.getFirst());
+            } else {
+                recipient.send(frames);
+            }
+        } catch (RuntimeException e) {
+            // One broken connection must not silence the room for everyone after it.
+            log.info("delivery to " + recipient.address() + " failed: " + e);
+        }
     }
 
     private void runSafely(Runnable action) {

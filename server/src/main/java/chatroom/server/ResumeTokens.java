@@ -19,14 +19,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Resume tokens: random 128-bit secrets, one per session, that log its account in again once without the password
  * after a lost connection. A token stays valid while its session is connected and for {@code validity} after it
  * ends; using it consumes it (the new session gets a new one), and the room revokes it when its session is replaced,
- * kicked or logged out. Kept in the database, so a restarted server still knows them,
- * and only as SHA-256 hashes, so a copy of the database logs no one in. Thread-safe; the {@code …Later} methods
- * return at once, for the room's thread.
+ * kicked or logged out. Kept in the database, so a restarted (or crashed) server still knows them, and only as
+ * SHA-256 hashes, so a copy of the database logs no one in. Thread-safe; the {@code …Later} methods return at once,
+ * for the room's thread.
  */
 final class ResumeTokens implements AutoCloseable {
     /** Who a token logs in. */
@@ -40,6 +41,7 @@ final class ResumeTokens implements AutoCloseable {
     private static final int MAX_TOKENS = 100_000;
 
     private final Connection db;
+    private final ReentrantLock writes;
     private final Clock clock;
     private final Duration validity;
     private final SecureRandom random = new SecureRandom();
@@ -52,9 +54,9 @@ final class ResumeTokens implements AutoCloseable {
         this.clock = clock;
         this.validity = validity;
         this.log = log;
+        this.writes = database.writes();
         try {
-            // A lost token costs a password prompt, not a message: no fsync per login (WAL still survives kill -9).
-            db = database.connect(false);
+            db = database.connect();
         } catch (SQLException e) {
             throw new StorageException("Cannot open the resume tokens in " + database.file() + ": " + e.getMessage(),
                     e);
@@ -67,13 +69,15 @@ final class ResumeTokens implements AutoCloseable {
      */
     synchronized void startClock() throws SQLException {
         long expires = clock.millis() + validity.toMillis();
-        try (PreparedStatement update = db.prepareStatement(
-                "UPDATE resume_tokens SET expires = ? WHERE expires > ?")) {
-            update.setLong(1, expires);
-            update.setLong(2, expires);
-            update.executeUpdate();
-        }
-        purgeExpired();
+        writing(() -> {
+            try (PreparedStatement update = db.prepareStatement(
+                    "UPDATE resume_tokens SET expires = ? WHERE expires > ?")) {
+                update.setLong(1, expires);
+                update.setLong(2, expires);
+                update.executeUpdate();
+            }
+            purgeExpired();
+        });
     }
 
     /** A new token for a session of this account, valid while it is connected. */
@@ -81,20 +85,25 @@ final class ResumeTokens implements AutoCloseable {
         byte[] secret = new byte[TOKEN_BYTES];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        if (++issuedSincePurge >= 1000) {
+        boolean purge = ++issuedSincePurge >= 1000;
+        if (purge) {
             issuedSincePurge = 0;
-            purgeExpired();
-            trimToLimit();
         }
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO resume_tokens"
-                + " (token_hash, account_key, account, guest, expires) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setString(1, hash(token));
-            insert.setString(2, Names.key(account));
-            insert.setString(3, account);
-            insert.setInt(4, guest ? 1 : 0);
-            insert.setLong(5, Long.MAX_VALUE);
-            insert.executeUpdate();
-        }
+        writing(() -> {
+            if (purge) {
+                purgeExpired();
+                trimToLimit();
+            }
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO resume_tokens"
+                    + " (token_hash, account_key, account, guest, expires) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, hash(token));
+                insert.setString(2, Names.key(account));
+                insert.setString(3, account);
+                insert.setInt(4, guest ? 1 : 0);
+                insert.setLong(5, Long.MAX_VALUE);
+                insert.executeUpdate();
+            }
+        });
         return token;
     }
 
@@ -120,7 +129,7 @@ final class ResumeTokens implements AutoCloseable {
                 holder = new Holder(row.getString(2), row.getInt(3) != 0);
             }
         }
-        delete(hash);
+        writing(() -> delete(hash));
         return Optional.of(holder);
     }
 
@@ -184,7 +193,7 @@ final class ResumeTokens implements AutoCloseable {
             later.execute(() -> {
                 synchronized (this) {
                     try {
-                        work.run();
+                        writing(work);
                     } catch (SQLException | RuntimeException e) {
                         log.info("resume token update failed: " + e.getMessage());
                     }
@@ -192,6 +201,16 @@ final class ResumeTokens implements AutoCloseable {
             });
         } catch (RejectedExecutionException e) {
             // Stopping: the next start counts every open session as ended anyway.
+        }
+    }
+
+    /** Every write in the process goes one at a time (see {@link Database#writes()}). */
+    private void writing(Work work) throws SQLException {
+        writes.lock();
+        try {
+            work.run();
+        } finally {
+            writes.unlock();
         }
     }
 

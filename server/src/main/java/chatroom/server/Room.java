@@ -238,7 +238,7 @@ final class Room {
             remove(previous);
             revoke(previous.takeResumeToken());
             deliverAndClose(previous, new Bye(Bye.REPLACED, "You logged in from somewhere else."));
-            broadcast(new Left(now(), shownAs, members.length, "logged in from somewhere else"));
+            presence(new Left(now(), shownAs, members.length, "logged in from somewhere else"), null);
             log.info("replaced " + account + " at " + previous.address() + " by a new login");
         }
         Session holder = byName.get(Names.key(account));
@@ -255,7 +255,7 @@ final class Room {
         } else {
             replaySince(session, login.since());
         }
-        broadcast(new Joined(now(), account, members.length, guest));
+        presence(new Joined(now(), account, members.length, guest), session);
         log.info((guest ? "guest login " : "login ") + account + " from " + session.address() + " ("
                 + members.length + " online)");
         return true;
@@ -431,7 +431,7 @@ final class Room {
         }
         if (session.inRoom() && byName.get(Names.key(session.name())) == session) {
             remove(session);
-            broadcast(new Left(now(), session.name(), members.length, reason));
+            presence(new Left(now(), session.name(), members.length, reason), null);
             log.info("logout " + session.name() + " from " + session.address() + ": " + reason + " ("
                     + members.length + " online)");
         }
@@ -449,7 +449,7 @@ final class Room {
         remove(target);
         revoke(target.takeResumeToken());
         deliverAndClose(target, new Bye(Bye.KICKED, "You were kicked by the operator" + why));
-        broadcast(new Left(now(), target.name(), members.length, "kicked" + why));
+        presence(new Left(now(), target.name(), members.length, "kicked" + why), null);
         log.info("kick " + target.name() + " at " + target.address() + why);
         return true;
     }
@@ -512,6 +512,18 @@ final class Room {
     private void revoke(String token) {
         if (token != null && tokens != null) {
             tokens.revokeLater(token);
+        }
+    }
+
+    /**
+     * A join or leave notice: to everyone while the room is small enough, else only to the person it concerns
+     * (if still here). In a room of thousands, every arrival told to everyone would be most of the traffic.
+     */
+    private void presence(ServerMessage notice, Session concerned) {
+        if (members.length <= config.presenceLimit()) {
+            broadcast(notice);
+        } else if (concerned != null) {
+            deliver(concerned, notice);
         }
     }
 

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * How a server behaves. {@link #defaults(Path)} gives the documented defaults; the {@code with…} methods change one
- * setting.
+ * How a server behaves. {@link #defaults(Path)} gives the documented defaults; {@link #toBuilder()} or the
+ * {@code with…} methods change settings.
  *
  * @param dataDir                   where the database lives
  * @param historyOnJoin             history entries replayed to someone who logs in
@@ -25,6 +25,9 @@ import java.time.Duration;
  * @param burst                     messages a connection may send at once
  * @param hashIterations            PBKDF2 iterations for new password hashes
  * @param loginDeadline             how long a connection may stay without logging in
+ * @param presenceLimit             above this many people online, join and leave notices go only to the person
+ *                                  concerned
+ * @param fsync                     whether each history commit waits for the disk (survives power loss, costs a flush)
  * @param maxConnections            open connections the server accepts in all, logged in or not
  * @param maxConnectionsPerAddress  open connections it accepts from one IP address
  * @param bytesPerSecond            sustained bytes a connection may send per second, every line counted, before
@@ -37,9 +40,9 @@ import java.time.Duration;
 public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistration, boolean allowGuests,
                            boolean durableHistory, int maxLineBytes, int maxNameLength, int maxTextLength,
                            int historyPageMax, int outboxBytes, int messagesPerSecond, int burst, int hashIterations,
-                           Duration loginDeadline, int maxConnections, int maxConnectionsPerAddress,
-                           int bytesPerSecond, int byteBurst, int maxJsonDepth, Duration resumeValidity,
-                           int resumeReplayMax) {
+                           Duration loginDeadline, int presenceLimit, boolean fsync, int maxConnections,
+                           int maxConnectionsPerAddress, int bytesPerSecond, int byteBurst, int maxJsonDepth,
+                           Duration resumeValidity, int resumeReplayMax) {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_HASH_ITERATIONS = 600_000;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
@@ -64,121 +67,81 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
     public ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistration, boolean allowGuests,
                         boolean durableHistory, int maxLineBytes, int maxNameLength, int maxTextLength,
                         int historyPageMax, int outboxBytes, int messagesPerSecond, int burst, int hashIterations,
-                        Duration loginDeadline) {
+                        Duration loginDeadline, int presenceLimit, boolean fsync) {
         this(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, maxLineBytes, maxNameLength,
                 maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations, loginDeadline,
-                DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_BYTES_PER_SECOND,
-                DEFAULT_BYTE_BURST, DEFAULT_MAX_JSON_DEPTH, DEFAULT_RESUME_VALIDITY, DEFAULT_RESUME_REPLAY_MAX);
+                presenceLimit, fsync, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+                DEFAULT_BYTES_PER_SECOND, DEFAULT_BYTE_BURST, DEFAULT_MAX_JSON_DEPTH, DEFAULT_RESUME_VALIDITY,
+                DEFAULT_RESUME_REPLAY_MAX);
     }
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, 100, true, false, true, Protocol.DEFAULT_MAX_LINE_BYTES, 32, 4000, 200,
-                4 * 1024 * 1024, 20, 40, DEFAULT_HASH_ITERATIONS, Duration.ofSeconds(10));
+                4 * 1024 * 1024, 20, 40, DEFAULT_HASH_ITERATIONS, Duration.ofSeconds(10), 1000, false);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public ServerConfig withHistoryOnJoin(int entries) {
-        return new ServerConfig(dataDir, entries, openRegistration, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline, maxConnections, maxConnectionsPerAddress, bytesPerSecond, byteBurst, maxJsonDepth,
-                resumeValidity, resumeReplayMax);
+        return toBuilder().historyOnJoin(entries).build();
     }
 
     public ServerConfig withOpenRegistration(boolean open) {
-        return new ServerConfig(dataDir, historyOnJoin, open, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline, maxConnections, maxConnectionsPerAddress, bytesPerSecond, byteBurst, maxJsonDepth,
-                resumeValidity, resumeReplayMax);
+        return toBuilder().openRegistration(open).build();
     }
 
     public ServerConfig withGuests(boolean allowed) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowed, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline, maxConnections, maxConnectionsPerAddress, bytesPerSecond, byteBurst, maxJsonDepth,
-                resumeValidity, resumeReplayMax);
+        return toBuilder().allowGuests(allowed).build();
     }
 
     public ServerConfig withDurableHistory(boolean durable) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durable, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline, maxConnections, maxConnectionsPerAddress, bytesPerSecond, byteBurst, maxJsonDepth,
-                resumeValidity, resumeReplayMax);
+        return toBuilder().durableHistory(durable).build();
     }
 
     public ServerConfig withHashIterations(int iterations) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, iterations,
-                loginDeadline, maxConnections, maxConnectionsPerAddress, bytesPerSecond, byteBurst, maxJsonDepth,
-                resumeValidity, resumeReplayMax);
+        return toBuilder().hashIterations(iterations).build();
     }
 
     public ServerConfig withRate(int perSecond, int burstSize) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, perSecond, burstSize, hashIterations,
-                loginDeadline, maxConnections, maxConnectionsPerAddress, bytesPerSecond, byteBurst, maxJsonDepth,
-                resumeValidity, resumeReplayMax);
+        return toBuilder().messagesPerSecond(perSecond).burst(burstSize).build();
     }
 
     public ServerConfig withLoginDeadline(Duration deadline) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                deadline, maxConnections, maxConnectionsPerAddress, bytesPerSecond, byteBurst, maxJsonDepth,
-                resumeValidity, resumeReplayMax);
+        return toBuilder().loginDeadline(deadline).build();
     }
 
     public ServerConfig withConnectionLimits(int total, int perAddress) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline, total, perAddress, bytesPerSecond, byteBurst, maxJsonDepth, resumeValidity,
-                resumeReplayMax);
+        return toBuilder().maxConnections(total).maxConnectionsPerAddress(perAddress).build();
     }
 
     public ServerConfig withByteRate(int perSecond, int burstBytes) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline, maxConnections, maxConnectionsPerAddress, perSecond, burstBytes, maxJsonDepth,
-                resumeValidity, resumeReplayMax);
+        return toBuilder().bytesPerSecond(perSecond).byteBurst(burstBytes).build();
     }
 
     public ServerConfig withMaxLineBytes(int bytes) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, bytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline, maxConnections, maxConnectionsPerAddress, bytesPerSecond, byteBurst, maxJsonDepth,
-                resumeValidity, resumeReplayMax);
+        return toBuilder().maxLineBytes(bytes).build();
     }
 
     public ServerConfig withMaxNameLength(int length) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, maxLineBytes,
-                length, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline, maxConnections, maxConnectionsPerAddress, bytesPerSecond, byteBurst, maxJsonDepth,
-                resumeValidity, resumeReplayMax);
+        return toBuilder().maxNameLength(length).build();
     }
 
     public ServerConfig withMaxTextLength(int length) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, length, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline, maxConnections, maxConnectionsPerAddress, bytesPerSecond, byteBurst, maxJsonDepth,
-                resumeValidity, resumeReplayMax);
+        return toBuilder().maxTextLength(length).build();
     }
 
     public ServerConfig withMaxJsonDepth(int depth) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline, maxConnections, maxConnectionsPerAddress, bytesPerSecond, byteBurst, depth,
-                resumeValidity, resumeReplayMax);
+        return toBuilder().maxJsonDepth(depth).build();
     }
 
     public ServerConfig withOutboxBytes(int bytes) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, bytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline, maxConnections, maxConnectionsPerAddress, bytesPerSecond, byteBurst, maxJsonDepth,
-                resumeValidity, resumeReplayMax);
+        return toBuilder().outboxBytes(bytes).build();
     }
 
     public ServerConfig withResume(Duration validity, int replayMax) {
-        return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, maxLineBytes,
-                maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations,
-                loginDeadline, maxConnections, maxConnectionsPerAddress, bytesPerSecond, byteBurst, maxJsonDepth,
-                validity, replayMax);
+        return toBuilder().resumeValidity(validity).resumeReplayMax(replayMax).build();
     }
 
     /** The limits as announced to clients. */
@@ -190,5 +153,175 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
     /** How many history entries the room keeps in memory: enough for a login's replay and for a resume's. */
     int recentWindow() {
         return Math.max(historyOnJoin, resumeReplayMax);
+    }
+
+    /** Changes settings one at a time; starts from an existing configuration. */
+    public static final class Builder {
+        private Path dataDir;
+        private int historyOnJoin;
+        private boolean openRegistration;
+        private boolean allowGuests;
+        private boolean durableHistory;
+        private int maxLineBytes;
+        private int maxNameLength;
+        private int maxTextLength;
+        private int historyPageMax;
+        private int outboxBytes;
+        private int messagesPerSecond;
+        private int burst;
+        private int hashIterations;
+        private Duration loginDeadline;
+        private int presenceLimit;
+        private boolean fsync;
+        private int maxConnections;
+        private int maxConnectionsPerAddress;
+        private int bytesPerSecond;
+        private int byteBurst;
+        private int maxJsonDepth;
+        private Duration resumeValidity;
+        private int resumeReplayMax;
+
+        private Builder(ServerConfig from) {
+            dataDir = from.dataDir;
+            historyOnJoin = from.historyOnJoin;
+            openRegistration = from.openRegistration;
+            allowGuests = from.allowGuests;
+            durableHistory = from.durableHistory;
+            maxLineBytes = from.maxLineBytes;
+            maxNameLength = from.maxNameLength;
+            maxTextLength = from.maxTextLength;
+            historyPageMax = from.historyPageMax;
+            outboxBytes = from.outboxBytes;
+            messagesPerSecond = from.messagesPerSecond;
+            burst = from.burst;
+            hashIterations = from.hashIterations;
+            loginDeadline = from.loginDeadline;
+            presenceLimit = from.presenceLimit;
+            fsync = from.fsync;
+            maxConnections = from.maxConnections;
+            maxConnectionsPerAddress = from.maxConnectionsPerAddress;
+            bytesPerSecond = from.bytesPerSecond;
+            byteBurst = from.byteBurst;
+            maxJsonDepth = from.maxJsonDepth;
+            resumeValidity = from.resumeValidity;
+            resumeReplayMax = from.resumeReplayMax;
+        }
+
+        public Builder historyOnJoin(int value) {
+            historyOnJoin = value;
+            return this;
+        }
+
+        public Builder openRegistration(boolean value) {
+            openRegistration = value;
+            return this;
+        }
+
+        public Builder allowGuests(boolean value) {
+            allowGuests = value;
+            return this;
+        }
+
+        public Builder durableHistory(boolean value) {
+            durableHistory = value;
+            return this;
+        }
+
+        public Builder maxLineBytes(int value) {
+            maxLineBytes = value;
+            return this;
+        }
+
+        public Builder maxNameLength(int value) {
+            maxNameLength = value;
+            return this;
+        }
+
+        public Builder maxTextLength(int value) {
+            maxTextLength = value;
+            return this;
+        }
+
+        public Builder historyPageMax(int value) {
+            historyPageMax = value;
+            return this;
+        }
+
+        public Builder outboxBytes(int value) {
+            outboxBytes = value;
+            return this;
+        }
+
+        public Builder messagesPerSecond(int value) {
+            messagesPerSecond = value;
+            return this;
+        }
+
+        public Builder burst(int value) {
+            burst = value;
+            return this;
+        }
+
+        public Builder hashIterations(int value) {
+            hashIterations = value;
+            return this;
+        }
+
+        public Builder loginDeadline(Duration value) {
+            loginDeadline = value;
+            return this;
+        }
+
+        public Builder presenceLimit(int value) {
+            presenceLimit = value;
+            return this;
+        }
+
+        public Builder fsync(boolean value) {
+            fsync = value;
+            return this;
+        }
+
+        public Builder maxConnections(int value) {
+            maxConnections = value;
+            return this;
+        }
+
+        public Builder maxConnectionsPerAddress(int value) {
+            maxConnectionsPerAddress = value;
+            return this;
+        }
+
+        public Builder bytesPerSecond(int value) {
+            bytesPerSecond = value;
+            return this;
+        }
+
+        public Builder byteBurst(int value) {
+            byteBurst = value;
+            return this;
+        }
+
+        public Builder maxJsonDepth(int value) {
+            maxJsonDepth = value;
+            return this;
+        }
+
+        public Builder resumeValidity(Duration value) {
+            resumeValidity = value;
+            return this;
+        }
+
+        public Builder resumeReplayMax(int value) {
+            resumeReplayMax = value;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory,
+                    maxLineBytes, maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst,
+                    hashIterations, loginDeadline, presenceLimit, fsync, maxConnections, maxConnectionsPerAddress,
+                    bytesPerSecond, byteBurst, maxJsonDepth, resumeValidity, resumeReplayMax);
+        }
     }
 }

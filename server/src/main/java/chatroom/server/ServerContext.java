@@ -3,6 +3,8 @@ package chatroom.server;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What every {@link Session} shares: the room, the stores, the rules, and the pool where passwords are hashed.
@@ -13,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 record ServerContext(ServerConfig config, String version, Room room, Names names, Accounts accounts, History history,
                      LoginThrottle throttle, ServerLog log, ExecutorService hashing, Set<Session> sessions,
                      ResumeTokens tokens, ConnectionLimits connections) {
+    /** A queue of a thousand logins on one core clears well within this. */
+    static final int HASHING_TIMEOUT_SECONDS = 120;
 
     ServerContext(ServerConfig config, String version, Room room, Names names, Accounts accounts, History history,
                   LoginThrottle throttle, ServerLog log, ExecutorService hashing, Set<Session> sessions) {
@@ -21,8 +25,10 @@ record ServerContext(ServerConfig config, String version, Room room, Names names
 
     /** Checks a password on the hashing pool, so that a burst of logins queues there instead of stalling anything. */
     Accounts.Authentication authenticate(String name, char[] password)
-            throws InterruptedException, ExecutionException {
-        return hashing.submit(() -> accounts.authenticate(name, password, config.openRegistration())).get();
+            throws InterruptedException, ExecutionException, TimeoutException {
+        // Bounded: a pool shut down with this task still queued would otherwise leave the caller waiting forever.
+        return hashing.submit(() -> accounts.authenticate(name, password, config.openRegistration()))
+                .get(HASHING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     void closed(Session session) {

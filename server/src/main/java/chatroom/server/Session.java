@@ -171,8 +171,9 @@ final class Session implements InboundHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
-        } catch (ExecutionException e) {
-            server.log().info("login error for " + requested + " from " + address() + ": " + e.getCause());
+        } catch (ExecutionException | TimeoutException e) {
+            server.log().info("login error for " + requested + " from " + address() + ": "
+                    + (e.getCause() != null ? e.getCause() : e));
             refuse(ErrorCode.SERVER_ERROR, "The server could not check the password; try again.", Login.TYPE);
             return;
         }

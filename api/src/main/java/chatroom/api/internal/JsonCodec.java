@@ -21,6 +21,7 @@ import java.util.Map;
 public final class JsonCodec {
     /** Deeper JSON than this is refused before it can cost stack or memory. */
     public static final int MAX_NESTING = 32;
+    private static final String TYPE_PREFIX = "{\"type\":\"";
 
     private static final Gson GSON = StrictScalars.register(new GsonBuilder().disableHtmlEscaping()).create();
     /** Gson's advice to library users, which is what its strict mode says about any syntax error. */
@@ -30,14 +31,11 @@ public final class JsonCodec {
     private JsonCodec() {
     }
 
+    /** One pass: the record's own JSON with {@code "type"} put first (type names need no escaping). */
     public static String toJson(Message message) {
-        JsonObject fields = GSON.toJsonTree(message).getAsJsonObject();
-        JsonObject out = new JsonObject();
-        out.addProperty("type", message.type());
-        for (Map.Entry<String, JsonElement> field : fields.entrySet()) {
-            out.add(field.getKey(), field.getValue());
-        }
-        return GSON.toJson(out);
+        String fields = GSON.toJson(message);
+        String type = TYPE_PREFIX + message.type() + "\"";
+        return fields.length() == 2 ? type + "}" : type + "," + fields.substring(1);
     }
 
     public static <M extends Message> M fromJson(String line, Map<String, Class<? extends M>> types)
@@ -48,7 +46,42 @@ public final class JsonCodec {
     /** @param maxNesting the deepest nesting of arrays and objects accepted, at most {@link #MAX_NESTING} */
     public static <M extends Message> M fromJson(String line, Map<String, Class<? extends M>> types, int maxNesting)
             throws ProtocolException {
-        JsonObject object = parseObject(line, Math.max(1, Math.min(maxNesting, MAX_NESTING)));
+        int nesting = Math.max(1, Math.min(maxNesting, MAX_NESTING));
+        M message = fromJsonTypeFirst(line, types, nesting);
+        return message != null ? message : fromJsonTree(line, types, nesting);
+    }
+
+    /**
+     * The common case in one pass: the line starts with its type, as every line this codec writes does. Anything
+     * unusual (another field first, an error) returns null, and the tree parse decides with its exact messages.
+     */
+    private static <M extends Message> M fromJsonTypeFirst(String line, Map<String, Class<? extends M>> types,
+                                                           int maxNesting) {
+        if (!line.startsWith(TYPE_PREFIX)) {
+            return null;
+        }
+        int end = line.indexOf('"', TYPE_PREFIX.length());
+        if (end < 0 || line.lastIndexOf('\\', end) >= TYPE_PREFIX.length()) {
+            return null;
+        }
+        Class<? extends M> recordClass = types.get(line.substring(TYPE_PREFIX.length(), end));
+        if (recordClass == null) {
+            return null;
+        }
+        try {
+            JsonReader reader = new JsonReader(new StringReader(line));
+            reader.setStrictness(Strictness.STRICT);
+            reader.setNestingLimit(maxNesting);
+            M message = GSON.fromJson(reader, recordClass);
+            return message != null && nothingFollows(reader) ? message : null;
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    private static <M extends Message> M fromJsonTree(String line, Map<String, Class<? extends M>> types,
+                                                      int maxNesting) throws ProtocolException {
+        JsonObject object = parseObject(line, maxNesting);
         JsonElement typeElement = object.get("type");
         if (typeElement == null || !typeElement.isJsonPrimitive() || !typeElement.getAsJsonPrimitive().isString()) {
             throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "The message has no string field 'type'.");

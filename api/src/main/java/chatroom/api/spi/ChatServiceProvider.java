@@ -11,4 +11,12 @@ public interface ChatServiceProvider extends NamedProvider {
      * @throws IllegalArgumentException when the options do not suit this transport; the message says which
      */
     ChatService create(ConnectOptions options, ChatListener listener);
+
+    /**
+     * Whether logging in takes a password. Peer transports have no accounts: their UIs ask only for a name and pass
+     * an empty password.
+     */
+    default boolean usesPasswords() {
+        return true;
+    }
 }

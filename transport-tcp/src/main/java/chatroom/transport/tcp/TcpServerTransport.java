@@ -34,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TcpServerTransport implements ServerTransport {
     private static final int BACKLOG = 1024;
     /** Lines are read in chunks of this size; a small buffer keeps thousands of idle connections cheap. */
-    private static final int READ_CHUNK = 4096;
+    private static final int READ_CHUNK = 1024;
 
     private final ListenOptions options;
     private final Set<TcpConnection> connections = ConcurrentHashMap.newKeySet();

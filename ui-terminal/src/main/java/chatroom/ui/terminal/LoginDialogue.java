@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Logs in: asks for the name and the password unless they were given, and after a refusal shows the server's reason
  * and asks again, the name too when the refusal was about the name. A password given up front leaves nothing to
- * ask again with, so its refusal ends the run.
+ * ask again with, so its refusal ends the run. Transports without passwords (peers) are asked only for a name.
  */
 final class LoginDialogue {
     /** The outcome: who we are now, or the exit code to end the run with. */
@@ -30,12 +30,14 @@ final class LoginDialogue {
     private final Screen screen;
     private final Inbox inbox;
     private final ConnectOptions connect;
+    private final boolean passwords;
 
-    LoginDialogue(ChatService service, Screen screen, Inbox inbox, ConnectOptions connect) {
+    LoginDialogue(ChatService service, Screen screen, Inbox inbox, ConnectOptions connect, boolean passwords) {
         this.service = service;
         this.screen = screen;
         this.inbox = inbox;
         this.connect = connect;
+        this.passwords = passwords;
     }
 
     /**
@@ -43,7 +45,8 @@ final class LoginDialogue {
      * @param password the password given up front, or {@code null} to ask; never changed
      */
     Outcome logIn(String name, char[] password) throws InterruptedException {
-        boolean askPassword = password == null;
+        boolean askPassword = passwords && password == null;
+        boolean mayRetry = askPassword || (!passwords && screen.canAskSecret());
         while (true) {
             while (name == null || name.isBlank()) {
                 name = ask("Name: ", false);
@@ -52,7 +55,7 @@ final class LoginDialogue {
                 }
                 name = name.strip();
             }
-            char[] secret = password;
+            char[] secret = passwords ? password : new char[0];
             if (askPassword) {
                 String typed = ask("Password: ", true);
                 if (typed == null) {
@@ -64,7 +67,7 @@ final class LoginDialogue {
                 return new Outcome(service.login(name, secret), 0);
             } catch (LoginException e) {
                 screen.problem("Login refused: " + SafeText.of(e.getMessage()));
-                if (!askPassword || e.code() == ErrorCode.TOO_MANY_ATTEMPTS) {
+                if (!mayRetry || e.code() == ErrorCode.TOO_MANY_ATTEMPTS) {
                     return Outcome.failed();
                 }
                 if (ABOUT_THE_NAME.contains(e.code())) {

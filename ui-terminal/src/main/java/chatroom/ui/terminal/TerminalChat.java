@@ -35,7 +35,8 @@ final class TerminalChat {
     }
 
     int run() {
-        if (context.password() == null && !screen.canAskSecret()) {
+        boolean passwords = context.transport().usesPasswords();
+        if (passwords && context.password() == null && !screen.canAskSecret()) {
             screen.problem("No terminal to ask for a password; pass it with --password-stdin.");
             return 2;
         }
@@ -49,7 +50,7 @@ final class TerminalChat {
         }
         try (service; screen) {
             screen.start(inbox);
-            LoginDialogue.Outcome login = new LoginDialogue(service, screen, inbox, context.connect())
+            LoginDialogue.Outcome login = new LoginDialogue(service, screen, inbox, context.connect(), passwords)
                     .logIn(context.user(), context.password());
             if (login.loggedIn() == null) {
                 return login.exitCode();

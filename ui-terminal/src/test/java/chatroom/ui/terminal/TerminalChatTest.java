@@ -46,6 +46,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.AdditionalMatchers.aryEq;
 import static org.mockito.ArgumentMatchers.any;
@@ -60,7 +61,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 class TerminalChatTest {
@@ -80,6 +80,7 @@ class TerminalChatTest {
 
     @BeforeEach
     void transportHandsOutTheMockedService() throws Exception {
+        when(transport.usesPasswords()).thenReturn(true);
         when(transport.create(any(), any())).thenAnswer(call -> {
             listener = call.getArgument(1);
             return service;
@@ -154,6 +155,17 @@ class TerminalChatTest {
         assertEquals("Logged in as alice (2 online). Type /help for commands.\n", out());
         assertEquals("", err());
         assertEquals("hunter2", new String(PASSWORD), "the password given up front belongs to the caller");
+    }
+
+    @Test
+    void aTransportWithoutPasswordsIsNeverAskedForOne() throws Exception {
+        when(transport.usesPasswords()).thenReturn(false);
+        int exit = run(new ByteArrayInputStream("hi\n".getBytes(StandardCharsets.UTF_8)), "alice", null, null);
+
+        assertEquals(0, exit, err());
+        assertEquals(List.of("alice/"), attempts);
+        verify(service).say("hi");
+        assertFalse(err().contains("password"), err());
     }
 
     @Test
@@ -392,7 +404,7 @@ class TerminalChatTest {
 
         assertEquals(2, exit);
         assertEquals("No terminal to ask for a password; pass it with --password-stdin.\n", err());
-        verifyNoInteractions(transport);
+        verify(transport, never()).create(any(), any());
     }
 
     @Test

@@ -17,7 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 class TerminalUiProviderTest {
     @Test
@@ -38,6 +41,7 @@ class TerminalUiProviderTest {
     @Test
     void streamsOtherThanTheProcessesAreNeverATerminal() {
         ChatServiceProvider transport = mock(ChatServiceProvider.class);
+        when(transport.usesPasswords()).thenReturn(true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ChatUiContext context = new ChatUiContext(transport, new ConnectOptions("localhost", 7000), "alice", null,
@@ -50,6 +54,6 @@ class TerminalUiProviderTest {
         assertEquals("No terminal to ask for a password; pass it with --password-stdin.\n",
                 err.toString(StandardCharsets.UTF_8));
         assertEquals("", out.toString(StandardCharsets.UTF_8));
-        verifyNoInteractions(transport);
+        verify(transport, never()).create(any(), any());
     }
 }

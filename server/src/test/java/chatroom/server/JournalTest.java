@@ -1,0 +1,200 @@
+package chatroom.server;
+
+import chatroom.api.codec.Frame;
+import chatroom.api.codec.MessageCodec;
+import chatroom.api.message.ChatMessage;
+import chatroom.api.spi.Connection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JournalTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private final MutableClock clock = new MutableClock();
+    private final ServerLog log = new ServerLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock);
+    private final ServerContext context = new ServerContext(TestServer.config(Path.of("unused")), ChatServer.VERSION,
+            null, null, null, null, null, log, null, ConcurrentHashMap.newKeySet());
+
+    private static ChatMessage message(long id) {
+        return new ChatMessage(id, id, "alice", "m" + id, false);
+    }
+
+    private static Frame frame(long id) {
+        return MessageCodec.encode(message(id));
+    }
+
+    /** A session on a stub connection; the journal only sends to it. */
+    private Session session(Connection connection) {
+        return new Session(connection, context);
+    }
+
+    private static List<String> received(StubConnection connection) throws InterruptedException {
+        List<String> lines = new ArrayList<>();
+        Frame frame;
+        while ((frame = connection.poll(Duration.ZERO)) != null) {
+            lines.add(frame.toString());
+        }
+        return lines;
+    }
+
+    private static List<String> lines(long... ids) {
+        List<String> lines = new ArrayList<>();
+        for (long id : ids) {
+            lines.add(frame(id).toString());
+        }
+        return lines;
+    }
+
+    @Test
+    void entriesAreCommittedBeforeAnyoneReceivesThem() throws Exception {
+        try (History history = new History(Database.open(dir))) {
+            Journal journal = new Journal(history, log);
+            StubConnection alice = new StubConnection("127.0.0.1:50001");
+            Session[] room = {session(alice)};
+            List<Long> committedAtDelivery = new CopyOnWriteArrayList<>();
+            journal.start();
+
+            journal.submit(List.of(message(1), message(2)), List.of(Delivery.to(room, frame(1)),
+                    new Delivery(room, frame(2), () -> committedAtDelivery.add(committed(history)))));
+            journal.submit(List.of(message(3)), List.of(new Delivery(room, frame(3),
+                    () -> committedAtDelivery.add(committed(history)))));
+            journal.stop();
+
+            assertEquals(lines(1, 2, 3), received(alice));
+            assertTrue(committedAtDelivery.get(0) >= 2, committedAtDelivery.toString());
+            assertEquals(3, committedAtDelivery.get(1));
+        }
+    }
+
+    /** Read through the history's own reading connection, which sees only committed transactions. */
+    private static long committed(History history) {
+        try {
+            return history.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void everyRecipientGetsEveryFrameInTheRoomsOrder() throws InterruptedException {
+        Journal journal = new Journal(null, log);
+        StubConnection alice = new StubConnection("127.0.0.1:50001");
+        StubConnection bob = new StubConnection("127.0.0.1:50002");
+        Session aliceSession = session(alice);
+        Session[] both = {aliceSession, session(bob)};
+        journal.start();
+
+        for (int i = 0; i < 100; i += 4) {
+            journal.submit(List.of(), List.of(Delivery.to(both, frame(i)), Delivery.to(aliceSession, frame(i + 1)),
+                    Delivery.to(both, frame(i + 2)), Delivery.to(both, frame(i + 3))));
+        }
+        journal.stop();
+
+        List<String> toAlice = new ArrayList<>();
+        List<String> toBob = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            toAlice.add(frame(i).toString());
+            if (i % 4 != 1) {
+                toBob.add(frame(i).toString());
+            }
+        }
+        assertEquals(toAlice, received(alice));
+        assertEquals(toBob, received(bob));
+    }
+
+    @Test
+    void whatFollowsADeliveryRunsAfterItsFrameIsQueued() throws InterruptedException {
+        Journal journal = new Journal(null, log);
+        StubConnection bob = new StubConnection("127.0.0.1:50002");
+        Session bobSession = session(bob);
+        journal.start();
+
+        journal.submit(List.of(), List.of(Delivery.to(bobSession, frame(1)),
+                new Delivery(new Session[] {bobSession}, frame(2), bob::close), Delivery.to(bobSession, frame(3))));
+        journal.stop();
+
+        assertEquals(lines(1, 2), received(bob));
+        assertTrue(bob.isClosed());
+    }
+
+    @Test
+    void aFailedWriteIsLoggedAndTheRoomGoesOn() throws Exception {
+        History history = new History(Database.open(dir));
+        history.close();
+        Journal journal = new Journal(history, log);
+        StubConnection alice = new StubConnection("127.0.0.1:50001");
+        journal.start();
+
+        journal.submit(List.of(message(1)), List.of(Delivery.to(session(alice), frame(1))));
+        journal.stop();
+
+        assertEquals(lines(1), received(alice));
+        String logged = logBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(logged.startsWith(clock.instant() + " history write failed, 1 messages not saved: "), logged);
+    }
+
+    @Test
+    void aFailingFollowUpDoesNotStopTheOthers() throws InterruptedException {
+        Journal journal = new Journal(null, log);
+        StubConnection alice = new StubConnection("127.0.0.1:50001");
+        Session aliceSession = session(alice);
+        journal.start();
+
+        journal.submit(List.of(), List.of(new Delivery(new Session[] {aliceSession}, frame(1), () -> {
+            throw new IllegalStateException("closed socket");
+        }), Delivery.to(aliceSession, frame(2))));
+        journal.stop();
+
+        assertEquals(lines(1, 2), received(alice));
+        assertTrue(logBytes.toString(StandardCharsets.UTF_8)
+                .contains("delivery failed: java.lang.IllegalStateException: closed socket"));
+    }
+
+    @Test
+    void aConnectionThatFailsDoesNotSilenceTheRoom() throws InterruptedException {
+        Journal journal = new Journal(null, log);
+        StubConnection alice = new StubConnection("127.0.0.1:50001");
+        Session broken = session(new Connection() {
+            @Override
+            public String remoteAddress() {
+                return "127.0.0.1:50002";
+            }
+
+            @Override
+            public boolean send(Frame frame) {
+                throw new IllegalStateException("transport bug");
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        Session[] room = {broken, session(alice)};
+        journal.start();
+
+        journal.submit(List.of(), List.of(Delivery.to(room, frame(1)), Delivery.to(room, frame(2))));
+        journal.submit(List.of(), List.of(Delivery.to(room, frame(3))));
+        journal.stop();
+
+        assertEquals(lines(1, 2, 3), received(alice));
+        assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains(clock.instant()
+                + " delivery to 127.0.0.1:50002 failed: java.lang.IllegalStateException: transport bug"),
+                logBytes.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,25 @@
+package chatroom.transport.udp;
+
+import java.net.InetSocketAddress;
+
+/** Someone this peer has a link with. */
+final class Member {
+    final long id;
+    final Link link;
+    /** When the member logged in, on this peer's wall clock (from the age its hello or welcome gave). */
+    final long since;
+    /** When the member logged in, on this peer's monotonic clock; decides who is the newcomer. */
+    final long started;
+    String name;
+    /** Where its packets come from; follows the member if its address changes. */
+    InetSocketAddress address;
+
+    Member(long id, String name, InetSocketAddress address, long since, long started, Link link) {
+        this.id = id;
+        this.name = name;
+        this.address = address;
+        this.since = since;
+        this.started = started;
+        this.link = link;
+    }
+}

@@ -1,0 +1,592 @@
+package chatroom.ui.swing;
+
+import chatroom.api.message.Announcement;
+import chatroom.api.message.Bye;
+import chatroom.api.message.ChatMessage;
+import chatroom.api.message.ErrorReply;
+import chatroom.api.message.HistoryEnd;
+import chatroom.api.message.Joined;
+import chatroom.api.message.Left;
+import chatroom.api.message.LoggedIn;
+import chatroom.api.message.Members;
+import chatroom.api.message.Nick;
+import chatroom.api.message.Pong;
+import chatroom.api.message.PrivateMessage;
+import chatroom.api.message.Renamed;
+import chatroom.api.message.ServerMessage;
+import chatroom.api.message.Welcome;
+import chatroom.api.spi.ChatListener;
+import chatroom.api.spi.ChatService;
+import chatroom.api.spi.ChatUiContext;
+import chatroom.api.spi.ConnectOptions;
+import chatroom.api.spi.LoginException;
+
+import javax.swing.JComponent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * The chat window's behaviour, apart from the frame so it runs without a display: joining, showing what happens in
+ * the room, writing to everyone or privately, renaming, the unread count and leaving.
+ *
+ * <p>Threading: every method runs on Swing's thread. Requests to the service go through {@code network}, one at a
+ * time and in order, so the window never waits for the network; answers and events come back through {@code ui}.
+ *
+ * <p>Exit code: {@link #exitCode()} is 0 when the user closed the window, and 1 when the connection had ended
+ * without the user asking (lost, kicked, server shut down) and the user closed the window after that without
+ * joining again.
+ */
+final class ChatPresenter {
+    static final int HISTORY_PAGE = 50;
+    // Events that arrive while login is under way wait for its answer; a sane server sends far fewer.
+    private static final int MAX_PENDING = 2000;
+
+    private enum State { OUT, JOINING, IN, LEAVING }
+
+    private final ChatUiContext context;
+    private final ChatView view;
+    private final ChatShell shell;
+    private final Executor network;
+    private final Executor ui;
+    // Peer transports have neither a server nor accounts: no address or password to ask for.
+    private final boolean peers;
+    private final Conversation room;
+    private final RenameForm renameForm = new RenameForm();
+    private final UnreadTitle title = new UnreadTitle();
+    private final List<ServerMessage> pending = new ArrayList<>();
+    private final List<ServerMessage> historyPage = new ArrayList<>();
+
+    private State state = State.OUT;
+    private ChatService service;
+    private ConnectOptions serviceOptions;
+    // Bumped whenever a service is dropped, so its late events are told apart from the current one's.
+    private int generation;
+    private String me;
+    private String target;
+    private boolean joinedBefore;
+    private boolean lost;
+    private String byeReason;
+    private boolean historyMore;
+    private boolean historyAsked;
+    private int maxTextLength;
+    private int historyPageMax = HISTORY_PAGE;
+
+    ChatPresenter(ChatUiContext context, ChatView view, ChatShell shell, Executor network, Executor ui) {
+        this.context = context;
+        this.view = view;
+        this.shell = shell;
+        this.network = network;
+        this.ui = ui;
+        this.peers = !context.transport().usesPasswords();
+        this.room = view.conversations.room();
+        view.host.setText(context.connect().host());
+        view.port.setText(Integer.toString(context.connect().port()));
+        if (context.user() != null) {
+            view.name.setText(context.user());
+        }
+        if (peers) {
+            view.peerMode(PeerSettings.describe(context.connect()));
+        } else if (context.password() != null) {
+            view.password.setText(new String(context.password()));
+        }
+        view.join.addActionListener(event -> join());
+        view.host.addActionListener(event -> join());
+        view.port.addActionListener(event -> join());
+        view.name.addActionListener(event -> join());
+        view.password.addActionListener(event -> join());
+        view.send.addActionListener(event -> send());
+        view.compose.addActionListener(event -> send());
+        view.rename.addActionListener(event -> renameAsked());
+        view.rename.setEnabled(false);
+        view.peopleList.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent event) {
+                if (event.getClickCount() == 2) {
+                    int index = view.peopleList.locationToIndex(event.getPoint());
+                    if (index >= 0) {
+                        writePrivately(view.peopleList.getModel().getElementAt(index));
+                    }
+                }
+            }
+        });
+        view.conversations.component().addChangeListener(event -> showTarget());
+        view.conversations.roomPane().onTopReached(this::olderWanted);
+        renameForm.onActions(this::renameTo, this::renameCancelled);
+        view.status("Enter your name and press Join.", false);
+        view.peopleTitle.setText(view.people.title());
+        showTarget();
+        shell.title(title.text());
+    }
+
+    /** Where typing should start: the first connect field still empty, else Join. */
+    JComponent firstToFill() {
+        if (peers) {
+            return view.name.getText().isBlank() ? view.name : view.join;
+        }
+        if (view.host.getText().isBlank()) {
+            return view.host;
+        }
+        if (view.name.getText().isBlank()) {
+            return view.name;
+        }
+        return view.password.getPassword().length == 0 ? view.password : view.join;
+    }
+
+    /** Join was pressed: checks the fields and logs in, off Swing's thread. */
+    void join() {
+        if (state != State.OUT) {
+            return;
+        }
+        String name = view.name.getText().strip();
+        ConnectOptions options = peers ? context.connect() : serverOptions();
+        if (options == null) {
+            return;
+        }
+        if (name.isEmpty()) {
+            view.status("Enter the name you want to appear under.", true);
+            return;
+        }
+        if (service != null && !options.equals(serviceOptions)) {
+            dropService();
+        }
+        if (service == null) {
+            try {
+                int current = ++generation;
+                service = context.transport().create(options, new EdtListener(ui, listener(current)));
+                serviceOptions = options;
+            } catch (IllegalArgumentException e) {
+                view.status(e.getMessage(), true);
+                return;
+            }
+        }
+        state = State.JOINING;
+        view.connectEnabled(false);
+        view.status(peers ? "Joining the group…" : "Connecting to " + address(options) + "…", false);
+        ChatService joining = service;
+        int current = generation;
+        char[] password = peers ? new char[0] : view.password.getPassword();
+        network.execute(() -> {
+            try {
+                LoggedIn in = joining.login(name, password);
+                ui.execute(() -> loggedIn(current, in));
+            } catch (LoginException e) {
+                ui.execute(() -> refused(current, e.getMessage()));
+            } catch (IOException | RuntimeException e) {
+                ui.execute(() -> unreachable(current, describe(e)));
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        });
+    }
+
+    /** The server's address from the connect fields, or {@code null} after saying what is wrong with them. */
+    private ConnectOptions serverOptions() {
+        String host = view.host.getText().strip();
+        int port;
+        try {
+            port = Integer.parseInt(view.port.getText().strip());
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (host.isEmpty()) {
+            view.status("Enter the server's address.", true);
+            return null;
+        }
+        if (port < 1 || port > 65535) {
+            view.status("The port is a number from 1 to 65535.", true);
+            return null;
+        }
+        return new ConnectOptions(host, port, context.connect().settings());
+    }
+
+    /** Send (or Enter) was pressed: says the text to the room, or privately in a private tab. */
+    void send() {
+        String text = view.compose.getText().strip();
+        if (text.isEmpty()) {
+            return;
+        }
+        if (state != State.IN) {
+            currentConversation().error("Log in first: enter your name and press Join.");
+            return;
+        }
+        int length = text.codePointCount(0, text.length());
+        if (maxTextLength > 0 && length > maxTextLength) {
+            currentConversation().error("Not sent: " + length + " characters; the server takes at most "
+                    + maxTextLength + ".");
+            return;
+        }
+        ChatService current = service;
+        String peer = view.conversations.selectedPeer().orElse(null);
+        if (peer == null) {
+            network.execute(() -> current.say(text));
+        } else {
+            network.execute(() -> current.tell(peer, text));
+        }
+        view.compose.setText("");
+    }
+
+    /** Opens (or shows) the private conversation with {@code person} and writes there. */
+    void writePrivately(String person) {
+        if (person == null || person.equals(me)) {
+            return;
+        }
+        view.conversations.select(person);
+        view.compose.requestFocusInWindow();
+    }
+
+    /** The window was closed by the user: asks first while in the room, then leaves without waiting. */
+    void closeAsked() {
+        ChatService current = service;
+        switch (state) {
+            case IN -> {
+                if (!shell.confirmLeave()) {
+                    return;
+                }
+                state = State.LEAVING;
+                network.execute(current::logout);
+            }
+            case JOINING -> {
+                state = State.LEAVING;
+                // The network thread is inside login; closing from another thread is what ends it.
+                Thread.ofPlatform().daemon().name("chatroom-close").start(current::close);
+            }
+            case OUT -> {
+                state = State.LEAVING;
+                if (current != null) {
+                    network.execute(current::close);
+                }
+            }
+            case LEAVING -> {
+            }
+        }
+        shell.close();
+    }
+
+    /** The window came to the front or went to the background. */
+    void focusChanged(boolean focused) {
+        title.focused(focused);
+        shell.title(title.text());
+    }
+
+    /** The reader reached the top of the room: fetches the page of history before the oldest message shown. */
+    void olderWanted() {
+        long oldest = room.oldestId();
+        if (state != State.IN || !historyMore || historyAsked || oldest <= 0 || room.isFull()) {
+            return;
+        }
+        historyAsked = true;
+        ChatService current = service;
+        int limit = Math.min(HISTORY_PAGE, historyPageMax);
+        network.execute(() -> current.history(oldest, limit));
+    }
+
+    int exitCode() {
+        return lost ? 1 : 0;
+    }
+
+    // Package access for tests
+    RenameForm renameForm() {
+        return renameForm;
+    }
+
+    // Package access for tests
+    String title() {
+        return title.text();
+    }
+
+    void renameAsked() {
+        if (state != State.IN) {
+            return;
+        }
+        renameForm.start(me);
+        shell.showRename(renameForm);
+    }
+
+    private void renameTo(String name) {
+        if (name.isEmpty()) {
+            renameForm.refused("Type the name you want.");
+            return;
+        }
+        if (name.equals(me) || state != State.IN) {
+            renameCancelled();
+            return;
+        }
+        ChatService current = service;
+        renameForm.waiting();
+        network.execute(() -> current.rename(name));
+    }
+
+    private void renameCancelled() {
+        renameForm.dismissed();
+        shell.hideRename();
+    }
+
+    private ChatListener listener(int current) {
+        return new ChatListener() {
+            @Override
+            public void onMessage(ServerMessage message) {
+                received(current, message);
+            }
+
+            @Override
+            public void onDisconnected(String reason, boolean error) {
+                disconnected(current, reason);
+            }
+        };
+    }
+
+    private void loggedIn(int current, LoggedIn in) {
+        if (current != generation || state != State.JOINING) {
+            return;
+        }
+        state = State.IN;
+        me = in.name();
+        lost = false;
+        byeReason = null;
+        historyMore = true;
+        historyAsked = false;
+        historyPage.clear();
+        view.banner(null);
+        view.me(me);
+        view.name.setText(me);
+        view.rename.setEnabled(true);
+        view.status((peers ? "In the group as " : "Connected to " + address(serviceOptions) + " as ") + me + ".",
+                false);
+        title.name(me);
+        shell.title(title.text());
+        if (joinedBefore) {
+            // The server replays recent history on login; what was shown before would appear twice.
+            room.clear();
+        }
+        joinedBefore = true;
+        room.notice(view.times.now(), "You joined as " + me + " · " + in.online() + " online");
+        List<ServerMessage> early = new ArrayList<>(pending);
+        pending.clear();
+        for (ServerMessage message : early) {
+            show(message);
+        }
+        ChatService joined = service;
+        network.execute(joined::who);
+        view.compose.requestFocusInWindow();
+    }
+
+    private void refused(int current, String reason) {
+        if (current != generation || state != State.JOINING) {
+            return;
+        }
+        state = State.OUT;
+        pending.clear();
+        view.connectEnabled(true);
+        view.status(reason, true);
+        if (peers) {
+            view.name.requestFocusInWindow();
+        } else {
+            // Selected, so that typing the right password replaces the wrong one.
+            view.password.selectAll();
+            view.password.requestFocusInWindow();
+        }
+    }
+
+    private void unreachable(int current, String reason) {
+        if (current != generation || state != State.JOINING) {
+            return;
+        }
+        state = State.OUT;
+        // A server that turns the connection away (overloaded, shutting down) says why before it closes.
+        for (ServerMessage message : pending) {
+            if (message instanceof Bye bye) {
+                reason = bye.reason();
+            }
+        }
+        pending.clear();
+        dropService();
+        view.connectEnabled(true);
+        view.status((peers ? "Could not join the group: " : "Could not connect: ") + reason, true);
+    }
+
+    private void received(int current, ServerMessage message) {
+        if (current != generation) {
+            return;
+        }
+        if (message instanceof Welcome welcome) {
+            maxTextLength = welcome.limits().maxTextLength();
+            historyPageMax = Math.max(1, welcome.limits().historyPageMax());
+            return;
+        }
+        if (state == State.JOINING) {
+            // A refusal comes back from login() itself; its error event would say the same twice.
+            if (!(message instanceof ErrorReply) && pending.size() < MAX_PENDING) {
+                pending.add(message);
+            }
+        } else if (state == State.IN) {
+            show(message);
+        }
+    }
+
+    private void show(ServerMessage message) {
+        switch (message) {
+            case ChatMessage chat when chat.history() -> keepForHistory(chat);
+            case ChatMessage chat -> {
+                boolean own = chat.from().equals(me);
+                room.message(chat, own);
+                if (!own) {
+                    unread();
+                }
+            }
+            case Announcement announcement when announcement.history() -> keepForHistory(announcement);
+            case Announcement announcement -> {
+                room.announcement(announcement);
+                unread();
+            }
+            case PrivateMessage note -> privately(note);
+            case Joined joined -> {
+                view.people.joined(joined.name());
+                if (!joined.name().equals(me)) {
+                    room.notice(joined.ts(), joined.name() + " joined · " + joined.online() + " online");
+                    if (view.conversations.hasPrivate(joined.name())) {
+                        view.conversations.privateWith(joined.name()).notice(joined.ts(),
+                                joined.name() + " is back online");
+                    }
+                }
+            }
+            case Left left -> {
+                view.people.left(left.name());
+                room.notice(left.ts(), left.name() + " left (" + left.reason() + ") · " + left.online() + " online");
+                if (view.conversations.hasPrivate(left.name())) {
+                    view.conversations.privateWith(left.name()).notice(left.ts(), left.name() + " left the room");
+                }
+            }
+            case Renamed renamed -> rename(renamed);
+            case Members members -> view.people.replaceAll(members.users());
+            case HistoryEnd end -> {
+                room.history(historyPage, me);
+                historyPage.clear();
+                historyMore = end.more();
+                historyAsked = false;
+            }
+            case ErrorReply error -> {
+                if (Nick.TYPE.equals(error.ref()) && renameForm.isWaiting()) {
+                    renameForm.refused(error.message());
+                } else {
+                    currentConversation().error(error.message());
+                }
+            }
+            case Bye bye -> {
+                byeReason = bye.reason();
+                if (!Bye.LOGOUT.equals(bye.code())) {
+                    view.banner("Disconnected: " + bye.reason());
+                }
+            }
+            case Welcome welcome -> {
+            }
+            case LoggedIn in -> {
+            }
+            case Pong pong -> {
+            }
+        }
+        view.peopleTitle.setText(view.people.title());
+    }
+
+    private void keepForHistory(ServerMessage entry) {
+        if (historyPage.size() < Conversation.MAX_ENTRIES) {
+            historyPage.add(entry);
+        }
+    }
+
+    private void privately(PrivateMessage note) {
+        boolean own = note.from().equals(me);
+        String peer = own ? note.to() : note.from();
+        view.conversations.privateWith(peer).privateMessage(note.ts(), note.from(), note.text(), own);
+        if (!own) {
+            view.conversations.arrived(peer);
+            unread();
+        }
+    }
+
+    private void rename(Renamed renamed) {
+        view.people.renamed(renamed.from(), renamed.to());
+        view.conversations.renamed(renamed.from(), renamed.to());
+        if (renamed.from().equals(me)) {
+            me = renamed.to();
+            view.me(me);
+            view.name.setText(me);
+            title.name(me);
+            shell.title(title.text());
+            room.notice(renamed.ts(), "You are now " + me);
+            if (renameForm.isWaiting()) {
+                renameForm.dismissed();
+                shell.hideRename();
+            }
+        } else {
+            room.notice(renamed.ts(), renamed.from() + " is now " + renamed.to());
+        }
+        showTarget();
+    }
+
+    private void disconnected(int current, String reason) {
+        if (current != generation || state != State.IN) {
+            // While joining, login() itself reports the failure; while leaving, nobody is looking.
+            return;
+        }
+        String why = byeReason != null ? byeReason : reason;
+        state = State.OUT;
+        lost = true;
+        dropService();
+        if (renameForm.isWaiting()) {
+            renameCancelled();
+        }
+        view.people.clear();
+        view.peopleTitle.setText(view.people.title());
+        view.rename.setEnabled(false);
+        view.banner("Disconnected: " + why);
+        room.notice(view.times.now(), "Disconnected: " + why);
+        view.connectEnabled(true);
+        view.status("Not connected. Press Join to connect again.", false);
+    }
+
+    private void dropService() {
+        ChatService dropped = service;
+        service = null;
+        serviceOptions = null;
+        generation++;
+        if (dropped != null) {
+            network.execute(dropped::close);
+        }
+    }
+
+    private void unread() {
+        title.arrived();
+        shell.title(title.text());
+    }
+
+    private void showTarget() {
+        String peer = view.conversations.selectedPeer().orElse(null);
+        if (peer == null) {
+            view.composeTarget.setText("To everyone:");
+            view.composeTarget.setForeground(Theme.ACCENT);
+        } else {
+            view.composeTarget.setText("To " + peer + " (private):");
+            view.composeTarget.setForeground(Theme.PRIVATE);
+        }
+        target = peer;
+    }
+
+    private Conversation currentConversation() {
+        return target == null ? room : view.conversations.privateWith(target);
+    }
+
+    private static String address(ConnectOptions options) {
+        String host = options.host();
+        // An IPv6 address needs brackets before its port, as in a URL.
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + options.port();
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

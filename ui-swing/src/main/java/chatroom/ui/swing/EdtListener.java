@@ -1,0 +1,22 @@
+package chatroom.ui.swing;
+
+import chatroom.api.message.ServerMessage;
+import chatroom.api.spi.ChatListener;
+
+import java.util.concurrent.Executor;
+
+/**
+ * Hands a service's events over to Swing's thread (through {@code ui}, which is {@code SwingUtilities::invokeLater}
+ * outside tests), so the service's thread never waits for the window and the window is only touched on its own.
+ */
+record EdtListener(Executor ui, ChatListener target) implements ChatListener {
+    @Override
+    public void onMessage(ServerMessage message) {
+        ui.execute(() -> target.onMessage(message));
+    }
+
+    @Override
+    public void onDisconnected(String reason, boolean error) {
+        ui.execute(() -> target.onDisconnected(reason, error));
+    }
+}
