@@ -43,6 +43,18 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--password-stdin", description = "Take the password from the first line of standard input.")
     boolean passwordStdin;
 
+    @Option(names = "--tls", description = "tcp: connect with TLS. The server is checked against the system's trust"
+            + " store (or --truststore); one it does not vouch for is trusted on first use and remembered, as SSH"
+            + " does, and a changed certificate is refused.")
+    boolean tls;
+
+    @Option(names = "--truststore", paramLabel = "FILE",
+            description = "tcp: trust only servers whose certificate this file (PKCS#12, JKS or PEM) vouches for.")
+    String truststore;
+
+    @Option(names = "--no-reconnect", description = "tcp: end when the connection drops, instead of reconnecting.")
+    boolean noReconnect;
+
     @Option(names = "--listen", paramLabel = "PORT", description = "udp: the local port to receive on.")
     String listen;
 
@@ -67,7 +79,29 @@ final class ClientCommand implements Callable<Integer> {
         ChatServiceProvider chosenTransport = ServerCommand.require(Providers.transports(), transport);
         ChatUiProvider chosenUi = chooseUi(Providers.interfaces());
         char[] password = passwordStdin ? PasswordInput.firstLine(io.in()) : null;
+        Path dataDir = DataDirs.defaultDir("client");
+        ConnectOptions connect = connectOptions(dataDir);
+        return chosenUi.run(new ChatUiContext(chosenTransport, connect, user, password, dataDir, io.in(), io.out(),
+                io.err()));
+    }
+
+    /** Where and how to connect, with the settings that only some transports read. */
+    // Package access for tests
+    ConnectOptions connectOptions(Path dataDir) {
+        if (truststore != null && !tls) {
+            throw new UsageError("--truststore goes with --tls.");
+        }
         Map<String, List<String>> settings = new LinkedHashMap<>();
+        if (tls) {
+            settings.put("tls", List.of("true"));
+            settings.put("known-servers", List.of(dataDir.resolve("known_servers").toString()));
+        }
+        if (truststore != null) {
+            settings.put("truststore", List.of(truststore));
+        }
+        if (noReconnect) {
+            settings.put("reconnect", List.of("off"));
+        }
         if (listen != null) {
             settings.put("listen", List.of(listen));
         }
@@ -79,9 +113,7 @@ final class ClientCommand implements Callable<Integer> {
         }
         Path folder = downloads != null ? downloads : Downloads.defaultFolder();
         settings.put(Downloads.SETTING, List.of(folder.toAbsolutePath().normalize().toString()));
-        ConnectOptions connect = new ConnectOptions(host, port, settings);
-        return chosenUi.run(new ChatUiContext(chosenTransport, connect, user, password,
-                DataDirs.defaultDir("client"), io.in(), io.out(), io.err()));
+        return new ConnectOptions(host, port, settings);
     }
 
     private ChatUiProvider chooseUi(Providers<ChatUiProvider> interfaces) {

@@ -14,7 +14,9 @@ import chatroom.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -63,6 +65,60 @@ final class ServerCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     long maxFileSize;
 
+    @Option(names = "--tls", description = "Accept only TLS connections (TLS 1.3, or 1.2). Without --keystore, a"
+            + " self-signed certificate is made in the data directory on first start; its fingerprint is printed.")
+    boolean tls;
+
+    @Option(names = "--keystore", paramLabel = "FILE",
+            description = "With --tls: the server's certificate and key, a PKCS#12 file.")
+    Path keystore;
+
+    @Option(names = "--keystore-password-file", paramLabel = "FILE",
+            description = "The key store's password, on the first line of FILE (asked on the terminal when missing).")
+    Path keystorePasswordFile;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_MAX_CONNECTIONS,
+            description = "Open connections in all (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--max-per-address", paramLabel = "N",
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+            description = "Open connections from one IP address (default: ${DEFAULT-VALUE}).")
+    int maxPerAddress;
+
+    @Option(names = "--bytes-per-second", paramLabel = "BYTES",
+            defaultValue = "" + ServerConfig.DEFAULT_BYTES_PER_SECOND,
+            description = "Bytes a second one connection may send before 'slow down' (default: ${DEFAULT-VALUE}).")
+    int bytesPerSecond;
+
+    @Option(names = "--byte-burst", paramLabel = "BYTES", defaultValue = "" + ServerConfig.DEFAULT_BYTE_BURST,
+            description = "Bytes one connection may send at once (default: ${DEFAULT-VALUE}).")
+    int byteBurst;
+
+    @Option(names = "--max-line-bytes", paramLabel = "BYTES", defaultValue = "" + Protocol.DEFAULT_MAX_LINE_BYTES,
+            description = "Longest line a client may send (default: ${DEFAULT-VALUE}).")
+    int maxLineBytes;
+
+    @Option(names = "--max-name", paramLabel = "CHARS", defaultValue = "32",
+            description = "Longest user name (default: ${DEFAULT-VALUE}).")
+    int maxName;
+
+    @Option(names = "--max-text", paramLabel = "CHARS", defaultValue = "4000",
+            description = "Longest message (default: ${DEFAULT-VALUE}).")
+    int maxText;
+
+    @Option(names = "--max-json-depth", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_MAX_JSON_DEPTH,
+            description = "Deepest nesting of JSON in a client's line, at most 32 (default: ${DEFAULT-VALUE}).")
+    int maxJsonDepth;
+
+    @Option(names = "--login-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "A connection that has not logged in by then is closed (default: ${DEFAULT-VALUE}).")
+    int loginTimeout;
+
+    @Option(names = "--resume-minutes", paramLabel = "MIN", defaultValue = "10",
+            description = "How long a lost session may be resumed without the password (default: ${DEFAULT-VALUE}).")
+    int resumeMinutes;
+
     @Option(names = "--console", defaultValue = "stdin", paramLabel = "NAME",
             description = "Operator console (default: ${DEFAULT-VALUE}).")
     String console;
@@ -85,6 +141,10 @@ final class ServerCommand implements Callable<Integer> {
         if (rate < 1 || burst < 1) {
             throw new UsageError("--rate and --burst must be at least 1.");
         }
+        checkLimits();
+        if ((keystore != null || keystorePasswordFile != null) && !tls) {
+            throw new UsageError("--keystore and --keystore-password-file go with --tls.");
+        }
         ServerTransportProvider transportProvider = require(Providers.serverTransports(), transport);
         ServerConsoleProvider consoleProvider = require(Providers.consoles(), console);
         if (!consoleProvider.isAvailable()) {
@@ -93,9 +153,15 @@ final class ServerCommand implements Callable<Integer> {
         Path dataDir = data != null ? data : DataDirs.defaultDir("server");
         ServerConfig config = ServerConfig.defaults(dataDir).withHistoryOnJoin(history)
                 .withOpenRegistration(registration == Registration.open).withGuests(allowGuests)
-                .withRate(rate, burst).withMaxFileSize(maxFileSize).toBuilder().fsync(fsync).build();
+                .withRate(rate, burst).withMaxFileSize(maxFileSize).withConnectionLimits(maxConnections, maxPerAddress)
+                .withByteRate(bytesPerSecond, byteBurst).withMaxLineBytes(maxLineBytes).withMaxNameLength(maxName)
+                .withMaxTextLength(maxText).withMaxJsonDepth(maxJsonDepth)
+                .withLoginDeadline(Duration.ofSeconds(loginTimeout))
+                .withResume(Duration.ofMinutes(resumeMinutes), ServerConfig.DEFAULT_RESUME_REPLAY_MAX)
+                .toBuilder().fsync(fsync).build();
+        ServerCertificate certificate = tls ? certificate(dataDir) : null;
         ServerTransport listener = transportProvider.create(new ListenOptions(bind, port, config.maxLineBytes(),
-                config.outboxBytes()));
+                config.outboxBytes(), certificate == null ? null : certificate.identity()));
         ChatServer server = new ChatServer(config, List.of(listener), io.err());
         server.start();
         Thread hook = Thread.ofPlatform().name("shutdown-hook").unstarted(server::close);
@@ -104,8 +170,15 @@ final class ServerCommand implements Callable<Integer> {
         io.out().println(ChatServer.VERSION + " on Java " + Runtime.version().feature());
         io.out().println("Data:      " + dataDir.toAbsolutePath() + " (accounts and history)");
         io.out().println("Listening: " + String.join(", ", server.addresses()));
+        if (certificate == null) {
+            io.out().println("Security:  plain TCP, not encrypted (--tls to encrypt)");
+        } else {
+            io.out().println("Security:  TLS 1.3 (1.2 at least), certificate " + certificate.keyStore()
+                    + (certificate.created() ? " (self-signed, made now)" : ""));
+            io.out().println("           SHA-256 fingerprint " + certificate.fingerprint());
+        }
         io.out().println("Join with: ./chat client --host " + joinHost(server.addresses()) + " --port "
-                + listener.port() + " --user NAME");
+                + listener.port() + (tls ? " --tls" : "") + " --user NAME");
         io.out().println("Registration " + registration + (allowGuests ? ", guests allowed" : "") + "; the last "
                 + history
                 + " messages are replayed on login. " + (maxFileSize > 0 ? "Files up to "
@@ -114,6 +187,38 @@ final class ServerCommand implements Callable<Integer> {
         consoleProvider.run(new ServerConsoleContext(server.control(), io.in(), io.out(), io.err()));
         server.close();
         return 0;
+    }
+
+    private void checkLimits() {
+        if (maxConnections < 1 || maxPerAddress < 1) {
+            throw new UsageError("--max-connections and --max-per-address must be at least 1.");
+        }
+        if (bytesPerSecond < 1024 || byteBurst < maxLineBytes + 1) {
+            throw new UsageError("--bytes-per-second must be at least 1024, and --byte-burst more than"
+                    + " --max-line-bytes (or no full line could ever pass).");
+        }
+        if (maxLineBytes < 1024 || maxName < 1 || maxText < 1 || maxLineBytes > 16 * 1024 * 1024) {
+            throw new UsageError("--max-line-bytes must be between 1024 and 16777216; --max-name and --max-text at"
+                    + " least 1.");
+        }
+        if (maxJsonDepth < 2 || maxJsonDepth > ServerConfig.DEFAULT_MAX_JSON_DEPTH) {
+            throw new UsageError("--max-json-depth must be between 2 and " + ServerConfig.DEFAULT_MAX_JSON_DEPTH + ".");
+        }
+        if (loginTimeout < 1 || resumeMinutes < 0) {
+            throw new UsageError("--login-timeout must be at least 1 and --resume-minutes not negative.");
+        }
+    }
+
+    /** The operator's key store, or the self-signed certificate in the data directory. */
+    private ServerCertificate certificate(Path dataDir) throws IOException {
+        if (keystore == null) {
+            return ServerCertificate.selfSigned(dataDir);
+        }
+        char[] password = ServerCertificate.readPassword(keystorePasswordFile);
+        if (password == null) {
+            throw new UsageError("No terminal to ask for the key store's password; pass --keystore-password-file.");
+        }
+        return ServerCertificate.fromKeyStore(keystore, password);
     }
 
     /** Where the operator's commands go: typed here for the stdin console, elsewhere (a window) for the others. */

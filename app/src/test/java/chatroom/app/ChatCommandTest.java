@@ -1,5 +1,6 @@
 package chatroom.app;
 
+import chatroom.api.spi.ConnectOptions;
 import chatroom.api.spi.Providers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,6 +103,77 @@ class ChatCommandTest {
         out.reset();
         assertEquals(0, run("", "users", "list", "--data", dir));
         assertEquals("张伟\n", out());
+    }
+
+    @Test
+    void aTlsServerPrintsItsFingerprintAndKeepsItsCertificate() {
+        String dir = data.toString();
+        assertEquals(0, run("/shutdown\n", "server", "--bind", "127.0.0.1", "--port", "0", "--data", dir, "--tls"));
+        String first = out();
+        assertTrue(first.contains("Security:  TLS 1.3 (1.2 at least), certificate " + data.resolve("tls/server.p12")
+                + " (self-signed, made now)\n"), first);
+        String fingerprint = first.substring(first.indexOf("SHA-256 fingerprint ") + 20).lines().findFirst()
+                .orElseThrow();
+        assertTrue(fingerprint.matches("([0-9A-F]{2}:){31}[0-9A-F]{2}"), fingerprint);
+        assertTrue(first.contains(" --tls --user NAME\n"), first);
+
+        out.reset();
+        assertEquals(0, run("/shutdown\n", "server", "--bind", "127.0.0.1", "--port", "0", "--data", dir, "--tls"));
+        assertTrue(out().contains("certificate " + data.resolve("tls/server.p12") + "\n           SHA-256 fingerprint "
+                + fingerprint + "\n"), out());
+    }
+
+    @Test
+    void aPlainServerSaysItIsNotEncrypted() {
+        assertEquals(0, run("/shutdown\n", "server", "--bind", "127.0.0.1", "--port", "0", "--data", data.toString()));
+        assertTrue(out().contains("Security:  plain TCP, not encrypted (--tls to encrypt)\n"), out());
+    }
+
+    @Test
+    void keyStoreOptionsNeedTls() {
+        assertEquals(2, run("", "server", "--port", "0", "--data", data.toString(), "--keystore", "x.p12"));
+        assertEquals("chat: --keystore and --keystore-password-file go with --tls.\n", err());
+    }
+
+    @Test
+    void aKeyStoreWithTheWrongPasswordFailsClearly() throws Exception {
+        ServerCertificate made = ServerCertificate.selfSigned(data.resolve("made"));
+        Path passwordFile = data.resolve("wrong-password");
+        Files.writeString(passwordFile, "guess\n");
+
+        assertEquals(1, run("", "server", "--port", "0", "--data", data.toString(), "--tls", "--keystore",
+                made.keyStore().toString(), "--keystore-password-file", passwordFile.toString()));
+        assertTrue(err().startsWith("chat: Cannot read the key store " + made.keyStore()), err());
+        assertTrue(err().endsWith("(wrong password?)\n"), err());
+    }
+
+    @Test
+    void limitsAreCheckedBeforeStarting() {
+        assertEquals(2, run("", "server", "--port", "0", "--data", data.toString(), "--max-json-depth", "99"));
+        assertEquals("chat: --max-json-depth must be between 2 and 32.\n", err());
+    }
+
+    @Test
+    void clientTlsOptionsBecomeTransportSettings() {
+        ClientCommand client = new ClientCommand(new Io(System.in, System.out, System.err));
+        client.host = "chat.example";
+        client.port = 9443;
+        client.tls = true;
+        client.truststore = "ca.pem";
+        client.noReconnect = true;
+
+        ConnectOptions options = client.connectOptions(data);
+
+        assertEquals(Optional.of("true"), options.setting("tls"));
+        assertEquals(Optional.of(data.resolve("known_servers").toString()), options.setting("known-servers"));
+        assertEquals(Optional.of("ca.pem"), options.setting("truststore"));
+        assertEquals(Optional.of("off"), options.setting("reconnect"));
+    }
+
+    @Test
+    void aTrustStoreGoesWithTls() {
+        assertEquals(2, run("", "client", "--truststore", "ca.pem", "--user", "x"));
+        assertEquals("chat: --truststore goes with --tls.\n", err());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package chatroom.server;
 
+import chatroom.api.codec.MessageCodec;
+import chatroom.api.codec.ProtocolException;
 import chatroom.api.message.Bye;
 import chatroom.api.spi.Connection;
 import chatroom.api.spi.InboundHandler;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +40,7 @@ import java.util.function.Consumer;
 public final class ChatServer implements AutoCloseable {
     public static final String VERSION = "chatroom 0.1.0";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofSeconds(1);
 
     private final ServerConfig config;
     private final List<ServerTransport> transports;
@@ -50,6 +55,10 @@ public final class ChatServer implements AutoCloseable {
     private Journal journal;
     private ExecutorService hashing;
     private ScheduledExecutorService deadlines;
+    private ResumeTokens tokens;
+    private final ConnectionLimits connections;
+    private final AtomicLong lastRefusalLogged = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL.toNanos());
+    private final AtomicLong refusalsNotLogged = new AtomicLong();
 
     public ChatServer(ServerConfig config, List<ServerTransport> transports, PrintStream logStream) {
         this(config, transports, logStream, Clock.systemUTC());
@@ -60,6 +69,7 @@ public final class ChatServer implements AutoCloseable {
         this.transports = List.copyOf(transports);
         this.log = new ServerLog(logStream, clock);
         this.clock = clock;
+        this.connections = new ConnectionLimits(config.maxConnections(), config.maxConnectionsPerAddress());
     }
 
     /**
@@ -75,9 +85,17 @@ public final class ChatServer implements AutoCloseable {
         History history = new History(database);
         Room room;
         try {
+            tokens = new ResumeTokens(database, clock, config.resumeValidity(), log);
+            tokens.startClock();
+            Receipts receipts = new Receipts(Room.RECEIPTS_PER_ACCOUNT, Room.RECEIPTS_IN_ALL,
+                    config.resumeValidity().toMillis());
+            for (Receipts.Receipt receipt : history.receipts(clock.millis() - config.resumeValidity().toMillis(),
+                    Room.RECEIPTS_IN_ALL)) {
+                receipts.add(receipt, receipt.ts());
+            }
             journal = new Journal(config.durableHistory() ? history : null, log);
-            room = new Room(config, journal, log, clock, history.before(Long.MAX_VALUE, config.historyOnJoin()),
-                    history.lastId(), history.size());
+            room = new Room(config, journal, log, clock, history.before(Long.MAX_VALUE, config.recentWindow()),
+                    history.lastId(), history.size(), tokens, receipts);
         } catch (SQLException e) {
             throw new StorageException("Cannot read the history in " + database.file() + ": " + e.getMessage(), e);
         }
@@ -90,7 +108,7 @@ public final class ChatServer implements AutoCloseable {
         FileRelay files = new FileRelay(config.maxFileSize(), room, log, clock, System::nanoTime);
         deadlines.scheduleWithFixedDelay(files::tick, 1, 1, TimeUnit.SECONDS);
         context = new ServerContext(config, VERSION, room, names, accounts, history, new LoginThrottle(clock), log,
-                hashing, sessions, files);
+                hashing, sessions, tokens, connections, files);
         journal.start();
         room.start();
         started = clock.instant();
@@ -100,6 +118,13 @@ public final class ChatServer implements AutoCloseable {
     }
 
     private InboundHandler accept(Connection connection) {
+        Optional<String> refusal = connections.admit(connection.remoteAddress());
+        if (refusal.isPresent()) {
+            logRefusal(connection.remoteAddress(), refusal.get());
+            connection.send(MessageCodec.encode(new Bye(Bye.OVERLOADED, refusal.get())));
+            connection.close();
+            return Ignored.INPUT;
+        }
         Session session = new Session(connection, context);
         sessions.add(session);
         log.info("connect " + connection.remoteAddress());
@@ -113,6 +138,22 @@ public final class ChatServer implements AutoCloseable {
             }
         }, config.loginDeadline().toMillis(), TimeUnit.MILLISECONDS);
         return session;
+    }
+
+    /**
+     * Logs a refused connection, at most one a second: a flood of connections over the limits must not turn into a
+     * flood of log lines, which every thread that logs (the room's too) would queue behind.
+     */
+    private void logRefusal(String address, String reason) {
+        long now = System.nanoTime();
+        long last = lastRefusalLogged.get();
+        if (now - last < REFUSAL_LOG_INTERVAL.toNanos() || !lastRefusalLogged.compareAndSet(last, now)) {
+            refusalsNotLogged.incrementAndGet();
+            return;
+        }
+        long more = refusalsNotLogged.getAndSet(0);
+        log.info("refused " + address + ": " + reason + (more == 0 ? "" : " (and " + more
+                + " more connections refused since the last such line)"));
     }
 
     /** Addresses clients can use. */
@@ -160,6 +201,9 @@ public final class ChatServer implements AutoCloseable {
             if (journal != null) {
                 journal.stop();
             }
+            if (tokens != null) {
+                tokens.close();
+            }
             if (context != null) {
                 context.history().close();
                 context.accounts().close();
@@ -182,6 +226,23 @@ public final class ChatServer implements AutoCloseable {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What a refused connection says until it is closed: nothing the server listens to. */
+    private enum Ignored implements InboundHandler {
+        INPUT;
+
+        @Override
+        public void onLine(String line) {
+        }
+
+        @Override
+        public void onUnreadableLine(ProtocolException problem) {
+        }
+
+        @Override
+        public void onClosed() {
         }
     }
 

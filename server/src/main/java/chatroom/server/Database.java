@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
@@ -59,10 +60,33 @@ final class Database {
                         kind TEXT NOT NULL,
                         sender TEXT,
                         body TEXT NOT NULL)""");
+            addColumnIfMissing(statement, "history", "sender_account", "TEXT");
+            addColumnIfMissing(statement, "history", "cid", "TEXT");
+            statement.execute("""
+                    CREATE TABLE IF NOT EXISTS resume_tokens (
+                        token_hash TEXT PRIMARY KEY,
+                        account_key TEXT NOT NULL,
+                        account TEXT NOT NULL,
+                        guest INTEGER NOT NULL,
+                        expires INTEGER NOT NULL)""");
+            statement.execute("CREATE INDEX IF NOT EXISTS resume_tokens_expiry ON resume_tokens (expires)");
         } catch (SQLException e) {
             throw new StorageException("Cannot open the database " + file + ": " + e.getMessage(), e);
         }
         return database;
+    }
+
+    /** Databases made before a column existed get it, empty in their old rows. */
+    private static void addColumnIfMissing(Statement statement, String table, String column, String type)
+            throws SQLException {
+        try (ResultSet columns = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (columns.next()) {
+                if (column.equals(columns.getString("name"))) {
+                    return;
+                }
+            }
+        }
+        statement.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
     }
 
     ReentrantLock writes() {

@@ -184,22 +184,23 @@ final class FileRelay {
         return to == null ? recipients : List.of();
     }
 
-    void chunk(Session sender, FileChunk chunk) {
+    /** Relays one chunk; returns whether it was taken (false: no such transfer of this sender, or refused). */
+    boolean chunk(Session sender, FileChunk chunk) {
         Transfer transfer = sent(sender, chunk.tid());
         if (transfer == null) {
-            return;
+            return false;
         }
         int length;
         try {
             length = chunk.size();
         } catch (IllegalArgumentException e) {
             stop(transfer, FileCancel.PROTOCOL, "A chunk was not valid base64.");
-            return;
+            return false;
         }
         Frame frame = MessageCodec.encode(chunk.withTid(transfer.id));
         synchronized (transfer) {
             if (transfer.ended) {
-                return;
+                return false;
             }
             String problem = chunk.seq() != transfer.received + 1 ? "Chunk " + chunk.seq() + " came where chunk "
                     + (transfer.received + 1) + " was due."
@@ -213,9 +214,10 @@ final class FileRelay {
             if (problem != null) {
                 stop(transfer, transfer.bytes + length > transfer.size ? FileCancel.SIZE_MISMATCH
                         : FileCancel.PROTOCOL, problem);
-                return;
+                return false;
             }
             transfer.chunk(frame, length, nanos.getAsLong());
+            return true;
         }
     }
 

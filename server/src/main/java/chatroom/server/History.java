@@ -18,12 +18,17 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The room's history in the database: chat messages, announcements and shared files by id. Appends come from the
  * journal thread only, a batch per transaction (group commit); reads may come from any thread.
+ *
+ * <p>A chat message that the sender gave a client message id reaches the journal with {@link #receiptCid} in its
+ * {@code cid}: the sender's account and that id, stored in columns of their own (and never sent to anyone), so that
+ * after a restart the server still knows which client message ids it has delivered.
  */
 final class History implements AutoCloseable {
     private static final String MESSAGE = "message";
     private static final String ANNOUNCEMENT = "announcement";
     /** A shared file: the body is its size, a space, and its name. */
     private static final String FILE = "file";
+    private static final char RECEIPT_SEPARATOR = '\0';
 
     private final Connection writer;
     private final ReentrantLock writes;
@@ -35,7 +40,8 @@ final class History implements AutoCloseable {
             writes = database.writes();
             writer = database.connect();
             writer.setAutoCommit(false);
-            insert = writer.prepareStatement("INSERT INTO history (id, ts, kind, sender, body) VALUES (?, ?, ?, ?, ?)");
+            insert = writer.prepareStatement("INSERT INTO history (id, ts, kind, sender, body, sender_account, cid)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)");
             reader = database.connect();
         } catch (SQLException e) {
             throw new StorageException("Cannot open the history in " + database.file() + ": " + e.getMessage(), e);
@@ -48,9 +54,9 @@ final class History implements AutoCloseable {
         try {
             for (ServerMessage entry : entries) {
                 switch (entry) {
-                    case ChatMessage m -> bind(m.id(), m.ts(), MESSAGE, m.from(), m.text());
-                    case Announcement a -> bind(a.id(), a.ts(), ANNOUNCEMENT, null, a.text());
-                    case FileShared f -> bind(f.id(), f.ts(), FILE, f.from(), f.size() + " " + f.name());
+                    case ChatMessage m -> bind(m.id(), m.ts(), MESSAGE, m.from(), m.text(), m.cid());
+                    case Announcement a -> bind(a.id(), a.ts(), ANNOUNCEMENT, null, a.text(), null);
+                    case FileShared f -> bind(f.id(), f.ts(), FILE, f.from(), f.size() + " " + f.name(), null);
                     default -> throw new IllegalArgumentException("Not a history entry: " + entry.type());
                 }
                 insert.addBatch();
@@ -65,12 +71,45 @@ final class History implements AutoCloseable {
         }
     }
 
-    private void bind(long id, long ts, String kind, String sender, String body) throws SQLException {
+    private void bind(long id, long ts, String kind, String sender, String body, String receipt)
+            throws SQLException {
         insert.setLong(1, id);
         insert.setLong(2, ts);
         insert.setString(3, kind);
         insert.setString(4, sender);
         insert.setString(5, body);
+        int split = receipt == null ? -1 : receipt.indexOf(RECEIPT_SEPARATOR);
+        insert.setString(6, split < 0 ? null : receipt.substring(0, split));
+        insert.setString(7, split < 0 ? null : receipt.substring(split + 1));
+    }
+
+    /**
+     * What the journal's copy of a chat message carries as its {@code cid}: the sender's account key and client
+     * message id. Account keys never contain the separator (names are letters, digits and {@code _-.}).
+     */
+    static String receiptCid(String accountKey, String cid) {
+        return accountKey + RECEIPT_SEPARATOR + cid;
+    }
+
+    /**
+     * The newest chat messages with a client message id, at most {@code limit}, none older than {@code sinceTs},
+     * oldest first.
+     */
+    synchronized List<Receipts.Receipt> receipts(long sinceTs, int limit) throws SQLException {
+        try (PreparedStatement query = reader.prepareStatement("SELECT id, ts, sender, sender_account, cid FROM history"
+                + " WHERE cid IS NOT NULL AND ts >= ? ORDER BY id DESC LIMIT ?")) {
+            query.setLong(1, sinceTs);
+            query.setInt(2, limit);
+            List<Receipts.Receipt> receipts = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    receipts.add(new Receipts.Receipt(rows.getString(4), rows.getString(5), rows.getLong(1),
+                            rows.getLong(2), rows.getString(3), null));
+                }
+            }
+            Collections.reverse(receipts);
+            return receipts;
+        }
     }
 
     /** The highest id written, or 0 for an empty history. */

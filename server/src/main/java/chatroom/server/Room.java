@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,15 +45,33 @@ final class Room {
     sealed interface Event {
     }
 
-    /** Completes {@code admitted} once the room has decided, so the session reads no request before it knows. */
-    record Enter(Session session, String account, boolean guest, CompletableFuture<Boolean> admitted)
-            implements Event {
+    /**
+     * Completes {@code admitted} once the room has decided, so the session reads no request before it knows.
+     *
+     * @param since    replay the entries after this id instead of the latest few; {@code null} for the latest few
+     * @param resume   the token the session gets, which the room takes back when the login fails
+     * @param takeOver whether the login proved it owns the name (a password, or a resume token, which a guest has
+     *                 too), so that it replaces a session of the same account or guest that is still here
+     */
+    record Enter(Session session, String account, boolean guest, Long since, String resume, boolean takeOver,
+                 CompletableFuture<Boolean> admitted) implements Event {
+        Enter(Session session, String account, boolean guest, CompletableFuture<Boolean> admitted) {
+            this(session, account, guest, null, null, !guest, admitted);
+        }
     }
 
-    record Say(Session session, String text) implements Event {
+    /** @param cid the client message id, or {@code null} */
+    record Say(Session session, String text, String cid) implements Event {
+        Say(Session session, String text) {
+            this(session, text, null);
+        }
     }
 
-    record Tell(Session session, String to, String text) implements Event {
+    /** @param cid the client message id, or {@code null} */
+    record Tell(Session session, String to, String text, String cid) implements Event {
+        Tell(Session session, String to, String text) {
+            this(session, to, text, null);
+        }
     }
 
     record Rename(Session session, String name) implements Event {
@@ -81,6 +100,9 @@ final class Room {
     }
 
     private static final int MAX_BATCH = 1024;
+    /** A client resends at most its unacknowledged messages; no client has a thousand of those. */
+    static final int RECEIPTS_PER_ACCOUNT = 1000;
+    static final int RECEIPTS_IN_ALL = 100_000;
 
     private final ServerConfig config;
     private final Names names;
@@ -89,6 +111,8 @@ final class Room {
     private final Clock clock;
     private final BlockingQueue<Event> inbox = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final ResumeTokens tokens;
+    private final Receipts receipts;
 
     // Owned by the room thread.
     private final Map<String, Session> byName = new HashMap<>();
@@ -106,14 +130,24 @@ final class Room {
     /** Written by the room thread only (a new array on every change); volatile for {@link #online()}. */
     private volatile Session[] members = new Session[0];
 
+    Room(ServerConfig config, Journal journal, ServerLog log, Clock clock, List<ServerMessage> recentHistory,
+         long lastId, long historySize) {
+        this(config, journal, log, clock, recentHistory, lastId, historySize, null,
+                new Receipts(RECEIPTS_PER_ACCOUNT, RECEIPTS_IN_ALL, config.resumeValidity().toMillis()));
+    }
+
     /**
      * @param recentHistory the newest history entries, oldest first, as loaded at start
      * @param lastId        the highest id in the history
      * @param historySize   how many entries the history holds
+     * @param tokens        where resume tokens are kept, or {@code null} when sessions cannot be resumed
+     * @param receipts      the client message ids delivered lately, as loaded at start
      */
     Room(ServerConfig config, Journal journal, ServerLog log, Clock clock, List<ServerMessage> recentHistory,
-         long lastId, long historySize) {
+         long lastId, long historySize, ResumeTokens tokens, Receipts receipts) {
         this.config = config;
+        this.tokens = tokens;
+        this.receipts = receipts;
         this.names = new Names(config.maxNameLength());
         this.journal = journal;
         this.log = log;
@@ -179,9 +213,9 @@ final class Room {
 
     private void handle(Event event) {
         switch (event) {
-            case Enter e -> e.admitted().complete(enter(e.session(), e.account(), e.guest()));
-            case Say s -> say(s.session(), s.text());
-            case Tell t -> tell(t.session(), t.to(), t.text());
+            case Enter e -> e.admitted().complete(enter(e));
+            case Say s -> say(s.session(), s.text(), s.cid());
+            case Tell t -> tell(t.session(), t.to(), t.text(), t.cid());
             case Rename r -> rename(r.session(), r.name());
             case Who w -> who(w.session());
             case Leave l -> leave(l.session(), l.reason(), l.logout());
@@ -193,19 +227,27 @@ final class Room {
         }
     }
 
-    private boolean enter(Session session, String account, boolean guest) {
+    private boolean enter(Enter login) {
+        Session session = login.session();
+        String account = login.account();
+        boolean guest = login.guest();
+        String resume = login.resume();
         if (session.isClosed() || stopped) {
+            revoke(resume);
             return false;
         }
         if (session.inRoom()) {
             reply(session, ErrorCode.ALREADY_LOGGED_IN, "You are logged in already.", "login");
+            revoke(resume);
             return false;
         }
-        // Only an account's password may take over its session; a guest name is first come, first served.
-        Session previous = guest ? null : byAccount.get(accountKey(account, false));
+        // Only an account's password (or a resume token) may take over its session; a guest name is first come,
+        // first served, except for the guest's own token after a lost connection the server has not noticed yet.
+        Session previous = login.takeOver() ? byAccount.get(accountKey(account, guest)) : null;
         if (previous != null) {
             String shownAs = previous.name();
             remove(previous);
+            revoke(previous.takeResumeToken());
             deliverAndClose(previous, new Bye(Bye.REPLACED, "You logged in from somewhere else."));
             presence(new Left(now(), shownAs, members.length, "logged in from somewhere else"), null);
             log.info("replaced " + account + " at " + previous.address() + " by a new login");
@@ -213,25 +255,89 @@ final class Room {
         Session holder = byName.get(Names.key(account));
         if (holder != null) {
             reply(session, ErrorCode.NAME_TAKEN, "Someone online is using the name '" + account + "'.", "login");
+            revoke(resume);
             return false;
         }
-        session.enter(account, guest, clock.instant());
+        session.enter(account, guest, clock.instant(), resume);
         add(session);
-        deliver(session, new LoggedIn(account, members.length));
-        int replay = Math.min(recent.size(), config.historyOnJoin());
-        recent.stream().skip(recent.size() - replay).forEach(entry -> deliver(session, entry));
-        deliver(session, new HistoryEnd(replay, historySize > replay));
+        deliver(session, new LoggedIn(account, members.length, resume));
+        if (login.since() == null) {
+            replayLatest(session);
+        } else {
+            replaySince(session, login.since());
+        }
         presence(new Joined(now(), account, members.length, guest), session);
         log.info((guest ? "guest login " : "login ") + account + " from " + session.address() + " ("
                 + members.length + " online)");
         return true;
     }
 
-    private void say(Session session, String text) {
+    /** The latest {@code historyOnJoin} entries, as after any login. */
+    private void replayLatest(Session session) {
+        int replay = Math.min(recent.size(), config.historyOnJoin());
+        List<Frame> frames = new ArrayList<>(replay);
+        recent.stream().skip(recent.size() - replay).forEach(entry -> frames.add(MessageCodec.encode(entry)));
+        deliverAll(session, frames);
+        deliver(session, new HistoryEnd(replay, historySize > replay));
+    }
+
+    /**
+     * Every entry after {@code since}, for a client that saw everything up to it, at most {@code resumeReplayMax} and
+     * half the outbox (so the replay itself cannot overflow it): when more were missed, the newest of them, and
+     * {@code more} says older ones exist. Entries come from memory and go out behind everything already queued, so
+     * none is missed or sent twice between the replay and what follows it, and none is sent before it is committed.
+     */
+    private void replaySince(Session session, long since) {
+        long budget = config.outboxBytes() / 2;
+        ArrayDeque<Frame> frames = new ArrayDeque<>();
+        Iterator<ServerMessage> newestFirst = recent.descendingIterator();
+        while (newestFirst.hasNext() && frames.size() < config.resumeReplayMax()) {
+            ServerMessage entry = newestFirst.next();
+            if (entryId(entry) <= since) {
+                break;
+            }
+            Frame frame = MessageCodec.encode(entry);
+            if (frame.size() > budget) {
+                break;
+            }
+            budget -= frame.size();
+            frames.addFirst(frame);
+        }
+        long missed = Math.max(0, lastId - Math.max(0, since));
+        deliverAll(session, List.copyOf(frames));
+        deliver(session, new HistoryEnd(frames.size(), missed > frames.size()));
+    }
+
+    private static long entryId(ServerMessage entry) {
+        return switch (entry) {
+            case ChatMessage m -> m.id();
+            case Announcement a -> a.id();
+            default -> 0;
+        };
+    }
+
+    private void say(Session session, String text, String cid) {
         if (!requireInRoom(session, "say")) {
             return;
         }
-        record(new ChatMessage(++lastId, now(), session.name(), text, false));
+        if (cid == null) {
+            record(new ChatMessage(++lastId, now(), session.name(), text, false));
+            return;
+        }
+        String sender = accountKey(session.account(), session.guest());
+        Receipts.Receipt earlier = receipts.find(sender, cid, now());
+        if (earlier != null) {
+            // Sent again after a lost connection: acknowledge it again, deliver it once.
+            deliver(session, new ChatMessage(earlier.id(), earlier.ts(), earlier.from(), text, false, cid));
+            return;
+        }
+        ChatMessage message = new ChatMessage(++lastId, now(), session.name(), text, false);
+        receipts.add(new Receipts.Receipt(sender, cid, message.id(), message.ts(), message.from(), null), now());
+        if (config.durableHistory()) {
+            pendingEntries.add(message.withCid(History.receiptCid(sender, cid)));
+        }
+        broadcastWithEcho(message, session, message.withCid(cid));
+        remember(message);
     }
 
     private void announce(String text) {
@@ -244,32 +350,52 @@ final class Room {
             pendingEntries.add(entry);
         }
         broadcast(entry);
+        remember(entry);
+    }
+
+    private void remember(ServerMessage entry) {
         recent.addLast(switch (entry) {
             case ChatMessage m -> m.asHistory();
             case Announcement a -> a.asHistory();
             case FileShared f -> f.asHistory();
             default -> entry;
         });
-        while (recent.size() > config.historyOnJoin()) {
+        while (recent.size() > config.recentWindow()) {
             recent.removeFirst();
         }
         historySize++;
         messages++;
     }
 
-    private void tell(Session session, String to, String text) {
+    private void tell(Session session, String to, String text, String cid) {
         if (!requireInRoom(session, "tell")) {
+            return;
+        }
+        String sender = accountKey(session.account(), session.guest());
+        Receipts.Receipt earlier = cid == null ? null : receipts.find(sender, cid, now());
+        if (earlier != null) {
+            deliver(session, new PrivateMessage(earlier.ts(), earlier.from(), earlier.to(), text, cid));
             return;
         }
         Session target = byName.get(Names.key(to));
         if (target == null) {
-            reply(session, ErrorCode.NOT_ONLINE, "'" + to + "' is not online.", "tell");
+            deliver(session, new ErrorReply(ErrorCode.NOT_ONLINE, "'" + to + "' is not online.", "tell", cid));
             return;
         }
         PrivateMessage message = new PrivateMessage(now(), session.name(), target.name(), text);
+        if (cid != null) {
+            receipts.add(new Receipts.Receipt(sender, cid, 0, message.ts(), message.from(), message.to()), now());
+        }
         Frame frame = MessageCodec.encode(message);
-        pendingDeliveries.add(Delivery.to(target == session ? new Session[] {target} : new Session[] {target, session},
-                frame));
+        if (cid == null) {
+            pendingDeliveries.add(Delivery.to(target == session ? new Session[] {target}
+                    : new Session[] {target, session}, frame));
+            return;
+        }
+        if (target != session) {
+            pendingDeliveries.add(Delivery.to(target, frame));
+        }
+        pendingDeliveries.add(Delivery.to(session, MessageCodec.encode(message.withCid(cid))));
     }
 
     private void rename(Session session, String name) {
@@ -307,6 +433,14 @@ final class Room {
     }
 
     private void leave(Session session, String reason, boolean logout) {
+        String token = session.takeResumeToken();
+        if (token != null && tokens != null) {
+            if (logout) {
+                tokens.revokeLater(token);
+            } else {
+                tokens.expireLater(token);
+            }
+        }
         if (session.inRoom() && byName.get(Names.key(session.name())) == session) {
             remove(session);
             presence(new Left(now(), session.name(), members.length, reason), null);
@@ -325,6 +459,7 @@ final class Room {
         }
         String why = reason == null || reason.isBlank() ? "" : ": " + reason;
         remove(target);
+        revoke(target.takeResumeToken());
         deliverAndClose(target, new Bye(Bye.KICKED, "You were kicked by the operator" + why));
         presence(new Left(now(), target.name(), members.length, "kicked" + why), null);
         log.info("kick " + target.name() + " at " + target.address() + why);
@@ -386,6 +521,12 @@ final class Room {
         members = shrunk;
     }
 
+    private void revoke(String token) {
+        if (token != null && tokens != null) {
+            tokens.revokeLater(token);
+        }
+    }
+
     /**
      * A join or leave notice: to everyone while the room is small enough, else only to the person it concerns
      * (if still here). In a room of thousands, every arrival told to everyone would be most of the traffic.
@@ -401,6 +542,28 @@ final class Room {
     /** One encoding, the same bytes to everyone online at this point of the room's order. */
     private void broadcast(ServerMessage message) {
         pendingDeliveries.add(Delivery.to(members, MessageCodec.encode(message)));
+    }
+
+    /**
+     * As {@link #broadcast}, but the sender gets its own copy, which carries its client message id. Everyone else
+     * shares one frame; the sender's comes right after it.
+     */
+    private void broadcastWithEcho(ServerMessage message, Session sender, ServerMessage echo) {
+        Session[] others = Arrays.stream(members).filter(member -> member != sender).toArray(Session[]::new);
+        if (others.length > 0) {
+            pendingDeliveries.add(Delivery.to(others, MessageCodec.encode(message)));
+        }
+        pendingDeliveries.add(Delivery.to(sender, MessageCodec.encode(echo)));
+    }
+
+    private void deliverAll(Session session, List<Frame> frames) {
+        if (frames.isEmpty()) {
+            return;
+        }
+        Session[] recipient = {session};
+        for (Frame frame : frames) {
+            pendingDeliveries.add(Delivery.to(recipient, frame));
+        }
     }
 
     private void deliver(Session session, ServerMessage message) {

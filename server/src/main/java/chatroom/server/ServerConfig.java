@@ -10,36 +10,75 @@ import java.time.Duration;
  * How a server behaves. {@link #defaults(Path)} gives the documented defaults; {@link #toBuilder()} or the
  * {@code with…} methods change settings.
  *
- * @param dataDir           where the database lives
- * @param historyOnJoin     history entries replayed to someone who logs in
- * @param openRegistration  whether a new name with a password creates an account
- * @param allowGuests       whether a name no account has may join without a password, marked as a guest
- * @param durableHistory    whether history is written to disk before anyone receives it (off only to measure its cost)
- * @param maxLineBytes      longest line a client may send
- * @param maxNameLength     longest name, in characters
- * @param maxTextLength     longest chat text, in characters
- * @param historyPageMax    largest page of older history a client may ask for
- * @param outboxBytes       bytes that may wait for a client that does not read before it is disconnected
- * @param messagesPerSecond sustained messages per connection before "slow down"
- * @param burst             messages a connection may send at once
- * @param hashIterations    PBKDF2 iterations for new password hashes
- * @param loginDeadline     how long a connection may stay without logging in
- * @param presenceLimit     above this many people online, join and leave notices go only to the person concerned
- * @param fsync             whether each history commit waits for the disk (survives power loss, costs a flush)
- * @param maxFileSize       the largest file relayed, in bytes; 0 relays none
+ * @param dataDir                   where the database lives
+ * @param historyOnJoin             history entries replayed to someone who logs in
+ * @param openRegistration          whether a new name with a password creates an account
+ * @param allowGuests               whether a name no account has may join without a password, marked as a guest
+ * @param durableHistory            whether history is written to disk before anyone receives it (off only to measure
+ *                                  its cost)
+ * @param maxLineBytes              longest line a client may send
+ * @param maxNameLength             longest name, in characters
+ * @param maxTextLength             longest chat text, in characters
+ * @param historyPageMax            largest page of older history a client may ask for
+ * @param outboxBytes               bytes that may wait for a client that does not read before it is disconnected
+ * @param messagesPerSecond         sustained messages per connection before "slow down"
+ * @param burst                     messages a connection may send at once
+ * @param hashIterations            PBKDF2 iterations for new password hashes
+ * @param loginDeadline             how long a connection may stay without logging in
+ * @param presenceLimit             above this many people online, join and leave notices go only to the person
+ *                                  concerned
+ * @param fsync                     whether each history commit waits for the disk (survives power loss, costs a flush)
+ * @param maxConnections            open connections the server accepts in all, logged in or not
+ * @param maxConnectionsPerAddress  open connections it accepts from one IP address
+ * @param bytesPerSecond            sustained bytes a connection may send per second, every line counted, before
+ *                                  "slow down"
+ * @param byteBurst                 bytes a connection may send at once before that rate applies
+ * @param maxJsonDepth              deepest nesting of JSON arrays and objects in a client's line (at most 32)
+ * @param resumeValidity            how long after its connection is lost a session can be resumed with its token
+ * @param resumeReplayMax           most missed messages replayed to a resuming client (also kept in memory for it)
+ * @param maxFileSize               the largest file relayed, in bytes; 0 relays none
  */
 public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistration, boolean allowGuests,
                            boolean durableHistory, int maxLineBytes, int maxNameLength, int maxTextLength,
-                           int historyPageMax, int outboxBytes, int messagesPerSecond, int burst,
-                           int hashIterations, Duration loginDeadline, int presenceLimit, boolean fsync,
-                           long maxFileSize) {
+                           int historyPageMax, int outboxBytes, int messagesPerSecond, int burst, int hashIterations,
+                           Duration loginDeadline, int presenceLimit, boolean fsync, int maxConnections,
+                           int maxConnectionsPerAddress, int bytesPerSecond, int byteBurst, int maxJsonDepth,
+                           Duration resumeValidity, int resumeReplayMax, long maxFileSize) {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_HASH_ITERATIONS = 600_000;
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    /** Enough for a household or an office behind one NAT address; not enough to exhaust the server from one host. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 20;
+    /** 64 KiB a second sustained: a fast typist sends well under 1 KiB; a paste of a long message still passes. */
+    public static final int DEFAULT_BYTES_PER_SECOND = 64 * 1024;
+    public static final int DEFAULT_BYTE_BURST = 256 * 1024;
+    /** No client message nests deeper than 2; 32 leaves room for extensions and costs nothing. */
+    public static final int DEFAULT_MAX_JSON_DEPTH = 32;
+    public static final Duration DEFAULT_RESUME_VALIDITY = Duration.ofMinutes(10);
+    public static final int DEFAULT_RESUME_REPLAY_MAX = 1000;
+
+    public ServerConfig {
+        if (maxJsonDepth < 1 || maxJsonDepth > DEFAULT_MAX_JSON_DEPTH) {
+            throw new IllegalArgumentException("The JSON depth limit must be between 1 and " + DEFAULT_MAX_JSON_DEPTH
+                    + ": " + maxJsonDepth);
+        }
+    }
+
+    /** The settings that existed before connection limits, byte rates and resuming, with their defaults for those. */
+    public ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistration, boolean allowGuests,
+                        boolean durableHistory, int maxLineBytes, int maxNameLength, int maxTextLength,
+                        int historyPageMax, int outboxBytes, int messagesPerSecond, int burst, int hashIterations,
+                        Duration loginDeadline, int presenceLimit, boolean fsync) {
+        this(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory, maxLineBytes, maxNameLength,
+                maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations, loginDeadline,
+                presenceLimit, fsync, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+                DEFAULT_BYTES_PER_SECOND, DEFAULT_BYTE_BURST, DEFAULT_MAX_JSON_DEPTH, DEFAULT_RESUME_VALIDITY,
+                DEFAULT_RESUME_REPLAY_MAX, Protocol.DEFAULT_MAX_FILE_SIZE);
+    }
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, 100, true, false, true, Protocol.DEFAULT_MAX_LINE_BYTES, 32, 4000, 200,
-                4 * 1024 * 1024, 20, 40, DEFAULT_HASH_ITERATIONS, Duration.ofSeconds(10), 1000, false,
-                Protocol.DEFAULT_MAX_FILE_SIZE);
+                4 * 1024 * 1024, 20, 40, DEFAULT_HASH_ITERATIONS, Duration.ofSeconds(10), 1000, false);
     }
 
     public Builder toBuilder() {
@@ -78,10 +117,47 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         return toBuilder().maxFileSize(bytes).build();
     }
 
+    public ServerConfig withConnectionLimits(int total, int perAddress) {
+        return toBuilder().maxConnections(total).maxConnectionsPerAddress(perAddress).build();
+    }
+
+    public ServerConfig withByteRate(int perSecond, int burstBytes) {
+        return toBuilder().bytesPerSecond(perSecond).byteBurst(burstBytes).build();
+    }
+
+    public ServerConfig withMaxLineBytes(int bytes) {
+        return toBuilder().maxLineBytes(bytes).build();
+    }
+
+    public ServerConfig withMaxNameLength(int length) {
+        return toBuilder().maxNameLength(length).build();
+    }
+
+    public ServerConfig withMaxTextLength(int length) {
+        return toBuilder().maxTextLength(length).build();
+    }
+
+    public ServerConfig withMaxJsonDepth(int depth) {
+        return toBuilder().maxJsonDepth(depth).build();
+    }
+
+    public ServerConfig withOutboxBytes(int bytes) {
+        return toBuilder().outboxBytes(bytes).build();
+    }
+
+    public ServerConfig withResume(Duration validity, int replayMax) {
+        return toBuilder().resumeValidity(validity).resumeReplayMax(replayMax).build();
+    }
+
     /** The limits as announced to clients. */
     public Limits limits() {
         return new Limits(maxLineBytes, maxNameLength, maxTextLength, historyOnJoin, historyPageMax,
-                messagesPerSecond, burst, maxFileSize > 0 ? maxFileSize : null);
+                messagesPerSecond, burst, bytesPerSecond, byteBurst, maxFileSize > 0 ? maxFileSize : null);
+    }
+
+    /** How many history entries the room keeps in memory: enough for a login's replay and for a resume's. */
+    int recentWindow() {
+        return Math.max(historyOnJoin, resumeReplayMax);
     }
 
     /** Changes settings one at a time; starts from an existing configuration. */
@@ -102,6 +178,13 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         private Duration loginDeadline;
         private int presenceLimit;
         private boolean fsync;
+        private int maxConnections;
+        private int maxConnectionsPerAddress;
+        private int bytesPerSecond;
+        private int byteBurst;
+        private int maxJsonDepth;
+        private Duration resumeValidity;
+        private int resumeReplayMax;
         private long maxFileSize;
 
         private Builder(ServerConfig from) {
@@ -121,6 +204,13 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
             loginDeadline = from.loginDeadline;
             presenceLimit = from.presenceLimit;
             fsync = from.fsync;
+            maxConnections = from.maxConnections;
+            maxConnectionsPerAddress = from.maxConnectionsPerAddress;
+            bytesPerSecond = from.bytesPerSecond;
+            byteBurst = from.byteBurst;
+            maxJsonDepth = from.maxJsonDepth;
+            resumeValidity = from.resumeValidity;
+            resumeReplayMax = from.resumeReplayMax;
             maxFileSize = from.maxFileSize;
         }
 
@@ -204,10 +294,46 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
             return this;
         }
 
+        public Builder maxConnections(int value) {
+            maxConnections = value;
+            return this;
+        }
+
+        public Builder maxConnectionsPerAddress(int value) {
+            maxConnectionsPerAddress = value;
+            return this;
+        }
+
+        public Builder bytesPerSecond(int value) {
+            bytesPerSecond = value;
+            return this;
+        }
+
+        public Builder byteBurst(int value) {
+            byteBurst = value;
+            return this;
+        }
+
+        public Builder maxJsonDepth(int value) {
+            maxJsonDepth = value;
+            return this;
+        }
+
+        public Builder resumeValidity(Duration value) {
+            resumeValidity = value;
+            return this;
+        }
+
+        public Builder resumeReplayMax(int value) {
+            resumeReplayMax = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory,
                     maxLineBytes, maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst,
-                    hashIterations, loginDeadline, presenceLimit, fsync, maxFileSize);
+                    hashIterations, loginDeadline, presenceLimit, fsync, maxConnections, maxConnectionsPerAddress,
+                    bytesPerSecond, byteBurst, maxJsonDepth, resumeValidity, resumeReplayMax, maxFileSize);
         }
     }
 }

@@ -9,12 +9,20 @@ import java.util.concurrent.TimeoutException;
 /**
  * What every {@link Session} shares: the room, the stores, the rules, the pool where passwords are hashed, and the
  * relay that carries files.
+ *
+ * @param tokens      the resume tokens, or {@code null} when sessions cannot be resumed
+ * @param connections the open connections' count, or {@code null} when nothing counts them
  */
 record ServerContext(ServerConfig config, String version, Room room, Names names, Accounts accounts, History history,
                      LoginThrottle throttle, ServerLog log, ExecutorService hashing, Set<Session> sessions,
-                     FileRelay files) {
+                     ResumeTokens tokens, ConnectionLimits connections, FileRelay files) {
     /** A queue of a thousand logins on one core clears well within this. */
     static final int HASHING_TIMEOUT_SECONDS = 120;
+
+    ServerContext(ServerConfig config, String version, Room room, Names names, Accounts accounts, History history,
+                  LoginThrottle throttle, ServerLog log, ExecutorService hashing, Set<Session> sessions) {
+        this(config, version, room, names, accounts, history, throttle, log, hashing, sessions, null, null, null);
+    }
 
     /** Checks a password on the hashing pool, so that a burst of logins queues there instead of stalling anything. */
     Accounts.Authentication authenticate(String name, char[] password)
@@ -25,6 +33,8 @@ record ServerContext(ServerConfig config, String version, Room room, Names names
     }
 
     void closed(Session session) {
-        sessions.remove(session);
+        if (sessions.remove(session) && connections != null) {
+            connections.release(session.address());
+        }
     }
 }

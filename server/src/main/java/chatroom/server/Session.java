@@ -35,6 +35,7 @@ import chatroom.api.spi.InboundHandler;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -51,12 +52,16 @@ final class Session implements InboundHandler {
     /** Consecutive messages refused for flooding after which the connection is closed. */
     static final int FLOOD_DISCONNECT = 100;
     private static final int ENTER_TIMEOUT_SECONDS = 10;
+    private static final String FILE_CHUNK_PREFIX = "{\"type\":\"" + FileChunk.TYPE + "\"";
 
     private final Connection connection;
     private final ServerContext server;
     private final TokenBucket bucket;
+    private final TokenBucket bytes;
     private boolean helloDone;
     private int refusedInARow;
+    // Why this side closed the connection, for the room's notice; null while nothing but the network closed it.
+    private volatile String closeReason;
 
     // Written by the room thread, read by the reader thread.
     private volatile boolean inRoom;
@@ -65,20 +70,32 @@ final class Session implements InboundHandler {
     private volatile String account;
     private volatile Instant since;
     private volatile boolean guest;
+    private volatile String resumeToken;
 
     Session(Connection connection, ServerContext server) {
         this.connection = connection;
         this.server = server;
-        this.bucket = new TokenBucket(server.config().messagesPerSecond(), server.config().burst(), System.nanoTime());
+        long now = System.nanoTime();
+        this.bucket = new TokenBucket(server.config().messagesPerSecond(), server.config().burst(), now);
+        this.bytes = new TokenBucket(server.config().bytesPerSecond(), server.config().byteBurst(), now);
     }
 
     @Override
     public void onLine(String line) {
+        long lineBytes = utf8Length(line) + 1;
+        // File data is paced by the relay's acknowledgements, not by the byte rate: a chunk the relay does not
+        // take is charged below, so claiming to be file data buys nothing.
+        boolean fileData = line.startsWith(FILE_CHUNK_PREFIX);
+        if (!fileData && !allowedBytes(lineBytes)) {
+            return;
+        }
         ClientMessage message;
         try {
-            message = MessageCodec.decodeClient(line);
+            message = MessageCodec.decodeClient(line, server.config().maxJsonDepth());
         } catch (ProtocolException e) {
-            send(e.toReply());
+            if (!fileData || allowedBytes(lineBytes)) {
+                send(e.toReply());
+            }
             return;
         }
         if (!helloDone) {
@@ -88,9 +105,10 @@ final class Session implements InboundHandler {
         switch (message) {
             case Hello h -> refuse(ErrorCode.BAD_MESSAGE, "The handshake is done already.", Hello.TYPE);
             case Login l -> login(l);
-            case Say s -> text(s.text(), Say.TYPE).ifPresent(text -> server.room().post(new Room.Say(this, text)));
-            case Tell t -> text(t.text(), Tell.TYPE)
-                    .ifPresent(text -> server.room().post(new Room.Tell(this, t.to(), text)));
+            case Say s -> text(s.text(), Say.TYPE, s.cid())
+                    .ifPresent(text -> server.room().post(new Room.Say(this, text, s.cid())));
+            case Tell t -> text(t.text(), Tell.TYPE, t.cid())
+                    .ifPresent(text -> server.room().post(new Room.Tell(this, t.to(), text, t.cid())));
             case Nick n -> rename(n.name());
             case Who w -> {
                 if (allowedByRate(Who.TYPE)) {
@@ -111,8 +129,8 @@ final class Session implements InboundHandler {
             }
             // Chunks and what follows are paced by the relay's windows, not by the chat's rate limit.
             case FileChunk c -> {
-                if (inRoomFor(FileChunk.TYPE)) {
-                    server.files().chunk(this, c);
+                if (!(inRoomFor(FileChunk.TYPE) && server.files().chunk(this, c))) {
+                    allowedBytes(lineBytes);
                 }
             }
             case FileAck a -> {
@@ -153,8 +171,17 @@ final class Session implements InboundHandler {
         } else {
             helloDone = true;
             send(new Welcome(Protocol.VERSION, server.version(), server.config().limits(),
-                    server.config().maxFileSize() > 0 ? List.of(Protocol.FEATURE_FILES) : List.of()));
+                    features()));
         }
+    }
+
+    /** What this server offers beyond the basics, as announced in the welcome. */
+    private List<String> features() {
+        List<String> features = new ArrayList<>(List.of(Protocol.FEATURE_RESUME, Protocol.FEATURE_CID));
+        if (server.config().maxFileSize() > 0) {
+            features.add(Protocol.FEATURE_FILES);
+        }
+        return features;
     }
 
     private void login(Login login) {
@@ -168,8 +195,12 @@ final class Session implements InboundHandler {
             refuse(nameProblem.get().code(), nameProblem.get().message(), Login.TYPE);
             return;
         }
+        if (login.isResume()) {
+            resume(requested, login.resume(), login.since());
+            return;
+        }
         if (login.isGuest()) {
-            guestLogin(requested);
+            guestLogin(requested, login.since());
             return;
         }
         char[] password = login.password().toCharArray();
@@ -219,12 +250,12 @@ final class Session implements InboundHandler {
                 if (result.outcome() == Accounts.Outcome.CREATED) {
                     server.log().info("new account " + result.account() + " from " + address());
                 }
-                enterRoom(result.account(), false);
+                enterRoom(result.account(), false, login.since(), true);
             }
         }
     }
 
-    private void guestLogin(String requested) {
+    private void guestLogin(String requested, Long since) {
         if (!server.config().allowGuests()) {
             refuse(ErrorCode.GUESTS_NOT_ALLOWED, "This server admits only accounts; log in with a password.",
                     Login.TYPE);
@@ -232,14 +263,63 @@ final class Session implements InboundHandler {
             refuse(ErrorCode.NAME_TAKEN, "The name '" + requested + "' belongs to an account; log in with its"
                     + " password or pick another name.", Login.TYPE);
         } else {
-            enterRoom(requested, true);
+            enterRoom(requested, true, since, false);
         }
     }
 
-    /** Asks the room to admit this session and waits for its answer, so no later request races the login. */
-    private void enterRoom(String accountName, boolean asGuest) {
+    /** Logs in again with a token instead of the password; failures count against the address like wrong ones. */
+    private void resume(String requested, String token, Long since) {
+        if (server.tokens() == null) {
+            refuse(ErrorCode.RESUME_REFUSED, "This server does not resume sessions; log in with your password.",
+                    Login.TYPE);
+            return;
+        }
+        String key = Names.key(requested);
+        Duration wait = server.throttle().waitBefore(key, host());
+        if (!wait.isZero()) {
+            refuse(ErrorCode.TOO_MANY_ATTEMPTS, "Too many failed logins; try again in "
+                    + Math.max(1, wait.toSeconds()) + " s.", Login.TYPE);
+            return;
+        }
+        Optional<ResumeTokens.Holder> holder;
+        try {
+            holder = server.tokens().redeem(token, key);
+        } catch (SQLException e) {
+            server.log().info("resume error for " + requested + " from " + address() + ": " + e.getMessage());
+            refuse(ErrorCode.SERVER_ERROR, "The server could not check the resume token; try again.", Login.TYPE);
+            return;
+        }
+        boolean stillAllowed = holder.isPresent() && (holder.get().guest()
+                ? server.config().allowGuests() && server.accounts().registeredName(requested).isEmpty()
+                : server.accounts().registeredName(requested).isPresent());
+        if (!stillAllowed) {
+            server.throttle().failed(key, host());
+            server.log().info("failed resume for " + requested + " from " + address());
+            refuse(ErrorCode.RESUME_REFUSED, "This session can no longer be resumed; log in with your password.",
+                    Login.TYPE);
+            return;
+        }
+        server.throttle().succeeded(key, host());
+        server.log().info("resume " + holder.get().account() + " from " + address());
+        enterRoom(holder.get().account(), holder.get().guest(), since, true);
+    }
+
+    /**
+     * Asks the room to admit this session, with a new resume token that the room takes back if the login fails
+     * there, and waits for its answer, so no later request races the login.
+     */
+    private void enterRoom(String accountName, boolean asGuest, Long since, boolean takeOver) {
+        String token = null;
+        if (server.tokens() != null) {
+            try {
+                token = server.tokens().issue(accountName, asGuest);
+            } catch (SQLException e) {
+                // The login works without one; only a later reconnect would need the password.
+                server.log().info("no resume token for " + accountName + ": " + e.getMessage());
+            }
+        }
         CompletableFuture<Boolean> admitted = new CompletableFuture<>();
-        server.room().post(new Room.Enter(this, accountName, asGuest, admitted));
+        server.room().post(new Room.Enter(this, accountName, asGuest, since, token, takeOver, admitted));
         try {
             admitted.get(ENTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -300,58 +380,91 @@ final class Session implements InboundHandler {
         };
     }
 
-    /** The text to post, cleaned, or empty after telling the client what is wrong with it. */
-    private Optional<String> text(String raw, String request) {
+    /**
+     * The text to post, cleaned, or empty after telling the client what is wrong with it.
+     *
+     * @param cid the client message id, which a refusal carries so that the client stops waiting for it
+     */
+    private Optional<String> text(String raw, String request, String cid) {
         if (!inRoom) {
-            refuse(ErrorCode.NOT_LOGGED_IN, "Log in first.", request);
+            refuse(ErrorCode.NOT_LOGGED_IN, "Log in first.", request, cid);
             return Optional.empty();
         }
         String text = Texts.clean(raw);
         if (text.isBlank()) {
-            refuse(ErrorCode.EMPTY_TEXT, "Empty messages are not sent.", request);
+            refuse(ErrorCode.EMPTY_TEXT, "Empty messages are not sent.", request, cid);
             return Optional.empty();
         }
         // Characters as people count them (and as names are counted): an emoji is one, not two UTF-16 units.
         if (text.codePointCount(0, text.length()) > server.config().maxTextLength()) {
             refuse(ErrorCode.TEXT_TOO_LONG, "A message has at most " + server.config().maxTextLength()
-                    + " characters.", request);
+                    + " characters.", request, cid);
             return Optional.empty();
         }
-        return allowedByRate(request) ? Optional.of(text) : Optional.empty();
+        return allowedByRate(request, cid) ? Optional.of(text) : Optional.empty();
     }
 
     private boolean allowedByRate(String request) {
+        return allowedByRate(request, null);
+    }
+
+    private boolean allowedByRate(String request, String cid) {
         if (bucket.tryTake(System.nanoTime())) {
             refusedInARow = 0;
             return true;
         }
-        if (++refusedInARow >= FLOOD_DISCONNECT) {
-            server.log().info("flood from " + address() + (name == null ? "" : " (" + name + ")") + ": disconnected");
-            send(new Bye(Bye.OVERLOADED, "Disconnected for flooding."));
-            connection.close();
-        } else {
-            refuse(ErrorCode.SLOW_DOWN, "Slow down: at most " + server.config().messagesPerSecond()
-                    + " messages a second.", request);
-        }
+        flooding("Slow down: at most " + server.config().messagesPerSecond() + " messages a second.", request, cid);
         return false;
     }
 
+    /** Every line counts against the byte rate, readable or not: garbage costs the server as much as chat. */
+    private boolean allowedBytes(long lineBytes) {
+        if (bytes.tryTake(lineBytes, System.nanoTime())) {
+            return true;
+        }
+        flooding("Slow down: at most " + server.config().bytesPerSecond() + " bytes a second.", null, null);
+        return false;
+    }
+
+    /** Says "slow down" and drops the request; a connection that goes on regardless is disconnected. */
+    private void flooding(String slowDown, String request, String cid) {
+        if (++refusedInARow >= FLOOD_DISCONNECT) {
+            server.log().info("flood from " + address() + (name == null ? "" : " (" + name + ")") + ": disconnected");
+            closeReason = "disconnected for flooding";
+            send(new Bye(Bye.OVERLOADED, "Disconnected for flooding."));
+            connection.close();
+        } else {
+            refuse(ErrorCode.SLOW_DOWN, slowDown, request, cid);
+        }
+    }
+
     private void refuse(ErrorCode code, String message, String request) {
-        send(new ErrorReply(code, message, request));
+        refuse(code, message, request, null);
+    }
+
+    private void refuse(ErrorCode code, String message, String request, String cid) {
+        send(new ErrorReply(code, message, request, cid));
     }
 
     @Override
     public void onUnreadableLine(ProtocolException problem) {
-        send(problem.toReply());
+        // The reader skipped the line unkept, but the bytes came in all the same: at least the limit's worth.
+        if (allowedBytes(server.config().maxLineBytes() + 1L)) {
+            send(problem.toReply());
+        }
     }
 
     @Override
     public void onClosed() {
         closed = true;
+        if (closeReason == null && connection.overflowed()) {
+            closeReason = "too slow: its send queue overflowed";
+        }
         server.closed(this);
         server.files().closed(this);
-        server.log().info("disconnect " + address() + (name == null ? "" : " (" + name + ")"));
-        server.room().post(new Room.Leave(this, "connection lost", false));
+        server.log().info("disconnect " + address() + (name == null ? "" : " (" + name + ")")
+                + (closeReason == null ? "" : ": " + closeReason));
+        server.room().post(new Room.Leave(this, closeReason == null ? "connection lost" : closeReason, false));
     }
 
     void send(ServerMessage message) {
@@ -376,14 +489,28 @@ final class Session implements InboundHandler {
 
     /** The address without the port: failed logins are counted per host, since ports change freely. */
     private String host() {
-        String address = connection.remoteAddress();
-        int colon = address.lastIndexOf(':');
-        return colon > 0 ? address.substring(0, colon) : address;
+        return ConnectionLimits.host(connection.remoteAddress());
+    }
+
+    /** The line's length in UTF-8, without encoding it. */
+    static long utf8Length(String line) {
+        long length = line.length();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c >= 0x800 && !Character.isSurrogate(c)) {
+                length += 2;
+            } else if (c >= 0x80) {
+                // Two bytes for U+0080..U+07FF; a surrogate pair is four bytes for two chars.
+                length += 1;
+            }
+        }
+        return length;
     }
 
     // The room thread's side.
 
-    void enter(String accountName, boolean asGuest, Instant at) {
+    void enter(String accountName, boolean asGuest, Instant at, String token) {
+        this.resumeToken = token;
         this.guest = asGuest;
         this.account = accountName;
         this.name = accountName;
@@ -397,6 +524,13 @@ final class Session implements InboundHandler {
 
     void leave() {
         inRoom = false;
+    }
+
+    /** The session's resume token, which from now on the caller alone deals with; {@code null} when none. */
+    String takeResumeToken() {
+        String token = resumeToken;
+        resumeToken = null;
+        return token;
     }
 
     boolean inRoom() {

@@ -1,6 +1,9 @@
 package chatroom.server;
 
-/** Flood control for one connection: {@code burst} messages at once, then {@code perSecond} sustained. */
+/**
+ * Flood control for one connection: {@code burst} tokens at once, then {@code perSecond} sustained. A token is a
+ * message, or a byte for the byte rate.
+ */
 final class TokenBucket {
     private final double perNano;
     private final double capacity;
@@ -16,10 +19,15 @@ final class TokenBucket {
 
     /** Takes one token if there is one. */
     boolean tryTake(long nowNanos) {
+        return tryTake(1, nowNanos);
+    }
+
+    /** Takes {@code amount} tokens if there are that many (an amount above the burst never passes). */
+    boolean tryTake(double amount, long nowNanos) {
         tokens = Math.min(capacity, tokens + (nowNanos - lastNanos) * perNano);
         lastNanos = nowNanos;
-        if (tokens >= 1) {
-            tokens -= 1;
+        if (tokens >= amount) {
+            tokens -= amount;
             return true;
         }
         return false;

@@ -29,7 +29,7 @@ class JournalTest {
     private final MutableClock clock = new MutableClock();
     private final ServerLog log = new ServerLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), clock);
     private final ServerContext context = new ServerContext(TestServer.config(Path.of("unused")), ChatServer.VERSION,
-            null, null, null, null, null, log, null, ConcurrentHashMap.newKeySet(), null);
+            null, null, null, null, null, log, null, ConcurrentHashMap.newKeySet());
 
     private static ChatMessage message(long id) {
         return new ChatMessage(id, id, "alice", "m" + id, false);

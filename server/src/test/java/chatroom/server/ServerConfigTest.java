@@ -16,7 +16,8 @@ class ServerConfigTest {
     @Test
     void theDocumentedDefaults() {
         assertEquals(new ServerConfig(DIR, 100, true, false, true, Protocol.DEFAULT_MAX_LINE_BYTES, 32, 4000, 200,
-                4 * 1024 * 1024, 20, 40, 600_000, Duration.ofSeconds(10), 1000, false, 100L * 1024 * 1024), defaults);
+                4 * 1024 * 1024, 20, 40, 600_000, Duration.ofSeconds(10), 1000, false), defaults);
+        assertEquals(100L * 1024 * 1024, defaults.maxFileSize());
     }
 
     @Test
@@ -29,6 +30,13 @@ class ServerConfigTest {
         assertEquals(defaults.toBuilder().loginDeadline(Duration.ofSeconds(3)).build(),
                 defaults.withLoginDeadline(Duration.ofSeconds(3)));
         assertEquals(defaults.toBuilder().messagesPerSecond(1).burst(2).build(), defaults.withRate(1, 2));
+        assertEquals(defaults.toBuilder().maxConnections(5).maxConnectionsPerAddress(2).build(),
+                defaults.withConnectionLimits(5, 2));
+        assertEquals(defaults.toBuilder().bytesPerSecond(1000).byteBurst(4000).build(),
+                defaults.withByteRate(1000, 4000));
+        assertEquals(defaults.toBuilder().maxJsonDepth(4).build(), defaults.withMaxJsonDepth(4));
+        assertEquals(defaults.toBuilder().resumeValidity(Duration.ofMinutes(1)).resumeReplayMax(5).build(),
+                defaults.withResume(Duration.ofMinutes(1), 5));
     }
 
     @Test
@@ -36,10 +44,12 @@ class ServerConfigTest {
         ServerConfig all = defaults.toBuilder().historyOnJoin(7).openRegistration(false).allowGuests(true)
                 .durableHistory(false).maxLineBytes(5000).maxNameLength(12).maxTextLength(300).historyPageMax(25)
                 .outboxBytes(1024).messagesPerSecond(3).burst(9).hashIterations(1000)
-                .loginDeadline(Duration.ofSeconds(3)).presenceLimit(50).fsync(true).maxFileSize(77).build();
+                .loginDeadline(Duration.ofSeconds(3)).presenceLimit(50).fsync(true).maxConnections(99)
+                .maxConnectionsPerAddress(4).bytesPerSecond(2048).byteBurst(8192).maxJsonDepth(8)
+                .resumeValidity(Duration.ofMinutes(2)).resumeReplayMax(30).maxFileSize(77).build();
 
         assertEquals(new ServerConfig(DIR, 7, false, true, false, 5000, 12, 300, 25, 1024, 3, 9, 1000,
-                Duration.ofSeconds(3), 50, true, 77), all);
+                Duration.ofSeconds(3), 50, true, 99, 4, 2048, 8192, 8, Duration.ofMinutes(2), 30, 77), all);
         assertEquals(all, all.toBuilder().build());
     }
 
@@ -48,6 +58,7 @@ class ServerConfigTest {
         ServerConfig config = defaults.toBuilder().historyOnJoin(7).maxLineBytes(5000).maxNameLength(12)
                 .maxTextLength(300).historyPageMax(25).messagesPerSecond(3).burst(9).build();
 
-        assertEquals(new Limits(5000, 12, 300, 7, 25, 3, 9, 100L * 1024 * 1024), config.limits());
+        assertEquals(new Limits(5000, 12, 300, 7, 25, 3, 9, ServerConfig.DEFAULT_BYTES_PER_SECOND,
+                ServerConfig.DEFAULT_BYTE_BURST, 100L * 1024 * 1024), config.limits());
     }
 }

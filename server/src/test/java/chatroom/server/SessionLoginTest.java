@@ -63,7 +63,7 @@ class SessionLoginTest {
         start(TestServer.config(dir));
         TestClient alice = helloed();
 
-        assertEquals(new LoggedIn("alice", 1), alice.login("alice", "wonderland"));
+        assertEquals(new LoggedIn("alice", 1), TestClient.withoutToken(alice.login("alice", "wonderland")));
 
         assertEquals(List.of("alice"), accountNames());
         assertTrue(server.log().contains(server.logLine("new account alice from 127.0.0.1:50001")), server.log());
@@ -79,7 +79,8 @@ class SessionLoginTest {
 
         again.send(new Login("alice", "guess"));
         again.awaitError(ErrorCode.WRONG_PASSWORD, "Wrong password for 'alice'.", "login");
-        assertEquals(new LoggedIn("alice", 1), again.login("alice", TestServer.password("alice")));
+        assertEquals(new LoggedIn("alice", 1),
+                TestClient.withoutToken(again.login("alice", TestServer.password("alice"))));
 
         assertTrue(server.log().contains(server.logLine("failed login for alice from 127.0.0.1:50002: wrong password")),
                 server.log());
@@ -94,7 +95,7 @@ class SessionLoginTest {
         client.send(new Login("bob", "builder"));
         client.awaitError(ErrorCode.NO_SUCH_ACCOUNT,
                 "There is no account named 'bob', and this server does not register new ones.", "login");
-        assertEquals(new LoggedIn("alice", 1), client.login("alice", "wonderland"));
+        assertEquals(new LoggedIn("alice", 1), TestClient.withoutToken(client.login("alice", "wonderland")));
 
         assertEquals(List.of("alice"), accountNames());
         assertTrue(server.log().contains(server.logLine("failed login for bob from 127.0.0.1:50001: no such account")),
@@ -142,9 +143,9 @@ class SessionLoginTest {
         TestClient zhang = helloed();
         TestClient jose = helloed();
 
-        assertEquals(new LoggedIn("张伟", 1), zhang.login("张伟", "密码"));
+        assertEquals(new LoggedIn("张伟", 1), TestClient.withoutToken(zhang.login("张伟", "密码")));
         // Typed decomposed, stored composed.
-        assertEquals(new LoggedIn("José", 2), jose.login("Jose\u0301", "contraseña"));
+        assertEquals(new LoggedIn("José", 2), TestClient.withoutToken(jose.login("Jose\u0301", "contraseña")));
 
         assertEquals(List.of("José", "张伟"), accountNames());
     }
@@ -168,7 +169,8 @@ class SessionLoginTest {
         other.send(new Login("ａｌｉｃｅ", "another password"));
         other.awaitError(ErrorCode.WRONG_PASSWORD, "Wrong password for 'ａｌｉｃｅ'.", "login");
 
-        assertEquals(new LoggedIn("alice", 1), other.login("Alice", TestServer.password("alice")));
+        assertEquals(new LoggedIn("alice", 1),
+                TestClient.withoutToken(other.login("Alice", TestServer.password("alice"))));
         assertEquals(List.of("alice"), accountNames());
     }
 

@@ -89,8 +89,9 @@ class SessionTest {
 
         Welcome welcome = client.hello();
 
-        assertEquals(new Welcome(Protocol.VERSION, "chatroom 0.1.0", new Limits(5000, 12, 300, 7, 25, 3, 9, 2048L),
-                List.of("files")), welcome);
+        assertEquals(new Welcome(Protocol.VERSION, "chatroom 0.1.0", new Limits(5000, 12, 300, 7, 25, 3, 9,
+                ServerConfig.DEFAULT_BYTES_PER_SECOND, ServerConfig.DEFAULT_BYTE_BURST, 2048L),
+                List.of(Protocol.FEATURE_RESUME, Protocol.FEATURE_CID, Protocol.FEATURE_FILES)), welcome);
     }
 
     @Test
@@ -255,6 +256,20 @@ class SessionTest {
         assertEquals("red [31m bell  cr  nl\n tab\t c1 ", client.await(ChatMessage.class).text());
         client.send(new Tell("alice", "\u001b[2Jclear"));
         assertEquals(" [2Jclear", client.await(PrivateMessage.class).text());
+    }
+
+    @Test
+    void fileChunksOfNoTransferCountAgainstTheByteRate() {
+        start(TestServer.config(dir).withByteRate(100, 400));
+        TestClient client = server.enter("alice");
+        String chunk = "{\"type\":\"file_chunk\",\"tid\":\"nope\",\"seq\":1,\"data\":\""
+                + "QUFB".repeat(40) + "\"}";
+
+        client.sendRaw(chunk);
+        client.sendRaw(chunk);
+        client.sendRaw(chunk);
+
+        client.awaitError(ErrorCode.SLOW_DOWN, "Slow down: at most 100 bytes a second.", null);
     }
 
     @Test

@@ -144,6 +144,11 @@ final class TestClient {
     }
 
     /** The next message, whatever it is. */
+    /** A login's answer without its resume token, which is random; any other message as it is. */
+    static ServerMessage withoutToken(ServerMessage message) {
+        return message instanceof LoggedIn loggedIn ? new LoggedIn(loggedIn.name(), loggedIn.online()) : message;
+    }
+
     ServerMessage next() {
         return await(ServerMessage.class);
     }

@@ -31,6 +31,14 @@ public final class MessageCodec {
         return JsonCodec.fromJson(line, MessageTypes.CLIENT);
     }
 
+    /**
+     * Reads a line that a client sent, refusing JSON nested deeper than {@code maxNesting} (capped at the codec's
+     * own limit of 32).
+     */
+    public static ClientMessage decodeClient(String line, int maxNesting) throws ProtocolException {
+        return JsonCodec.fromJson(line, MessageTypes.CLIENT, maxNesting);
+    }
+
     /** Reads a line that a server sent. */
     public static ServerMessage decodeServer(String line) throws ProtocolException {
         return JsonCodec.fromJson(line, MessageTypes.SERVER);

@@ -47,6 +47,12 @@ public final class JsonCodec {
 
     public static <M extends Message> M fromJson(String line, Map<String, Class<? extends M>> types)
             throws ProtocolException {
+        return fromJson(line, types, MAX_NESTING);
+    }
+
+    /** @param maxNesting the deepest nesting of arrays and objects accepted, at most {@link #MAX_NESTING} */
+    public static <M extends Message> M fromJson(String line, Map<String, Class<? extends M>> types, int maxNesting)
+            throws ProtocolException {
         Class<? extends M> chunkType = types.get(FileChunk.TYPE);
         if (chunkType != null) {
             FileChunk chunk = FileChunkLines.read(line);
@@ -54,15 +60,17 @@ public final class JsonCodec {
                 return chunkType.cast(chunk);
             }
         }
-        M message = fromJsonTypeFirst(line, types);
-        return message != null ? message : fromJsonTree(line, types);
+        int nesting = Math.max(1, Math.min(maxNesting, MAX_NESTING));
+        M message = fromJsonTypeFirst(line, types, nesting);
+        return message != null ? message : fromJsonTree(line, types, nesting);
     }
 
     /**
      * The common case in one pass: the line starts with its type, as every line this codec writes does. Anything
      * unusual (another field first, an error) returns null, and the tree parse decides with its exact messages.
      */
-    private static <M extends Message> M fromJsonTypeFirst(String line, Map<String, Class<? extends M>> types) {
+    private static <M extends Message> M fromJsonTypeFirst(String line, Map<String, Class<? extends M>> types,
+                                                           int maxNesting) {
         if (!line.startsWith(TYPE_PREFIX)) {
             return null;
         }
@@ -77,7 +85,7 @@ public final class JsonCodec {
         try {
             JsonReader reader = new JsonReader(new StringReader(line));
             reader.setStrictness(Strictness.STRICT);
-            reader.setNestingLimit(MAX_NESTING);
+            reader.setNestingLimit(maxNesting);
             M message = GSON.fromJson(reader, recordClass);
             return message != null && nothingFollows(reader) ? message : null;
         } catch (RuntimeException | StackOverflowError e) {
@@ -85,9 +93,9 @@ public final class JsonCodec {
         }
     }
 
-    private static <M extends Message> M fromJsonTree(String line, Map<String, Class<? extends M>> types)
-            throws ProtocolException {
-        JsonObject object = parseObject(line);
+    private static <M extends Message> M fromJsonTree(String line, Map<String, Class<? extends M>> types,
+                                                      int maxNesting) throws ProtocolException {
+        JsonObject object = parseObject(line, maxNesting);
         JsonElement typeElement = object.get("type");
         if (typeElement == null || !typeElement.isJsonPrimitive() || !typeElement.getAsJsonPrimitive().isString()) {
             throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "The message has no string field 'type'.");
@@ -112,11 +120,11 @@ public final class JsonCodec {
         }
     }
 
-    private static JsonObject parseObject(String line) throws ProtocolException {
+    private static JsonObject parseObject(String line, int maxNesting) throws ProtocolException {
         try {
             JsonReader reader = new JsonReader(new StringReader(line));
             reader.setStrictness(Strictness.STRICT);
-            reader.setNestingLimit(MAX_NESTING);
+            reader.setNestingLimit(maxNesting);
             JsonElement element = JsonParser.parseReader(reader);
             if (!element.isJsonObject()) {
                 throw new ProtocolException(ErrorCode.BAD_JSON, "A message must be a JSON object.");

@@ -2,9 +2,11 @@ package chatroom.api.message;
 
 /**
  * A message in the room. The server sets the id (increasing), the time (milliseconds since the epoch) and the
- * sender's name; {@code history} marks an entry replayed from the past rather than said just now.
+ * sender's name; {@code history} marks an entry replayed from the past rather than said just now. {@code cid} is the
+ * sender's client message id, present only in the sender's own copy of a {@link Say} that had one.
  */
-public record ChatMessage(long id, long ts, String from, String text, boolean history) implements ServerMessage {
+public record ChatMessage(long id, long ts, String from, String text, boolean history, String cid)
+        implements ServerMessage {
     public static final String TYPE = "message";
 
     public ChatMessage {
@@ -12,9 +14,18 @@ public record ChatMessage(long id, long ts, String from, String text, boolean hi
         Fields.required(text, "text");
     }
 
-    /** This message as a history entry. */
+    public ChatMessage(long id, long ts, String from, String text, boolean history) {
+        this(id, ts, from, text, history, null);
+    }
+
+    /** This message as a history entry, as everyone sees it (without a client message id). */
     public ChatMessage asHistory() {
-        return history ? this : new ChatMessage(id, ts, from, text, true);
+        return history && cid == null ? this : new ChatMessage(id, ts, from, text, true, null);
+    }
+
+    /** This message as the sender's own copy, carrying the client message id of its {@link Say}. */
+    public ChatMessage withCid(String clientId) {
+        return new ChatMessage(id, ts, from, text, history, clientId);
     }
 
     @Override

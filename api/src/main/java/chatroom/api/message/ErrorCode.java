@@ -46,6 +46,8 @@ public enum ErrorCode {
     INVALID_PASSWORD,
     /** The connection is sending faster than the server's rate limit. */
     SLOW_DOWN,
+    /** The resume token is unknown, used up, expired or another account's; log in with the password. */
+    RESUME_REFUSED,
     /** The server failed; the request may be retried. */
     SERVER_ERROR,
     /** A code this side does not know (sent by a newer peer). */

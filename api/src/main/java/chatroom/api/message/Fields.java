@@ -25,6 +25,15 @@ final class Fields {
         return List.copyOf(values);
     }
 
+    /** A client message id is optional; when given, it is 1 to {@link Protocol#MAX_CID_LENGTH} characters. */
+    static String cid(String cid) {
+        if (cid != null && (cid.isEmpty() || cid.length() > Protocol.MAX_CID_LENGTH)) {
+            throw new IllegalArgumentException("field 'cid' must have 1 to " + Protocol.MAX_CID_LENGTH
+                    + " characters");
+        }
+        return cid;
+    }
+
     static <T> T present(T value, String field) {
         if (value == null) {
             throw new IllegalArgumentException("missing field '" + field + "'");

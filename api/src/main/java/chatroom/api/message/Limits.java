@@ -10,13 +10,30 @@ package chatroom.api.message;
  * @param historyPageMax    the largest {@code limit} a history request may ask for
  * @param messagesPerSecond sustained chat messages per second per connection before the server says slow down
  * @param burst             messages a connection may send at once before the rate applies
+ * @param bytesPerSecond    sustained bytes per second per connection, every line counted, before the server says slow
+ *                          down; absent when the server does not say
+ * @param byteBurst         bytes a connection may send at once before that rate applies; absent when not said
  * @param maxFileSize       the largest file the server relays, in bytes; absent from servers that relay none
  */
 public record Limits(int maxLineBytes, int maxNameLength, int maxTextLength, int historyOnJoin, int historyPageMax,
-                     int messagesPerSecond, int burst, Long maxFileSize) {
-    /** The limits of a server that relays no files. */
+                     int messagesPerSecond, int burst, Integer bytesPerSecond, Integer byteBurst, Long maxFileSize) {
     public Limits(int maxLineBytes, int maxNameLength, int maxTextLength, int historyOnJoin, int historyPageMax,
                   int messagesPerSecond, int burst) {
-        this(maxLineBytes, maxNameLength, maxTextLength, historyOnJoin, historyPageMax, messagesPerSecond, burst, null);
+        this(maxLineBytes, maxNameLength, maxTextLength, historyOnJoin, historyPageMax, messagesPerSecond, burst,
+                null, null, null);
+    }
+
+    /** The limits of a server that announces no byte rate. */
+    public Limits(int maxLineBytes, int maxNameLength, int maxTextLength, int historyOnJoin, int historyPageMax,
+                  int messagesPerSecond, int burst, Long maxFileSize) {
+        this(maxLineBytes, maxNameLength, maxTextLength, historyOnJoin, historyPageMax, messagesPerSecond, burst,
+                null, null, maxFileSize);
+    }
+
+    /** The limits of a server that relays no files. */
+    public Limits(int maxLineBytes, int maxNameLength, int maxTextLength, int historyOnJoin, int historyPageMax,
+                  int messagesPerSecond, int burst, Integer bytesPerSecond, Integer byteBurst) {
+        this(maxLineBytes, maxNameLength, maxTextLength, historyOnJoin, historyPageMax, messagesPerSecond, burst,
+                bytesPerSecond, byteBurst, null);
     }
 }

@@ -23,6 +23,12 @@ public final class Protocol {
     public static final int MAX_FILE_NAME_LENGTH = 1024;
     /** The {@link Welcome} feature of servers that relay files. */
     public static final String FEATURE_FILES = "files";
+    /** The longest client message id ({@code cid} of {@link Say} and {@link Tell}), in chars. */
+    public static final int MAX_CID_LENGTH = 64;
+    /** {@link Welcome#features()}: the server hands out resume tokens and replays what a client missed. */
+    public static final String FEATURE_RESUME = "resume";
+    /** {@link Welcome#features()}: the server drops messages whose client message id it has seen. */
+    public static final String FEATURE_CID = "cid";
 
     private Protocol() {
     }

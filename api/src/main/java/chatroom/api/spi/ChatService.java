@@ -13,6 +13,10 @@ import java.nio.file.Path;
  * {@link #close}. Requests after the session ended are ignored. Requests are asynchronous: they return once the
  * request is on its way; errors come back as {@link chatroom.api.message.ErrorReply} events.
  *
+ * <p>A transport may outlive a lost connection: it then reconnects and logs in again by itself, and what is said
+ * meanwhile is sent afterwards or reported as not sent (see {@link ChatListener}); {@link ChatListener#onDisconnected}
+ * comes only when the session is over for good.
+ *
  * <p>Threading: all methods may be called from any thread; {@code login} blocks and must not be called on a UI
  * thread.
  */

@@ -34,6 +34,14 @@ public interface Connection {
         return true;
     }
 
+    /**
+     * Whether the connection was closed because the peer stopped reading and its queue went over the byte limit (as
+     * opposed to closed by either side, or broken).
+     */
+    default boolean overflowed() {
+        return false;
+    }
+
     /** Sends what is queued (within a short grace period), then closes. Idempotent. */
     void close();
 }

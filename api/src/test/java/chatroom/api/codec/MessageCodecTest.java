@@ -73,6 +73,13 @@ class MessageCodecTest {
                 Arguments.of(Login.asGuest("访客"), "{\"type\":\"login\",\"name\":\"访客\",\"guest\":true}"),
                 Arguments.of(new Say("你好 😀 <b>&'=</b>"), "{\"type\":\"say\",\"text\":\"你好 😀 <b>&'=</b>\"}"),
                 Arguments.of(new Tell("bob", "悄悄话 🤫"), "{\"type\":\"tell\",\"to\":\"bob\",\"text\":\"悄悄话 🤫\"}"),
+                Arguments.of(new Say("again", "c-1"), "{\"type\":\"say\",\"text\":\"again\",\"cid\":\"c-1\"}"),
+                Arguments.of(new Tell("bob", "again", "c-2"),
+                        "{\"type\":\"tell\",\"to\":\"bob\",\"text\":\"again\",\"cid\":\"c-2\"}"),
+                Arguments.of(Login.resuming("小明", "dG9rZW4", 41),
+                        "{\"type\":\"login\",\"name\":\"小明\",\"resume\":\"dG9rZW4\",\"since\":41}"),
+                Arguments.of(new Login("bob", "pw", null, null, 7L),
+                        "{\"type\":\"login\",\"name\":\"bob\",\"password\":\"pw\",\"since\":7}"),
                 Arguments.of(new Nick("新名字"), "{\"type\":\"nick\",\"name\":\"新名字\"}"),
                 Arguments.of(new Who(), "{\"type\":\"who\"}"),
                 Arguments.of(new HistoryRequest(42L, 10), "{\"type\":\"history\",\"before\":42,\"limit\":10}"),
@@ -101,6 +108,22 @@ class MessageCodecTest {
                                 + "\"maxNameLength\":32,\"maxTextLength\":2000,\"historyOnJoin\":50,\"historyPageMax\":200,"
                                 + "\"messagesPerSecond\":5,\"burst\":10},\"features\":[\"history\",\"private\"]}"),
                 Arguments.of(new LoggedIn("小明", 3), "{\"type\":\"logged_in\",\"name\":\"小明\",\"online\":3}"),
+                Arguments.of(new LoggedIn("bob", 2, "dG9rZW4"),
+                        "{\"type\":\"logged_in\",\"name\":\"bob\",\"online\":2,\"resume\":\"dG9rZW4\"}"),
+                Arguments.of(new Welcome(1, "chatroom 0.1", new Limits(65536, 32, 4000, 100, 200, 20, 40, 65536, 262144),
+                                List.of("resume", "cid")),
+                        "{\"type\":\"welcome\",\"protocol\":1,\"server\":\"chatroom 0.1\",\"limits\":{\"maxLineBytes\":65536,"
+                                + "\"maxNameLength\":32,\"maxTextLength\":4000,\"historyOnJoin\":100,\"historyPageMax\":200,"
+                                + "\"messagesPerSecond\":20,\"burst\":40,\"bytesPerSecond\":65536,\"byteBurst\":262144},"
+                                + "\"features\":[\"resume\",\"cid\"]}"),
+                Arguments.of(new ErrorReply(ErrorCode.SLOW_DOWN, "Slow down.", "say", "c-3"),
+                        "{\"type\":\"error\",\"code\":\"slow_down\",\"message\":\"Slow down.\",\"ref\":\"say\",\"cid\":\"c-3\"}"),
+                Arguments.of(new ChatMessage(9, TS, "bob", "again", false, "c-1"),
+                        "{\"type\":\"message\",\"id\":9,\"ts\":1700000000123,\"from\":\"bob\",\"text\":\"again\","
+                                + "\"history\":false,\"cid\":\"c-1\"}"),
+                Arguments.of(new PrivateMessage(TS, "bob", "alice", "again", "c-2"),
+                        "{\"type\":\"private\",\"ts\":1700000000123,\"from\":\"bob\",\"to\":\"alice\",\"text\":\"again\","
+                                + "\"cid\":\"c-2\"}"),
                 Arguments.of(new ErrorReply("wrong_password", "Wrong password.", "login"),
                         "{\"type\":\"error\",\"code\":\"wrong_password\",\"message\":\"Wrong password.\",\"ref\":\"login\"}"),
                 Arguments.of(new ErrorReply(ErrorCode.BAD_JSON, "Not valid JSON.", null),
@@ -474,6 +497,30 @@ class MessageCodecTest {
         ProtocolException e = assertThrows(ProtocolException.class, () -> MessageCodec.decodeClient(tooDeep));
         assertEquals(ErrorCode.BAD_JSON, e.code());
         assertTrue(e.getMessage().startsWith("Not valid JSON: Nesting limit 32 reached"), e.getMessage());
+    }
+
+    @Test
+    void aServerMayAcceptLessNestingThanTheCodec() throws Exception {
+        String twoLevels = "{\"type\":\"ping\",\"x\":[]}";
+        String threeLevels = "{\"type\":\"ping\",\"x\":[[]]}";
+
+        assertEquals(new Ping(), MessageCodec.decodeClient(twoLevels, 2));
+        ProtocolException e = assertThrows(ProtocolException.class, () -> MessageCodec.decodeClient(threeLevels, 2));
+        assertEquals(ErrorCode.BAD_JSON, e.code());
+        assertTrue(e.getMessage().startsWith("Not valid JSON: Nesting limit 2 reached"), e.getMessage());
+        // Never more than the codec's own limit, whatever is asked.
+        String tooDeep = "{\"type\":\"ping\",\"x\":" + "[".repeat(JsonCodec.MAX_NESTING) + "]".repeat(JsonCodec.MAX_NESTING) + "}";
+        assertThrows(ProtocolException.class, () -> MessageCodec.decodeClient(tooDeep, 1000));
+    }
+
+    @Test
+    void refusesClientMessageIdsThatAreEmptyOrTooLong() {
+        assertRefused(ErrorCode.BAD_MESSAGE, "Invalid 'say' message: field 'cid' must have 1 to 64 characters.",
+                "{\"type\":\"say\",\"text\":\"hi\",\"cid\":\"\"}");
+        assertRefused(ErrorCode.BAD_MESSAGE, "Invalid 'tell' message: field 'cid' must have 1 to 64 characters.",
+                "{\"type\":\"tell\",\"to\":\"bob\",\"text\":\"hi\",\"cid\":\"" + "x".repeat(65) + "\"}");
+        assertRefused(ErrorCode.BAD_MESSAGE, "Invalid 'say' message: Expected STRING but was NUMBER at path $.cid.",
+                "{\"type\":\"say\",\"text\":\"hi\",\"cid\":5}");
     }
 
     @Test

@@ -14,6 +14,14 @@ class ChatMessageTest {
     }
 
     @Test
+    void theSendersCopyCarriesTheClientIdButHistoryDoesNot() {
+        ChatMessage echo = new ChatMessage(3, 1000, "alice", "hi", false).withCid("c-1");
+
+        assertEquals("c-1", echo.cid());
+        assertEquals(new ChatMessage(3, 1000, "alice", "hi", true), echo.asHistory());
+    }
+
+    @Test
     void staysTheSameWhenAlreadyHistory() {
         ChatMessage old = new ChatMessage(3, 1000, "alice", "hi", true);
 

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoginTest {
     @Test
@@ -20,6 +22,23 @@ class LoginTest {
     void stillComparesThePassword() {
         assertEquals(new Login("alice", "a"), new Login("alice", "a"));
         assertNotEquals(new Login("alice", "a"), new Login("alice", "b"));
+    }
+
+    @Test
+    void hidesTheResumeTokenWhenPrinted() {
+        Login login = Login.resuming("alice", "dG9rZW4", 41);
+
+        assertEquals("Login[name=alice, resume=***, since=41]", login.toString());
+        assertTrue(login.isResume());
+        assertFalse(new Login("alice", "pw").isResume());
+    }
+
+    @Test
+    void aResumeTokenStandsInForThePassword() {
+        Login login = Login.resuming("alice", "dG9rZW4", 0);
+
+        assertNull(login.password());
+        assertEquals(0L, login.since());
     }
 
     @Test

@@ -18,7 +18,7 @@ public final class TcpChatServiceProvider implements ChatServiceProvider {
 
     @Override
     public String description() {
-        return "Connect to a chat server over TCP (chat server)";
+        return "Connect to a chat server over TCP or TLS (chat server)";
     }
 
     @Override
@@ -29,6 +29,8 @@ public final class TcpChatServiceProvider implements ChatServiceProvider {
         if (options.port() < 1 || options.port() > 65535) {
             throw new IllegalArgumentException("Port " + options.port() + " is not between 1 and 65535 (--port).");
         }
-        return new TcpChatService(options, listener);
+        boolean reconnect = options.setting(TcpChatService.RECONNECT)
+                .map(value -> !value.equals("off") && !value.equals("false")).orElse(true);
+        return new TcpChatService(options, listener, ClientTls.from(options), reconnect ? Backoff.DEFAULT : null);
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -29,7 +30,7 @@ final class TcpConnection implements Connection {
     private static final Frame OVERFLOW = MessageCodec.encode(new Bye(Bye.OVERLOADED,
             "Your connection could not keep up with the room; disconnected."));
 
-    private final SocketChannel channel;
+    private final WritableByteChannel channel;
     private final String remoteAddress;
     private final long outboxLimit;
     private final ReentrantLock lock = new ReentrantLock();
@@ -37,17 +38,27 @@ final class TcpConnection implements Connection {
     private long queuedBytes;
     private boolean writing;
     private boolean closing;
+    private volatile boolean overflowed;
 
     TcpConnection(SocketChannel channel, long outboxLimit) throws IOException {
-        this.channel = channel;
-        this.outboxLimit = outboxLimit;
-        InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
-        String host = remote.getAddress().getHostAddress();
-        this.remoteAddress = (host.contains(":") ? "[" + host + "]" : host) + ":" + remote.getPort();
+        this(channel, peer(channel), outboxLimit);
     }
 
-    SocketChannel channel() {
-        return channel;
+    /**
+     * @param channel       where the frames go: the socket itself, or TLS over it; closing it ends the connection
+     * @param remoteAddress the peer, as {@link #peer} names it
+     */
+    TcpConnection(WritableByteChannel channel, String remoteAddress, long outboxLimit) {
+        this.channel = channel;
+        this.outboxLimit = outboxLimit;
+        this.remoteAddress = remoteAddress;
+    }
+
+    /** The peer's address as the operator sees it: {@code 192.0.2.7:51234} or {@code [2001:db8::7]:51234}. */
+    static String peer(SocketChannel channel) throws IOException {
+        InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+        String host = remote.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + remote.getPort();
     }
 
     @Override
@@ -80,6 +91,7 @@ final class TcpConnection implements Connection {
                 queuedBytes = OVERFLOW.size();
                 closing = true;
                 overflow = true;
+                overflowed = true;
             } else {
                 outbox.addAll(frames);
                 queuedBytes += size;
@@ -178,6 +190,11 @@ final class TcpConnection implements Connection {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public boolean overflowed() {
+        return overflowed;
     }
 
     @Override

@@ -7,7 +7,9 @@ import chatroom.api.spi.InboundHandler;
 import chatroom.api.spi.ListenOptions;
 import chatroom.api.spi.ServerTransport;
 
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,8 +27,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Listens on a TCP port. Each connection gets a virtual thread that reads its lines, and a writer that runs only
- * while something is queued for it, so an idle connection costs a parked thread and a small buffer.
+ * Listens on a TCP port, in plain text or, given a TLS identity, only TLS. Each connection gets a virtual thread that
+ * reads its lines (after the TLS handshake), and a writer that runs only while something is queued for it, so an
+ * idle connection costs a parked thread and a small buffer.
  */
 final class TcpServerTransport implements ServerTransport {
     private static final int BACKLOG = 1024;
@@ -36,6 +39,7 @@ final class TcpServerTransport implements ServerTransport {
     private final ListenOptions options;
     private final Set<TcpConnection> connections = ConcurrentHashMap.newKeySet();
     private ServerSocketChannel listener;
+    private ServerTls tls;
     private volatile boolean closed;
 
     TcpServerTransport(ListenOptions options) {
@@ -44,6 +48,9 @@ final class TcpServerTransport implements ServerTransport {
 
     @Override
     public void start(ConnectionAcceptor acceptor) throws IOException {
+        if (options.tls() != null) {
+            tls = ServerTls.load(options.tls());
+        }
         listener = ServerSocketChannel.open();
         listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         InetSocketAddress address = options.bind() == null || options.bind().isBlank()
@@ -72,20 +79,52 @@ final class TcpServerTransport implements ServerTransport {
             }
             try {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                if (tls != null) {
+                    Thread.ofVirtual().name("tls-reader").start(() -> serveTls(channel, acceptor));
+                    continue;
+                }
                 TcpConnection connection = new TcpConnection(channel, options.outboxBytes());
                 connections.add(connection);
-                Thread.ofVirtual().name("tcp-reader").start(() -> serve(connection, acceptor));
+                Thread.ofVirtual().name("tcp-reader").start(
+                        () -> serve(connection, Channels.newInputStream(channel), null, acceptor));
             } catch (IOException e) {
                 closeQuietly(channel);
             }
         }
     }
 
-    private void serve(TcpConnection connection, ConnectionAcceptor acceptor) {
-        InboundHandler handler = acceptor.accept(connection);
-        LineReader lines = new LineReader(Channels.newInputStream(connection.channel()), options.maxLineBytes(),
-                READ_CHUNK);
+    /**
+     * The handshake runs on the connection's own thread, after the server has taken the connection: a slow or silent
+     * client holds up no one else, and counts against the connection limits and the login deadline like any other.
+     */
+    private void serveTls(SocketChannel channel, ConnectionAcceptor acceptor) {
+        SSLSocket secured;
+        TcpConnection connection;
+        InputStream in;
         try {
+            secured = tls.wrap(channel);
+            in = secured.getInputStream();
+            connection = new TcpConnection(new TlsChannel(secured, channel), TcpConnection.peer(channel),
+                    options.outboxBytes());
+        } catch (IOException e) {
+            closeQuietly(channel);
+            return;
+        }
+        connections.add(connection);
+        if (closed) {
+            connection.closeNow();
+        }
+        serve(connection, in, secured, acceptor);
+    }
+
+    /** @param tlsSocket the TLS socket whose handshake comes first, or {@code null} for plain TCP */
+    private void serve(TcpConnection connection, InputStream in, SSLSocket tlsSocket, ConnectionAcceptor acceptor) {
+        InboundHandler handler = acceptor.accept(connection);
+        LineReader lines = new LineReader(in, options.maxLineBytes(), READ_CHUNK);
+        try {
+            if (tlsSocket != null) {
+                ServerTls.handshake(tlsSocket);
+            }
             while (true) {
                 try {
                     String line = lines.readLine();

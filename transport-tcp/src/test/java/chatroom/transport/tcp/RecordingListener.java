@@ -1,5 +1,7 @@
 package chatroom.transport.tcp;
 
+import chatroom.api.message.ChatMessage;
+import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.FileTransfer;
@@ -7,6 +9,7 @@ import chatroom.api.spi.FileTransfer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -19,6 +22,7 @@ final class RecordingListener implements ChatListener {
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     /** Everything awaited or skipped so far, in the order it came. */
     private final List<Object> seen = new ArrayList<>();
+    private final List<Object> everything = new CopyOnWriteArrayList<>();
 
     RecordingListener(String who) {
         this.who = who;
@@ -27,9 +31,37 @@ final class RecordingListener implements ChatListener {
     record Disconnected(String reason, boolean error) {
     }
 
+    record Reconnecting(String reason, int attempt) {
+    }
+
+    record Reconnected() {
+    }
+
+    record Notice(String text) {
+    }
+
+    record NotSent(ClientMessage request, String reason) {
+    }
+
     @Override
     public void onMessage(ServerMessage message) {
-        events.add(message);
+        record(message);
+    }
+
+    private void record(Object event) {
+        everything.add(event);
+        events.add(event);
+    }
+
+    /** Every event so far, awaited or not, in order. */
+    List<Object> everything() {
+        return List.copyOf(everything);
+    }
+
+    /** The texts of every chat message so far, in order, with "(history)" after replayed ones. */
+    List<String> chats() {
+        return everything.stream().filter(ChatMessage.class::isInstance).map(ChatMessage.class::cast)
+                .map(m -> m.text() + (m.history() ? " (history)" : "")).toList();
     }
 
     @Override
@@ -39,7 +71,27 @@ final class RecordingListener implements ChatListener {
 
     @Override
     public void onDisconnected(String reason, boolean error) {
-        events.add(new Disconnected(reason, error));
+        record(new Disconnected(reason, error));
+    }
+
+    @Override
+    public void onReconnecting(String reason, int attempt) {
+        record(new Reconnecting(reason, attempt));
+    }
+
+    @Override
+    public void onReconnected() {
+        record(new Reconnected());
+    }
+
+    @Override
+    public void onNotice(String text) {
+        record(new Notice(text));
+    }
+
+    @Override
+    public void onNotSent(ClientMessage request, String reason) {
+        record(new NotSent(request, reason));
     }
 
     <T> T await(Class<T> type) {

@@ -4,6 +4,7 @@ import chatroom.api.file.TransferText;
 import chatroom.api.message.Announcement;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
+import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.FileAck;
 import chatroom.api.message.FileCancel;
@@ -20,7 +21,9 @@ import chatroom.api.message.Nick;
 import chatroom.api.message.Pong;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.Tell;
 import chatroom.api.message.Welcome;
 import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.ChatService;
@@ -82,6 +85,8 @@ final class ChatPresenter {
     private String byeReason;
     private boolean historyMore;
     private boolean historyAsked;
+    // Between a reconnect and the end of its replay: those entries are what was missed, shown in place, not above.
+    private boolean catchingUp;
     private int maxTextLength;
     private int historyPageMax = HISTORY_PAGE;
 
@@ -396,6 +401,28 @@ final class ChatPresenter {
             public void onDisconnected(String reason, boolean error) {
                 disconnected(current, reason);
             }
+
+            @Override
+            public void onReconnecting(String reason, int attempt) {
+                reconnecting(current, reason, attempt);
+            }
+
+            @Override
+            public void onReconnected() {
+                reconnected(current);
+            }
+
+            @Override
+            public void onNotice(String text) {
+                if (current == generation) {
+                    room.notice(view.times.now(), text);
+                }
+            }
+
+            @Override
+            public void onNotSent(ClientMessage request, String reason) {
+                notSent(current, request, reason);
+            }
         };
     }
 
@@ -418,6 +445,41 @@ final class ChatPresenter {
         } else if (transfer.finished()) {
             where.notice(view.times.now(), transfer.outgoing() ? transfer.message()
                     : transfer.name() + " from " + transfer.peer() + ": " + transfer.message());
+        }
+    }
+
+    private void reconnecting(int current, String reason, int attempt) {
+        if (current != generation || state != State.IN) {
+            return;
+        }
+        String line = "Reconnecting… (attempt " + attempt + "): " + reason;
+        view.banner(line);
+        view.status(line, true);
+        if (attempt == 1) {
+            room.notice(view.times.now(), line);
+        }
+    }
+
+    private void reconnected(int current) {
+        if (current != generation || state != State.IN) {
+            return;
+        }
+        catchingUp = true;
+        view.banner(null);
+        view.status((peers ? "In the group as " : "Connected to " + address(serviceOptions) + " as ") + me + ".",
+                false);
+        room.notice(view.times.now(), "Reconnected");
+    }
+
+    private void notSent(int current, ClientMessage request, String reason) {
+        if (current != generation) {
+            return;
+        }
+        switch (request) {
+            case Say say -> room.error("Not sent: \"" + say.text() + "\" (" + reason + ")");
+            case Tell tell -> view.conversations.privateWith(tell.to())
+                    .error("Not sent: \"" + tell.text() + "\" (" + reason + ")");
+            default -> room.error("Not sent (" + reason + ")");
         }
     }
 
@@ -511,6 +573,7 @@ final class ChatPresenter {
 
     private void show(ServerMessage message) {
         switch (message) {
+            case ChatMessage chat when chat.history() && catchingUp -> room.message(chat, chat.from().equals(me));
             case ChatMessage chat when chat.history() -> keepForHistory(chat);
             case ChatMessage chat -> {
                 boolean own = chat.from().equals(me);
@@ -519,6 +582,7 @@ final class ChatPresenter {
                     unread();
                 }
             }
+            case Announcement announcement when announcement.history() && catchingUp -> room.announcement(announcement);
             case Announcement announcement when announcement.history() -> keepForHistory(announcement);
             case FileShared shared when shared.history() -> keepForHistory(shared);
             case FileShared shared -> room.fileShared(shared);
@@ -546,6 +610,12 @@ final class ChatPresenter {
             }
             case Renamed renamed -> rename(renamed);
             case Members members -> view.people.replaceAll(members.users());
+            case HistoryEnd end when catchingUp -> {
+                catchingUp = false;
+                room.notice(view.times.now(), (end.count() == 0 ? "Nothing" : end.count()
+                        + (end.count() == 1 ? " message" : " messages")) + " missed while disconnected"
+                        + (end.more() ? "; older ones with the history above" : ""));
+            }
             case HistoryEnd end -> {
                 room.history(historyPage, me);
                 historyPage.clear();
@@ -566,6 +636,13 @@ final class ChatPresenter {
                 }
             }
             case Welcome welcome -> {
+            }
+            case LoggedIn in when catchingUp -> {
+                // Back after a reconnect: who left or came meanwhile is not known here.
+                ChatService back = service;
+                if (back != null) {
+                    network.execute(back::who);
+                }
             }
             case LoggedIn in -> {
             }

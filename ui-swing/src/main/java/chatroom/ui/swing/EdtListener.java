@@ -1,5 +1,6 @@
 package chatroom.ui.swing;
 
+import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.FileTransfer;
@@ -24,5 +25,25 @@ record EdtListener(Executor ui, ChatListener target) implements ChatListener {
     @Override
     public void onDisconnected(String reason, boolean error) {
         ui.execute(() -> target.onDisconnected(reason, error));
+    }
+
+    @Override
+    public void onReconnecting(String reason, int attempt) {
+        ui.execute(() -> target.onReconnecting(reason, attempt));
+    }
+
+    @Override
+    public void onReconnected() {
+        ui.execute(target::onReconnected);
+    }
+
+    @Override
+    public void onNotice(String text) {
+        ui.execute(() -> target.onNotice(text));
+    }
+
+    @Override
+    public void onNotSent(ClientMessage request, String reason) {
+        ui.execute(() -> target.onNotSent(request, reason));
     }
 }

@@ -15,6 +15,7 @@ import chatroom.api.message.Member;
 import chatroom.api.message.Members;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.message.Welcome;
 import chatroom.api.spi.ChatListener;
@@ -288,6 +289,50 @@ class ChatPresenterTest {
         assertTrue(room().endsWith("Log in first: enter your name and press Join.\n"), room());
         assertEquals("hello?", view.compose.getText());
         assertTrue(network.isEmpty());
+    }
+
+    @Test
+    void aLostConnectionShowsReconnectingThenWhatWasMissedInPlace() {
+        joinAsAlice();
+        ChatListener events = listeners.get(listeners.size() - 1);
+        event(new ChatMessage(40, T0915, "bob", "before", false));
+
+        events.onReconnecting("The server is shutting down.", 1);
+        assertEquals("Reconnecting… (attempt 1): The server is shutting down.", view.banner.getText());
+        assertTrue(view.banner.isVisible());
+        events.onReconnecting("Connection refused", 2);
+        assertEquals("Reconnecting… (attempt 2): Connection refused", view.banner.getText());
+        events.onReconnected();
+        event(new LoggedIn("alice", 2, "token"));
+        event(new ChatMessage(41, T0915, "bob", "while you were away", true));
+        event(new HistoryEnd(1, false));
+        event(new ChatMessage(42, T0915, "bob", "welcome back", false));
+
+        assertFalse(view.banner.isVisible());
+        assertEquals("Connected to chat.example:9000 as alice.", view.status.getText());
+        String room = room();
+        int lost = room.indexOf("Reconnecting… (attempt 1): The server is shutting down.");
+        int back = room.indexOf("Reconnected");
+        int missed = room.indexOf("while you were away");
+        int counted = room.indexOf("1 message missed while disconnected");
+        int live = room.indexOf("welcome back");
+        assertTrue(room.indexOf("before") < lost && lost < back && back < missed && missed < counted
+                && counted < live, room);
+        assertFalse(room.contains("attempt 2"), "one line in the conversation; the banner counts the attempts");
+        runNetwork();
+        verify(service, times(2)).who();
+    }
+
+    @Test
+    void noticesAndMessagesNotSentAreShown() {
+        joinAsAlice();
+        ChatListener events = listeners.get(listeners.size() - 1);
+
+        events.onNotice("This connection to chat.example:9000 is not encrypted.");
+        events.onNotSent(new Say("lost words", "c1"), "Gave up reconnecting after 10 min.");
+
+        assertTrue(room().contains("This connection to chat.example:9000 is not encrypted."), room());
+        assertTrue(room().contains("Not sent: \"lost words\" (Gave up reconnecting after 10 min.)"), room());
     }
 
     @Test

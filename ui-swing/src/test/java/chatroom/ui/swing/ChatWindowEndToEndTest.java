@@ -104,7 +104,8 @@ class ChatWindowEndToEndTest {
         RecordingListener bob = new RecordingListener("bob");
         ChatService bobService = tcp.create(new ConnectOptions("127.0.0.1", port), bob);
         toClose.add(bobService);
-        assertEquals(new LoggedIn("bob", 1), bobService.login("bob", "b-secret".toCharArray()));
+        LoggedIn bobIn = bobService.login("bob", "b-secret".toCharArray());
+        assertEquals(List.of("bob", 1), List.of(bobIn.name(), bobIn.online()));
 
         // Nothing on the command line: the user types where to connect and who they are.
         ChatUiContext context = new ChatUiContext(tcp, new ConnectOptions("localhost", Protocol.DEFAULT_PORT), null,

@@ -41,6 +41,8 @@ final class Conversation {
     private int historyAsked;
     private boolean byeShown;
     private boolean leaving;
+    // Between a reconnect and the end of its replay, which is what was missed rather than history asked for.
+    private boolean catchingUp;
 
     /** @param downloads where received files go, to tell the user */
     Conversation(ChatService service, Screen screen, Inbox inbox, EventFormat format, LoggedIn loggedIn,
@@ -76,6 +78,16 @@ final class Conversation {
                     screen.status(null);
                     return lost(disconnected);
                 }
+                case Happening.Reconnecting reconnecting -> {
+                    screen.show(format.reconnecting(reconnecting.attempt(), reconnecting.reason()));
+                    screen.prompt("[" + SafeText.of(myName) + " · reconnecting…] > ");
+                }
+                case Happening.Reconnected reconnected -> {
+                    catchingUp = true;
+                    screen.show(format.reconnected());
+                }
+                case Happening.Notice notice -> screen.show(format.notice(notice.text()));
+                case Happening.NotSent notSent -> screen.show(format.notSent(notSent.request(), notSent.reason()));
             }
         }
     }
@@ -153,6 +165,16 @@ final class Conversation {
                     myName = renamed.to();
                 }
             }
+            case LoggedIn again -> {
+                myName = again.name();
+                online = again.online();
+            }
+            case HistoryEnd end when catchingUp -> {
+                catchingUp = false;
+                screen.show(format.missed(end));
+                showPrompt();
+                return;
+            }
             case HistoryEnd end -> {
                 asked = historyAsked > 0;
                 if (asked) {
@@ -202,6 +224,9 @@ final class Conversation {
                 receive(received.message());
             } else if (happening instanceof Happening.Transfer transfer) {
                 transfer(transfer.transfer());
+            } else if (happening instanceof Happening.NotSent notSent) {
+                // Quitting while reconnecting: what never left must not vanish without a word.
+                screen.show(format.notSent(notSent.request(), notSent.reason()));
             }
         }
         return 0;

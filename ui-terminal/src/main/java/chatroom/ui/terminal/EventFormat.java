@@ -4,6 +4,7 @@ import chatroom.api.message.Announcement;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.file.TransferText;
+import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.FileAck;
 import chatroom.api.message.FileCancel;
@@ -20,7 +21,9 @@ import chatroom.api.message.Members;
 import chatroom.api.message.Pong;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.Tell;
 import chatroom.api.message.Welcome;
 
 import java.time.Clock;
@@ -52,6 +55,37 @@ final class EventFormat {
     /** A line of ours, such as the help. */
     String note(String text) {
         return style.notice(text);
+    }
+
+    /** The connection was lost and this is the next attempt to come back. */
+    String reconnecting(int attempt, String reason) {
+        return style.error("* reconnecting… (attempt " + attempt + "): " + SafeText.of(reason));
+    }
+
+    String reconnected() {
+        return style.notice("* reconnected");
+    }
+
+    /** What the replay after a reconnect amounted to. */
+    String missed(HistoryEnd end) {
+        String count = end.count() == 0 ? "nothing" : end.count() + (end.count() == 1 ? " message" : " messages");
+        return style.notice("* " + count + " missed while disconnected"
+                + (end.more() ? " shown; more before them: /history" : ""));
+    }
+
+    /** Something about the connection itself, such as whether it is encrypted. */
+    String notice(String text) {
+        return style.notice("* " + SafeText.of(text));
+    }
+
+    /** A message that will never be delivered, and why. */
+    String notSent(ClientMessage request, String reason) {
+        String what = switch (request) {
+            case Say say -> "\"" + SafeText.of(say.text()) + "\"";
+            case Tell tell -> "\"" + SafeText.of(tell.text()) + "\" to " + SafeText.of(tell.to());
+            default -> request.type();
+        };
+        return style.error("* not sent: " + what + " (" + SafeText.of(reason) + ")");
     }
 
     /** A line of ours about something the user typed wrong. */

@@ -1,5 +1,6 @@
 package chatroom.ui.terminal;
 
+import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.FileTransfer;
 
@@ -21,5 +22,21 @@ sealed interface Happening {
 
     /** A file transfer started, moved on or ended. */
     record Transfer(FileTransfer transfer) implements Happening {
+    }
+
+    /** The connection was lost and the transport tries again; what is typed meanwhile is sent afterwards. */
+    record Reconnecting(String reason, int attempt) implements Happening {
+    }
+
+    /** Logged in again; the messages missed meanwhile follow, closed by a history end. */
+    record Reconnected() implements Happening {
+    }
+
+    /** Something about the connection itself: not encrypted, a certificate trusted for the first time. */
+    record Notice(String text) implements Happening {
+    }
+
+    /** A message the user sent that will never be delivered. */
+    record NotSent(ClientMessage request, String reason) implements Happening {
     }
 }

@@ -1,5 +1,6 @@
 package chatroom.ui.terminal;
 
+import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.FileTransfer;
@@ -46,6 +47,26 @@ final class Inbox implements ChatListener {
         put(new Happening.Disconnected(reason, error));
     }
 
+    @Override
+    public void onReconnecting(String reason, int attempt) {
+        put(new Happening.Reconnecting(reason, attempt));
+    }
+
+    @Override
+    public void onReconnected() {
+        put(new Happening.Reconnected());
+    }
+
+    @Override
+    public void onNotice(String text) {
+        put(new Happening.Notice(text));
+    }
+
+    @Override
+    public void onNotSent(ClientMessage request, String reason) {
+        put(new Happening.NotSent(request, reason));
+    }
+
     /** The next happening, waiting as long as it takes. */
     Happening take() throws InterruptedException {
         Happening held = heldBack.pollFirst();
@@ -65,24 +86,20 @@ final class Inbox implements ChatListener {
      */
     String nextLine() throws InterruptedException {
         while (true) {
-            switch (arrivals.take()) {
+            Happening happening = arrivals.take();
+            switch (happening) {
                 case Happening.Typed typed -> {
                     return typed.line();
                 }
                 case Happening.InputEnded ended -> {
                     return null;
                 }
-                case Happening.Received received -> {
-                    if (heldBack.size() < CAPACITY) {
-                        heldBack.addLast(received);
-                    }
-                }
-                case Happening.Transfer transfer -> {
-                    if (heldBack.size() < CAPACITY) {
-                        heldBack.addLast(transfer);
-                    }
-                }
                 case Happening.Disconnected disconnected -> {
+                }
+                default -> {
+                    if (heldBack.size() < CAPACITY) {
+                        heldBack.addLast(happening);
+                    }
                 }
             }
         }

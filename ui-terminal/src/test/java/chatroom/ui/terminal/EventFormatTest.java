@@ -15,6 +15,8 @@ import chatroom.api.message.Members;
 import chatroom.api.message.Pong;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.Say;
+import chatroom.api.message.Tell;
 import chatroom.api.message.Welcome;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,35 @@ class EventFormatTest {
 
     private String show(chatroom.api.message.ServerMessage message) {
         return plain.event(message, "alice", false);
+    }
+
+    @Test
+    void reconnectingThenWhatWasMissed() {
+        assertEquals("* reconnecting… (attempt 2): Connection refused", plain.reconnecting(2, "Connection refused"));
+        assertEquals("* reconnected", plain.reconnected());
+        assertEquals("* nothing missed while disconnected", plain.missed(new HistoryEnd(0, false)));
+        assertEquals("* 1 message missed while disconnected", plain.missed(new HistoryEnd(1, false)));
+        assertEquals("* 1000 messages missed while disconnected shown; more before them: /history",
+                plain.missed(new HistoryEnd(1000, true)));
+    }
+
+    @Test
+    void onATtyTheReconnectIsRedAndTheRestDim() {
+        EventFormat tty = new EventFormat(new AnsiStyle(), CLOCK);
+
+        assertEquals("\033[31m* reconnecting… (attempt 1): The server is shutting down.\033[0m",
+                tty.reconnecting(1, "The server is shutting down."));
+        assertEquals("\033[2m* reconnected\033[0m", tty.reconnected());
+        assertEquals("\033[2m* This connection is not encrypted.\033[0m",
+                tty.notice("This connection is not encrypted."));
+    }
+
+    @Test
+    void messagesThatWereNotSentSayWhatAndWhy() {
+        assertEquals("* not sent: \"hi\" (gave up)", plain.notSent(new Say("hi", "c1"), "gave up"));
+        assertEquals("* not sent: \"psst\" to bob (gave up)", plain.notSent(new Tell("bob", "psst", "c2"), "gave up"));
+        assertEquals("* not sent: \"\uFFFD[2J\" (\uFFFD[31m)", plain.notSent(new Say("\033[2J"), "\033[31m"),
+                "nothing from the network drives the terminal");
     }
 
     @Test

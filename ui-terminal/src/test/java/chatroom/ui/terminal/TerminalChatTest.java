@@ -16,6 +16,7 @@ import chatroom.api.message.Members;
 import chatroom.api.message.Pong;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.ChatService;
@@ -262,6 +263,74 @@ class TerminalChatTest {
                 error: carol is not online.
                 """, out());
         assertEquals("Connection lost: Connection reset\n", err());
+    }
+
+    @Test
+    void aLostConnectionShowsReconnectingThenWhatWasMissedAndWhatWasNotSent() throws Exception {
+        answerLoginWith(new HistoryEnd(0, false));
+        TypedInput input = new TypedInput();
+        Future<Integer> exit = runInBackground(input);
+        assertTrue(loggedIn.await(10, TimeUnit.SECONDS));
+        listener.onReconnecting("The server is shutting down.", 1);
+        listener.onReconnecting("Connection refused", 2);
+        listener.onReconnected();
+        listener.onMessage(new LoggedIn("alice", 3, "token"));
+        listener.onMessage(new ChatMessage(50, TS, "bob", "while you were away", true));
+        listener.onMessage(new HistoryEnd(1, false));
+        listener.onMessage(new ChatMessage(51, TS, "bob", "welcome back", false));
+        listener.onReconnecting("Connection reset", 1);
+        listener.onNotSent(new Say("lost words", "c1"), "Gave up reconnecting after 10 min: Connection refused");
+        listener.onDisconnected("Gave up reconnecting after 10 min: Connection refused", true);
+
+        assertEquals(1, exit.get(10, TimeUnit.SECONDS));
+        assertEquals("Logged in as alice (2 online). Type /help for commands.\n" + FILES_LINE + """
+                * reconnecting… (attempt 1): The server is shutting down.
+                * reconnecting… (attempt 2): Connection refused
+                * reconnected
+                09:08:07 [history] <bob> while you were away
+                * 1 message missed while disconnected
+                09:08:07 <bob> welcome back
+                * reconnecting… (attempt 1): Connection reset
+                * not sent: "lost words" (Gave up reconnecting after 10 min: Connection refused)
+                """, out());
+        assertEquals("Connection lost: Gave up reconnecting after 10 min: Connection refused\n", err());
+    }
+
+    @Test
+    void quittingWhileReconnectingSaysWhatWasNotSent() throws Exception {
+        answerLoginWith(new HistoryEnd(0, false));
+        doAnswer(call -> {
+            listener.onNotSent(new Say("typed while away", "c9"), "Disconnected.");
+            listener.onDisconnected("Disconnected.", false);
+            return null;
+        }).when(service).logout();
+        TypedInput input = new TypedInput();
+        Future<Integer> exit = runInBackground(input);
+        assertTrue(loggedIn.await(10, TimeUnit.SECONDS));
+        listener.onReconnecting("Connection reset", 1);
+        input.end();
+
+        assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+        assertTrue(out().endsWith("""
+                * reconnecting… (attempt 1): Connection reset
+                * not sent: "typed while away" (Disconnected.)
+                """), out());
+    }
+
+    @Test
+    void noticesAboutTheConnectionAreShown() throws Exception {
+        TypedInput input = new TypedInput();
+        doAnswer(call -> {
+            listener.onNotice("This connection to chat.example:7000 is not encrypted.");
+            // Ended only now, so that the end is queued after the notice.
+            input.end();
+            return new LoggedIn("alice", 1);
+        }).when(service).login(anyString(), any());
+
+        assertEquals(0, run(input, "alice", PASSWORD, null));
+
+        assertEquals("Logged in as alice (1 online). Type /help for commands.\n" + FILES_LINE
+                + "* This connection to chat.example:7000 is not encrypted.\n", out());
     }
 
     @Test

@@ -1,0 +1,30 @@
+package chatroom.transport.tcp;
+
+import chatroom.api.spi.ListenOptions;
+import chatroom.api.spi.ServerTransport;
+import chatroom.server.ChatServer;
+import chatroom.server.ServerConfig;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A chat server as a process of its own, for {@link CrashTest} to kill: {@code DATA_DIR PORT}. Prints
+ * {@code listening PORT} once it accepts connections, then serves until killed.
+ */
+final class CrashServerMain {
+    private CrashServerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ServerConfig config = ServerConfig.defaults(Path.of(args[0])).withHashIterations(1_000)
+                .withRate(10_000, 10_000).withByteRate(64 * 1024 * 1024, 64 * 1024 * 1024);
+        ServerTransport transport = new TcpServerTransportProvider().create(new ListenOptions("127.0.0.1",
+                Integer.parseInt(args[1]), config.maxLineBytes(), config.outboxBytes()));
+        ChatServer server = new ChatServer(config, List.of(transport), System.err);
+        server.start();
+        System.out.println("listening " + transport.port());
+        System.out.flush();
+        server.control().awaitStopped();
+    }
+}
