@@ -55,6 +55,7 @@ public final class ChatServer implements AutoCloseable {
     private Journal journal;
     private ExecutorService hashing;
     private ScheduledExecutorService deadlines;
+    private ScheduledExecutorService checkpoints;
     private ResumeTokens tokens;
     private final ConnectionLimits connections;
     private final AtomicLong lastRefusalLogged = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL.toNanos());
@@ -107,6 +108,9 @@ public final class ChatServer implements AutoCloseable {
                 .factory());
         FileRelay files = new FileRelay(config.maxFileSize(), room, log, clock, System::nanoTime);
         deadlines.scheduleWithFixedDelay(files::tick, 1, 1, TimeUnit.SECONDS);
+        checkpoints = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("history-checkpoint")
+                .daemon().factory());
+        checkpoints.scheduleWithFixedDelay(() -> checkpoint(history), 1, 1, TimeUnit.SECONDS);
         context = new ServerContext(config, VERSION, room, names, accounts, history, new LoginThrottle(clock), log,
                 hashing, sessions, tokens, connections, files);
         journal.start();
@@ -216,9 +220,18 @@ public final class ChatServer implements AutoCloseable {
         if (hashing != null) {
             hashing.shutdownNow();
             deadlines.shutdownNow();
+            checkpoints.shutdownNow();
         }
         log.info("server stopped");
         stopped.countDown();
+    }
+
+    private void checkpoint(History history) {
+        try {
+            history.checkpoint();
+        } catch (SQLException | RuntimeException e) {
+            log.info("history checkpoint failed: " + e.getMessage());
+        }
     }
 
     private void awaitQuietly() {

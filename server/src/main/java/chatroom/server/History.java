@@ -121,6 +121,16 @@ final class History implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies what the write-ahead log holds into the database file, without waiting for anyone and without making
+     * anyone wait (SQLite's passive checkpoint), so that the log does not grow without end.
+     */
+    synchronized void checkpoint() throws SQLException {
+        try (Statement statement = reader.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        }
+    }
+
     /** How many entries there are. */
     synchronized long size() throws SQLException {
         try (Statement statement = reader.createStatement();
