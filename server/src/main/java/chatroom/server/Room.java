@@ -312,6 +312,7 @@ final class Room {
         return switch (entry) {
             case ChatMessage m -> m.id();
             case Announcement a -> a.id();
+            case FileShared f -> f.id();
             default -> 0;
         };
     }

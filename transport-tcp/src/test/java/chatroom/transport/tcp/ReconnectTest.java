@@ -1,5 +1,9 @@
 package chatroom.transport.tcp;
 
+import java.nio.file.Files;
+import chatroom.api.file.Downloads;
+import chatroom.api.message.ServerMessage;
+import chatroom.api.message.FileShared;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ErrorCode;
@@ -228,6 +232,45 @@ class ReconnectTest {
         try (WireClient again = WireClient.greeted(server.port())) {
             again.send(Login.resuming("erin", token, 0));
             assertEquals(ErrorCode.RESUME_REFUSED, again.await(ErrorReply.class).errorCode());
+        }
+    }
+
+    @Test
+    void aResumeReplaysSharedFilesInTheirPlaceAmongTheMessages() throws Exception {
+        RunningServer server = server(RunningServer.config(data), 0);
+        String token;
+        try (WireClient erin = WireClient.greeted(server.port())) {
+            token = erin.login(new Login("erin", "pw")).resume();
+            erin.await(HistoryEnd.class);
+        }
+        ConnectOptions withDownloads = new ConnectOptions("127.0.0.1", server.port(),
+                Map.of(Downloads.SETTING, List.of(data.resolve("downloads").toString())));
+        RecordingListener frank = new RecordingListener("frank");
+        ChatService frankService = closing(new TcpChatService(withDownloads, frank, null, null));
+        frankService.login("frank", "pw".toCharArray());
+        ChatService ginaService = closing(new TcpChatService(withDownloads, new RecordingListener("gina"), null, null));
+        ginaService.login("gina", "pw".toCharArray());
+        frankService.say("before");
+        frank.await(ChatMessage.class, m -> m.text().equals("before"));
+        frankService.sendFile(Files.writeString(data.resolve("notes.txt"), "the notes"), null);
+        frank.await(FileShared.class);
+        frankService.say("after");
+        frank.await(ChatMessage.class, m -> m.text().equals("after"));
+
+        try (WireClient erin = WireClient.greeted(server.port())) {
+            erin.login(Login.resuming("erin", token, 0));
+            List<String> replayed = new ArrayList<>();
+            ServerMessage next = erin.next();
+            while (!(next instanceof HistoryEnd)) {
+                switch (next) {
+                    case ChatMessage m -> replayed.add(m.text());
+                    case FileShared f -> replayed.add("file " + f.name());
+                    default -> { }
+                }
+                next = erin.next();
+            }
+            assertEquals(List.of("before", "file notes.txt", "after"), replayed);
+            assertEquals(new HistoryEnd(3, false), next);
         }
     }
 
