@@ -50,6 +50,8 @@ final class ChatCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new ChatCommand(io), new Factory(io));
         commandLine.setOut(new PrintWriter(io.out(), true));
         commandLine.setErr(new PrintWriter(io.err(), true));
+        // Wide enough that the providers' one-line descriptions stay one line each.
+        commandLine.setUsageHelpWidth(120);
         commandLine.getCommandSpec().usageMessage().footer(providersFooter());
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             boolean verbose = parseResult.matchedOption("--verbose") != null
@@ -84,7 +86,9 @@ final class ChatCommand implements Callable<Integer> {
         if (providers.isEmpty()) {
             footer.append("  (none installed)%n");
         }
-        for (NamedProvider provider : providers) {
+        List<? extends NamedProvider> byName = providers.stream()
+                .sorted(java.util.Comparator.comparing(NamedProvider::name)).toList();
+        for (NamedProvider provider : byName) {
             footer.append(String.format("  %-10s %s%s", provider.name(), provider.description(),
                     provider.isAvailable() ? "" : " (not available here)").replace("%", "%%")).append("%n");
         }

@@ -25,7 +25,7 @@ public final class SwingConsoleProvider implements ServerConsoleProvider {
 
     @Override
     public String description() {
-        return "a console window with status, people online, log and shutdown (needs a display)";
+        return "A console window with status, people online, log and shutdown (needs a display)";
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class SwingUiProvider implements ChatUiProvider {
 
     @Override
     public String description() {
-        return "a chat window (needs a display)";
+        return "A chat window (needs a display)";
     }
 
     @Override

@@ -18,7 +18,7 @@ class ProvidersTest {
         assertTrue(interfaces.names().contains("swing"), interfaces.names().toString());
         ChatUiProvider swing = interfaces.all().stream().filter(p -> p.name().equals("swing")).findFirst().orElseThrow();
         assertEquals(SwingUiProvider.class, swing.getClass());
-        assertEquals("a chat window (needs a display)", swing.description());
+        assertEquals("A chat window (needs a display)", swing.description());
         assertEquals(!GraphicsEnvironment.isHeadless(), swing.isAvailable());
     }
 
