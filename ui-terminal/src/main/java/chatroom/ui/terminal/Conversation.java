@@ -227,6 +227,9 @@ final class Conversation {
             } else if (happening instanceof Happening.NotSent notSent) {
                 // Quitting while reconnecting: what never left must not vanish without a word.
                 screen.show(format.notSent(notSent.request(), notSent.reason()));
+            } else if (happening instanceof Happening.Notice notice) {
+                // A script's input can end before the transport said whether the connection is encrypted.
+                screen.show(format.notice(notice.text()));
             }
         }
         return 0;

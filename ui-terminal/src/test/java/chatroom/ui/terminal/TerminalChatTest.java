@@ -334,6 +334,25 @@ class TerminalChatTest {
     }
 
     @Test
+    void aNoticeThatComesAfterTheEndOfInputIsStillShown() throws Exception {
+        TypedInput input = new TypedInput();
+        doAnswer(call -> {
+            input.end();
+            return new LoggedIn("alice", 1);
+        }).when(service).login(anyString(), any());
+        doAnswer(call -> {
+            listener.onNotice("Encrypted with TLSv1.3; the server's certificate is trusted from now on (first use).");
+            listener.onDisconnected("Logged out.", false);
+            return null;
+        }).when(service).logout();
+
+        assertEquals(0, run(input, "alice", PASSWORD, null));
+
+        assertTrue(out().endsWith("* Encrypted with TLSv1.3; the server's certificate is trusted from now on"
+                + " (first use).\n"), out());
+    }
+
+    @Test
     void anEmptyHistoryAfterLoginShowsNothingButAnEmptyAnswerDoes() throws Exception {
         TypedInput input = new TypedInput();
         doAnswer(call -> {
