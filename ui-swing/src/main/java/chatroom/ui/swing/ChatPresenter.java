@@ -136,7 +136,7 @@ final class ChatPresenter {
         view.conversations.component().addChangeListener(event -> showTarget());
         view.conversations.roomPane().onTopReached(this::olderWanted);
         renameForm.onActions(this::renameTo, this::renameCancelled);
-        view.status("Enter your name and press Join.", false);
+        view.status(firstHint(), false);
         view.peopleTitle.setText(view.people.title());
         showTarget();
         shell.title(title.text());
@@ -154,6 +154,13 @@ final class ChatPresenter {
             return view.name;
         }
         return view.password.getPassword().length == 0 ? view.password : view.join;
+    }
+
+    /** What to do first, for the field {@link #firstToFill()} picks: a name given on the command line is not asked. */
+    private String firstHint() {
+        JComponent first = firstToFill();
+        return first == view.password ? "Enter your password and press Join."
+                : first == view.join ? "Press Join to log in." : "Enter your name and press Join.";
     }
 
     /** Join was pressed: checks the fields and logs in, off Swing's thread. */

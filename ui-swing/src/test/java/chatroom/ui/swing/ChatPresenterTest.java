@@ -126,6 +126,15 @@ class ChatPresenterTest {
     }
 
     @Test
+    void theFirstHintAsksOnlyForWhatIsMissing() {
+        assertEquals("Press Join to log in.", view.status.getText());
+        open("alice", null, new ConnectOptions("chat.example", 9000, SETTINGS));
+        assertEquals("Enter your password and press Join.", view.status.getText());
+        open(null, null, new ConnectOptions("chat.example", 9000, SETTINGS));
+        assertEquals("Enter your name and press Join.", view.status.getText());
+    }
+
+    @Test
     void fillsTheConnectFieldsFromTheCommandLine() {
         assertEquals("chat.example", view.host.getText());
         assertEquals("9000", view.port.getText());
