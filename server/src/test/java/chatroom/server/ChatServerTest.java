@@ -17,12 +17,9 @@ import chatroom.api.message.ServerMessage;
 import chatroom.api.message.Who;
 import chatroom.api.spi.OnlineUser;
 import chatroom.api.spi.ServerStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,25 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The server as a whole: durable history across restarts, history pages, and the operator's controls. */
-class ChatServerTest {
+class ChatServerTest extends ServerTestBase {
     private static final long T0 = MutableClock.START.toEpochMilli();
-
-    @TempDir
-    Path dir;
-
-    private TestServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private TestServer start(ServerConfig config) {
-        server = TestServer.start(config);
-        return server;
-    }
 
     private TestServer restart(ServerConfig config) {
         server.close();

@@ -9,11 +9,8 @@ import chatroom.api.message.Member;
 import chatroom.api.message.Members;
 import chatroom.api.message.Nick;
 import chatroom.api.message.Who;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,37 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Guests: a name without an account or password, where the server allows it. */
-class SessionGuestTest {
+class SessionGuestTest extends ServerTestBase {
     private static final long T0 = MutableClock.START.toEpochMilli();
-
-    @TempDir
-    Path dir;
-
-    private TestServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private TestServer start(ServerConfig config) {
-        server = TestServer.start(config);
-        return server;
-    }
-
-    private TestClient helloed() {
-        TestClient client = server.connect();
-        client.hello();
-        return client;
-    }
-
-    private List<String> accountNames() {
-        try (Accounts accounts = Accounts.open(dir)) {
-            return accounts.list();
-        }
-    }
 
     @Test
     void guestsAreRefusedUnlessTheServerAllowsThem() {

@@ -6,13 +6,10 @@ import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
 import chatroom.api.message.Nick;
 import chatroom.api.message.Renamed;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,41 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Logging in: accounts, passwords, the naming rules and the brake on guessing. */
-class SessionLoginTest {
-    @TempDir
-    Path dir;
-
-    private TestServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private TestServer start(ServerConfig config) {
-        server = TestServer.start(config);
-        return server;
-    }
-
-    private TestClient helloed() {
-        TestClient client = server.connect();
-        client.hello();
-        return client;
-    }
-
+class SessionLoginTest extends ServerTestBase {
     /** Accounts as the server's operator would add them, with the tests' fast hashing. */
     private void addAccount(String name, String password) {
         try (Accounts accounts = new Accounts(Database.open(dir), new PasswordHasher(TestServer.FAST_HASHING),
                 new Names(32))) {
             accounts.add(name, password.toCharArray());
-        }
-    }
-
-    private List<String> accountNames() {
-        try (Accounts accounts = Accounts.open(dir)) {
-            return accounts.list();
         }
     }
 

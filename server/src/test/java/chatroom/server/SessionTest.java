@@ -20,11 +20,8 @@ import chatroom.api.message.ServerMessage;
 import chatroom.api.message.Tell;
 import chatroom.api.message.Welcome;
 import chatroom.api.message.Who;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,24 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One connection's conversation before it reaches the room: handshake, input checks, flood control, deadline. */
-class SessionTest {
-    @TempDir
-    Path dir;
-
-    private TestServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private TestServer start(ServerConfig config) {
-        server = TestServer.start(config);
-        return server;
-    }
-
+class SessionTest extends ServerTestBase {
     @Test
     void everyRequestButPingNeedsHelloFirst() {
         TestClient client = start(TestServer.config(dir)).connect();
