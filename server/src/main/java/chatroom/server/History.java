@@ -131,6 +131,16 @@ final class History implements AutoCloseable {
         }
     }
 
+    /** The id of a history entry: a chat message, an announcement or a shared file. */
+    static long idOf(ServerMessage entry) {
+        return switch (entry) {
+            case ChatMessage m -> m.id();
+            case Announcement a -> a.id();
+            case FileShared f -> f.id();
+            default -> throw new IllegalArgumentException("Not a history entry: " + entry.type());
+        };
+    }
+
     /** How many entries there are. */
     synchronized long size() throws SQLException {
         try (Statement statement = reader.createStatement();

@@ -293,7 +293,7 @@ final class Room {
         Iterator<ServerMessage> newestFirst = recent.descendingIterator();
         while (newestFirst.hasNext() && frames.size() < config.resumeReplayMax()) {
             ServerMessage entry = newestFirst.next();
-            if (entryId(entry) <= since) {
+            if (History.idOf(entry) <= since) {
                 break;
             }
             Frame frame = MessageCodec.encode(entry);
@@ -306,15 +306,6 @@ final class Room {
         long missed = Math.max(0, lastId - Math.max(0, since));
         deliverAll(session, List.copyOf(frames));
         deliver(session, new HistoryEnd(frames.size(), missed > frames.size()));
-    }
-
-    private static long entryId(ServerMessage entry) {
-        return switch (entry) {
-            case ChatMessage m -> m.id();
-            case Announcement a -> a.id();
-            case FileShared f -> f.id();
-            default -> 0;
-        };
     }
 
     private void say(Session session, String text, String cid) {

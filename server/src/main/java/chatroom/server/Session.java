@@ -3,9 +3,7 @@ package chatroom.server;
 import chatroom.api.codec.Frame;
 import chatroom.api.codec.MessageCodec;
 import chatroom.api.codec.ProtocolException;
-import chatroom.api.message.Announcement;
 import chatroom.api.message.Bye;
-import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
@@ -14,7 +12,6 @@ import chatroom.api.message.FileCancel;
 import chatroom.api.message.FileChunk;
 import chatroom.api.message.FileDone;
 import chatroom.api.message.FileOffer;
-import chatroom.api.message.FileShared;
 import chatroom.api.message.Hello;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
@@ -363,21 +360,12 @@ final class Session implements InboundHandler {
             for (ServerMessage entry : page) {
                 send(entry);
             }
-            boolean more = !page.isEmpty() && server.history().hasBefore(firstId(page));
+            boolean more = !page.isEmpty() && server.history().hasBefore(History.idOf(page.getFirst()));
             send(new HistoryEnd(page.size(), more));
         } catch (SQLException | RuntimeException e) {
             server.log().info("history read failed for " + name + ": " + e.getMessage());
             refuse(ErrorCode.SERVER_ERROR, "The history could not be read; try again.", HistoryRequest.TYPE);
         }
-    }
-
-    private static long firstId(List<ServerMessage> page) {
-        return switch (page.getFirst()) {
-            case ChatMessage m -> m.id();
-            case Announcement a -> a.id();
-            case FileShared f -> f.id();
-            default -> Long.MAX_VALUE;
-        };
     }
 
     /**
