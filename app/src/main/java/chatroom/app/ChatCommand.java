@@ -2,6 +2,7 @@ package chatroom.app;
 
 import chatroom.api.spi.CommandProvider;
 import chatroom.api.spi.NamedProvider;
+import chatroom.api.spi.ProviderNotFoundException;
 import chatroom.api.spi.Providers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,6 +45,15 @@ final class ChatCommand implements Callable<Integer> {
             }
         }
         return commandLine(io).execute(args);
+    }
+
+    /** The installed provider with this name; a name nothing installed has is the user's mistake (exit code 2). */
+    static <P extends NamedProvider> P require(Providers<P> providers, String name) {
+        try {
+            return providers.require(name);
+        } catch (ProviderNotFoundException e) {
+            throw new UsageError(e.getMessage());
+        }
     }
 
     static CommandLine commandLine(Io io) {

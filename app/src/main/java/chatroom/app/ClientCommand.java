@@ -76,7 +76,7 @@ final class ClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ChatServiceProvider chosenTransport = ServerCommand.require(Providers.transports(), transport);
+        ChatServiceProvider chosenTransport = ChatCommand.require(Providers.transports(), transport);
         ChatUiProvider chosenUi = chooseUi(Providers.interfaces());
         char[] password = passwordStdin ? PasswordInput.firstLine(io.in()) : null;
         Path dataDir = DataDirs.defaultDir("client");
@@ -122,7 +122,7 @@ final class ClientCommand implements Callable<Integer> {
                     "No user interface can run here; installed: " + String.join(", ", interfaces.names())
                             + ". Add the jar of one to the module folder."));
         }
-        ChatUiProvider chosen = ServerCommand.require(interfaces, ui);
+        ChatUiProvider chosen = ChatCommand.require(interfaces, ui);
         if (!chosen.isAvailable()) {
             throw new UsageError("The " + ui + " UI cannot run here (no display?); use --ui terminal.");
         }

@@ -3,7 +3,6 @@ package chatroom.app;
 import chatroom.api.file.TransferText;
 import chatroom.api.message.Protocol;
 import chatroom.api.spi.ListenOptions;
-import chatroom.api.spi.ProviderNotFoundException;
 import chatroom.api.spi.Providers;
 import chatroom.api.spi.ServerConsoleContext;
 import chatroom.api.spi.ServerConsoleProvider;
@@ -145,8 +144,8 @@ final class ServerCommand implements Callable<Integer> {
         if ((keystore != null || keystorePasswordFile != null) && !tls) {
             throw new UsageError("--keystore and --keystore-password-file go with --tls.");
         }
-        ServerTransportProvider transportProvider = require(Providers.serverTransports(), transport);
-        ServerConsoleProvider consoleProvider = require(Providers.consoles(), console);
+        ServerTransportProvider transportProvider = ChatCommand.require(Providers.serverTransports(), transport);
+        ServerConsoleProvider consoleProvider = ChatCommand.require(Providers.consoles(), console);
         if (!consoleProvider.isAvailable()) {
             throw new UsageError("The " + console + " console cannot run here (no display?); use --console stdin.");
         }
@@ -229,13 +228,5 @@ final class ServerCommand implements Callable<Integer> {
     private static String joinHost(List<String> addresses) {
         String first = addresses.isEmpty() ? "127.0.0.1:0" : addresses.get(0);
         return first.substring(0, first.lastIndexOf(':')).replace("[", "").replace("]", "");
-    }
-
-    static <P extends chatroom.api.spi.NamedProvider> P require(Providers<P> providers, String name) {
-        try {
-            return providers.require(name);
-        } catch (ProviderNotFoundException e) {
-            throw new UsageError(e.getMessage());
-        }
     }
 }
