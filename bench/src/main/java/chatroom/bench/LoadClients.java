@@ -326,8 +326,8 @@ final class LoadClients implements AutoCloseable {
                     }
                     long due = client.quota - client.messagesSent;
                     if (plan.rate() > 0) {
-                        double perSender = (double) plan.rate() / plan.senders();
-                        long allowed = (long) ((System.nanoTime() - sendStartNanos) / 1e9 * perSender) + 1;
+                        long elapsed = System.nanoTime() - sendStartNanos;
+                        long allowed = allowedBy(elapsed, plan.rate(), plan.senders(), client.index);
                         due = Math.min(due, allowed - client.messagesSent);
                     }
                     if (due <= 0) {
@@ -378,6 +378,17 @@ final class LoadClients implements AutoCloseable {
                 client.key.interestOps(SelectionKey.OP_READ);
             }
         }
+    }
+
+    /**
+     * How many messages sender {@code index} of {@code senders} may have sent {@code elapsedNanos} into a run at
+     * {@code rate} messages a second in all. Each sender is shifted by {@code index/senders} of its period, so that
+     * together they send evenly spaced messages rather than all at once every period: in phase, 10 senders at 1,000
+     * msgs/s would be bursts of 10 every 10 ms, and the run would measure bursts instead of a steady rate.
+     */
+    static long allowedBy(long elapsedNanos, int rate, int senders, int index) {
+        double periods = elapsedNanos / 1e9 * rate / senders - (double) index / senders;
+        return periods < 0 ? 0 : (long) periods + 1;
     }
 
     private void noteError(String error) {
