@@ -265,6 +265,9 @@ final class LoadClients implements AutoCloseable {
                 }
                 lines(client, n);
                 delivered = deliveredHere;
+                if (n < scratch.length) {
+                    return; // the socket is drained: asking again would cost a system call that reads nothing
+                }
             }
         }
 
