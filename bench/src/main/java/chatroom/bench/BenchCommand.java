@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -67,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
     int holdSeconds;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
-            description = "Run each scenario N times and also report the run with the median throughput.")
+            description = "Run each scenario N times and also report the median run (by throughput; by p99 with --rate).")
     int repeat;
 
     @Option(names = "--warmup", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -107,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
                     out.println(result.summary());
                 }
             }
-            BenchResult median = median(runs);
+            BenchResult median = median(runs, rate > 0);
             if (!json && repeat > 1) {
                 out.println("median of " + repeat + ": " + median.summary());
             }
@@ -126,10 +127,14 @@ final class BenchCommand implements Callable<Integer> {
         return results.stream().anyMatch(r -> r.lost() > 0) ? 1 : 0;
     }
 
-    /** The run with the median deliveries per second (the lower middle one for an even count). */
-    static BenchResult median(List<BenchResult> runs) {
+    /**
+     * The run in the middle (the lower middle one for an even count): by deliveries per second for a run as fast as
+     * the server takes, by p99 latency for a paced run, whose throughput is the rate it was given.
+     */
+    static BenchResult median(List<BenchResult> runs, boolean paced) {
         List<BenchResult> sorted = new ArrayList<>(runs);
-        sorted.sort(java.util.Comparator.comparingDouble(BenchResult::deliveriesPerSecond));
+        sorted.sort(paced ? Comparator.comparingLong(BenchResult::p99)
+                : Comparator.comparingDouble(BenchResult::deliveriesPerSecond));
         return sorted.get((sorted.size() - 1) / 2);
     }
 
