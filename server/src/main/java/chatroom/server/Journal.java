@@ -10,23 +10,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The room's pipeline after the room thread: one thread writes each batch's history entries in one transaction
  * (whatever queued up during a commit goes into the next one: group commit), and a second thread then hands the
  * batch's frames to the connections. Nobody receives a message that a crash could lose, durability costs one
  * commit per batch rather than per message, and delivering one batch overlaps with committing the next.
+ *
+ * <p>A quiet room skips the pipeline: a small batch submitted while nothing is in flight is committed and handed to
+ * the connections by the room thread itself. Each hand-off to a parked thread costs a wake-up and widens the latency
+ * tail, and a steady trickle of messages would pay two per message for an overlap it does not need. A busy room
+ * submits large batches or finds the pipeline busy, and keeps the overlap.
  */
 final class Journal {
     private record Batch(List<ServerMessage> entries, List<Delivery> deliveries) {
     }
 
     private static final Batch END = new Batch(List.of(), List.of());
+    /** Deliveries in a batch small enough for the room thread to deliver it: a few messages, not a burst. */
+    static final int QUIET_BATCH = 8;
 
     private final History history;
     private final ServerLog log;
     private final BlockingQueue<Batch> toCommit = new LinkedBlockingQueue<>();
     private final BlockingQueue<Batch> toDeliver = new LinkedBlockingQueue<>();
+    /** Batches submitted to the pipeline and not yet delivered; while there are any, later ones must queue behind. */
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final Thread committer;
     private final Thread deliverer;
 
@@ -43,8 +53,16 @@ final class Journal {
         deliverer.start();
     }
 
+    /** Called by one thread only, the room's: whether the pipeline is empty cannot change under it but to empty. */
     void submit(List<ServerMessage> entries, List<Delivery> deliveries) {
-        toCommit.add(new Batch(entries, deliveries));
+        Batch batch = new Batch(entries, deliveries);
+        if (inFlight.get() == 0 && deliveries.size() <= QUIET_BATCH) {
+            write(entries);
+            deliver(runs(List.of(batch)));
+            return;
+        }
+        inFlight.incrementAndGet();
+        toCommit.add(batch);
     }
 
     private void commitLoop() {
@@ -96,6 +114,7 @@ final class Journal {
             }
             toDeliver.drainTo(batches);
             deliver(runs(batches));
+            inFlight.addAndGet(-batches.size());
             if (batches.contains(END)) {
                 return;
             }

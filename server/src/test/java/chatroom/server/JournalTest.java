@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,6 +118,73 @@ class JournalTest {
         }
         assertEquals(toAlice, received(alice));
         assertEquals(toBob, received(bob));
+    }
+
+    @Test
+    void aQuietRoomsSmallBatchIsDeliveredBeforeSubmitReturns() throws Exception {
+        try (History history = new History(Database.open(dir))) {
+            Journal journal = new Journal(history, log); // not started: only the caller's thread can deliver
+            StubConnection alice = new StubConnection("127.0.0.1:50001");
+
+            journal.submit(List.of(message(1)), List.of(Delivery.to(session(alice), frame(1))));
+
+            assertEquals(lines(1), received(alice));
+            assertEquals(1, committed(history));
+        }
+    }
+
+    @Test
+    void aLargeBatchGoesThroughThePipeline() throws InterruptedException {
+        Journal journal = new Journal(null, log);
+        StubConnection alice = new StubConnection("127.0.0.1:50001");
+        Session[] room = {session(alice)};
+        List<Delivery> burst = new ArrayList<>();
+        for (int i = 0; i <= Journal.QUIET_BATCH; i++) {
+            burst.add(Delivery.to(room, frame(i)));
+        }
+
+        journal.submit(List.of(), burst);
+        assertEquals(List.of(), received(alice), "delivered by the pipeline's threads, which have not started");
+
+        journal.start();
+        journal.stop();
+        assertEquals(Journal.QUIET_BATCH + 1, received(alice).size());
+    }
+
+    @Test
+    void aSmallBatchWaitsBehindOneInFlight() throws InterruptedException {
+        Journal journal = new Journal(null, log);
+        StubConnection alice = new StubConnection("127.0.0.1:50001");
+        Session[] room = {session(alice)};
+        CountDownLatch inDelivery = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Delivery> burst = new ArrayList<>();
+        for (int i = 0; i < Journal.QUIET_BATCH; i++) {
+            burst.add(Delivery.to(room, frame(i)));
+        }
+        burst.add(new Delivery(room, frame(Journal.QUIET_BATCH), () -> {
+            inDelivery.countDown();
+            awaitQuietly(release);
+        }));
+        journal.start();
+
+        journal.submit(List.of(), burst);
+        assertTrue(inDelivery.await(5, TimeUnit.SECONDS));
+        journal.submit(List.of(), List.of(Delivery.to(room, frame(100))));
+        List<String> early = received(alice);
+        release.countDown();
+        journal.stop();
+
+        assertEquals(Journal.QUIET_BATCH + 1, early.size(), "the small batch must not overtake the one in flight");
+        assertEquals(lines(100), received(alice));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
