@@ -6,6 +6,8 @@
  */
 module chatroom.transport.tcp {
     requires chatroom.api;
+    /** TCP keep-alive timing (TCP_KEEPIDLE and friends), so the server notices clients whose network vanished. */
+    requires jdk.net;
 
     provides chatroom.api.spi.ServerTransportProvider with chatroom.transport.tcp.TcpServerTransportProvider;
     provides chatroom.api.spi.ChatServiceProvider with chatroom.transport.tcp.TcpChatServiceProvider;

@@ -7,6 +7,8 @@ import chatroom.api.spi.InboundHandler;
 import chatroom.api.spi.ListenOptions;
 import chatroom.api.spi.ServerTransport;
 
+import jdk.net.ExtendedSocketOptions;
+
 import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.SocketOption;
 import java.net.SocketException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.Channels;
@@ -35,6 +38,10 @@ final class TcpServerTransport implements ServerTransport {
     private static final int BACKLOG = 1024;
     /** Lines are read in chunks of this size; a small buffer keeps thousands of idle connections cheap. */
     private static final int READ_CHUNK = 1024;
+    /** A vanished client is noticed after 60 s of silence and 3 probes 10 s apart: within 90 s. */
+    static final int KEEPALIVE_IDLE_SECONDS = 60;
+    static final int KEEPALIVE_INTERVAL_SECONDS = 10;
+    static final int KEEPALIVE_PROBES = 3;
 
     private final ListenOptions options;
     private final Set<TcpConnection> connections = ConcurrentHashMap.newKeySet();
@@ -78,7 +85,7 @@ final class TcpServerTransport implements ServerTransport {
                 continue;
             }
             try {
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                configure(channel);
                 if (tls != null) {
                     Thread.ofVirtual().name("tls-reader").start(() -> serveTls(channel, acceptor));
                     continue;
@@ -90,6 +97,23 @@ final class TcpServerTransport implements ServerTransport {
             } catch (IOException e) {
                 closeQuietly(channel);
             }
+        }
+    }
+
+    /**
+     * No delay for small lines, and TCP keep-alive probes after a minute of silence: a client whose network vanished
+     * without a reset (a laptop closed, a NAT that forgot the connection) would otherwise stay online forever, since
+     * nothing ends a blocked read and a quiet room writes nothing that could fail. The kernel gives up after
+     * {@link #KEEPALIVE_PROBES} unanswered probes; the reader then ends, and the room says the person left.
+     */
+    static void configure(SocketChannel channel) throws IOException {
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+        Set<SocketOption<?>> supported = channel.supportedOptions();
+        if (supported.contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
+            channel.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, KEEPALIVE_IDLE_SECONDS);
+            channel.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, KEEPALIVE_INTERVAL_SECONDS);
+            channel.setOption(ExtendedSocketOptions.TCP_KEEPCOUNT, KEEPALIVE_PROBES);
         }
     }
 
