@@ -3,6 +3,7 @@ package chatroom.api.file;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,20 @@ public final class IncomingFile {
         this.size = size;
         this.part = part;
         this.channel = FileChannel.open(part, StandardOpenOption.WRITE);
+        lockWhileReceiving();
+    }
+
+    /**
+     * Marks the part file as being written, for {@link Downloads} to tell from one a killed client left. Released
+     * with the channel, or by the operating system when the process dies. A file system without locks receives
+     * all the same; its leftovers are just not told apart.
+     */
+    private void lockWhileReceiving() {
+        try {
+            channel.tryLock();
+        } catch (IOException | OverlappingFileLockException e) {
+            // Receiving matters more than tidying.
+        }
     }
 
     /** The safe name the file will have, unless taken by then (a suffix is added). */

@@ -8,13 +8,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +101,62 @@ class DownloadsTest {
         assertEquals(home, Downloads.from(options).folder());
         assertEquals(Downloads.defaultFolder(), Downloads.from(new ConnectOptions("h", 1)).folder());
         assertTrue(Downloads.defaultFolder().endsWith(Path.of("Downloads", "chatroom")));
+    }
+
+    @Test
+    void aPartFileThatAKilledClientLeftIsRemovedOnTheNextReceive() throws Exception {
+        Downloads downloads = new Downloads(home);
+        Path left = Files.writeString(home.resolve("movie.mkv.8120931187162.part"), "half a movie");
+        age(left);
+
+        receive(downloads, "notes.txt", "hello");
+
+        assertFalse(Files.exists(left));
+    }
+
+    @Test
+    void aPartFileStillBeingReceivedIsKeptHoweverOld() throws Exception {
+        Downloads downloads = new Downloads(home);
+        IncomingFile slow = downloads.receive("slow.bin", 10);
+        slow.write(new byte[3]);
+        age(slow.part());
+
+        receive(downloads, "notes.txt", "hello");
+
+        assertTrue(Files.exists(slow.part()), "another transfer is still writing it");
+        slow.discard();
+    }
+
+    @Test
+    void aFreshUnlockedPartFileIsKept() throws Exception {
+        // Another client may have just created it and not locked it yet.
+        Downloads downloads = new Downloads(home);
+        Path fresh = Files.writeString(home.resolve("photo.jpg.5512309871239.part"), "");
+
+        receive(downloads, "notes.txt", "hello");
+
+        assertTrue(Files.exists(fresh));
+    }
+
+    @Test
+    void partFilesOfOtherProgramsAreNotOurs() throws Exception {
+        Downloads downloads = new Downloads(home);
+        Path browsers = Files.writeString(home.resolve("video.mp4.part"), "a browser's download");
+        Path named = Files.writeString(home.resolve("chapter.1.part"), "a file called so");
+        Files.createDirectory(home.resolve("old.4212345678901.part"));
+        age(browsers);
+        age(named);
+        age(home.resolve("old.4212345678901.part"));
+
+        receive(downloads, "notes.txt", "hello");
+
+        assertTrue(Files.exists(browsers));
+        assertTrue(Files.exists(named), "a short number is not a temporary file's");
+        assertTrue(Files.isDirectory(home.resolve("old.4212345678901.part")));
+    }
+
+    private static void age(Path path) throws IOException {
+        Files.setLastModifiedTime(path, FileTime.from(Instant.now().minus(Downloads.ABANDONED_AFTER).minusSeconds(60)));
     }
 
     private static Path receive(Downloads downloads, String name, String text) throws IOException {
