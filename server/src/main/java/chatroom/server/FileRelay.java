@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,8 @@ import java.util.regex.Pattern;
 final class FileRelay {
     /** Transfers one person may send at once. */
     static final int MAX_SENDING = 4;
+    /** Ended transfers remembered per sender for their late chunks; older ones are forgotten first. */
+    static final int LATE_TRANSFERS_REMEMBERED = 2 * MAX_SENDING;
     /** Transfers one person may receive at once; more offers pass them by. */
     static final int MAX_RECEIVING = 8;
     /** Transfers on the whole server at once. */
@@ -60,6 +63,12 @@ final class FileRelay {
     private final Object registry = new Object();
     // Guarded by registry.
     private final Map<Session, Map<String, Transfer>> sending = new HashMap<>();
+    /**
+     * Per sender, its transfers that ended lately and how many of their chunks may still come: when a transfer ends
+     * (a cancel, the last recipient gone), the sender may have a window of chunks under way that it sent before it
+     * could know. Those are dropped without being charged to its byte rate, where any other chunk of no transfer is.
+     */
+    private final Map<Session, Map<String, Integer>> lateChunks = new HashMap<>();
     private final Map<Session, Map<String, Incoming>> receiving = new HashMap<>();
     private int transfers;
 
@@ -140,6 +149,10 @@ final class FileRelay {
                                 + " is receiving too many files; try again later."));
             }
             sending.computeIfAbsent(sender, s -> new HashMap<>()).put(tid, transfer);
+            Map<String, Integer> late = lateChunks.get(sender);
+            if (late != null) {
+                late.remove(tid); // the name is a new transfer's now
+            }
             for (Transfer.Copy copy : transfer.copies) {
                 receiving.computeIfAbsent(copy.recipient, s -> new HashMap<>()).put(transfer.id,
                         new Incoming(transfer, copy));
@@ -184,11 +197,14 @@ final class FileRelay {
         return to == null ? recipients : List.of();
     }
 
-    /** Relays one chunk; returns whether it was taken (false: no such transfer of this sender, or refused). */
+    /**
+     * Relays one chunk; returns whether it was taken, or expected late and dropped (false: no such transfer of this
+     * sender, or refused).
+     */
     boolean chunk(Session sender, FileChunk chunk) {
         Transfer transfer = sent(sender, chunk.tid());
         if (transfer == null) {
-            return false;
+            return lateChunk(sender, chunk.tid());
         }
         int length;
         try {
@@ -337,6 +353,34 @@ final class FileRelay {
         synchronized (registry) {
             receiving.remove(session);
             sending.remove(session);
+            lateChunks.remove(session);
+        }
+    }
+
+    /** Called holding the registry. A closed sender sends nothing more, and {@link #closed} has forgotten it. */
+    private void rememberLateChunks(Transfer transfer) {
+        lateChunks.computeIfAbsent(transfer.sender, s -> new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+                return size() > LATE_TRANSFERS_REMEMBERED;
+            }
+        }).put(transfer.clientTid, Protocol.FILE_WINDOW);
+    }
+
+    /** Whether a chunk of no transfer is one its sender had under way when the transfer ended; uses one of those up. */
+    private boolean lateChunk(Session sender, String tid) {
+        synchronized (registry) {
+            Map<String, Integer> late = lateChunks.get(sender);
+            Integer left = late == null ? null : late.get(tid);
+            if (left == null) {
+                return false;
+            }
+            if (left > 1) {
+                late.put(tid, left - 1);
+            } else {
+                late.remove(tid);
+            }
+            return true;
         }
     }
 
@@ -393,7 +437,7 @@ final class FileRelay {
             completeIfDone(transfer);
         } else {
             transfer.cancel(code, null, transfer.toRoom()
-                    ? "Nobody is receiving " + transfer.name + " any more (" + why + ")."
+                    ? "Nobody is receiving " + transfer.name + " any more: " + why
                     : transfer.name + " was not delivered: " + why);
             forget(transfer, why);
         }
@@ -427,6 +471,9 @@ final class FileRelay {
                 transfers--;
                 if (mine.isEmpty()) {
                     sending.remove(transfer.sender);
+                }
+                if (!transfer.sender.isClosed()) {
+                    rememberLateChunks(transfer);
                 }
             }
             for (Transfer.Copy copy : transfer.copies) {
