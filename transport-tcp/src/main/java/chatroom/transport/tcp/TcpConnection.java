@@ -164,7 +164,7 @@ final class TcpConnection implements Connection {
         }
         if (buffer.position() == 0) {
             if (closeNow) {
-                closeNow();
+                closeGracefully();
             }
             return false;
         }
@@ -208,13 +208,38 @@ final class TcpConnection implements Connection {
             lock.unlock();
         }
         if (idle) {
-            closeNow();
+            closeGracefully();
         } else {
             closeAfterGrace();
         }
     }
 
-    /** A writer blocked on a client that does not read would wait forever; this bounds the wait. */
+    /**
+     * Ends the sending side (the client reads what was written, then the end), and closes when the client has closed
+     * too or after a grace period. Closing at once while the client's input is still unread here would reset the
+     * connection, and a reset can destroy the last words, such as the bye that says why, before the client reads them.
+     */
+    private void closeGracefully() {
+        try {
+            if (channel instanceof SocketChannel socket) {
+                socket.shutdownOutput();
+            } else if (channel instanceof TlsChannel tls) {
+                tls.shutdownOutput();
+            } else {
+                closeNow();
+                return;
+            }
+        } catch (IOException e) {
+            closeNow();
+            return;
+        }
+        closeAfterGrace();
+    }
+
+    /**
+     * A writer blocked on a client that does not read would wait forever, and a client told goodbye might never close
+     * its side; this bounds both.
+     */
     private void closeAfterGrace() {
         Thread.ofVirtual().name("tcp-close").start(() -> {
             try {

@@ -16,6 +16,7 @@ import chatroom.api.message.Welcome;
 import chatroom.api.spi.ChatService;
 import chatroom.server.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,7 +112,11 @@ class HostileClientsTest {
                 + " (sloth): too slow: its send queue overflowed"), server.log());
     }
 
-    @Test
+    /**
+     * Repeated because the bye raced the close: the server closed with the rest of the flood unread, which resets
+     * the connection, and a reset could destroy the bye before the client read it (3 runs in 40 lost it).
+     */
+    @RepeatedTest(40)
     void floodingGetsSlowDownFirstAndADisconnectOnlyIfItGoesOn() throws Exception {
         RunningServer server = server(RunningServer.config(data).withRate(20, 40));
         RecordingListener watcher = new RecordingListener("watcher");
