@@ -192,6 +192,16 @@ final class TcpConnection implements Connection {
         }
     }
 
+    /** Whether the connection is ending: nothing more is sent, and what the client still sends is not for anyone. */
+    boolean isClosing() {
+        lock.lock();
+        try {
+            return closing;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public boolean overflowed() {
         return overflowed;

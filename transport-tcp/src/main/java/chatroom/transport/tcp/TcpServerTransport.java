@@ -155,6 +155,9 @@ final class TcpServerTransport implements ServerTransport {
                     if (line == null) {
                         break;
                     }
+                    if (connection.isClosing()) {
+                        continue; // said goodbye: drain what the client still sends until it closes, unread
+                    }
                     handler.onLine(line);
                 } catch (ProtocolException e) {
                     handler.onUnreadableLine(e);
