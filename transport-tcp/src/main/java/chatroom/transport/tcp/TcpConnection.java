@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -39,6 +40,8 @@ final class TcpConnection implements Connection {
     private boolean writing;
     private boolean closing;
     private volatile boolean overflowed;
+    /** One closer per connection, however many times it is asked to close. */
+    private final AtomicBoolean closerStarted = new AtomicBoolean();
 
     TcpConnection(SocketChannel channel, long outboxLimit) throws IOException {
         this(channel, peer(channel), outboxLimit);
@@ -212,6 +215,9 @@ final class TcpConnection implements Connection {
         boolean idle;
         lock.lock();
         try {
+            if (closing) {
+                return;
+            }
             idle = !writing;
             closing = true;
         } finally {
@@ -251,6 +257,9 @@ final class TcpConnection implements Connection {
      * its side; this bounds both.
      */
     private void closeAfterGrace() {
+        if (!closerStarted.compareAndSet(false, true)) {
+            return;
+        }
         Thread.ofVirtual().name("tcp-close").start(() -> {
             try {
                 Thread.sleep(CLOSE_GRACE);

@@ -104,16 +104,22 @@ final class TcpServerTransport implements ServerTransport {
      * No delay for small lines, and TCP keep-alive probes after a minute of silence: a client whose network vanished
      * without a reset (a laptop closed, a NAT that forgot the connection) would otherwise stay online forever, since
      * nothing ends a blocked read and a quiet room writes nothing that could fail. The kernel gives up after
-     * {@link #KEEPALIVE_PROBES} unanswered probes; the reader then ends, and the room says the person left.
+     * {@link #KEEPALIVE_PROBES} unanswered probes; the reader then ends, and the room says the person left. (While
+     * something sent to it is unacknowledged, TCP's retransmission timeout or the full outbox ends it instead.)
      */
     static void configure(SocketChannel channel) throws IOException {
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-        Set<SocketOption<?>> supported = channel.supportedOptions();
-        if (supported.contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
-            channel.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, KEEPALIVE_IDLE_SECONDS);
-            channel.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, KEEPALIVE_INTERVAL_SECONDS);
-            channel.setOption(ExtendedSocketOptions.TCP_KEEPCOUNT, KEEPALIVE_PROBES);
+        setIfSupported(channel, ExtendedSocketOptions.TCP_KEEPIDLE, KEEPALIVE_IDLE_SECONDS);
+        setIfSupported(channel, ExtendedSocketOptions.TCP_KEEPINTERVAL, KEEPALIVE_INTERVAL_SECONDS);
+        setIfSupported(channel, ExtendedSocketOptions.TCP_KEEPCOUNT, KEEPALIVE_PROBES);
+    }
+
+    /** Where the system lacks an option (not Linux, say), its own default applies. */
+    private static void setIfSupported(SocketChannel channel, SocketOption<Integer> option, int value)
+            throws IOException {
+        if (channel.supportedOptions().contains(option)) {
+            channel.setOption(option, value);
         }
     }
 
@@ -160,7 +166,9 @@ final class TcpServerTransport implements ServerTransport {
                     }
                     handler.onLine(line);
                 } catch (ProtocolException e) {
-                    handler.onUnreadableLine(e);
+                    if (!connection.isClosing()) {
+                        handler.onUnreadableLine(e);
+                    }
                 }
             }
         } catch (IOException e) {

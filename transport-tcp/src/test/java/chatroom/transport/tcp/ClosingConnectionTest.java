@@ -27,6 +27,7 @@ class ClosingConnectionTest {
     private final TcpServerTransport transport =
             new TcpServerTransport(new ListenOptions("127.0.0.1", 0, 4096, 1 << 20));
     private final List<String> handled = new CopyOnWriteArrayList<>();
+    private final List<ProtocolException> unreadable = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     @AfterEach
@@ -48,6 +49,7 @@ class ClosingConnectionTest {
 
             @Override
             public void onUnreadableLine(ProtocolException problem) {
+                unreadable.add(problem);
             }
 
             @Override
@@ -66,6 +68,10 @@ class ClosingConnectionTest {
                     new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
             // Lines behind "go" are unread by the server when it closes: a close then would reset the connection.
             out.write(("go\n" + "after\n".repeat(20_000)).getBytes(StandardCharsets.UTF_8));
+            byte[] notUtf8 = {(byte) 0xFF, '\n'};
+            for (int i = 0; i < 10_000; i++) {
+                out.write(notUtf8);
+            }
             out.flush();
 
             assertEquals(MessageCodec.encode(new Bye(Bye.KICKED, "Goodbye.")).toString().strip(), in.readLine());
@@ -74,5 +80,6 @@ class ClosingConnectionTest {
         assertTrue(closed.await(5, TimeUnit.SECONDS), "the handler is told once the client has closed too");
         assertEquals(List.of("go"), handled.subList(0, 1));
         assertEquals(0, handled.stream().filter("after"::equals).count(), "lines after the goodbye are not handled");
+        assertEquals(List.of(), unreadable, "nor are lines that could not be read");
     }
 }
