@@ -26,10 +26,10 @@ public final class Downloads {
     public static final String SETTING = "downloads";
 
     /**
-     * What {@link Files#createTempFile} makes of {@code NAME.} and {@code .part}: the name, a random unsigned long
-     * (ten digits or more but once in billions of times) and .part; another program's {@code chapter.1.part} is not.
+     * A part file is {@code NAME..NUMBER.part}: {@link SafeFileName} turns runs of dots into one, so no file saved
+     * under its final name, and no other program's {@code video.mp4.part}, can look like one of ours.
      */
-    private static final Pattern PART_FILE = Pattern.compile(".+\\.[0-9]{10,}\\.part");
+    private static final Pattern PART_FILE = Pattern.compile(".+\\.\\.[0-9]+\\.part");
     /** A part file untouched this long and not locked was left by a receiver that is gone. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
@@ -64,7 +64,7 @@ public final class Downloads {
         Files.createDirectories(folder);
         removeAbandonedParts();
         String safe = SafeFileName.of(offeredName);
-        Path part = Files.createTempFile(folder, safe + ".", ".part");
+        Path part = Files.createTempFile(folder, safe + "..", ".part");
         return new IncomingFile(folder, safe, size, part);
     }
 
@@ -89,12 +89,14 @@ public final class Downloads {
     }
 
     private static boolean inUse(Path part) {
-        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE);
+        if (IncomingFile.isReceiving(part)) {
+            // Never open it: closing any channel to a file drops every lock this process holds on it.
+            return true;
+        }
+        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
              FileLock lock = channel.tryLock()) {
             return lock == null;
-        } catch (OverlappingFileLockException e) {
-            return true; // locked by a receiver in this process
-        } catch (IOException e) {
+        } catch (OverlappingFileLockException | IOException e) {
             return true; // cannot tell: keep it
         }
     }

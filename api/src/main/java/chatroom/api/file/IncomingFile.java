@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A file being received: bytes go straight to its part file while their SHA-256 is computed, so nothing is held in
@@ -30,12 +32,16 @@ public final class IncomingFile {
     private long received;
     private boolean closed;
 
+    /** The part files receivers in this process write, which {@link Downloads} must not open to test their lock. */
+    private static final Set<Path> RECEIVING = ConcurrentHashMap.newKeySet();
+
     IncomingFile(Path folder, String safeName, long size, Path part) throws IOException {
         this.folder = folder;
         this.safeName = safeName;
         this.size = size;
         this.part = part;
         this.channel = FileChannel.open(part, StandardOpenOption.WRITE);
+        RECEIVING.add(part);
         lockWhileReceiving();
     }
 
@@ -155,8 +161,13 @@ public final class IncomingFile {
     private void close() throws IOException {
         if (!closed) {
             closed = true;
+            RECEIVING.remove(part);
             channel.close();
         }
+    }
+
+    static boolean isReceiving(Path part) {
+        return RECEIVING.contains(part);
     }
 
     private void deleteQuietly() {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,7 +107,7 @@ class DownloadsTest {
     @Test
     void aPartFileThatAKilledClientLeftIsRemovedOnTheNextReceive() throws Exception {
         Downloads downloads = new Downloads(home);
-        Path left = Files.writeString(home.resolve("movie.mkv.8120931187162.part"), "half a movie");
+        Path left = Files.writeString(home.resolve("movie.mkv..8120931187162.part"), "half a movie");
         age(left);
 
         receive(downloads, "notes.txt", "hello");
@@ -131,7 +132,7 @@ class DownloadsTest {
     void aFreshUnlockedPartFileIsKept() throws Exception {
         // Another client may have just created it and not locked it yet.
         Downloads downloads = new Downloads(home);
-        Path fresh = Files.writeString(home.resolve("photo.jpg.5512309871239.part"), "");
+        Path fresh = Files.writeString(home.resolve("photo.jpg..5512309871239.part"), "");
 
         receive(downloads, "notes.txt", "hello");
 
@@ -142,17 +143,77 @@ class DownloadsTest {
     void partFilesOfOtherProgramsAreNotOurs() throws Exception {
         Downloads downloads = new Downloads(home);
         Path browsers = Files.writeString(home.resolve("video.mp4.part"), "a browser's download");
-        Path named = Files.writeString(home.resolve("chapter.1.part"), "a file called so");
-        Files.createDirectory(home.resolve("old.4212345678901.part"));
+        Path dated = Files.writeString(home.resolve("clip.1700000000.part"), "someone's file");
+        Files.createDirectory(home.resolve("old..42.part"));
         age(browsers);
-        age(named);
-        age(home.resolve("old.4212345678901.part"));
+        age(dated);
+        age(home.resolve("old..42.part"));
 
         receive(downloads, "notes.txt", "hello");
 
         assertTrue(Files.exists(browsers));
-        assertTrue(Files.exists(named), "a short number is not a temporary file's");
-        assertTrue(Files.isDirectory(home.resolve("old.4212345678901.part")));
+        assertTrue(Files.exists(dated));
+        assertTrue(Files.isDirectory(home.resolve("old..42.part")));
+    }
+
+    @Test
+    void aFinishedDownloadNamedLikeAPartFileIsKept() throws Exception {
+        // The sender chooses the name: a safe name never has two dots in a row, a part file always has.
+        Downloads downloads = new Downloads(home);
+        Path saved = receive(downloads, "clip..1700000000.part", "a finished file");
+        age(saved);
+
+        receive(downloads, "notes.txt", "hello");
+
+        assertEquals(home.resolve("clip.1700000000.part"), saved);
+        assertTrue(Files.exists(saved));
+    }
+
+    @Test
+    void tidyingDoesNotReleaseTheLockOfADownloadUnderWay(@TempDir Path scratch) throws Exception {
+        Downloads downloads = new Downloads(home);
+        IncomingFile underWay = downloads.receive("slow.bin", 10);
+        // Aged from another process: closing any descriptor of the file here, as setting its time does, would
+        // drop this process's lock by itself, which is the very trap this test is about.
+        assertEquals("aged", anotherProcess("age", underWay.part(), scratch));
+
+        receive(downloads, "notes.txt", "hello");
+
+        // Another process, such as a second client sharing the folder, must still find it locked.
+        assertEquals("locked", anotherProcess("lock", underWay.part(), scratch));
+        underWay.discard();
+    }
+
+    /** Runs a small Java program in a new process that ages the file or reports whether it could lock it. */
+    private static String anotherProcess(String what, Path file, Path scratch) throws Exception {
+        Path program = Files.writeString(scratch.resolve("OtherClient.java"), """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+                import java.nio.file.attribute.FileTime;
+                import java.time.Instant;
+
+                class OtherClient {
+                    public static void main(String[] args) throws Exception {
+                        Path file = Path.of(args[1]);
+                        if (args[0].equals("age")) {
+                            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(600)));
+                            System.out.print("aged");
+                            return;
+                        }
+                        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                            System.out.print(channel.tryLock() == null ? "locked" : "free");
+                        }
+                    }
+                }
+                """);
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process process = new ProcessBuilder(java, program.toString(), what, file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), output);
+        return output.strip();
     }
 
     private static void age(Path path) throws IOException {
