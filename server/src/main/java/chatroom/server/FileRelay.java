@@ -204,7 +204,7 @@ final class FileRelay {
     boolean chunk(Session sender, FileChunk chunk) {
         Transfer transfer = sent(sender, chunk.tid());
         if (transfer == null) {
-            return lateChunk(sender, chunk.tid());
+            return validSize(chunk) && lateChunk(sender, chunk.tid());
         }
         int length;
         try {
@@ -354,6 +354,16 @@ final class FileRelay {
             receiving.remove(session);
             sending.remove(session);
             lateChunks.remove(session);
+        }
+    }
+
+    /** A late chunk goes free only if it could have been a real one: no more than a window of chunk-sized lines. */
+    private static boolean validSize(FileChunk chunk) {
+        try {
+            int length = chunk.size();
+            return length > 0 && length <= Protocol.FILE_CHUNK_BYTES;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -50,6 +50,13 @@ class FileRelayEndingsTest extends ServerTestBase {
             assertFalse(answer instanceof ErrorReply, answer.toString());
         }
 
+        // A late chunk larger than any real one is not late, it is data to no transfer.
+        alice.send(new FileOffer("t2", "b.bin", 100_000, null));
+        alice.send(new FileCancel("t2", null, null));
+        alice.sendRaw(chunk.replace("\"t1\"", "\"t2\"").replace("QUFB".repeat(40),
+                "QUFB".repeat(Protocol.FILE_CHUNK_BYTES / 3 + 1)));
+        alice.awaitError(ErrorCode.SLOW_DOWN, "Slow down: at most 100 bytes a second.", null);
+
         // More than a window is not late, it is sending to no transfer.
         alice.sendRaw(chunk);
         alice.sendRaw(chunk);
