@@ -28,4 +28,14 @@ class MedianTest {
         BenchResult worst = run(100_020, 4000);
         assertSame(middle, BenchCommand.median(List.of(worst, best, middle), true));
     }
+
+    @Test
+    void ofAnEvenCountTheWorseMiddleRunIsReported() {
+        BenchResult fast = run(3e6, 100);
+        BenchResult slow = run(1e6, 100);
+        assertSame(slow, BenchCommand.median(List.of(fast, slow), false));
+        BenchResult tight = run(100_000, 1200);
+        BenchResult loose = run(100_000, 1900);
+        assertSame(loose, BenchCommand.median(List.of(tight, loose), true));
+    }
 }

@@ -152,6 +152,24 @@ class JournalTest {
     }
 
     @Test
+    void aBroadcastToAHugeRoomGoesThroughThePipeline() throws InterruptedException {
+        Journal journal = new Journal(null, log);
+        StubConnection alice = new StubConnection("127.0.0.1:50001");
+        Session[] huge = new Session[Journal.QUIET_COPIES + 1];
+        huge[0] = session(alice);
+        for (int i = 1; i < huge.length; i++) {
+            huge[i] = session(new StubConnection("127.0.0.1:" + (10_000 + i)));
+        }
+
+        journal.submit(List.of(), List.of(Delivery.to(huge, frame(1))));
+        assertEquals(List.of(), received(alice), "not on the room thread: the pipeline has not started");
+
+        journal.start();
+        journal.stop();
+        assertEquals(lines(1), received(alice));
+    }
+
+    @Test
     void aSmallBatchWaitsBehindOneInFlight() throws InterruptedException {
         Journal journal = new Journal(null, log);
         StubConnection alice = new StubConnection("127.0.0.1:50001");
