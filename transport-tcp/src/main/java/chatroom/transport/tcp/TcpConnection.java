@@ -31,6 +31,7 @@ final class TcpConnection implements Connection {
     private static final Frame OVERFLOW = MessageCodec.encode(new Bye(Bye.OVERLOADED,
             "Your connection could not keep up with the room; disconnected."));
 
+    private final SocketChannel socket;
     private final WritableByteChannel channel;
     private final String remoteAddress;
     private final long outboxLimit;
@@ -43,22 +44,23 @@ final class TcpConnection implements Connection {
     /** One closer per connection, however many times it is asked to close. */
     private final AtomicBoolean closerStarted = new AtomicBoolean();
 
-    TcpConnection(SocketChannel channel, long outboxLimit) throws IOException {
-        this(channel, peer(channel), outboxLimit);
+    TcpConnection(SocketChannel socket, long outboxLimit) throws IOException {
+        this(socket, socket, outboxLimit);
     }
 
     /**
-     * @param channel       where the frames go: the socket itself, or TLS over it; closing it ends the connection
-     * @param remoteAddress the peer, as {@link #peer} names it
+     * @param socket the connection underneath, whose sending side ends when the server says goodbye
+     * @param out    where the frames go: the socket itself, or TLS over it; closing it ends the connection
      */
-    TcpConnection(WritableByteChannel channel, String remoteAddress, long outboxLimit) {
-        this.channel = channel;
+    TcpConnection(SocketChannel socket, WritableByteChannel out, long outboxLimit) throws IOException {
+        this.socket = socket;
+        this.channel = out;
         this.outboxLimit = outboxLimit;
-        this.remoteAddress = remoteAddress;
+        this.remoteAddress = peer(socket);
     }
 
     /** The peer's address as the operator sees it: {@code 192.0.2.7:51234} or {@code [2001:db8::7]:51234}. */
-    static String peer(SocketChannel channel) throws IOException {
+    private static String peer(SocketChannel channel) throws IOException {
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
         String host = remote.getAddress().getHostAddress();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + remote.getPort();
@@ -237,14 +239,7 @@ final class TcpConnection implements Connection {
      */
     private void closeGracefully() {
         try {
-            if (channel instanceof SocketChannel socket) {
-                socket.shutdownOutput();
-            } else if (channel instanceof TlsChannel tls) {
-                tls.shutdownOutput();
-            } else {
-                closeNow();
-                return;
-            }
+            socket.shutdownOutput();
         } catch (IOException e) {
             closeNow();
             return;

@@ -134,8 +134,7 @@ final class TcpServerTransport implements ServerTransport {
         try {
             secured = tls.wrap(channel);
             in = secured.getInputStream();
-            connection = new TcpConnection(new TlsChannel(secured, channel), TcpConnection.peer(channel),
-                    options.outboxBytes());
+            connection = new TcpConnection(channel, new TlsChannel(secured, channel), options.outboxBytes());
         } catch (IOException e) {
             closeQuietly(channel);
             return;

@@ -42,11 +42,6 @@ final class TlsChannel implements WritableByteChannel {
         return written;
     }
 
-    /** Ends the sending side of the connection underneath; what was written has been flushed. */
-    void shutdownOutput() throws IOException {
-        raw.shutdownOutput();
-    }
-
     @Override
     public boolean isOpen() {
         return raw.isOpen();
