@@ -202,14 +202,13 @@ final class FileRelay {
      * sender, or refused).
      */
     boolean chunk(Session sender, FileChunk chunk) {
+        int length = lengthOf(chunk);
         Transfer transfer = sent(sender, chunk.tid());
         if (transfer == null) {
-            return validSize(chunk) && lateChunk(sender, chunk.tid());
+            // A late chunk goes free only if it could have been a real one: no more than a window of chunk-sized lines.
+            return fitsAChunk(length) && lateChunk(sender, chunk.tid());
         }
-        int length;
-        try {
-            length = chunk.size();
-        } catch (IllegalArgumentException e) {
+        if (length < 0) {
             stop(transfer, FileCancel.PROTOCOL, "A chunk was not valid base64.");
             return false;
         }
@@ -222,7 +221,7 @@ final class FileRelay {
                     + (transfer.received + 1) + " was due."
                     : !transfer.withinWindow(chunk.seq()) ? "Chunk " + chunk.seq() + " was sent before the server"
                     + " acknowledged chunk " + (chunk.seq() - Protocol.FILE_WINDOW) + "."
-                    : length == 0 || length > Protocol.FILE_CHUNK_BYTES ? "A chunk holds 1 to "
+                    : !fitsAChunk(length) ? "A chunk holds 1 to "
                     + Protocol.FILE_CHUNK_BYTES + " bytes."
                     : transfer.bytes + length > transfer.size ? "More bytes came than the " + transfer.size
                     + " offered."
@@ -357,14 +356,17 @@ final class FileRelay {
         }
     }
 
-    /** A late chunk goes free only if it could have been a real one: no more than a window of chunk-sized lines. */
-    private static boolean validSize(FileChunk chunk) {
+    /** The bytes a chunk holds, or -1 when its data is not base64. */
+    private static int lengthOf(FileChunk chunk) {
         try {
-            int length = chunk.size();
-            return length > 0 && length <= Protocol.FILE_CHUNK_BYTES;
+            return chunk.size();
         } catch (IllegalArgumentException e) {
-            return false;
+            return -1;
         }
+    }
+
+    private static boolean fitsAChunk(int length) {
+        return length > 0 && length <= Protocol.FILE_CHUNK_BYTES;
     }
 
     /** Called holding the registry. A closed sender sends nothing more, and {@link #closed} has forgotten it. */
