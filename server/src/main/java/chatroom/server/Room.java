@@ -105,7 +105,6 @@ final class Room {
     static final int RECEIPTS_IN_ALL = 100_000;
 
     private final ServerConfig config;
-    private final Names names;
     private final Journal journal;
     private final ServerLog log;
     private final Clock clock;
@@ -148,7 +147,6 @@ final class Room {
         this.config = config;
         this.tokens = tokens;
         this.receipts = receipts;
-        this.names = new Names(config.maxNameLength());
         this.journal = journal;
         this.log = log;
         this.clock = clock;

@@ -333,8 +333,7 @@ final class Session implements InboundHandler {
             refuse(problem.get().code(), problem.get().message(), Nick.TYPE);
             return;
         }
-        if (!inRoom) {
-            refuse(ErrorCode.NOT_LOGGED_IN, "Log in first.", Nick.TYPE);
+        if (!inRoomFor(Nick.TYPE)) {
             return;
         }
         Optional<String> owner = server.accounts().registeredName(canonical);
@@ -348,8 +347,7 @@ final class Session implements InboundHandler {
     }
 
     private void history(HistoryRequest request) {
-        if (!inRoom) {
-            refuse(ErrorCode.NOT_LOGGED_IN, "Log in first.", HistoryRequest.TYPE);
+        if (!inRoomFor(HistoryRequest.TYPE)) {
             return;
         }
         int max = server.config().historyPageMax();
@@ -357,11 +355,14 @@ final class Session implements InboundHandler {
         long before = request.before() == null || request.before() <= 0 ? Long.MAX_VALUE : request.before();
         try {
             List<ServerMessage> page = server.history().before(before, limit);
-            for (ServerMessage entry : page) {
-                send(entry);
-            }
             boolean more = !page.isEmpty() && server.history().hasBefore(History.idOf(page.getFirst()));
-            send(new HistoryEnd(page.size(), more));
+            // One hand-over for the page: the writer wakes once, not once per entry.
+            List<Frame> frames = new ArrayList<>(page.size() + 1);
+            for (ServerMessage entry : page) {
+                frames.add(MessageCodec.encode(entry));
+            }
+            frames.add(MessageCodec.encode(new HistoryEnd(page.size(), more)));
+            send(frames);
         } catch (SQLException | RuntimeException e) {
             server.log().info("history read failed for " + name + ": " + e.getMessage());
             refuse(ErrorCode.SERVER_ERROR, "The history could not be read; try again.", HistoryRequest.TYPE);
