@@ -1,5 +1,7 @@
 package chatroom.bench;
 
+import chatroom.api.message.Login;
+
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -233,10 +235,7 @@ final class LoadClients implements AutoCloseable {
                 if (key.isConnectable()) {
                     client.channel.finishConnect();
                     key.interestOps(SelectionKey.OP_READ);
-                    String hello = "{\"type\":\"hello\",\"protocol\":1,\"client\":\"chat-bench\"}\n"
-                            + "{\"type\":\"login\",\"name\":\"" + plan.namePrefix() + client.index
-                            + "\",\"guest\":true}\n";
-                    write(client, ByteBuffer.wrap(hello.getBytes(StandardCharsets.UTF_8)));
+                    write(client, ByteBuffer.wrap(Handshake.lines(Login.asGuest(plan.namePrefix() + client.index))));
                 }
                 if (key.isValid() && key.isReadable()) {
                     read(client);

@@ -1,5 +1,7 @@
 package chatroom.bench;
 
+import chatroom.api.message.Login;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -41,8 +43,7 @@ final class LoginBurst {
         try (Socket socket = new Socket()) {
             socket.connect(server, 10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("{\"type\":\"hello\",\"protocol\":1,\"client\":\"chat-bench\"}\n{\"type\":\"login\",\"name\":\""
-                    + name + "\",\"password\":\"pw-" + name + "\"}\n").getBytes(StandardCharsets.UTF_8));
+            out.write(Handshake.lines(new Login(name, "pw-" + name)));
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.UTF_8));
