@@ -561,9 +561,13 @@ final class Peer {
         }
     }
 
-    /** Announces a confirmed newcomer (or a return) and gossips it to everyone else. */
+    /**
+     * Announces a confirmed newcomer (or a return) and gossips it to everyone else. Start times are in milliseconds:
+     * one that started in the same millisecond as this peer is a newcomer too (an online peer that is reached by
+     * someone joining must announce them; a tie broken by random ids left that to chance).
+     */
     private void introduce(Member member, long now) {
-        boolean newcomer = member.started > started || (member.started == started && member.id > id);
+        boolean newcomer = member.started >= started;
         boolean returning = roster.wasLinkedBefore(member.id);
         if (phase == Phase.ONLINE && (newcomer || returning)) {
             output.deliver(new Joined(wallClock.millis(), member.name, online()));

@@ -61,6 +61,27 @@ class PeerTest {
     }
 
     @Test
+    void someoneWhoJoinsInTheSameMillisecondIsStillAnnounced() {
+        // Start times are whole milliseconds; which of two equal ones counted as new used to be up to random ids.
+        network = new SimulatedNetwork(11, 10).conditions(0, 0, 0, 0); // as on loopback: under a millisecond
+        List<SimulatedNetwork.SimPeer> hosts = new java.util.ArrayList<>();
+        List<SimulatedNetwork.SimPeer> guests = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            SimulatedNetwork.SimPeer host = network.peer("10.0.1." + i, config);
+            SimulatedNetwork.SimPeer guest = network.peer("10.0.2." + i, config);
+            host.join("host" + i);
+            guest.join("guest" + i, host);
+            hosts.add(host);
+            guests.add(guest);
+        }
+        assertTrue(network.runUntil(() -> guests.stream().allMatch(g -> g.peer.phase() == Peer.Phase.ONLINE), 5_000));
+        network.run(100);
+        for (int i = 0; i < 8; i++) {
+            assertEquals(List.of("joined guest" + i + " (2)"), hosts.get(i).take(), "host" + i);
+        }
+    }
+
+    @Test
     void chatReachesEveryoneAndTheSender() {
         alice.take();
         bob.take();
