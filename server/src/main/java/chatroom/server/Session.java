@@ -39,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One connection's conversation with the server: the handshake, login, and checks on everything the client sends
@@ -50,6 +51,7 @@ final class Session implements InboundHandler {
     static final int FLOOD_DISCONNECT = 100;
     private static final int ENTER_TIMEOUT_SECONDS = 10;
     private static final String FILE_CHUNK_PREFIX = "{\"type\":\"" + FileChunk.TYPE + "\"";
+    private static final String TOO_SLOW = "too slow: its send queue overflowed";
 
     private final Connection connection;
     private final ServerContext server;
@@ -59,6 +61,7 @@ final class Session implements InboundHandler {
     private int refusedInARow;
     // Why this side closed the connection, for the room's notice; null while nothing but the network closed it.
     private volatile String closeReason;
+    private final AtomicBoolean overflowReported = new AtomicBoolean();
 
     // Written by the room thread, read by the reader thread.
     private volatile boolean inRoom;
@@ -447,7 +450,7 @@ final class Session implements InboundHandler {
     public void onClosed() {
         closed = true;
         if (closeReason == null && connection.overflowed()) {
-            closeReason = "too slow: its send queue overflowed";
+            closeReason = TOO_SLOW;
         }
         server.closed(this);
         server.files().closed(this);
@@ -461,11 +464,26 @@ final class Session implements InboundHandler {
     }
 
     void send(Frame frame) {
-        connection.send(frame);
+        if (!connection.send(frame)) {
+            refusedByConnection();
+        }
     }
 
     void send(List<Frame> frames) {
-        connection.sendAll(frames);
+        if (!connection.sendAll(frames)) {
+            refusedByConnection();
+        }
+    }
+
+    /**
+     * A queue that overflowed ends the session now: the room hears of it at once, in its order after what it had
+     * already accepted, rather than when the transport finally closes the connection after its grace period.
+     */
+    private void refusedByConnection() {
+        if (connection.overflowed() && overflowReported.compareAndSet(false, true)) {
+            closeReason = TOO_SLOW;
+            server.room().post(new Room.Leave(this, TOO_SLOW, false));
+        }
     }
 
     void close() {

@@ -193,7 +193,7 @@ final class Transfer {
     void finish() {
         ended = true;
         frames.clear();
-        sender.send(new FileDone(clientTid, null, delivered(), copies.size()));
+        sender.send(new FileDone(clientTid, sha256, delivered(), copies.size()));
     }
 
     /** Chunks held here now; bounded whatever the file's size. */

@@ -6,6 +6,7 @@ import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
+import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
@@ -112,6 +113,32 @@ class ChatServerTest extends ServerTestBase {
                 page(alice, 4L, 2));
         assertEquals(List.of(old(1, "alice", "m1"), new HistoryEnd(1, false)), page(alice, 2L, 2));
         assertEquals(List.of(new HistoryEnd(0, false)), page(alice, 1L, 10));
+    }
+
+    @Test
+    void withNoReplayOnLoginMoreStillSaysWhetherOlderEntriesExist() {
+        TestClient alice = start(TestServer.config(dir).withHistoryOnJoin(0)).enter("alice");
+        say(alice, "m1", "m2");
+        TestClient bob = server.connect();
+        bob.hello();
+        bob.send(new Login("bob", "builder"));
+
+        assertEquals(new LoggedIn("bob", 2), TestClient.withoutToken(bob.next()));
+        assertEquals(new HistoryEnd(0, true), bob.next());
+        bob.await(Joined.class);
+        assertEquals(List.of(old(1, "alice", "m1"), old(2, "alice", "m2"), new HistoryEnd(2, false)),
+                page(bob, null, 10));
+    }
+
+    @Test
+    void withNoReplayOnLoginAndNoHistoryThereIsNothingMore() {
+        start(TestServer.config(dir).withHistoryOnJoin(0));
+        TestClient bob = server.connect();
+        bob.hello();
+        bob.send(new Login("bob", "builder"));
+
+        assertEquals(new LoggedIn("bob", 1), TestClient.withoutToken(bob.next()));
+        assertEquals(new HistoryEnd(0, false), bob.next());
     }
 
     @Test

@@ -320,6 +320,63 @@ class RoomTest {
     }
 
     @Test
+    void aClientWhoseQueueOverflowsLeavesAtOnceNotWhenItsConnectionFinallyCloses() {
+        TestClient alice = server.enter("alice");
+        TestClient bob = server.enter("bob");
+        TestClient sloth = server.enter("sloth");
+        bob.await(Joined.class, joined -> joined.name().equals("sloth"));
+
+        sloth.stopReading();
+        alice.send(new Say("one too many"));
+
+        assertEquals(new Left(T0, "sloth", 2, "too slow: its send queue overflowed"), bob.await(Left.class));
+        alice.send(new Say("after"));
+        bob.await(ChatMessage.class, m -> m.text().equals("after"));
+        assertEquals(List.of(new Left(T0, "sloth", 2, "too slow: its send queue overflowed")),
+                alice.receivedUntilNow().stream().filter(Left.class::isInstance).toList());
+        sloth.drop();
+        bob.send(new Who());
+        assertEquals(List.of("alice", "bob"), names(bob.await(Members.class)));
+        assertEquals(List.of(), presence(bob.receivedUntilNow()));
+    }
+
+    @Test
+    void theOthersSeeTheReplacedSessionLeaveBeforeTheNewOneJoins() {
+        TestClient bob = server.enter("bob");
+        TestClient oldAlice = server.enter("alice");
+        bob.await(Joined.class, joined -> joined.name().equals("alice"));
+        TestClient newAlice = server.connect();
+        newAlice.hello();
+
+        newAlice.login("alice", TestServer.password("alice"));
+        oldAlice.awaitClosed();
+
+        assertEquals(List.of(new Left(T0, "alice", 1, "logged in from somewhere else"), new Joined(T0, "alice", 2)),
+                presence(bob.receivedUntilNow()));
+    }
+
+    @Test
+    void aResumeThatReplacesASessionIsAnnouncedInTheSameOrder() {
+        TestClient bob = server.enter("bob");
+        TestClient oldAlice = server.connect();
+        oldAlice.hello();
+        String token = oldAlice.login("alice", TestServer.password("alice")).resume();
+        bob.await(Joined.class, joined -> joined.name().equals("alice"));
+        TestClient newAlice = server.connect();
+        newAlice.hello();
+
+        newAlice.login(Login.resuming("alice", token, 0));
+        oldAlice.awaitClosed();
+
+        assertEquals(List.of(new Left(T0, "alice", 1, "logged in from somewhere else"), new Joined(T0, "alice", 2)),
+                presence(bob.receivedUntilNow()));
+    }
+
+    private static List<ServerMessage> presence(List<ServerMessage> received) {
+        return received.stream().filter(m -> m instanceof Joined || m instanceof Left).toList();
+    }
+
+    @Test
     void replacingARenamedSessionTellsTheRoomItsShownNameLeft() {
         TestClient bob = server.enter("bob");
         TestClient oldAlice = server.enter("alice");

@@ -19,6 +19,8 @@ final class StubConnection implements Connection {
     private final BlockingQueue<Frame> sent = new LinkedBlockingQueue<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile boolean stalled;
+    private volatile boolean overflowed;
     private volatile Runnable whenClosed = () -> {
     };
 
@@ -36,9 +38,26 @@ final class StubConnection implements Connection {
         return address;
     }
 
+    /**
+     * The client stops reading: the next frame overflows the queue, as in a real transport, whose connection then
+     * closes only after a grace period; here it stays open until closed explicitly.
+     */
+    void stall() {
+        stalled = true;
+    }
+
+    @Override
+    public boolean overflowed() {
+        return overflowed;
+    }
+
     @Override
     public boolean send(Frame frame) {
-        if (isClosed()) {
+        if (isClosed() || overflowed) {
+            return false;
+        }
+        if (stalled) {
+            overflowed = true;
             return false;
         }
         sent.add(frame);

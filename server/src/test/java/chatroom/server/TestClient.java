@@ -98,6 +98,11 @@ final class TestClient {
         }
     }
 
+    /** The client stops reading: the next frame for it overflows its queue, and the connection stays open. */
+    void stopReading() {
+        connection.stall();
+    }
+
     /** The connection drops from the client's side: the server learns it through {@code onClosed}. */
     void drop() {
         connection.close();

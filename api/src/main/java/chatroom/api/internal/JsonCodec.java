@@ -16,12 +16,18 @@ import com.google.gson.stream.JsonToken;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.Locale;
 import java.util.Map;
 
 /** Gson behind {@link chatroom.api.codec.MessageCodec}: strict parsing, bounded nesting, type dispatch. */
 public final class JsonCodec {
     /** Deeper JSON than this is refused before it can cost stack or memory. */
     public static final int MAX_NESTING = 32;
+    /**
+     * Longest number literal accepted, in characters. Gson reads a longer one as an unquoted word, which strict
+     * parsing refuses as a bare "syntax error"; the bound is stated and checked here so the error can say why.
+     */
+    public static final int MAX_NUMBER_CHARS = 1000;
     private static final String TYPE_PREFIX = "{\"type\":\"";
 
     private static final Gson GSON = StrictScalars.register(new GsonBuilder().disableHtmlEscaping()).create();
@@ -59,6 +65,11 @@ public final class JsonCodec {
             if (chunk != null) {
                 return chunkType.cast(chunk);
             }
+        }
+        if (line.length() > MAX_NUMBER_CHARS && hasLongNumber(line)) {
+            throw new ProtocolException(ErrorCode.BAD_JSON,
+                    "A number in JSON may have at most " + String.format(Locale.ROOT, "%,d", MAX_NUMBER_CHARS)
+                            + " characters.");
         }
         int nesting = Math.max(1, Math.min(maxNesting, MAX_NESTING));
         M message = fromJsonTypeFirst(line, types, nesting);
@@ -138,6 +149,32 @@ public final class JsonCodec {
         } catch (StackOverflowError e) {
             throw new ProtocolException(ErrorCode.BAD_JSON, "JSON nested too deeply.");
         }
+    }
+
+    /** Whether a run of number characters outside strings is longer than {@link #MAX_NUMBER_CHARS}. */
+    private static boolean hasLongNumber(String line) {
+        boolean inString = false;
+        int run = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+                run = 0;
+            } else if (c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E') {
+                if (++run > MAX_NUMBER_CHARS) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
     }
 
     private static boolean nothingFollows(JsonReader reader) {

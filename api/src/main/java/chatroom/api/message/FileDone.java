@@ -4,11 +4,10 @@ package chatroom.api.message;
  * The end of a transfer, in each of its four legs. Sender to server, after the last chunk: {@code sha256} of every byte
  * sent. Server to recipient, after the last chunk: the sender's {@code sha256}, which the recipient compares with
  * what it stored. Recipient to server: the file arrived intact ({@code sha256} optional). Server to sender, once every
- * recipient has finished one way or another: how many of them got the file intact.
+ * recipient has finished one way or another: how many of them got the file intact, under the checksum they checked.
  *
  * @param tid        the transfer, as named on this connection
- * @param sha256     SHA-256 of the whole file, 64 lower-case hexadecimal digits; absent in the server's report to
- *                   the sender
+ * @param sha256     SHA-256 of the whole file, 64 lower-case hexadecimal digits; optional only from a recipient
  * @param delivered  in the server's report to the sender: recipients that confirmed an intact copy
  * @param recipients in the server's report to the sender: recipients the offer went to
  */

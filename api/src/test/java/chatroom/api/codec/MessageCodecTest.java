@@ -164,8 +164,8 @@ class MessageCodecTest {
                 Arguments.of(new FileChunk("f7", 3, "aGk="),
                         "{\"type\":\"file_chunk\",\"tid\":\"f7\",\"seq\":3,\"data\":\"aGk=\"}"),
                 Arguments.of(new FileAck("t1", 8), "{\"type\":\"file_ack\",\"tid\":\"t1\",\"seq\":8}"),
-                Arguments.of(new FileDone("t1", null, 1, 2),
-                        "{\"type\":\"file_done\",\"tid\":\"t1\",\"delivered\":1,\"recipients\":2}"),
+                Arguments.of(new FileDone("t1", "ab12", 1, 2),
+                        "{\"type\":\"file_done\",\"tid\":\"t1\",\"sha256\":\"ab12\",\"delivered\":1,\"recipients\":2}"),
                 Arguments.of(new FileCancel("f7", FileCancel.TOO_SLOW, "Too slow."),
                         "{\"type\":\"file_cancel\",\"tid\":\"f7\",\"code\":\"too_slow\",\"reason\":\"Too slow.\"}"),
                 Arguments.of(new FileShared(9, TS, "alice", "photo.jpg", 1234, false),
@@ -248,6 +248,44 @@ class MessageCodecTest {
     void ignoresFieldsItDoesNotKnow() throws Exception {
         assertEquals(new Ping(), MessageCodec.decodeClient("{\"type\":\"ping\",\"extra\":[1,{\"a\":null}],\"more\":\"x\"}"));
         assertEquals(new Pong(), MessageCodec.decodeServer("{\"more\":true,\"type\":\"pong\"}"));
+    }
+
+    @Test
+    void ignoresLongNumbersInFieldsItDoesNotKnowUpToTheBound() throws Exception {
+        String longest = "9".repeat(JsonCodec.MAX_NUMBER_CHARS);
+        assertEquals(new Ping(), MessageCodec.decodeClient("{\"type\":\"ping\",\"junk\":" + longest + "}"));
+        assertEquals(new Ping(), MessageCodec.decodeClient("{\"junk\":[-" + "1".repeat(998) + "],\"type\":\"ping\"}"));
+        assertEquals(new Ping(), MessageCodec.decodeClient(
+                "{\"type\":\"ping\",\"a\":" + "1".repeat(600) + ",\"b\":" + "2".repeat(600) + "}"));
+    }
+
+    @Test
+    void refusesLongerNumbersSayingWhy() {
+        String message = "A number in JSON may have at most 1,000 characters.";
+        assertRefused(ErrorCode.BAD_JSON, message,
+                "{\"type\":\"ping\",\"junk\":" + "9".repeat(JsonCodec.MAX_NUMBER_CHARS + 1) + "}");
+        assertRefused(ErrorCode.BAD_JSON, message, "{\"type\":\"ping\",\"junk\":" + "1".repeat(5000) + "}");
+        assertRefused(ErrorCode.BAD_JSON, message, "{\"type\":\"history\",\"before\":1." + "0".repeat(2000) + "}");
+    }
+
+    @Test
+    void digitsInsideAStringAreTextNotANumber() throws Exception {
+        String digits = "1".repeat(3000);
+        assertEquals(new Say(digits), MessageCodec.decodeClient("{\"type\":\"say\",\"text\":\"" + digits + "\"}"));
+        assertEquals(new Say("\"" + digits), MessageCodec.decodeClient(
+                "{\"type\":\"say\",\"text\":\"\\\"" + digits + "\"}"));
+    }
+
+    @Test
+    void ignoresOneByteOrderMarkAtTheStartOfALine() throws Exception {
+        assertEquals(new Ping(), MessageCodec.decodeClient("\uFEFF{\"type\":\"ping\"}"));
+        assertEquals(new Say("hi"), MessageCodec.decodeClient("\uFEFF{\"type\":\"say\",\"text\":\"hi\"}"));
+        assertEquals(ErrorCode.BAD_JSON, assertThrows(ProtocolException.class,
+                () -> MessageCodec.decodeClient("\uFEFF\uFEFF{\"type\":\"ping\"}")).code());
+        assertEquals(ErrorCode.BAD_JSON, assertThrows(ProtocolException.class,
+                () -> MessageCodec.decodeClient("{\uFEFF\"type\":\"ping\"}")).code());
+        assertEquals(ErrorCode.BAD_JSON, assertThrows(ProtocolException.class,
+                () -> MessageCodec.decodeClient(" \uFEFF{\"type\":\"ping\"}")).code());
     }
 
     @Test

@@ -40,23 +40,31 @@ final class TcpConnection implements Connection {
     private long queuedBytes;
     private boolean writing;
     private boolean closing;
+    /**
+     * Whether a TLS handshake is still to come: until it is done nothing is written (a write would start the
+     * handshake on the writer's thread), and a close cannot say goodbye, so it is immediate.
+     */
+    private boolean awaitingHandshake;
     private volatile boolean overflowed;
     /** One closer per connection, however many times it is asked to close. */
     private final AtomicBoolean closerStarted = new AtomicBoolean();
 
     TcpConnection(SocketChannel socket, long outboxLimit) throws IOException {
-        this(socket, socket, outboxLimit);
+        this(socket, socket, outboxLimit, false);
     }
 
     /**
-     * @param socket the connection underneath, whose sending side ends when the server says goodbye
-     * @param out    where the frames go: the socket itself, or TLS over it; closing it ends the connection
+     * @param socket            the connection underneath, whose sending side ends when the server says goodbye
+     * @param out               where the frames go: the socket itself, or TLS over it; closing it ends the connection
+     * @param awaitingHandshake whether {@code out} is TLS whose handshake {@link #handshakeDone()} will report
      */
-    TcpConnection(SocketChannel socket, WritableByteChannel out, long outboxLimit) throws IOException {
+    TcpConnection(SocketChannel socket, WritableByteChannel out, long outboxLimit, boolean awaitingHandshake)
+            throws IOException {
         this.socket = socket;
         this.channel = out;
         this.outboxLimit = outboxLimit;
         this.remoteAddress = peer(socket);
+        this.awaitingHandshake = awaitingHandshake;
     }
 
     /** The peer's address as the operator sees it: {@code 192.0.2.7:51234} or {@code [2001:db8::7]:51234}. */
@@ -101,20 +109,45 @@ final class TcpConnection implements Connection {
                 outbox.addAll(frames);
                 queuedBytes += size;
             }
-            if (!writing) {
-                writing = true;
-                startWriter = true;
-            }
+            startWriter = claimWriter();
         } finally {
             lock.unlock();
         }
         if (startWriter) {
-            Thread.ofVirtual().name("tcp-writer").start(this::drain);
+            startWriter();
         }
         if (overflow) {
             closeAfterGrace();
         }
         return !overflow;
+    }
+
+    /** Under the lock: whether the caller is to start the writer, which it may once a handshake is done. */
+    private boolean claimWriter() {
+        if (writing || awaitingHandshake || outbox.isEmpty()) {
+            return false;
+        }
+        writing = true;
+        return true;
+    }
+
+    private void startWriter() {
+        Thread.ofVirtual().name("tcp-writer").start(this::drain);
+    }
+
+    /** The TLS handshake succeeded: what was queued meanwhile goes out now. */
+    void handshakeDone() {
+        boolean startWriter;
+        lock.lock();
+        try {
+            awaitingHandshake = false;
+            startWriter = claimWriter();
+        } finally {
+            lock.unlock();
+        }
+        if (startWriter) {
+            startWriter();
+        }
     }
 
     private void drain() {
@@ -215,17 +248,22 @@ final class TcpConnection implements Connection {
     @Override
     public void close() {
         boolean idle;
+        boolean insecure;
         lock.lock();
         try {
             if (closing) {
                 return;
             }
             idle = !writing;
+            insecure = awaitingHandshake;
             closing = true;
         } finally {
             lock.unlock();
         }
-        if (idle) {
+        if (insecure) {
+            // Nothing can be said before the handshake, and waiting a grace period would stretch the login deadline.
+            closeNow();
+        } else if (idle) {
             closeGracefully();
         } else {
             closeAfterGrace();

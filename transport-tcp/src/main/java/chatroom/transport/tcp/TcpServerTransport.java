@@ -134,7 +134,7 @@ final class TcpServerTransport implements ServerTransport {
         try {
             secured = tls.wrap(channel);
             in = secured.getInputStream();
-            connection = new TcpConnection(channel, new TlsChannel(secured, channel), options.outboxBytes());
+            connection = new TcpConnection(channel, new TlsChannel(secured, channel), options.outboxBytes(), true);
         } catch (IOException e) {
             closeQuietly(channel);
             return;
@@ -153,6 +153,7 @@ final class TcpServerTransport implements ServerTransport {
         try {
             if (tlsSocket != null) {
                 ServerTls.handshake(tlsSocket);
+                connection.handshakeDone();
             }
             while (true) {
                 try {

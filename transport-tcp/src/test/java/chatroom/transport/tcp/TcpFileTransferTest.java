@@ -178,9 +178,9 @@ class TcpFileTransferTest {
             mallory.send(new FileOffer(tid, name.getKey(), 2, "bob"));
             mallory.await(FileAck.class, a -> a.tid().equals(tid));
             mallory.send(FileChunk.of(tid, 1, new byte[] {'h', 'i'}, 0, 2));
-            mallory.send(new FileDone(tid, sha256("hi".getBytes(StandardCharsets.UTF_8))));
-            FileDone delivered = mallory.await(FileDone.class, d -> d.tid().equals(tid));
-            assertEquals(1, delivered.delivered());
+            String checksum = sha256("hi".getBytes(StandardCharsets.UTF_8));
+            mallory.send(new FileDone(tid, checksum));
+            assertEquals(new FileDone(tid, checksum, 1, 1), mallory.await(FileDone.class, d -> d.tid().equals(tid)));
             FileTransfer received = bob.await(FileTransfer.class, FileTransfer::finished);
             assertEquals(name.getKey(), received.name());
             assertEquals(downloads("bob").resolve(name.getValue()), received.file(), name.getKey());

@@ -175,7 +175,10 @@ class TlsTest {
                 .identity());
         toClose.add(server);
 
+        long connected;
+        long closed;
         try (Socket silent = new Socket("127.0.0.1", server.port())) {
+            connected = System.nanoTime();
             silent.setSoTimeout(20_000);
             int first;
             try {
@@ -183,9 +186,14 @@ class TlsTest {
             } catch (SocketException reset) {
                 first = -1;
             }
+            closed = System.nanoTime();
             assertEquals(-1, first, "closed without a word");
         }
         assertTrue(server.log().contains("no login within 1 s from 127.0.0.1:"), server.log());
+        // At the deadline, not a goodbye's grace period later: nothing can be said before the handshake.
+        Duration open = Duration.ofNanos(closed - connected);
+        assertTrue(open.compareTo(Duration.ofSeconds(1).plus(TcpConnection.CLOSE_GRACE).minusMillis(500)) < 0,
+                "closed after " + open.toMillis() + " ms");
     }
 
     @Test
