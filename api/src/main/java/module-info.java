@@ -15,6 +15,7 @@ module chatroom.api {
     exports chatroom.api.codec;
     exports chatroom.api.spi;
     exports chatroom.api.file;
+    exports chatroom.api.rules;
 
     uses chatroom.api.spi.ChatServiceProvider;
     uses chatroom.api.spi.ChatUiProvider;

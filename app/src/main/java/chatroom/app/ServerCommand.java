@@ -2,6 +2,8 @@ package chatroom.app;
 
 import chatroom.api.file.TransferText;
 import chatroom.api.message.Protocol;
+import chatroom.api.rules.Names;
+import chatroom.api.rules.Texts;
 import chatroom.api.spi.ListenOptions;
 import chatroom.api.spi.Providers;
 import chatroom.api.spi.ServerConsoleContext;
@@ -98,11 +100,11 @@ final class ServerCommand implements Callable<Integer> {
             description = "Longest line a client may send (default: ${DEFAULT-VALUE}).")
     int maxLineBytes;
 
-    @Option(names = "--max-name", paramLabel = "CHARS", defaultValue = "32",
+    @Option(names = "--max-name", paramLabel = "CHARS", defaultValue = "" + Names.DEFAULT_MAX_LENGTH,
             description = "Longest user name (default: ${DEFAULT-VALUE}).")
     int maxName;
 
-    @Option(names = "--max-text", paramLabel = "CHARS", defaultValue = "4000",
+    @Option(names = "--max-text", paramLabel = "CHARS", defaultValue = "" + Texts.DEFAULT_MAX_LENGTH,
             description = "Longest message (default: ${DEFAULT-VALUE}).")
     int maxText;
 

@@ -1,5 +1,7 @@
 package chatroom.server;
 
+import chatroom.api.rules.Names;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

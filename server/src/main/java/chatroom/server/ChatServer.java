@@ -3,6 +3,8 @@ package chatroom.server;
 import chatroom.api.codec.MessageCodec;
 import chatroom.api.codec.ProtocolException;
 import chatroom.api.message.Bye;
+import chatroom.api.rules.Names;
+import chatroom.api.rules.Texts;
 import chatroom.api.spi.Connection;
 import chatroom.api.spi.InboundHandler;
 import chatroom.api.spi.OnlineUser;

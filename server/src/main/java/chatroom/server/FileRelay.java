@@ -11,6 +11,8 @@ import chatroom.api.message.FileChunk;
 import chatroom.api.message.FileDone;
 import chatroom.api.message.FileOffer;
 import chatroom.api.message.Protocol;
+import chatroom.api.rules.Names;
+import chatroom.api.rules.Texts;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package chatroom.server;
 
+import chatroom.api.rules.Names;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

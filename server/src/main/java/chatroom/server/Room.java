@@ -17,6 +17,7 @@ import chatroom.api.message.Members;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.rules.Names;
 import chatroom.api.spi.OnlineUser;
 
 import java.time.Clock;

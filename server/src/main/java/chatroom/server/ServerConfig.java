@@ -2,6 +2,8 @@ package chatroom.server;
 
 import chatroom.api.message.Limits;
 import chatroom.api.message.Protocol;
+import chatroom.api.rules.Names;
+import chatroom.api.rules.Texts;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,8 +79,8 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
     }
 
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig(dataDir, 100, true, false, true, Protocol.DEFAULT_MAX_LINE_BYTES, 32, 4000, 200,
-                4 * 1024 * 1024, 20, 40, DEFAULT_HASH_ITERATIONS, Duration.ofSeconds(10), 1000, false);
+        return new ServerConfig(dataDir, 100, true, false, true, Protocol.DEFAULT_MAX_LINE_BYTES,
+                Names.DEFAULT_MAX_LENGTH, Texts.DEFAULT_MAX_LENGTH, 200, 4 * 1024 * 1024, 20, 40, DEFAULT_HASH_ITERATIONS, Duration.ofSeconds(10), 1000, false);
     }
 
     public Builder toBuilder() {

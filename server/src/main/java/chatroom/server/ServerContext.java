@@ -1,5 +1,7 @@
 package chatroom.server;
 
+import chatroom.api.rules.Names;
+
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

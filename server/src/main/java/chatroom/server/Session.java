@@ -26,6 +26,9 @@ import chatroom.api.message.ServerMessage;
 import chatroom.api.message.Tell;
 import chatroom.api.message.Welcome;
 import chatroom.api.message.Who;
+import chatroom.api.rules.Names;
+import chatroom.api.rules.Refusal;
+import chatroom.api.rules.Texts;
 import chatroom.api.spi.Connection;
 import chatroom.api.spi.InboundHandler;
 
@@ -190,7 +193,7 @@ final class Session implements InboundHandler {
             return;
         }
         String requested = Names.canonical(login.name());
-        Optional<Names.Refusal> nameProblem = server.names().check(requested);
+        Optional<Refusal> nameProblem = server.names().check(requested);
         if (nameProblem.isPresent()) {
             refuse(nameProblem.get().code(), nameProblem.get().message(), Login.TYPE);
             return;
@@ -331,7 +334,7 @@ final class Session implements InboundHandler {
 
     private void rename(String requested) {
         String canonical = Names.canonical(requested);
-        Optional<Names.Refusal> problem = server.names().check(canonical);
+        Optional<Refusal> problem = server.names().check(canonical);
         if (problem.isPresent()) {
             refuse(problem.get().code(), problem.get().message(), Nick.TYPE);
             return;
@@ -383,14 +386,9 @@ final class Session implements InboundHandler {
             return Optional.empty();
         }
         String text = Texts.clean(raw);
-        if (text.isBlank()) {
-            refuse(ErrorCode.EMPTY_TEXT, "Empty messages are not sent.", request, cid);
-            return Optional.empty();
-        }
-        // Characters as people count them (and as names are counted): an emoji is one, not two UTF-16 units.
-        if (text.codePointCount(0, text.length()) > server.config().maxTextLength()) {
-            refuse(ErrorCode.TEXT_TOO_LONG, "A message has at most " + server.config().maxTextLength()
-                    + " characters.", request, cid);
+        Optional<Refusal> problem = Texts.check(text, server.config().maxTextLength());
+        if (problem.isPresent()) {
+            refuse(problem.get().code(), problem.get().message(), request, cid);
             return Optional.empty();
         }
         return allowedByRate(request, cid) ? Optional.of(text) : Optional.empty();

@@ -1,5 +1,6 @@
 package chatroom.server;
 
+import chatroom.api.rules.Names;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package chatroom.transport.udp;
 
+import chatroom.api.rules.Texts;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -81,8 +83,9 @@ final class GroupMessageCodec {
     }
 
     private static String text(WireReader in) throws BadDatagramException {
-        String text = in.longText(MAX_TEXT_BYTES);
-        if (TextRules.problem(text, null).isPresent()) {
+        // Cleaned as the sender should have: a peer that skips it must not drive the others' terminals.
+        String text = Texts.clean(in.longText(MAX_TEXT_BYTES));
+        if (Texts.check(text, Wire.MAX_TEXT_LENGTH).isPresent()) {
             throw unreadable("text breaks the limits");
         }
         return text;
@@ -90,7 +93,7 @@ final class GroupMessageCodec {
 
     private static String name(WireReader in) throws BadDatagramException {
         String name = in.shortText(Wire.MAX_NAME_BYTES);
-        if (Names.problem(name).isPresent()) {
+        if (Wire.NAMES.check(name).isPresent()) {
             throw unreadable("invalid name");
         }
         return name;

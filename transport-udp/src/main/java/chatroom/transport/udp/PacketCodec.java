@@ -94,7 +94,7 @@ final class PacketCodec {
 
     private static String name(WireReader in) throws BadDatagramException {
         String name = in.shortText(Wire.MAX_NAME_BYTES);
-        if (Names.problem(name).isPresent()) {
+        if (Wire.NAMES.check(name).isPresent()) {
             throw new BadDatagramException(Drop.MALFORMED, "invalid name");
         }
         return name;

@@ -18,6 +18,8 @@ import chatroom.api.message.Tell;
 import chatroom.api.message.Who;
 import chatroom.api.file.Downloads;
 import chatroom.api.message.Protocol;
+import chatroom.api.rules.Names;
+import chatroom.api.rules.Texts;
 import chatroom.api.spi.FileTransfer;
 import chatroom.api.spi.LoginException;
 
@@ -160,13 +162,14 @@ final class Peer {
         }
     }
 
-    void say(String text, long now) {
+    void say(String raw, long now) {
         if (!ready(Say.TYPE)) {
             return;
         }
-        Optional<ErrorReply> problem = TextRules.problem(text, Say.TYPE);
+        String text = Texts.clean(raw);
+        var problem = Texts.check(text, Wire.MAX_TEXT_LENGTH);
         if (problem.isPresent()) {
-            output.deliver(problem.get());
+            output.deliver(new ErrorReply(problem.get().code(), problem.get().message(), Say.TYPE));
             return;
         }
         long ts = wallClock.millis();
@@ -175,13 +178,14 @@ final class Peer {
         }
     }
 
-    void tell(String to, String text, long now) {
+    void tell(String to, String raw, long now) {
         if (!ready(Tell.TYPE)) {
             return;
         }
-        Optional<ErrorReply> problem = TextRules.problem(text, Tell.TYPE);
+        String text = Texts.clean(raw);
+        var problem = Texts.check(text, Wire.MAX_TEXT_LENGTH);
         if (problem.isPresent()) {
-            output.deliver(problem.get());
+            output.deliver(new ErrorReply(problem.get().code(), problem.get().message(), Tell.TYPE));
             return;
         }
         long ts = wallClock.millis();
@@ -208,9 +212,9 @@ final class Peer {
         if (!ready(Nick.TYPE)) {
             return;
         }
-        Optional<String> problem = Names.problem(newName);
+        var problem = Wire.NAMES.check(newName);
         if (problem.isPresent()) {
-            output.deliver(new ErrorReply(ErrorCode.INVALID_NAME, problem.get(), Nick.TYPE));
+            output.deliver(new ErrorReply(problem.get().code(), problem.get().message(), Nick.TYPE));
             return;
         }
         if (newName.equals(name)) {

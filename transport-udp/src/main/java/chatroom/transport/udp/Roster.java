@@ -1,5 +1,7 @@
 package chatroom.transport.udp;
 
+import chatroom.api.rules.Names;
+
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

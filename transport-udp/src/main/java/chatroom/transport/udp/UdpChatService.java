@@ -7,6 +7,7 @@ import chatroom.api.message.ErrorCode;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.rules.Refusal;
 import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.FileTransfer;
@@ -92,9 +93,9 @@ final class UdpChatService implements ChatService {
             if (ended) {
                 throw new IOException("This chat session has ended; start a new one.");
             }
-            Optional<String> problem = Names.problem(name);
+            Optional<Refusal> problem = Wire.NAMES.check(name);
             if (problem.isPresent()) {
-                throw new LoginException(ErrorCode.INVALID_NAME, problem.get());
+                throw new LoginException(problem.get().code(), problem.get().message());
             }
             synchronized (lock) {
                 if (peer.phase() == Peer.Phase.ONLINE) {

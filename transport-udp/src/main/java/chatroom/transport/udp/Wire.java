@@ -1,5 +1,8 @@
 package chatroom.transport.udp;
 
+import chatroom.api.rules.Names;
+import chatroom.api.rules.Texts;
+
 /** The sizes every peer of the group must agree on; see {@code docs/PROTOCOL-UDP.md}. */
 final class Wire {
     /**
@@ -13,10 +16,12 @@ final class Wire {
     static final int MAX_MESSAGE = 64 * 1024;
     /** Selective acknowledgement ranges per packet. */
     static final int MAX_SACK_RANGES = 8;
-    /** The longest user name, in UTF-8 bytes (at most {@link Names#MAX_LENGTH} characters fit). */
+    /** The longest user name, in UTF-8 bytes (at most {@link Names#DEFAULT_MAX_LENGTH} characters fit). */
     static final int MAX_NAME_BYTES = 128;
-    /** The longest chat text, in characters. */
-    static final int MAX_TEXT_LENGTH = 4000;
+    /** The longest chat text, in characters: the default of every chat, since a group has no one to change it. */
+    static final int MAX_TEXT_LENGTH = Texts.DEFAULT_MAX_LENGTH;
+    /** The naming rules of every chat, at their default length. */
+    static final Names NAMES = Names.standard();
     /** Members a peer links with; more are refused, so every per-member table stays bounded. */
     static final int MAX_MEMBERS = 64;
 

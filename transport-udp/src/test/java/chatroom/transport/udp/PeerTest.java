@@ -93,6 +93,28 @@ class PeerTest {
     }
 
     @Test
+    void aFullWidthNameClashesWithItsPlainForm() {
+        SimulatedNetwork.SimPeer dave = network.peer("10.0.0.4", config);
+        dave.join("Ｂｏｂ", alice);
+        network.runUntil(() -> dave.peer.phase() != Peer.Phase.JOINING, 5_000);
+        assertEquals(ErrorCode.NAME_TAKEN, dave.peer.refusal().orElseThrow().code());
+        carol.peer.rename("ａｌｉｃｅ", network.now());
+        network.run(200);
+        assertEquals(List.of("error name_taken [nick]: Someone in the group is already called 'alice'."),
+                carol.take().stream().filter(line -> line.startsWith("error")).toList());
+    }
+
+    @Test
+    void controlCharactersInTextBecomeSpacesAsOnTheServer() {
+        alice.take();
+        bob.take();
+        carol.say("\u001b[2Jred\u0007");
+        network.run(200);
+        assertEquals(List.of("message carol:  [2Jred "), alice.take());
+        assertEquals(List.of("message carol:  [2Jred "), carol.take());
+    }
+
+    @Test
     void refusesATakenNameIgnoringCaseThenTakesAnother() {
         SimulatedNetwork.SimPeer dave = network.peer("10.0.0.4", config);
         dave.join("BOB", alice);
@@ -150,7 +172,7 @@ class PeerTest {
         assertEquals(List.of("renamed bob -> robert (3)", "message robert: I am robert now"), alice.take());
         assertEquals(List.of("renamed bob -> robert (3)", "message robert: I am robert now"), bob.take());
         assertEquals(List.of("error name_taken [nick]: Someone in the group is already called 'alice'.",
-                "error invalid_name [nick]: A name has only letters, digits, '_', '-' and '.'.",
+                "error invalid_name [nick]: A name may contain only letters, digits, '_', '-' and '.'.",
                 "renamed bob -> robert (3)", "message robert: I am robert now"), carol.take());
     }
 
@@ -320,8 +342,8 @@ class PeerTest {
         assertTrue(network.runUntil(() -> !bob.events(ChatMessage.class).isEmpty(), 20_000));
         assertEquals(List.of("message alice: " + longest), bob.take());
         assertEquals(List.of("message alice: " + longest,
-                "error text_too_long [say]: The text is longer than 4000 characters; split it into several messages.",
-                "error empty_text [say]: There is nothing to send: the text is empty."), alice.take());
+                "error text_too_long [say]: A message has at most 4000 characters.",
+                "error empty_text [say]: Empty messages are not sent."), alice.take());
     }
 
     @Test

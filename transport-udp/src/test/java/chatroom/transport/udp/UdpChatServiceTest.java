@@ -165,7 +165,7 @@ class UdpChatServiceTest {
                 + " restart, wait 3 seconds for the old session to time out).", refused.getMessage());
         LoginException invalid = assertThrows(LoginException.class, () -> other.login("a b", NO_PASSWORD));
         assertEquals(ErrorCode.INVALID_NAME, invalid.code());
-        assertEquals("A name has only letters, digits, '_', '-' and '.'.", invalid.getMessage());
+        assertEquals("A name may contain only letters, digits, '_', '-' and '.'.", invalid.getMessage());
         assertEquals(new LoggedIn("dave", 2), other.login("dave", NO_PASSWORD));
         otherEvents.expect(PLAINTEXT, "history end 0 false");
         aliceEvents.expect(PLAINTEXT, "history end 0 false", "joined dave (2)");

@@ -1,5 +1,7 @@
 package chatroom.ui.terminal;
 
+import chatroom.api.rules.Texts;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +15,8 @@ final class LineEditor {
     /** What a key did to the line. */
     enum Result { CHANGED, SUBMITTED, QUIT }
 
-    /** Longest line, in code points; well above any server's text limit, low enough to redraw cheaply. */
-    static final int MAX_LENGTH = 4000;
+    /** Longest line, in code points: the default text limit, low enough to redraw cheaply. */
+    static final int MAX_LENGTH = Texts.DEFAULT_MAX_LENGTH;
     /** How many sent lines Up can recall. */
     static final int MAX_RECALL = 100;
 

@@ -1,4 +1,4 @@
-package chatroom.server;
+package chatroom.api.rules;
 
 import chatroom.api.message.ErrorCode;
 import org.junit.jupiter.api.Test;
@@ -27,16 +27,16 @@ class NamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "abcdefghijklmnopqrstuvwxyz0123456"})
     void aNameHasOneToMaxLengthCharacters(String name) {
-        assertEquals(Optional.of(new Names.Refusal(ErrorCode.INVALID_NAME, "A name has 1 to 32 characters.")),
+        assertEquals(Optional.of(new Refusal(ErrorCode.INVALID_NAME, "A name has 1 to 32 characters.")),
                 names.check(name));
     }
 
     @Test
     void theLengthCountsCharactersNotUtf16Units() {
         assertEquals(Optional.empty(), names.check("𠀀".repeat(32)));
-        assertEquals(Optional.of(new Names.Refusal(ErrorCode.INVALID_NAME, "A name has 1 to 32 characters.")),
+        assertEquals(Optional.of(new Refusal(ErrorCode.INVALID_NAME, "A name has 1 to 32 characters.")),
                 names.check("𠀀".repeat(33)));
-        assertEquals(Optional.of(new Names.Refusal(ErrorCode.INVALID_NAME, "A name has 1 to 5 characters.")),
+        assertEquals(Optional.of(new Refusal(ErrorCode.INVALID_NAME, "A name has 1 to 5 characters.")),
                 new Names(5).check("abcdef"));
     }
 
@@ -44,7 +44,7 @@ class NamesTest {
     @ValueSource(strings = {" ", "alice smith", "<b>", "a/b", "x@y", "semi;colon", "new\nline", "😀", "a\u200bb",
             "quote'"})
     void anythingElseIsInvalid(String name) {
-        assertEquals(Optional.of(new Names.Refusal(ErrorCode.INVALID_NAME,
+        assertEquals(Optional.of(new Refusal(ErrorCode.INVALID_NAME,
                 "A name may contain only letters, digits, '_', '-' and '.'.")), names.check(name));
     }
 
@@ -52,7 +52,7 @@ class NamesTest {
     @ValueSource(strings = {"server", "SERVER", "Admin", "administrator", "root", "System", "operator", "moderator",
             "chatroom", "announcement", "announcements", "公告", "系统", "管理员", "服务器", "ＲＯＯＴ"})
     void serverNamesAreReservedInAnyCase(String name) {
-        assertEquals(Optional.of(new Names.Refusal(ErrorCode.RESERVED_NAME, "The name '" + name + "' is reserved.")),
+        assertEquals(Optional.of(new Refusal(ErrorCode.RESERVED_NAME, "The name '" + name + "' is reserved.")),
                 names.check(name));
     }
 

@@ -1,6 +1,9 @@
-package chatroom.server;
+package chatroom.api.rules;
 
+import chatroom.api.message.ErrorCode;
 import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -36,5 +39,18 @@ class TextsTest {
     @Test
     void emptyTextStaysEmpty() {
         assertEquals("", Texts.clean(""));
+    }
+
+    @Test
+    void blankTextIsNotSent() {
+        assertEquals(Optional.of(new Refusal(ErrorCode.EMPTY_TEXT, "Empty messages are not sent.")),
+                Texts.check(" \n\t", 10));
+    }
+
+    @Test
+    void lengthCountsCharactersAsPeopleDo() {
+        assertEquals(Optional.empty(), Texts.check("😀".repeat(4), 4));
+        assertEquals(Optional.of(new Refusal(ErrorCode.TEXT_TOO_LONG, "A message has at most 4 characters.")),
+                Texts.check("😀".repeat(5), 4));
     }
 }
