@@ -1,0 +1,97 @@
+package chatroom.client;
+
+import chatroom.api.spi.FileTransfer;
+
+import java.util.List;
+
+/**
+ * Something that changed in the {@link Chat}, for the user interfaces to show. Each comes after the model has changed,
+ * so reading the model while handling one sees the state it describes.
+ */
+public sealed interface ChatEvent {
+    /** The user is in: under this name, with this many online. Earlier events that waited for it follow. */
+    record LoggedIn(String me, int online) implements ChatEvent {
+    }
+
+    /** A newer entry at the end of a conversation: said just now, or missed while reconnecting. */
+    record Added(Conversation conversation, Entry entry) implements ChatEvent {
+    }
+
+    /**
+     * Older entries were put in front of a conversation, oldest first: the replay at login, or a page of history.
+     *
+     * @param asked whether the user asked for the page (the replay at login was not asked for)
+     * @param more  whether still older entries exist
+     */
+    record HistoryLoaded(Conversation conversation, List<Entry> entries, boolean asked, boolean more)
+            implements ChatEvent {
+    }
+
+    /** The entries missed while reconnecting have all been added; {@code more} when not all of them could be. */
+    record CaughtUp(Conversation conversation, int missed, boolean more) implements ChatEvent {
+    }
+
+    record MemberJoined(Conversation conversation, String name, boolean guest, long ts, int online, boolean you)
+            implements ChatEvent {
+    }
+
+    record MemberLeft(Conversation conversation, String name, String reason, long ts, int online)
+            implements ChatEvent {
+    }
+
+    /** Someone took another name; the member lists and a private conversation with them follow it. */
+    record Renamed(String from, String to, long ts, int online, boolean you) implements ChatEvent {
+    }
+
+    /** The member list was read afresh; {@code asked} when the user asked who is online. */
+    record MembersListed(Conversation conversation, boolean asked) implements ChatEvent {
+    }
+
+    /** A private conversation began, by either side. */
+    record ConversationOpened(Conversation conversation) implements ChatEvent {
+    }
+
+    /** A conversation's unread count changed. */
+    record UnreadChanged(Conversation conversation) implements ChatEvent {
+    }
+
+    /**
+     * The server refused a request.
+     *
+     * @param request the request's type, such as {@code nick}, or {@code null} when the server did not say
+     */
+    record Refused(String request, String code, String message) implements ChatEvent {
+    }
+
+    /** The server is closing the connection and says why; {@code asked} when the user logged out. */
+    record Goodbye(String code, String reason, boolean asked) implements ChatEvent {
+    }
+
+    record Reconnecting(String reason, int attempt) implements ChatEvent {
+    }
+
+    /** Logged in again; what was missed follows as {@link Added} entries and ends with {@link CaughtUp}. */
+    record Reconnected() implements ChatEvent {
+    }
+
+    /**
+     * The session is over; nothing follows.
+     *
+     * @param reason why, the server's goodbye if it gave one
+     * @param error  whether it ended without the user asking
+     */
+    record Disconnected(String reason, boolean error) implements ChatEvent {
+    }
+
+    /** Something about the connection itself: not encrypted, a certificate trusted for the first time. */
+    record Notice(String text) implements ChatEvent {
+    }
+
+    /** A message the user wrote here will never be delivered. */
+    record NotSent(Conversation conversation, String text, String reason) implements ChatEvent {
+    }
+
+    /** A file on its way to or from the conversation. */
+    record Transfer(Conversation conversation, FileTransfer transfer) implements ChatEvent {
+    }
+}

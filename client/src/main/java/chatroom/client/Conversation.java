@@ -1,0 +1,195 @@
+package chatroom.client;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A room or a private conversation as the user sees it: its entries (at most {@link #MAX_ENTRIES}, oldest first),
+ * its members online, its unread count and where paging through its history stands. Read on the model's thread;
+ * only the {@link Chat} changes it.
+ */
+public final class Conversation {
+    /** Entries kept per conversation; live ones push the oldest out, and no more history is paged in. */
+    public static final int MAX_ENTRIES = 5000;
+    /** Members are listed as the server sorts them: ignoring case first. */
+    static final Comparator<String> MEMBER_ORDER = String.CASE_INSENSITIVE_ORDER
+            .thenComparing(Comparator.naturalOrder());
+
+    public enum Kind { ROOM, PRIVATE }
+
+    private final Kind kind;
+    private String name;
+    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    private final Set<Long> ids = new HashSet<>();
+    private final List<String> members = new ArrayList<>();
+    private int online;
+    private int unread;
+    private boolean older = true;
+    private int pagesAsked;
+
+    Conversation(Kind kind, String name) {
+        this.kind = kind;
+        this.name = name;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isRoom() {
+        return kind == Kind.ROOM;
+    }
+
+    /** The room's name ({@code ""} for the one room of a protocol-1 server or a UDP group), or the other person's. */
+    public String name() {
+        return name;
+    }
+
+    /** The entries, oldest first; a copy. */
+    public List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /** Who is in the conversation and online, sorted; a copy. */
+    public List<String> members() {
+        return Collections.unmodifiableList(new ArrayList<>(members));
+    }
+
+    /** How many are online here, as the server last said. */
+    public int online() {
+        return online;
+    }
+
+    /** Messages from others since the user last read this conversation. */
+    public int unread() {
+        return unread;
+    }
+
+    /** Whether older entries may exist on the server, to be paged in. */
+    public boolean hasOlder() {
+        return older && !isFull();
+    }
+
+    /** The smallest history id shown, or 0 when none: where the next page ends. */
+    public long oldestId() {
+        long oldest = 0;
+        for (Entry entry : entries) {
+            if (entry.id() > 0 && (oldest == 0 || entry.id() < oldest)) {
+                oldest = entry.id();
+            }
+        }
+        return oldest;
+    }
+
+    /** Whether a history page asked for has not arrived yet. */
+    public boolean historyPending() {
+        return pagesAsked > 0;
+    }
+
+    public boolean isFull() {
+        return entries.size() >= MAX_ENTRIES;
+    }
+
+    // The model's side.
+
+    /** Adds a newer entry at the end; false when an entry with its id is here already. */
+    boolean append(Entry entry) {
+        if (entry.id() > 0 && !ids.add(entry.id())) {
+            return false;
+        }
+        entries.addLast(entry);
+        while (entries.size() > MAX_ENTRIES) {
+            Entry dropped = entries.removeFirst();
+            ids.remove(dropped.id());
+        }
+        return true;
+    }
+
+    /** Puts older entries (oldest first) in front, as far as room is left; returns those that were new. */
+    List<Entry> prepend(List<Entry> older) {
+        List<Entry> added = new ArrayList<>();
+        for (Entry entry : older) {
+            if (entries.size() + added.size() >= MAX_ENTRIES) {
+                break;
+            }
+            if (entry.id() <= 0 || ids.add(entry.id())) {
+                added.add(entry);
+            }
+        }
+        for (int i = added.size() - 1; i >= 0; i--) {
+            entries.addFirst(added.get(i));
+        }
+        return added;
+    }
+
+    void older(boolean more) {
+        older = more;
+    }
+
+    void pageAsked() {
+        pagesAsked++;
+    }
+
+    /** A page arrived; whether one was asked for (else it was the replay at login). */
+    boolean pageArrived() {
+        if (pagesAsked == 0) {
+            return false;
+        }
+        pagesAsked--;
+        return true;
+    }
+
+    void forgetPages() {
+        pagesAsked = 0;
+    }
+
+    void online(int count) {
+        online = count;
+    }
+
+    void joined(String member) {
+        if (members.contains(member)) {
+            return;
+        }
+        int at = 0;
+        while (at < members.size() && MEMBER_ORDER.compare(members.get(at), member) < 0) {
+            at++;
+        }
+        members.add(at, member);
+    }
+
+    void left(String member) {
+        members.remove(member);
+    }
+
+    void members(List<String> names) {
+        members.clear();
+        members.addAll(names);
+        members.sort(MEMBER_ORDER);
+    }
+
+    void rename(String to) {
+        name = to;
+    }
+
+    void unreadOneMore() {
+        unread++;
+    }
+
+    /** Whether there was anything unread. */
+    boolean markRead() {
+        boolean had = unread > 0;
+        unread = 0;
+        return had;
+    }
+
+    @Override
+    public String toString() {
+        return (isRoom() ? "room '" : "private with '") + name + "'";
+    }
+}
