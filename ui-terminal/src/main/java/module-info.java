@@ -5,7 +5,7 @@
  * @provides chatroom.api.spi.ChatUiProvider
  */
 module chatroom.ui.terminal {
-    requires chatroom.api;
+    requires chatroom.client;
 
     provides chatroom.api.spi.ChatUiProvider with chatroom.ui.terminal.TerminalUiProvider;
 }

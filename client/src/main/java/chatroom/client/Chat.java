@@ -44,6 +44,9 @@ import java.util.function.Consumer;
  * is online, the user's own name, the connection and its catch-up. A transport feeds it as its {@link ChatListener};
  * user interfaces send through it and show what its {@link ChatEvent}s say, and never read wire messages.
  *
+ * <p>A login is followed by its replay of history, ended by a {@code HistoryEnd} (every transport sends one, empty
+ * where there is no history); a page asked for before it ends is asked once it has, so that it starts below it.
+ *
  * <p>Threading: confined to one thread, the user interface's. The transport's events must be handed over to that
  * thread before they reach this listener (the service calls its listener on a thread of its own). Requests go to the
  * service through {@code requests}, in order, so a user interface whose thread must never wait can pass an executor
@@ -64,6 +67,9 @@ public final class Chat implements ChatListener {
     private ConnectionState connection = ConnectionState.OFFLINE;
     private String me;
     private boolean catchingUp;
+    /** Between the login and the end of its replay; a page asked for meanwhile waits for it, to start below it. */
+    private boolean replaying;
+    private int deferredPage;
     private boolean leaving;
     /** Per {@code who} on its way, in order: whether the user asked (else the model did, to fill a member list). */
     private final Deque<Boolean> whoRequests = new ArrayDeque<>();
@@ -132,6 +138,7 @@ public final class Chat implements ChatListener {
             return;
         }
         connection = ConnectionState.ONLINE;
+        replaying = true;
         me = confirmed.name();
         room.online(confirmed.online());
         room.older(true);
@@ -190,9 +197,17 @@ public final class Chat implements ChatListener {
         if (connection == ConnectionState.OFFLINE || !where.isRoom()) {
             return;
         }
+        where.pageAsked();
+        if (replaying) {
+            deferredPage = limit;
+            return;
+        }
+        askPage(where, limit);
+    }
+
+    private void askPage(Conversation where, int limit) {
         int bounded = historyPageMax > 0 ? Math.min(limit, historyPageMax) : limit;
         long before = where.oldestId();
-        where.pageAsked();
         requests.execute(() -> service.history(before, bounded));
     }
 
@@ -273,6 +288,8 @@ public final class Chat implements ChatListener {
     @Override
     public void onDisconnected(String reason, boolean error) {
         connection = ConnectionState.OFFLINE;
+        replaying = false;
+        deferredPage = 0;
         room.forgetPages();
         events.accept(new ChatEvent.Disconnected(goodbye != null ? goodbye : reason, error && !leaving));
     }
@@ -396,11 +413,18 @@ public final class Chat implements ChatListener {
             events.accept(new ChatEvent.CaughtUp(room, end.count(), end.more()));
             return;
         }
-        boolean asked = room.pageArrived();
+        boolean asked = !replaying && room.pageArrived();
         List<Entry> older = room.prepend(page);
         page.clear();
         room.older(end.more());
         events.accept(new ChatEvent.HistoryLoaded(room, older, asked, end.more()));
+        if (replaying) {
+            replaying = false;
+            if (deferredPage > 0) {
+                askPage(room, deferredPage);
+                deferredPage = 0;
+            }
+        }
     }
 
     private void whisper(PrivateMessage whisper) {

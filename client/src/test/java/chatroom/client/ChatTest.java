@@ -32,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -165,6 +167,25 @@ class ChatTest {
         assertFalse(chat.room().hasOlder());
         assertEquals(new ChatEvent.HistoryLoaded(chat.room(), List.of(message(39, "bob", "thirty-nine", false, true)),
                 true, false), take().getLast());
+    }
+
+    @Test
+    void aPageAskedForBeforeTheLoginReplayEndedIsAskedBelowIt() {
+        chat.loggedIn(new LoggedIn("alice", 2));
+        chat.loadOlder(chat.room(), 10);
+        verify(service, never()).history(anyLong(), anyInt());
+
+        chat.onMessage(old(30, "bob", "replayed"));
+        chat.onMessage(new HistoryEnd(1, true));
+        verify(service).history(30, 10);
+        chat.onMessage(old(29, "bob", "paged"));
+        chat.onMessage(new HistoryEnd(1, false));
+
+        List<ChatEvent> seen = take();
+        assertEquals(new ChatEvent.HistoryLoaded(chat.room(), List.of(message(30, "bob", "replayed", false, true)),
+                false, true), seen.get(1));
+        assertEquals(new ChatEvent.HistoryLoaded(chat.room(), List.of(message(29, "bob", "paged", false, true)),
+                true, false), seen.get(2));
     }
 
     @Test

@@ -1,30 +1,9 @@
 package chatroom.ui.terminal;
 
-import chatroom.api.message.Announcement;
-import chatroom.api.message.Bye;
-import chatroom.api.message.ChatMessage;
 import chatroom.api.file.TransferText;
-import chatroom.api.message.ClientMessage;
-import chatroom.api.message.ErrorReply;
-import chatroom.api.message.FileAck;
-import chatroom.api.message.FileCancel;
-import chatroom.api.message.FileChunk;
-import chatroom.api.message.FileDone;
-import chatroom.api.message.FileOffered;
-import chatroom.api.message.FileShared;
-import chatroom.api.message.HistoryEnd;
-import chatroom.api.message.Joined;
-import chatroom.api.message.Left;
-import chatroom.api.message.LoggedIn;
-import chatroom.api.message.Member;
-import chatroom.api.message.Members;
-import chatroom.api.message.Pong;
-import chatroom.api.message.PrivateMessage;
-import chatroom.api.message.Renamed;
-import chatroom.api.message.Say;
-import chatroom.api.message.ServerMessage;
-import chatroom.api.message.Tell;
-import chatroom.api.message.Welcome;
+import chatroom.client.ChatEvent;
+import chatroom.client.Conversation;
+import chatroom.client.Entry;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,9 +11,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
 /**
- * Turns events into the lines people read. The words are the same on a TTY and in a pipe (scripts and tests match
- * them); only the {@link Style} differs. Everything that came from the network passes through {@link SafeText}.
- * Times are the server's, shown as {@code HH:mm:ss} in the clock's zone.
+ * Turns the model's entries and events into the lines people read. The words are the same on a TTY and in a pipe
+ * (scripts and tests match them); only the {@link Style} differs. Everything that came from the network passes
+ * through {@link SafeText}. Times are the server's, shown as {@code HH:mm:ss} in the clock's zone.
  */
 final class EventFormat {
     private final Style style;
@@ -67,10 +46,10 @@ final class EventFormat {
     }
 
     /** What the replay after a reconnect amounted to. */
-    String missed(HistoryEnd end) {
-        String count = end.count() == 0 ? "nothing" : end.count() + (end.count() == 1 ? " message" : " messages");
+    String missed(int missed, boolean more) {
+        String count = missed == 0 ? "nothing" : missed + (missed == 1 ? " message" : " messages");
         return style.notice("* " + count + " missed while disconnected"
-                + (end.more() ? " shown; more before them: /history" : ""));
+                + (more ? " shown; more before them: /history" : ""));
     }
 
     /** Something about the connection itself, such as whether it is encrypted. */
@@ -79,12 +58,8 @@ final class EventFormat {
     }
 
     /** A message that will never be delivered, and why. */
-    String notSent(ClientMessage request, String reason) {
-        String what = switch (request) {
-            case Say say -> "\"" + SafeText.of(say.text()) + "\"";
-            case Tell tell -> "\"" + SafeText.of(tell.text()) + "\" to " + SafeText.of(tell.to());
-            default -> request.type();
-        };
+    String notSent(Conversation where, String text, String reason) {
+        String what = "\"" + SafeText.of(text) + "\"" + (where.isRoom() ? "" : " to " + SafeText.of(where.name()));
         return style.error("* not sent: " + what + " (" + SafeText.of(reason) + ")");
     }
 
@@ -93,52 +68,55 @@ final class EventFormat {
         return style.error(text);
     }
 
-    /**
-     * The line for an event, or {@code null} when it shows nothing.
-     *
-     * @param myName       the user's name now, to tell their own private messages from those sent to them
-     * @param historyAsked whether this event answers a {@code /history} the user typed, so that even an empty answer
-     *                     is shown (the empty history after login is not)
-     */
-    String event(ServerMessage message, String myName, boolean historyAsked) {
-        return switch (message) {
-            case ChatMessage chat -> stamp(chat.ts()) + " " + history(chat.history())
+    /** The line for an entry of the room or of a private conversation. */
+    String entry(Entry entry) {
+        return switch (entry) {
+            case Entry.Message chat -> stamp(chat.ts()) + " " + history(chat.history())
                     + style.person(chat.from(), "<" + SafeText.of(chat.from()) + ">") + " " + SafeText.of(chat.text());
-            case Announcement announcement -> stamp(announcement.ts()) + " " + history(announcement.history())
+            case Entry.Announcement announcement -> stamp(announcement.ts()) + " " + history(announcement.history())
                     + style.announcement("! announcement: " + SafeText.of(announcement.text()));
-            case FileShared shared -> stamp(shared.ts()) + " " + history(shared.history()) + style.notice("* ")
+            case Entry.SharedFile shared -> stamp(shared.ts()) + " " + history(shared.history()) + style.notice("* ")
                     + style.person(shared.from(), SafeText.of(shared.from())) + style.notice(" shared "
                     + SafeText.of(shared.name()) + " (" + TransferText.size(shared.size()) + ")");
-            case PrivateMessage whisper -> whisper.from().equals(myName)
+            case Entry.Private whisper -> whisper.own()
                     ? stamp(whisper.ts()) + " " + style.privately("[private to " + SafeText.of(whisper.to()) + "]")
                             + " " + SafeText.of(whisper.text())
                     : stamp(whisper.ts()) + " " + style.privately("[private]") + " "
                             + style.person(whisper.from(), "<" + SafeText.of(whisper.from()) + ">") + " "
                             + SafeText.of(whisper.text());
-            case Joined joined -> stamp(joined.ts()) + " " + style.notice("* " + SafeText.of(joined.name())
-                    + " joined (" + joined.online() + " online)");
-            case Left left -> stamp(left.ts()) + " " + style.notice("* " + SafeText.of(left.name()) + " left: "
-                    + SafeText.of(left.reason()) + " (" + left.online() + " online)");
-            case Renamed renamed -> stamp(renamed.ts()) + " " + style.notice("* " + SafeText.of(renamed.from())
-                    + " is now " + SafeText.of(renamed.to()) + " (" + renamed.online() + " online)");
-            case Members members -> style.notice("Online (" + members.users().size() + "): "
-                    + members.users().stream().map(Member::name).map(SafeText::of)
-                            .collect(Collectors.joining(", ")));
-            case HistoryEnd end -> end.count() == 0 && !historyAsked ? null : style.notice(
-                    "--- end of history (" + end.count() + (end.count() == 1 ? " message" : " messages")
-                            + (end.more() ? "; /history for older" : "") + ") ---");
-            case ErrorReply error -> style.error("error: " + SafeText.of(error.message()));
-            case Bye bye -> "Disconnected by the server: " + SafeText.of(bye.reason());
-            // The transport consumes these while logging in; a late one says nothing new.
-            case Welcome welcome -> null;
-            case LoggedIn loggedIn -> null;
-            case Pong pong -> null;
-            // The transport turns these into transfer progress, shown apart.
-            case FileOffered offered -> null;
-            case FileChunk chunk -> null;
-            case FileAck ack -> null;
-            case FileDone done -> null;
-            case FileCancel cancel -> null;
+        };
+    }
+
+    /**
+     * The line that closes a run of history, or {@code null} when it shows nothing.
+     *
+     * @param asked whether it answers a {@code /history} the user typed, so that even an empty answer is shown (the
+     *              empty history after login is not)
+     */
+    String historyEnd(int count, boolean more, boolean asked) {
+        return count == 0 && !asked ? null : style.notice("--- end of history (" + count
+                + (count == 1 ? " message" : " messages") + (more ? "; /history for older" : "") + ") ---");
+    }
+
+    /** Who is online in a conversation. */
+    String members(Conversation conversation) {
+        return style.notice("Online (" + conversation.members().size() + "): "
+                + conversation.members().stream().map(SafeText::of).collect(Collectors.joining(", ")));
+    }
+
+    /** The line for a change in who is here, a refusal or a goodbye; {@code null} for events shown otherwise. */
+    String event(ChatEvent event) {
+        return switch (event) {
+            case ChatEvent.MemberJoined joined -> stamp(joined.ts()) + " " + style.notice("* "
+                    + SafeText.of(joined.name()) + " joined (" + joined.online() + " online)");
+            case ChatEvent.MemberLeft left -> stamp(left.ts()) + " " + style.notice("* " + SafeText.of(left.name())
+                    + " left: " + SafeText.of(left.reason()) + " (" + left.online() + " online)");
+            case ChatEvent.Renamed renamed -> stamp(renamed.ts()) + " " + style.notice("* "
+                    + SafeText.of(renamed.from()) + " is now " + SafeText.of(renamed.to()) + " (" + renamed.online()
+                    + " online)");
+            case ChatEvent.Refused refused -> style.error("error: " + SafeText.of(refused.message()));
+            case ChatEvent.Goodbye goodbye -> "Disconnected by the server: " + SafeText.of(goodbye.reason());
+            default -> null;
         };
     }
 

@@ -57,7 +57,7 @@ final class TerminalChat {
                 return login.exitCode();
             }
             EventFormat format = new EventFormat(screen.style(), clock);
-            return new Conversation(service, screen, inbox, format, login.loggedIn(),
+            return new ChatDialogue(service, screen, inbox, format, login.loggedIn(),
                     Downloads.from(context.connect()).folder()).run();
         } catch (IOException e) {
             screen.problem("Cannot use this terminal: " + e.getMessage());

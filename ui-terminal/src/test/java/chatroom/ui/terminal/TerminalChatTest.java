@@ -90,7 +90,8 @@ class TerminalChatTest {
             listener = call.getArgument(1);
             return service;
         });
-        answerLoginWith();
+        // Like a real transport, every login's replay ends with a history end (here an empty one).
+        answerLoginWith(new HistoryEnd(0, false));
         // Like a real transport: logout waits for the goodbye, and the disconnect is the last call.
         doAnswer(call -> {
             listener.onMessage(new Bye(Bye.LOGOUT, "Logged out."));
@@ -225,6 +226,19 @@ class TerminalChatTest {
     }
 
     @Test
+    void whoShowsTheMembersButTheListAskedForAtLoginIsNotShown() throws Exception {
+        doAnswer(call -> {
+            listener.onMessage(new Members(List.of(new Member("bob", 1), new Member("alice", 2))));
+            return null;
+        }).when(service).who();
+
+        assertEquals(0, run("/who\n"));
+
+        verify(service, times(2)).who();
+        assertEquals(1, out().split("Online \\(2\\): alice, bob", -1).length - 1, out());
+    }
+
+    @Test
     void eventsAreShownInOrderAfterTheLoginLine() throws Exception {
         answerLoginWith(
                 new ChatMessage(40, TS, "bob", "earlier", true),
@@ -237,6 +251,7 @@ class TerminalChatTest {
                 new Joined(TS, "carol", 3),
                 new Left(TS, "carol", 2, "connection lost"),
                 new Renamed(TS, "bob", "robert", 2),
+                // The answer to the who the client asks at login, to know the members: not shown.
                 new Members(List.of(new Member("alice", 1), new Member("robert", 2))),
                 new ErrorReply(ErrorCode.NOT_ONLINE, "carol is not online.", "tell"),
                 new Pong());
@@ -259,7 +274,6 @@ class TerminalChatTest {
                 09:08:07 * carol joined (3 online)
                 09:08:07 * carol left: connection lost (2 online)
                 09:08:07 * bob is now robert (2 online)
-                Online (2): alice, robert
                 error: carol is not online.
                 """, out());
         assertEquals("Connection lost: Connection reset\n", err());
