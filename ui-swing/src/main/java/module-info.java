@@ -6,7 +6,7 @@
  * @provides chatroom.api.spi.ServerConsoleProvider
  */
 module chatroom.ui.swing {
-    requires chatroom.api;
+    requires chatroom.client;
     requires java.desktop;
 
     provides chatroom.api.spi.ChatUiProvider with chatroom.ui.swing.SwingUiProvider;

@@ -1,50 +1,35 @@
 package chatroom.ui.swing;
 
 import chatroom.api.file.TransferText;
-import chatroom.api.message.Announcement;
 import chatroom.api.message.Bye;
-import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
-import chatroom.api.message.ErrorReply;
-import chatroom.api.message.FileAck;
-import chatroom.api.message.FileCancel;
-import chatroom.api.message.FileChunk;
-import chatroom.api.message.FileDone;
-import chatroom.api.message.FileOffered;
-import chatroom.api.message.FileShared;
-import chatroom.api.message.HistoryEnd;
-import chatroom.api.message.Joined;
-import chatroom.api.message.Left;
 import chatroom.api.message.LoggedIn;
-import chatroom.api.message.Members;
 import chatroom.api.message.Nick;
-import chatroom.api.message.Pong;
-import chatroom.api.message.PrivateMessage;
-import chatroom.api.message.Renamed;
-import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
-import chatroom.api.message.Tell;
-import chatroom.api.message.Welcome;
 import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ChatUiContext;
 import chatroom.api.spi.ConnectOptions;
 import chatroom.api.spi.FileTransfer;
 import chatroom.api.spi.LoginException;
+import chatroom.client.Chat;
+import chatroom.client.ChatEvent;
+import chatroom.client.Conversation;
+import chatroom.client.Entry;
 
 import javax.swing.JComponent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The chat window's behaviour, apart from the frame so it runs without a display: joining, showing what happens in
- * the room, writing to everyone or privately, renaming, the unread count and leaving.
+ * The chat window's behaviour, apart from the frame so it runs without a display: joining, showing what the client
+ * model says happened (the room, private conversations, who is online), writing to everyone or privately, renaming,
+ * the unread count and leaving. The state of the chat itself is the {@link Chat}'s, one per service.
  *
  * <p>Threading: every method runs on Swing's thread. Requests to the service go through {@code network}, one at a
  * time and in order, so the window never waits for the network; answers and events come back through {@code ui}.
@@ -55,8 +40,6 @@ import java.util.concurrent.Executor;
  */
 final class ChatPresenter {
     static final int HISTORY_PAGE = 50;
-    // Events that arrive while login is under way wait for its answer; a sane server sends far fewer.
-    private static final int MAX_PENDING = 2000;
 
     private enum State { OUT, JOINING, IN, LEAVING }
 
@@ -67,28 +50,21 @@ final class ChatPresenter {
     private final Executor ui;
     // Peer transports have neither a server nor accounts: no address or password to ask for.
     private final boolean peers;
-    private final Conversation room;
+    private final ConversationDocument room;
     private final RenameForm renameForm = new RenameForm();
     private final UnreadTitle title = new UnreadTitle();
-    private final List<ServerMessage> pending = new ArrayList<>();
-    private final List<ServerMessage> historyPage = new ArrayList<>();
 
     private State state = State.OUT;
     private ChatService service;
+    private Chat chat;
     private ConnectOptions serviceOptions;
     // Bumped whenever a service is dropped, so its late events are told apart from the current one's.
     private int generation;
-    private String me;
     private String target;
     private boolean joinedBefore;
     private boolean lost;
-    private String byeReason;
-    private boolean historyMore;
-    private boolean historyAsked;
-    // Between a reconnect and the end of its replay: those entries are what was missed, shown in place, not above.
-    private boolean catchingUp;
-    private int maxTextLength;
-    private int historyPageMax = HISTORY_PAGE;
+    // A goodbye that came while joining: why the server turned the connection away.
+    private String refusedWith;
 
     ChatPresenter(ChatUiContext context, ChatView view, ChatShell shell, Executor network, Executor ui) {
         this.context = context;
@@ -184,6 +160,7 @@ final class ChatPresenter {
             try {
                 int current = ++generation;
                 service = context.transport().create(options, new EdtListener(ui, listener(current)));
+                chat = new Chat(service, network, this::show);
                 serviceOptions = options;
             } catch (IllegalArgumentException e) {
                 view.status(e.getMessage(), true);
@@ -240,20 +217,10 @@ final class ChatPresenter {
             currentConversation().error("Log in first: enter your name and press Join.");
             return;
         }
-        int length = text.codePointCount(0, text.length());
-        if (maxTextLength > 0 && length > maxTextLength) {
-            currentConversation().error("Not sent: " + length + " characters; the server takes at most "
-                    + maxTextLength + ".");
-            return;
-        }
-        ChatService current = service;
         String peer = view.conversations.selectedPeer().orElse(null);
-        if (peer == null) {
-            network.execute(() -> current.say(text));
-        } else {
-            network.execute(() -> current.tell(peer, text));
-        }
-        view.compose.setText("");
+        Conversation where = peer == null ? chat.room() : chat.privateConversation(peer);
+        chat.send(where, text).ifPresentOrElse(problem -> currentConversation().error(problem),
+                () -> view.compose.setText(""));
     }
 
     /** Send file… was pressed: asks which file, and sends it where the user writes now. */
@@ -277,7 +244,7 @@ final class ChatPresenter {
     private void sendFile(Path file) {
         ChatService current = service;
         String peer = view.conversations.selectedPeer().orElse(null);
-        Conversation where = currentConversation();
+        ConversationDocument where = currentConversation();
         network.execute(() -> {
             try {
                 current.sendFile(file, peer);
@@ -298,7 +265,7 @@ final class ChatPresenter {
 
     /** Opens (or shows) the private conversation with {@code person} and writes there. */
     void writePrivately(String person) {
-        if (person == null || person.equals(me)) {
+        if (person == null || chat == null || person.equals(chat.me())) {
             return;
         }
         view.conversations.select(person);
@@ -314,7 +281,7 @@ final class ChatPresenter {
                     return;
                 }
                 state = State.LEAVING;
-                network.execute(current::logout);
+                chat.logout();
             }
             case JOINING -> {
                 state = State.LEAVING;
@@ -341,14 +308,14 @@ final class ChatPresenter {
 
     /** The reader reached the top of the room: fetches the page of history before the oldest message shown. */
     void olderWanted() {
-        long oldest = room.oldestId();
-        if (state != State.IN || !historyMore || historyAsked || oldest <= 0 || room.isFull()) {
+        if (state != State.IN) {
             return;
         }
-        historyAsked = true;
-        ChatService current = service;
-        int limit = Math.min(HISTORY_PAGE, historyPageMax);
-        network.execute(() -> current.history(oldest, limit));
+        Conversation shown = chat.room();
+        if (!shown.hasOlder() || shown.historyPending() || shown.oldestId() <= 0 || room.isFull()) {
+            return;
+        }
+        chat.loadOlder(shown, HISTORY_PAGE);
     }
 
     int exitCode() {
@@ -369,7 +336,7 @@ final class ChatPresenter {
         if (state != State.IN) {
             return;
         }
-        renameForm.start(me);
+        renameForm.start(chat.me());
         shell.showRename(renameForm);
     }
 
@@ -378,13 +345,12 @@ final class ChatPresenter {
             renameForm.refused("Type the name you want.");
             return;
         }
-        if (name.equals(me) || state != State.IN) {
+        if (name.equals(chat.me()) || state != State.IN) {
             renameCancelled();
             return;
         }
-        ChatService current = service;
         renameForm.waiting();
-        network.execute(() -> current.rename(name));
+        chat.rename(name);
     }
 
     private void renameCancelled() {
@@ -392,56 +358,152 @@ final class ChatPresenter {
         shell.hideRename();
     }
 
+    /** The transport's reports for one service, to its model while that service is the current one. */
     private ChatListener listener(int current) {
         return new ChatListener() {
             @Override
             public void onMessage(ServerMessage message) {
-                received(current, message);
+                if (current != generation) {
+                    return;
+                }
+                if (state == State.JOINING && message instanceof Bye bye) {
+                    refusedWith = bye.reason();
+                }
+                chat.onMessage(message);
             }
 
             @Override
             public void onTransfer(FileTransfer transfer) {
-                transferred(current, transfer);
+                if (current == generation) {
+                    chat.onTransfer(transfer);
+                }
             }
 
             @Override
             public void onDisconnected(String reason, boolean error) {
-                disconnected(current, reason);
+                if (current == generation) {
+                    chat.onDisconnected(reason, error);
+                }
             }
 
             @Override
             public void onReconnecting(String reason, int attempt) {
-                reconnecting(current, reason, attempt);
+                if (current == generation) {
+                    chat.onReconnecting(reason, attempt);
+                }
             }
 
             @Override
             public void onReconnected() {
-                reconnected(current);
+                if (current == generation) {
+                    chat.onReconnected();
+                }
             }
 
             @Override
             public void onNotice(String text) {
                 if (current == generation) {
-                    room.notice(view.times.now(), text);
+                    chat.onNotice(text);
                 }
             }
 
             @Override
             public void onNotSent(ClientMessage request, String reason) {
-                notSent(current, request, reason);
+                if (current == generation) {
+                    chat.onNotSent(request, reason);
+                }
             }
         };
     }
 
-    /** A transfer's news: its row above the input, and a line where it belongs when it starts and ends. */
-    private void transferred(int current, FileTransfer transfer) {
-        if (current != generation) {
-            return;
+    /** What the model says changed, shown where it belongs. */
+    private void show(ChatEvent event) {
+        switch (event) {
+            case ChatEvent.LoggedIn in -> enteredRoom(in);
+            case ChatEvent.Added added -> added(added.conversation(), added.entry());
+            case ChatEvent.HistoryLoaded loaded -> room.history(loaded.entries());
+            case ChatEvent.CaughtUp caughtUp -> room.notice(view.times.now(), (caughtUp.missed() == 0 ? "Nothing"
+                    : caughtUp.missed() + (caughtUp.missed() == 1 ? " message" : " messages"))
+                    + " missed while disconnected" + (caughtUp.more() ? "; older ones with the history above" : ""));
+            case ChatEvent.MemberJoined joined -> {
+                if (!joined.you()) {
+                    room.notice(joined.ts(), joined.name() + " joined · " + joined.online() + " online");
+                    if (view.conversations.hasPrivate(joined.name())) {
+                        view.conversations.privateWith(joined.name()).notice(joined.ts(),
+                                joined.name() + " is back online");
+                    }
+                }
+            }
+            case ChatEvent.MemberLeft left -> {
+                room.notice(left.ts(), left.name() + " left (" + left.reason() + ") · " + left.online() + " online");
+                if (view.conversations.hasPrivate(left.name())) {
+                    view.conversations.privateWith(left.name()).notice(left.ts(), left.name() + " left the room");
+                }
+            }
+            case ChatEvent.Renamed renamed -> rename(renamed);
+            case ChatEvent.MembersListed listed -> {
+            }
+            case ChatEvent.ConversationOpened opened -> {
+            }
+            case ChatEvent.UnreadChanged unread -> {
+                // The title counts what arrives while the window is in the background; the model's count is read.
+                if (unread.conversation().unread() > 0) {
+                    title.arrived();
+                    shell.title(title.text());
+                    chat.read(unread.conversation());
+                }
+            }
+            case ChatEvent.Refused refused -> {
+                if (Nick.TYPE.equals(refused.request()) && renameForm.isWaiting()) {
+                    renameForm.refused(refused.message());
+                } else {
+                    currentConversation().error(refused.message());
+                }
+            }
+            case ChatEvent.Goodbye goodbye -> {
+                if (!Bye.LOGOUT.equals(goodbye.code()) && state == State.IN) {
+                    view.banner("Disconnected: " + goodbye.reason());
+                }
+            }
+            case ChatEvent.Reconnecting reconnecting -> reconnecting(reconnecting.reason(), reconnecting.attempt());
+            case ChatEvent.Reconnected reconnected -> reconnected();
+            case ChatEvent.Disconnected disconnected -> disconnected(disconnected.reason());
+            case ChatEvent.Notice notice -> room.notice(view.times.now(), notice.text());
+            case ChatEvent.NotSent notSent -> document(notSent.conversation())
+                    .error("Not sent: \"" + notSent.text() + "\" (" + notSent.reason() + ")");
+            case ChatEvent.Transfer transfer -> transferred(transfer.conversation(), transfer.transfer());
         }
+        if (chat != null && state == State.IN) {
+            view.people.show(chat.room().members());
+        }
+        view.peopleTitle.setText(view.people.title());
+    }
+
+    /** The document that shows a conversation of the model's. */
+    private ConversationDocument document(Conversation conversation) {
+        return conversation.isRoom() ? room : view.conversations.privateWith(conversation.name());
+    }
+
+    private void added(Conversation where, Entry entry) {
+        ConversationDocument shown = document(where);
+        switch (entry) {
+            case Entry.Message message -> shown.message(message);
+            case Entry.Announcement announcement -> shown.announcement(announcement);
+            case Entry.SharedFile shared -> shown.fileShared(shared);
+            case Entry.Private whisper -> {
+                shown.privateMessage(whisper.ts(), whisper.from(), whisper.text(), whisper.own());
+                if (!whisper.own()) {
+                    view.conversations.arrived(where.name());
+                }
+            }
+        }
+    }
+
+    /** A transfer's news: its row above the input, and a line where it belongs when it starts and ends. */
+    private void transferred(Conversation conversation, FileTransfer transfer) {
         boolean started = view.transfers.shown(transfer.id()) == null;
         view.transfers.show(transfer);
-        Conversation where = transfer.toRoom() || transfer.peer() == null ? room
-                : view.conversations.privateWith(transfer.peer());
+        ConversationDocument where = document(conversation);
         if (started && !transfer.finished()) {
             String what = transfer.name() + " (" + TransferText.size(transfer.size()) + ")";
             where.notice(view.times.now(), transfer.outgoing()
@@ -455,8 +517,8 @@ final class ChatPresenter {
         }
     }
 
-    private void reconnecting(int current, String reason, int attempt) {
-        if (current != generation || state != State.IN) {
+    private void reconnecting(String reason, int attempt) {
+        if (state != State.IN) {
             return;
         }
         String line = "Reconnecting… (attempt " + attempt + "): " + reason;
@@ -467,40 +529,32 @@ final class ChatPresenter {
         }
     }
 
-    private void reconnected(int current) {
-        if (current != generation || state != State.IN) {
+    private void reconnected() {
+        if (state != State.IN) {
             return;
         }
-        catchingUp = true;
         view.banner(null);
-        view.status((peers ? "In the group as " : "Connected to " + address(serviceOptions) + " as ") + me + ".",
-                false);
+        view.status((peers ? "In the group as " : "Connected to " + address(serviceOptions) + " as ") + chat.me()
+                + ".", false);
         room.notice(view.times.now(), "Reconnected");
     }
 
-    private void notSent(int current, ClientMessage request, String reason) {
-        if (current != generation) {
-            return;
-        }
-        switch (request) {
-            case Say say -> room.error("Not sent: \"" + say.text() + "\" (" + reason + ")");
-            case Tell tell -> view.conversations.privateWith(tell.to())
-                    .error("Not sent: \"" + tell.text() + "\" (" + reason + ")");
-            default -> room.error("Not sent (" + reason + ")");
-        }
-    }
-
+    /** The service's login returned: the model takes it (unless the transport reported it already). */
     private void loggedIn(int current, LoggedIn in) {
         if (current != generation || state != State.JOINING) {
             return;
         }
+        chat.loggedIn(in);
+    }
+
+    private void enteredRoom(ChatEvent.LoggedIn in) {
+        if (state != State.JOINING) {
+            return;
+        }
         state = State.IN;
-        me = in.name();
+        String me = in.me();
         lost = false;
-        byeReason = null;
-        historyMore = true;
-        historyAsked = false;
-        historyPage.clear();
+        refusedWith = null;
         view.banner(null);
         view.me(me);
         view.name.setText(me);
@@ -515,13 +569,6 @@ final class ChatPresenter {
         }
         joinedBefore = true;
         room.notice(view.times.now(), "You joined as " + me + " · " + in.online() + " online");
-        List<ServerMessage> early = new ArrayList<>(pending);
-        pending.clear();
-        for (ServerMessage message : early) {
-            show(message);
-        }
-        ChatService joined = service;
-        network.execute(joined::who);
         view.compose.requestFocusInWindow();
     }
 
@@ -530,7 +577,6 @@ final class ChatPresenter {
             return;
         }
         state = State.OUT;
-        pending.clear();
         view.connectEnabled(true);
         view.status(reason, true);
         if (peers) {
@@ -548,149 +594,19 @@ final class ChatPresenter {
         }
         state = State.OUT;
         // A server that turns the connection away (overloaded, shutting down) says why before it closes.
-        for (ServerMessage message : pending) {
-            if (message instanceof Bye bye) {
-                reason = bye.reason();
-            }
+        if (refusedWith != null) {
+            reason = refusedWith;
+            refusedWith = null;
         }
-        pending.clear();
         dropService();
         view.connectEnabled(true);
         view.status((peers ? "Could not join the group: " : "Could not connect: ") + reason, true);
     }
 
-    private void received(int current, ServerMessage message) {
-        if (current != generation) {
-            return;
-        }
-        if (message instanceof Welcome welcome) {
-            maxTextLength = welcome.limits().maxTextLength();
-            historyPageMax = Math.max(1, welcome.limits().historyPageMax());
-            return;
-        }
-        if (state == State.JOINING) {
-            // A refusal comes back from login() itself; its error event would say the same twice.
-            if (!(message instanceof ErrorReply) && pending.size() < MAX_PENDING) {
-                pending.add(message);
-            }
-        } else if (state == State.IN) {
-            show(message);
-        }
-    }
-
-    private void show(ServerMessage message) {
-        switch (message) {
-            case ChatMessage chat when chat.history() && catchingUp -> room.message(chat, chat.from().equals(me));
-            case ChatMessage chat when chat.history() -> keepForHistory(chat);
-            case ChatMessage chat -> {
-                boolean own = chat.from().equals(me);
-                room.message(chat, own);
-                if (!own) {
-                    unread();
-                }
-            }
-            case Announcement announcement when announcement.history() && catchingUp -> room.announcement(announcement);
-            case Announcement announcement when announcement.history() -> keepForHistory(announcement);
-            case FileShared shared when shared.history() -> keepForHistory(shared);
-            case FileShared shared -> room.fileShared(shared);
-            case Announcement announcement -> {
-                room.announcement(announcement);
-                unread();
-            }
-            case PrivateMessage note -> privately(note);
-            case Joined joined -> {
-                view.people.joined(joined.name());
-                if (!joined.name().equals(me)) {
-                    room.notice(joined.ts(), joined.name() + " joined · " + joined.online() + " online");
-                    if (view.conversations.hasPrivate(joined.name())) {
-                        view.conversations.privateWith(joined.name()).notice(joined.ts(),
-                                joined.name() + " is back online");
-                    }
-                }
-            }
-            case Left left -> {
-                view.people.left(left.name());
-                room.notice(left.ts(), left.name() + " left (" + left.reason() + ") · " + left.online() + " online");
-                if (view.conversations.hasPrivate(left.name())) {
-                    view.conversations.privateWith(left.name()).notice(left.ts(), left.name() + " left the room");
-                }
-            }
-            case Renamed renamed -> rename(renamed);
-            case Members members -> view.people.replaceAll(members.users());
-            case HistoryEnd end when catchingUp -> {
-                catchingUp = false;
-                room.notice(view.times.now(), (end.count() == 0 ? "Nothing" : end.count()
-                        + (end.count() == 1 ? " message" : " messages")) + " missed while disconnected"
-                        + (end.more() ? "; older ones with the history above" : ""));
-            }
-            case HistoryEnd end -> {
-                room.history(historyPage, me);
-                historyPage.clear();
-                historyMore = end.more();
-                historyAsked = false;
-            }
-            case ErrorReply error -> {
-                if (Nick.TYPE.equals(error.ref()) && renameForm.isWaiting()) {
-                    renameForm.refused(error.message());
-                } else {
-                    currentConversation().error(error.message());
-                }
-            }
-            case Bye bye -> {
-                byeReason = bye.reason();
-                if (!Bye.LOGOUT.equals(bye.code())) {
-                    view.banner("Disconnected: " + bye.reason());
-                }
-            }
-            case Welcome welcome -> {
-            }
-            case LoggedIn in when catchingUp -> {
-                // Back after a reconnect: who left or came meanwhile is not known here.
-                ChatService back = service;
-                if (back != null) {
-                    network.execute(back::who);
-                }
-            }
-            case LoggedIn in -> {
-            }
-            case Pong pong -> {
-            }
-            // The transport turns these into transfer news.
-            case FileOffered offered -> {
-            }
-            case FileChunk chunk -> {
-            }
-            case FileAck ack -> {
-            }
-            case FileDone done -> {
-            }
-            case FileCancel cancel -> {
-            }
-        }
-        view.peopleTitle.setText(view.people.title());
-    }
-
-    private void keepForHistory(ServerMessage entry) {
-        if (historyPage.size() < Conversation.MAX_ENTRIES) {
-            historyPage.add(entry);
-        }
-    }
-
-    private void privately(PrivateMessage note) {
-        boolean own = note.from().equals(me);
-        String peer = own ? note.to() : note.from();
-        view.conversations.privateWith(peer).privateMessage(note.ts(), note.from(), note.text(), own);
-        if (!own) {
-            view.conversations.arrived(peer);
-            unread();
-        }
-    }
-
-    private void rename(Renamed renamed) {
-        view.people.renamed(renamed.from(), renamed.to());
+    private void rename(ChatEvent.Renamed renamed) {
         view.conversations.renamed(renamed.from(), renamed.to());
-        if (renamed.from().equals(me)) {
-            me = renamed.to();
+        if (renamed.you()) {
+            String me = renamed.to();
             view.me(me);
             view.name.setText(me);
             title.name(me);
@@ -706,12 +622,11 @@ final class ChatPresenter {
         showTarget();
     }
 
-    private void disconnected(int current, String reason) {
-        if (current != generation || state != State.IN) {
+    private void disconnected(String why) {
+        if (state != State.IN) {
             // While joining, login() itself reports the failure; while leaving, nobody is looking.
             return;
         }
-        String why = byeReason != null ? byeReason : reason;
         state = State.OUT;
         lost = true;
         dropService();
@@ -737,11 +652,6 @@ final class ChatPresenter {
         }
     }
 
-    private void unread() {
-        title.arrived();
-        shell.title(title.text());
-    }
-
     private void showTarget() {
         String peer = view.conversations.selectedPeer().orElse(null);
         if (peer == null) {
@@ -754,7 +664,7 @@ final class ChatPresenter {
         target = peer;
     }
 
-    private Conversation currentConversation() {
+    private ConversationDocument currentConversation() {
         return target == null ? room : view.conversations.privateWith(target);
     }
 

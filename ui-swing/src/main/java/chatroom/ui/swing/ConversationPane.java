@@ -13,18 +13,18 @@ import java.awt.Rectangle;
 import java.awt.geom.Rectangle2D;
 
 /**
- * Shows a {@link Conversation} and scrolls the way chat readers expect: it follows new messages while the reader
+ * Shows a {@link ConversationDocument} and scrolls the way chat readers expect: it follows new messages while the reader
  * is at the bottom, stays put while they read further up, keeps the same lines in view when older history is
  * put above them, and says when the reader reaches the top, so that older history can be fetched.
  */
-final class ConversationPane implements Conversation.ScrollKeeper {
+final class ConversationPane implements ConversationDocument.ScrollKeeper {
     private final JTextPane text = new JTextPane();
     private final JScrollPane scroll;
     private Runnable topReached = () -> { };
     // While a change is being laid out the scroll bar passes through positions nobody scrolled to.
     private boolean settling;
 
-    ConversationPane(Conversation conversation, String name) {
+    ConversationPane(ConversationDocument conversation, String name) {
         text.setEditorKit(new ConversationKit());
         text.setDocument(conversation.document());
         text.setEditable(false);

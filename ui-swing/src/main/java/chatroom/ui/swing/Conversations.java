@@ -27,20 +27,20 @@ final class Conversations {
     private final JTabbedPane tabs = new JTabbedPane();
     private final Timestamps times;
     private final Font base;
-    private final Conversation room;
+    private final ConversationDocument room;
     private final ConversationPane roomPane;
     // Access order, so the first entry is the conversation used longest ago.
     private final Map<String, PrivateTab> privates = new LinkedHashMap<>(16, 0.75f, true);
     private Consumer<JComponent> paneOpened = pane -> { };
 
     private static final class PrivateTab {
-        final Conversation conversation;
+        final ConversationDocument conversation;
         final ConversationPane pane;
         final JLabel title = new JLabel();
         String peer;
         int unread;
 
-        PrivateTab(Conversation conversation, ConversationPane pane, String peer) {
+        PrivateTab(ConversationDocument conversation, ConversationPane pane, String peer) {
             this.conversation = conversation;
             this.pane = pane;
             this.peer = peer;
@@ -55,7 +55,7 @@ final class Conversations {
     Conversations(Timestamps times, Font base) {
         this.times = times;
         this.base = base;
-        room = new Conversation(times, base);
+        room = new ConversationDocument(times, base);
         roomPane = new ConversationPane(room, "conversation");
         tabs.setName("conversations");
         tabs.addTab(ROOM_TITLE, roomPane.component());
@@ -77,7 +77,7 @@ final class Conversations {
         privates.values().forEach(tab -> action.accept(tab.pane.textPane()));
     }
 
-    Conversation room() {
+    ConversationDocument room() {
         return room;
     }
 
@@ -86,7 +86,7 @@ final class Conversations {
     }
 
     /** The private conversation with {@code peer}, opening its tab (in the background) when needed. */
-    Conversation privateWith(String peer) {
+    ConversationDocument privateWith(String peer) {
         PrivateTab tab = privates.get(peer);
         if (tab == null) {
             tab = open(peer);
@@ -159,7 +159,7 @@ final class Conversations {
                 }
             }
         }
-        Conversation conversation = new Conversation(times, base);
+        ConversationDocument conversation = new ConversationDocument(times, base);
         ConversationPane pane = new ConversationPane(conversation, "private:" + peer);
         PrivateTab tab = new PrivateTab(conversation, pane, peer);
         paneOpened.accept(pane.textPane());

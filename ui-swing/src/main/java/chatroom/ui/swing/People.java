@@ -1,17 +1,14 @@
 package chatroom.ui.swing;
 
-import chatroom.api.message.Member;
-
 import javax.swing.DefaultListModel;
 import javax.swing.ListModel;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Who is online, sorted by name as the server sorts them, kept current from join, leave and rename events. */
+/** Who is online, as the client model lists them; changed in place, so a name the user selected stays selected. */
 final class People {
-    private static final Comparator<String> ORDER = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
-
     private final DefaultListModel<String> names = new DefaultListModel<>();
 
     ListModel<String> model() {
@@ -23,34 +20,19 @@ final class People {
         return "Online (" + names.size() + ")";
     }
 
-    void replaceAll(List<Member> members) {
-        List<String> sorted = new ArrayList<>();
-        for (Member member : members) {
-            sorted.add(member.name());
+    /** Shows these members, in their order. */
+    void show(List<String> members) {
+        Set<String> kept = new HashSet<>(members);
+        for (int i = names.size() - 1; i >= 0; i--) {
+            if (!kept.contains(names.get(i))) {
+                names.remove(i);
+            }
         }
-        sorted.sort(ORDER);
-        names.clear();
-        names.addAll(sorted);
-    }
-
-    void joined(String name) {
-        if (names.contains(name)) {
-            return;
+        for (int i = 0; i < members.size(); i++) {
+            if (i >= names.size() || !names.get(i).equals(members.get(i))) {
+                names.add(i, members.get(i));
+            }
         }
-        int at = 0;
-        while (at < names.size() && ORDER.compare(names.get(at), name) < 0) {
-            at++;
-        }
-        names.add(at, name);
-    }
-
-    void left(String name) {
-        names.removeElement(name);
-    }
-
-    void renamed(String from, String to) {
-        left(from);
-        joined(to);
     }
 
     void clear() {

@@ -47,8 +47,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 
-import static chatroom.ui.swing.ConversationTest.T0915;
-import static chatroom.ui.swing.ConversationTest.YESTERDAY;
+import static chatroom.ui.swing.ConversationDocumentTest.T0915;
+import static chatroom.ui.swing.ConversationDocumentTest.YESTERDAY;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,7 +100,7 @@ class ChatPresenterTest {
         ChatUiContext context = new ChatUiContext(transport, connect, user,
                 password, Path.of("data"), InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(OutputStream.nullOutputStream()));
-        view = new ChatView(ConversationTest.times());
+        view = new ChatView(ConversationDocumentTest.times());
         presenter = new ChatPresenter(context, view, shell, network::add, Runnable::run);
     }
 

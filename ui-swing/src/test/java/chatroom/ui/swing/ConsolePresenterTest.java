@@ -71,7 +71,7 @@ class ConsolePresenterTest {
             logFollowers.add(call.getArgument(0));
             return subscription;
         });
-        view = new ConsoleView(ConversationTest.times());
+        view = new ConsoleView(ConversationDocumentTest.times());
         presenter = new ConsolePresenter(server, view, shell, Runnable::run);
         presenter.start();
     }

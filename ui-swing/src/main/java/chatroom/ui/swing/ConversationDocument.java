@@ -1,10 +1,7 @@
 package chatroom.ui.swing;
 
-import chatroom.api.message.Announcement;
 import chatroom.api.file.TransferText;
-import chatroom.api.message.ChatMessage;
-import chatroom.api.message.FileShared;
-import chatroom.api.message.ServerMessage;
+import chatroom.client.Entry;
 
 import javax.swing.text.AttributeSet;
 import javax.swing.text.BadLocationException;
@@ -27,7 +24,7 @@ import java.util.List;
  * <p>Holds at most {@link #MAX_ENTRIES} entries: live entries push the oldest out, and no more history is shown
  * once it is full. Swing's thread only.
  */
-final class Conversation {
+final class ConversationDocument {
     static final int MAX_ENTRIES = 5000;
     static final String EARLIER_DIVIDER = "— earlier messages —";
     static final String NOW_DIVIDER = "— now —";
@@ -44,7 +41,7 @@ final class Conversation {
         Runnable beforeChange(boolean atTop);
     }
 
-    private record Entry(long id, int length, String divider) {
+    private record Paragraph(long id, int length, String divider) {
     }
 
     private record Run(String text, AttributeSet style) {
@@ -57,11 +54,11 @@ final class Conversation {
     private final Timestamps times;
     private final float fontSize;
     // In document order; lengths rather than positions, because a position at offset 0 does not move on insert.
-    private final List<Entry> entries = new ArrayList<>();
+    private final List<Paragraph> entries = new ArrayList<>();
     private boolean historyShown;
     private ScrollKeeper keeper = ScrollKeeper.NONE;
 
-    Conversation(Timestamps times, Font base) {
+    ConversationDocument(Timestamps times, Font base) {
         this.times = times;
         this.fontSize = base.getSize2D() * 1.15f;
     }
@@ -74,10 +71,10 @@ final class Conversation {
         this.keeper = keeper;
     }
 
-    /** A live chat message; {@code own} sets the user's own messages apart. */
-    void message(ChatMessage message, boolean own) {
-        append(message.id(), messageRuns(message.ts(), message.from(), message.text(), own),
-                band(own ? Theme.OWN_BACKGROUND : null));
+    /** A chat message said live (or missed while reconnecting); the user's own are set apart. */
+    void message(Entry.Message message) {
+        append(message.id(), messageRuns(message.ts(), message.from(), message.text(), message.own()),
+                band(message.own() ? Theme.OWN_BACKGROUND : null));
     }
 
     /** A private message, in its own colour; {@code own} when the user wrote it, named as in the room. */
@@ -85,12 +82,12 @@ final class Conversation {
         append(0, messageRuns(ts, from, text, own), band(Theme.PRIVATE_BACKGROUND));
     }
 
-    void announcement(Announcement announcement) {
+    void announcement(Entry.Announcement announcement) {
         append(announcement.id(), announcementRuns(announcement), band(Theme.ANNOUNCEMENT_BACKGROUND));
     }
 
     /** A file shared with the room, as the room recorded it. */
-    void fileShared(FileShared shared) {
+    void fileShared(Entry.SharedFile shared) {
         append(shared.id(), fileRuns(shared), band(null));
     }
 
@@ -104,16 +101,11 @@ final class Conversation {
         append(0, List.of(time(times.now()), new Run(text, colored(Theme.ERROR, false, false))), band(null));
     }
 
-    /**
-     * A page of history, placed above everything shown, oldest first whatever order it came in.
-     *
-     * @param page chat messages, announcements and shared files
-     * @param me   the user's name, to set their own messages apart
-     */
-    void history(List<? extends ServerMessage> page, String me) {
-        List<ServerMessage> sorted = new ArrayList<>(page);
-        sorted.sort(Comparator.comparingLong(Conversation::idOf));
-        sorted.removeIf(entry -> idOf(entry) < 0);
+    /** A page of history (chat messages, announcements and shared files), placed above everything shown. */
+    void history(List<Entry> page) {
+        List<Entry> sorted = new ArrayList<>(page);
+        sorted.sort(Comparator.comparingLong(Entry::id));
+        sorted.removeIf(entry -> entry instanceof Entry.Private);
         if (sorted.isEmpty() || isFull()) {
             return;
         }
@@ -128,16 +120,17 @@ final class Conversation {
         if (EARLIER_DIVIDER.equals(entries.get(0).divider())) {
             index = 1;
         }
-        for (ServerMessage entry : sorted) {
-            if (entry instanceof ChatMessage message) {
-                boolean own = message.from().equals(me);
-                insert(index, lengthBefore(index), messageRuns(message.ts(), message.from(), message.text(), own),
-                        band(own ? Theme.OWN_BACKGROUND : null), message.id());
-            } else if (entry instanceof Announcement announcement) {
-                insert(index, lengthBefore(index), announcementRuns(announcement),
-                        band(Theme.ANNOUNCEMENT_BACKGROUND), announcement.id());
-            } else if (entry instanceof FileShared shared) {
-                insert(index, lengthBefore(index), fileRuns(shared), band(null), shared.id());
+        for (Entry entry : sorted) {
+            switch (entry) {
+                case Entry.Message message -> insert(index, lengthBefore(index), messageRuns(message.ts(),
+                        message.from(), message.text(), message.own()),
+                        band(message.own() ? Theme.OWN_BACKGROUND : null), message.id());
+                case Entry.Announcement announcement -> insert(index, lengthBefore(index),
+                        announcementRuns(announcement), band(Theme.ANNOUNCEMENT_BACKGROUND), announcement.id());
+                case Entry.SharedFile shared -> insert(index, lengthBefore(index), fileRuns(shared), band(null),
+                        shared.id());
+                case Entry.Private whisper -> {
+                }
             }
             index++;
         }
@@ -147,7 +140,7 @@ final class Conversation {
     /** The id of the oldest message or announcement shown, or 0 when none is. */
     long oldestId() {
         long oldest = 0;
-        for (Entry entry : entries) {
+        for (Paragraph entry : entries) {
             if (entry.id() > 0 && (oldest == 0 || entry.id() < oldest)) {
                 oldest = entry.id();
             }
@@ -223,7 +216,7 @@ final class Conversation {
             at++;
             // Up to the newline and not past it: the paragraph after this entry keeps its own attributes.
             document.setParagraphAttributes(offset, at - offset - 1, paragraph, true);
-            entries.add(index, new Entry(id, at - offset, divider));
+            entries.add(index, new Paragraph(id, at - offset, divider));
         } catch (BadLocationException e) {
             throw new IllegalStateException(e);
         }
@@ -237,30 +230,17 @@ final class Conversation {
         return length;
     }
 
-    private static long idOf(ServerMessage entry) {
-        if (entry instanceof ChatMessage message) {
-            return message.id();
-        }
-        if (entry instanceof Announcement announcement) {
-            return announcement.id();
-        }
-        if (entry instanceof FileShared shared) {
-            return shared.id();
-        }
-        return -1;
-    }
-
     private List<Run> messageRuns(long ts, String from, String text, boolean own) {
         return List.of(time(ts), new Run(from, colored(own ? Theme.ACCENT : SenderColors.of(from), true, false)),
                 new Run(": " + text, plain()));
     }
 
-    private List<Run> announcementRuns(Announcement announcement) {
+    private List<Run> announcementRuns(Entry.Announcement announcement) {
         return List.of(time(announcement.ts()), new Run("Announcement: ", colored(Theme.NOTICE, true, false)),
                 new Run(announcement.text(), plain()));
     }
 
-    private List<Run> fileRuns(FileShared shared) {
+    private List<Run> fileRuns(Entry.SharedFile shared) {
         return List.of(time(shared.ts()), new Run(shared.from(), colored(SenderColors.of(shared.from()), true, false)),
                 new Run(" shared " + shared.name() + " (" + TransferText.size(shared.size()) + ")", notice()));
     }

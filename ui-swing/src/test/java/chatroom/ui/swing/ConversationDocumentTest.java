@@ -1,7 +1,6 @@
 package chatroom.ui.swing;
 
-import chatroom.api.message.Announcement;
-import chatroom.api.message.ChatMessage;
+import chatroom.client.Entry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(OnSwingThread.class)
-class ConversationTest {
+class ConversationDocumentTest {
     static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     static final long T0915 = Instant.parse("2026-11-21T09:15:00Z").toEpochMilli();
     static final long YESTERDAY = Instant.parse("2026-11-20T18:30:00Z").toEpochMilli();
@@ -29,11 +28,11 @@ class ConversationTest {
         return new Timestamps(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private final Conversation conversation = new Conversation(times(), new Font(Font.DIALOG, Font.PLAIN, 12));
+    private final ConversationDocument conversation = new ConversationDocument(times(), new Font(Font.DIALOG, Font.PLAIN, 12));
 
     @Test
     void aWrappedEntryContinuesBelowItsTextNotBelowItsTime() {
-        conversation.message(new ChatMessage(7, T0915, "bob", "a long line ".repeat(40), false), false);
+        conversation.message(new Entry.Message(7, T0915, "bob", "a long line ".repeat(40), false, false));
 
         AttributeSet paragraph = conversation.document().getParagraphElement(0).getAttributes();
         float hang = -StyleConstants.getFirstLineIndent(paragraph);
@@ -43,8 +42,8 @@ class ConversationTest {
 
     @Test
     void writesMessagesWithTimeSenderAndText() {
-        conversation.message(new ChatMessage(7, T0915, "bob", "你好，世界", false), false);
-        conversation.announcement(new Announcement(8, T0915, "restart at noon", false));
+        conversation.message(new Entry.Message(7, T0915, "bob", "你好，世界", false, false));
+        conversation.announcement(new Entry.Announcement(8, T0915, "restart at noon", false));
         conversation.notice(T0915, "carol joined · 3 online");
 
         assertEquals("09:15  bob: 你好，世界\n09:15  Announcement: restart at noon\n09:15  carol joined · 3 online\n",
@@ -53,8 +52,8 @@ class ConversationTest {
 
     @Test
     void setsOwnMessagesApartWithABand() {
-        conversation.message(new ChatMessage(1, T0915, "bob", "hi", false), false);
-        conversation.message(new ChatMessage(2, T0915, "alice", "hello", false), true);
+        conversation.message(new Entry.Message(1, T0915, "bob", "hi", false, false));
+        conversation.message(new Entry.Message(2, T0915, "alice", "hello", true, false));
 
         assertNull(paragraphBand(0));
         assertEquals(Theme.OWN_BACKGROUND, paragraphBand(1));
@@ -65,9 +64,9 @@ class ConversationTest {
     @Test
     void putsHistoryAboveEverythingBetweenDividersOldestFirst() {
         conversation.notice(T0915, "You joined as alice · 2 online");
-        conversation.history(List.of(new ChatMessage(5, YESTERDAY, "bob", "second", true),
-                new ChatMessage(4, YESTERDAY, "alice", "first", true)), "alice");
-        conversation.message(new ChatMessage(9, T0915, "bob", "live", false), false);
+        conversation.history(List.of(new Entry.Message(5, YESTERDAY, "bob", "second", false, true),
+                new Entry.Message(4, YESTERDAY, "alice", "first", true, true)));
+        conversation.message(new Entry.Message(9, T0915, "bob", "live", false, false));
 
         assertEquals("— earlier messages —\n"
                 + "2026-11-20 18:30  alice: first\n"
@@ -81,9 +80,9 @@ class ConversationTest {
 
     @Test
     void putsOlderPagesRightBelowTheTopDivider() {
-        conversation.history(List.of(new ChatMessage(10, YESTERDAY, "bob", "ten", true)), "alice");
-        conversation.history(List.of(new Announcement(8, YESTERDAY, "eight", true),
-                new ChatMessage(9, YESTERDAY, "carol", "nine", true)), "alice");
+        conversation.history(List.of(new Entry.Message(10, YESTERDAY, "bob", "ten", false, true)));
+        conversation.history(List.of(new Entry.Announcement(8, YESTERDAY, "eight", true),
+                new Entry.Message(9, YESTERDAY, "carol", "nine", false, true)));
 
         assertEquals("— earlier messages —\n"
                 + "2026-11-20 18:30  Announcement: eight\n"
@@ -95,7 +94,7 @@ class ConversationTest {
 
     @Test
     void anEmptyHistoryPageAddsNoDividers() {
-        conversation.history(List.of(), "alice");
+        conversation.history(List.of());
 
         assertEquals("", conversation.text());
         assertEquals(0, conversation.oldestId());
@@ -103,11 +102,11 @@ class ConversationTest {
 
     @Test
     void dropsTheOldestEntriesBeyondTheLimit() {
-        for (int i = 1; i <= Conversation.MAX_ENTRIES + 3; i++) {
-            conversation.message(new ChatMessage(i, T0915, "bob", "m" + i, false), false);
+        for (int i = 1; i <= ConversationDocument.MAX_ENTRIES + 3; i++) {
+            conversation.message(new Entry.Message(i, T0915, "bob", "m" + i, false, false));
         }
 
-        assertEquals(Conversation.MAX_ENTRIES, conversation.size());
+        assertEquals(ConversationDocument.MAX_ENTRIES, conversation.size());
         assertTrue(conversation.text().startsWith("09:15  bob: m4\n"), conversation.text().substring(0, 40));
         assertEquals(4, conversation.oldestId());
         assertTrue(conversation.isFull());
@@ -115,7 +114,7 @@ class ConversationTest {
 
     @Test
     void clearEmptiesEverything() {
-        conversation.history(List.of(new ChatMessage(10, YESTERDAY, "bob", "ten", true)), "alice");
+        conversation.history(List.of(new Entry.Message(10, YESTERDAY, "bob", "ten", false, true)));
         conversation.clear();
         conversation.notice(T0915, "again");
 
