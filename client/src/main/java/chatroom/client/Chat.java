@@ -269,6 +269,9 @@ public final class Chat implements ChatListener {
         if (connection == ConnectionState.OFFLINE && me == null) {
             if (message instanceof LoggedIn confirmed) {
                 loggedIn(confirmed);
+            } else if (message instanceof Bye) {
+                // Turned away before the login (overloaded, shutting down): the reason is news now, not later.
+                handle(message);
             } else if (!(message instanceof ErrorReply) && waiting.size() < MAX_WAITING) {
                 // A refusal while logging in comes back from the login itself; its event would say it twice.
                 waiting.add(message);

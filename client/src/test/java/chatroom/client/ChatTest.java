@@ -92,6 +92,13 @@ class ChatTest {
     }
 
     @Test
+    void aGoodbyeBeforeTheLoginIsToldAtOnce() {
+        chat.onMessage(new Bye(Bye.OVERLOADED, "The server is full."));
+
+        assertEquals(List.of(new ChatEvent.Goodbye(Bye.OVERLOADED, "The server is full.", false)), take());
+    }
+
+    @Test
     void aLoginReportedTwiceCountsOnce() {
         chat.onMessage(new LoggedIn("alice", 1));
         chat.loggedIn(new LoggedIn("alice", 1));

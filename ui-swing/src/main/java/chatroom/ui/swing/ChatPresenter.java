@@ -363,13 +363,9 @@ final class ChatPresenter {
         return new ChatListener() {
             @Override
             public void onMessage(ServerMessage message) {
-                if (current != generation) {
-                    return;
+                if (current == generation) {
+                    chat.onMessage(message);
                 }
-                if (state == State.JOINING && message instanceof Bye bye) {
-                    refusedWith = bye.reason();
-                }
-                chat.onMessage(message);
             }
 
             @Override
@@ -461,7 +457,9 @@ final class ChatPresenter {
                 }
             }
             case ChatEvent.Goodbye goodbye -> {
-                if (!Bye.LOGOUT.equals(goodbye.code()) && state == State.IN) {
+                if (state == State.JOINING) {
+                    refusedWith = goodbye.reason();
+                } else if (!Bye.LOGOUT.equals(goodbye.code()) && state == State.IN) {
                     view.banner("Disconnected: " + goodbye.reason());
                 }
             }
