@@ -4,12 +4,15 @@
  *
  * @provides chatroom.api.spi.ServerConsoleProvider the {@code stdin} console
  */
+@SuppressWarnings("module") // the qualified export names the app, which is built after this module
 module chatroom.server {
     requires transitive chatroom.api;
     requires java.sql;
     requires org.xerial.sqlitejdbc;
 
     exports chatroom.server;
+    // `chat users` manages the accounts of a stopped server; nothing else outside needs them.
+    exports chatroom.server.accounts to chatroom.app;
 
-    provides chatroom.api.spi.ServerConsoleProvider with chatroom.server.StdinConsoleProvider;
+    provides chatroom.api.spi.ServerConsoleProvider with chatroom.server.console.StdinConsoleProvider;
 }

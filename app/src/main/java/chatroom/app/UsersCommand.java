@@ -1,6 +1,6 @@
 package chatroom.app;
 
-import chatroom.server.Accounts;
+import chatroom.server.accounts.Accounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -80,7 +80,8 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig(dataDir, 100, true, false, true, Protocol.DEFAULT_MAX_LINE_BYTES,
-                Names.DEFAULT_MAX_LENGTH, Texts.DEFAULT_MAX_LENGTH, 200, 4 * 1024 * 1024, 20, 40, DEFAULT_HASH_ITERATIONS, Duration.ofSeconds(10), 1000, false);
+                Names.DEFAULT_MAX_LENGTH, Texts.DEFAULT_MAX_LENGTH, 200, 4 * 1024 * 1024, 20, 40,
+                DEFAULT_HASH_ITERATIONS, Duration.ofSeconds(10), 1000, false);
     }
 
     public Builder toBuilder() {
@@ -158,7 +159,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
     }
 
     /** How many history entries the room keeps in memory: enough for a login's replay and for a resume's. */
-    int recentWindow() {
+    public int recentWindow() {
         return Math.max(historyOnJoin, resumeReplayMax);
     }
 

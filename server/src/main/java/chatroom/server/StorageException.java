@@ -4,7 +4,7 @@ package chatroom.server;
 public final class StorageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    StorageException(String message, Throwable cause) {
+    public StorageException(String message, Throwable cause) {
         super(message, cause);
     }
 }

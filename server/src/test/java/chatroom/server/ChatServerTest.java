@@ -18,6 +18,8 @@ import chatroom.api.message.ServerMessage;
 import chatroom.api.message.Who;
 import chatroom.api.spi.OnlineUser;
 import chatroom.api.spi.ServerStatus;
+import chatroom.server.accounts.Accounts;
+import chatroom.server.storage.Database;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -7,21 +7,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it, so times and waits come out exact. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
     /** 2026-01-01T10:00:00Z: a start every test can write down. */
-    static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
+    public static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
 
     private volatile Instant now;
 
-    MutableClock() {
+    public MutableClock() {
         this(START);
     }
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration step) {
+    public void advance(Duration step) {
         now = now.plus(step);
     }
 

@@ -1,5 +1,7 @@
 package chatroom.server;
 
+import chatroom.server.accounts.Accounts;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,11 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** What the tests that run a whole server share: a data directory, the server (closed after each test) and helpers. */
-abstract class ServerTestBase {
+public abstract class ServerTestBase {
     @TempDir
-    Path dir;
+    protected Path dir;
 
-    TestServer server;
+    protected TestServer server;
 
     @AfterEach
     void stopServer() {
@@ -20,20 +22,20 @@ abstract class ServerTestBase {
         }
     }
 
-    TestServer start(ServerConfig config) {
+    public TestServer start(ServerConfig config) {
         server = TestServer.start(config);
         return server;
     }
 
     /** A new connection that has done the handshake. */
-    TestClient helloed() {
+    public TestClient helloed() {
         TestClient client = server.connect();
         client.hello();
         return client;
     }
 
     /** The accounts in the data directory, as {@code chat users list} shows them. */
-    List<String> accountNames() {
+    public List<String> accountNames() {
         try (Accounts accounts = Accounts.open(dir)) {
             return accounts.list();
         }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A connection without a socket: keeps every frame the server sends, in order, and notices when it is closed. Like
  * a real transport it drops frames sent after the close, so a goodbye sent too late is missed in tests too.
  */
-final class StubConnection implements Connection {
+public final class StubConnection implements Connection {
     private final String address;
     private final BlockingQueue<Frame> sent = new LinkedBlockingQueue<>();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -24,12 +24,12 @@ final class StubConnection implements Connection {
     private volatile Runnable whenClosed = () -> {
     };
 
-    StubConnection(String address) {
+    public StubConnection(String address) {
         this.address = address;
     }
 
     /** What to run once the connection is closed, from either side: the transport then tells the server. */
-    void whenClosed(Runnable action) {
+    public void whenClosed(Runnable action) {
         whenClosed = action;
     }
 
@@ -42,7 +42,7 @@ final class StubConnection implements Connection {
      * The client stops reading: the next frame overflows the queue, as in a real transport, whose connection then
      * closes only after a grace period; here it stays open until closed explicitly.
      */
-    void stall() {
+    public void stall() {
         stalled = true;
     }
 
@@ -72,21 +72,21 @@ final class StubConnection implements Connection {
         }
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.getCount() == 0;
     }
 
     /** The next frame the server sent, or null when none comes in time. */
-    Frame poll(Duration timeout) throws InterruptedException {
+    public Frame poll(Duration timeout) throws InterruptedException {
         return sent.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** The next frame already sent, or null. */
-    Frame poll() {
+    public Frame poll() {
         return sent.poll();
     }
 
-    boolean awaitClosed(Duration timeout) throws InterruptedException {
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
         return closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A transport that listens nowhere: tests hand connections to the acceptor it was started with. */
-final class StubTransport implements ServerTransport {
-    static final String ADDRESS = "stub.example:9000";
+public final class StubTransport implements ServerTransport {
+    public static final String ADDRESS = "stub.example:9000";
 
     private final List<StubConnection> connections = new CopyOnWriteArrayList<>();
     private volatile ConnectionAcceptor acceptor;
@@ -20,7 +20,7 @@ final class StubTransport implements ServerTransport {
     }
 
     /** Offers a new connection to the server, as a listening transport does when a client connects. */
-    TestClient connect(String address) {
+    public TestClient connect(String address) {
         if (acceptor == null || closed) {
             throw new IllegalStateException("the transport is not listening");
         }
@@ -45,7 +45,7 @@ final class StubTransport implements ServerTransport {
         connections.forEach(StubConnection::close);
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed;
     }
 }

@@ -39,14 +39,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  * One client on a {@link StubConnection}: writes lines to the server's handler on a reader thread of its own, as a
  * transport does (one call at a time, {@code onClosed} last), and reads back what the server sent.
  */
-final class TestClient {
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+public final class TestClient {
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final StubConnection connection;
     private final InboundHandler handler;
     private final ExecutorService reader;
 
-    TestClient(StubConnection connection, InboundHandler handler) {
+    public TestClient(StubConnection connection, InboundHandler handler) {
         this.connection = connection;
         this.handler = handler;
         this.reader = Executors.newSingleThreadExecutor(
@@ -57,22 +57,22 @@ final class TestClient {
         });
     }
 
-    String address() {
+    public String address() {
         return connection.remoteAddress();
     }
 
     /** Sends a message and returns once the server has read it. */
-    void send(ClientMessage message) {
+    public void send(ClientMessage message) {
         sendRaw(MessageCodec.toJson(message));
     }
 
     /** Sends a line as it is, and returns once the server has read it. */
-    void sendRaw(String line) {
+    public void sendRaw(String line) {
         read(() -> handler.onLine(line));
     }
 
     /** What a transport reports for a line it could not read. */
-    void sendUnreadable(ProtocolException problem) {
+    public void sendUnreadable(ProtocolException problem) {
         read(() -> handler.onUnreadableLine(problem));
     }
 
@@ -99,17 +99,17 @@ final class TestClient {
     }
 
     /** The client stops reading: the next frame for it overflows its queue, and the connection stays open. */
-    void stopReading() {
+    public void stopReading() {
         connection.stall();
     }
 
     /** The connection drops from the client's side: the server learns it through {@code onClosed}. */
-    void drop() {
+    public void drop() {
         connection.close();
     }
 
     /** The handshake; returns the server's welcome. */
-    Welcome hello() {
+    public Welcome hello() {
         send(new Hello(Protocol.VERSION, "test client"));
         return await(Welcome.class);
     }
@@ -119,18 +119,18 @@ final class TestClient {
      *
      * @return the login confirmation
      */
-    LoggedIn enter(String name, String password) {
+    public LoggedIn enter(String name, String password) {
         hello();
         return login(name, password);
     }
 
     /** Login after the handshake, through to this client's own join notice. */
-    LoggedIn login(String name, String password) {
+    public LoggedIn login(String name, String password) {
         return login(new Login(name, password));
     }
 
     /** Any login after the handshake, through to this client's own join notice. */
-    LoggedIn login(Login login) {
+    public LoggedIn login(Login login) {
         send(login);
         ServerMessage answer = await(ServerMessage.class, m -> m instanceof LoggedIn || m instanceof ErrorReply);
         if (!(answer instanceof LoggedIn loggedIn)) {
@@ -142,7 +142,7 @@ final class TestClient {
     }
 
     /** Logs out and waits until the server said goodbye and closed the connection. */
-    void logout() {
+    public void logout() {
         send(new Logout());
         assertEquals(new Bye(Bye.LOGOUT, "Goodbye."), await(Bye.class));
         awaitClosed();
@@ -150,20 +150,20 @@ final class TestClient {
 
     /** The next message, whatever it is. */
     /** A login's answer without its resume token, which is random; any other message as it is. */
-    static ServerMessage withoutToken(ServerMessage message) {
+    public static ServerMessage withoutToken(ServerMessage message) {
         return message instanceof LoggedIn loggedIn ? new LoggedIn(loggedIn.name(), loggedIn.online()) : message;
     }
 
-    ServerMessage next() {
+    public ServerMessage next() {
         return await(ServerMessage.class);
     }
 
-    <T extends ServerMessage> T await(Class<T> type) {
+    public <T extends ServerMessage> T await(Class<T> type) {
         return await(type, any -> true);
     }
 
     /** Waits for a message of this type that matches, skipping others; fails with what it saw instead. */
-    <T extends ServerMessage> T await(Class<T> type, Predicate<? super T> match) {
+    public <T extends ServerMessage> T await(Class<T> type, Predicate<? super T> match) {
         List<ServerMessage> skipped = new ArrayList<>();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
@@ -182,7 +182,7 @@ final class TestClient {
     }
 
     /** Waits for an error and checks it completely. */
-    ErrorReply awaitError(ErrorCode code, String message, String ref) {
+    public ErrorReply awaitError(ErrorCode code, String message, String ref) {
         ErrorReply error = await(ErrorReply.class);
         assertEquals(new ErrorReply(code, message, ref), error);
         return error;
@@ -192,7 +192,7 @@ final class TestClient {
      * Everything this client received before the answer to a {@code who}, which it waits for: the room answers in
      * its own order, so this is everything the room sent this client until now.
      */
-    List<ServerMessage> receivedUntilNow() {
+    public List<ServerMessage> receivedUntilNow() {
         send(new Who());
         List<ServerMessage> before = new ArrayList<>();
         while (true) {
@@ -205,7 +205,7 @@ final class TestClient {
     }
 
     /** Messages already sent to this client, without waiting: the session's direct replies to what was read. */
-    List<ServerMessage> receivedSoFar() {
+    public List<ServerMessage> receivedSoFar() {
         List<ServerMessage> messages = new ArrayList<>();
         Frame frame;
         while ((frame = connection.poll()) != null) {
@@ -215,7 +215,7 @@ final class TestClient {
     }
 
     /** Waits until the connection is closed and the server has been told so ({@code onClosed} returned). */
-    void awaitClosed() {
+    public void awaitClosed() {
         try {
             if (!connection.awaitClosed(TIMEOUT) || !reader.awaitTermination(TIMEOUT.toMillis(),
                     TimeUnit.MILLISECONDS)) {
@@ -227,7 +227,7 @@ final class TestClient {
         }
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return connection.isClosed();
     }
 

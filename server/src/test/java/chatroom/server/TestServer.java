@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A {@link ChatServer} on a {@link StubTransport}, with a clock that stands still and its log kept for reading. */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
     /** Hashing at the production strength would make every login take most of a second. */
-    static final int FAST_HASHING = 1000;
+    public static final int FAST_HASHING = 1000;
 
     private final StubTransport transport = new StubTransport();
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
@@ -28,15 +28,15 @@ final class TestServer implements AutoCloseable {
     }
 
     /** The defaults, but with fast hashing. */
-    static ServerConfig config(Path dataDir) {
+    public static ServerConfig config(Path dataDir) {
         return ServerConfig.defaults(dataDir).withHashIterations(FAST_HASHING);
     }
 
-    static TestServer start(ServerConfig config) {
+    public static TestServer start(ServerConfig config) {
         return start(config, new MutableClock());
     }
 
-    static TestServer start(ServerConfig config, MutableClock clock) {
+    public static TestServer start(ServerConfig config, MutableClock clock) {
         TestServer server = new TestServer(config, clock);
         try {
             server.server.start();
@@ -47,46 +47,46 @@ final class TestServer implements AutoCloseable {
     }
 
     /** A new client from 127.0.0.1, each on a port of its own: 50001, 50002, … */
-    TestClient connect() {
+    public TestClient connect() {
         return connect("127.0.0.1:" + (50001 + clients));
     }
 
-    TestClient connect(String address) {
+    public TestClient connect(String address) {
         clients++;
         return transport.connect(address);
     }
 
     /** A client that is in the room under this name already. */
-    TestClient enter(String name) {
+    public TestClient enter(String name) {
         TestClient client = connect();
         client.enter(name, password(name));
         return client;
     }
 
     /** The password {@link #enter} uses for a name. */
-    static String password(String name) {
+    public static String password(String name) {
         return "secret of " + name;
     }
 
-    ServerControl control() {
+    public ServerControl control() {
         return server.control();
     }
 
-    MutableClock clock() {
+    public MutableClock clock() {
         return clock;
     }
 
-    StubTransport transport() {
+    public StubTransport transport() {
         return transport;
     }
 
     /** What the server logged to its stream so far. */
-    String log() {
+    public String log() {
         return logBytes.toString(StandardCharsets.UTF_8);
     }
 
     /** A log line as the server writes it now. */
-    String logLine(String event) {
+    public String logLine(String event) {
         return clock.instant() + " " + event;
     }
 

@@ -1,0 +1,253 @@
+package chatroom.server.accounts;
+
+import chatroom.api.rules.Names;
+import chatroom.server.StorageException;
+import chatroom.server.log.ServerLog;
+import chatroom.server.storage.Database;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Resume tokens: random 128-bit secrets, one per session, that log its account in again once without the password
+ * after a lost connection. A token stays valid while its session is connected and for {@code validity} after it
+ * ends; using it consumes it (the new session gets a new one), and the room revokes it when its session is replaced,
+ * kicked or logged out. Kept in the database, so a restarted (or crashed) server still knows them, and only as
+ * SHA-256 hashes, so a copy of the database logs no one in. Thread-safe; the {@code …Later} methods return at once,
+ * for the room's thread.
+ */
+public final class ResumeTokens implements AutoCloseable {
+    /** Who a token logs in. */
+    public record Holder(String account, boolean guest) {
+    }
+
+    /** Longer strings are not tokens of ours and are refused unhashed. */
+    static final int MAX_TOKEN_LENGTH = 64;
+    private static final int TOKEN_BYTES = 16;
+    /** Beyond this many, the tokens closest to expiring go first: guests logging in and out cannot fill the disk. */
+    private static final int MAX_TOKENS = 100_000;
+
+    private final Connection db;
+    private final ReentrantLock writes;
+    private final Clock clock;
+    private final Duration validity;
+    private final SecureRandom random = new SecureRandom();
+    private final ExecutorService later = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("resume-tokens").daemon().factory());
+    private final ServerLog log;
+    private int issuedSincePurge;
+
+    public ResumeTokens(Database database, Clock clock, Duration validity, ServerLog log) {
+        this.clock = clock;
+        this.validity = validity;
+        this.log = log;
+        this.writes = database.writes();
+        try {
+            db = database.connect();
+        } catch (SQLException e) {
+            throw new StorageException("Cannot open the resume tokens in " + database.file() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * At start, the sessions that were connected when the server last stopped (or crashed) count as ended now: their
+     * tokens are valid for {@code validity} from now, so their clients can come back.
+     */
+    public synchronized void startClock() throws SQLException {
+        long expires = clock.millis() + validity.toMillis();
+        writing(() -> {
+            try (PreparedStatement update = db.prepareStatement(
+                    "UPDATE resume_tokens SET expires = ? WHERE expires > ?")) {
+                update.setLong(1, expires);
+                update.setLong(2, expires);
+                update.executeUpdate();
+            }
+            purgeExpired();
+        });
+    }
+
+    /** A new token for a session of this account, valid while it is connected. */
+    public synchronized String issue(String account, boolean guest) throws SQLException {
+        byte[] secret = new byte[TOKEN_BYTES];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        boolean purge = ++issuedSincePurge >= 1000;
+        if (purge) {
+            issuedSincePurge = 0;
+        }
+        writing(() -> {
+            if (purge) {
+                purgeExpired();
+                trimToLimit();
+            }
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO resume_tokens"
+                    + " (token_hash, account_key, account, guest, expires) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, hash(token));
+                insert.setString(2, Names.key(account));
+                insert.setString(3, account);
+                insert.setInt(4, guest ? 1 : 0);
+                insert.setLong(5, Long.MAX_VALUE);
+                insert.executeUpdate();
+            }
+        });
+        return token;
+    }
+
+    /**
+     * Uses up a token.
+     *
+     * @param nameKey the {@link Names#key} of the name the client logs in with: a token works only for its account
+     * @return who it logs in; empty when it is unknown, used, expired or another account's
+     */
+    public synchronized Optional<Holder> redeem(String token, String nameKey) throws SQLException {
+        if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        String hash = hash(token);
+        Holder holder;
+        try (PreparedStatement query = db.prepareStatement(
+                "SELECT account_key, account, guest, expires FROM resume_tokens WHERE token_hash = ?")) {
+            query.setString(1, hash);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next() || !row.getString(1).equals(nameKey) || row.getLong(4) <= clock.millis()) {
+                    return Optional.empty();
+                }
+                holder = new Holder(row.getString(2), row.getInt(3) != 0);
+            }
+        }
+        writing(() -> delete(hash));
+        return Optional.of(holder);
+    }
+
+    /** The token's session ended: it stays valid for a while, for the client to come back. */
+    public void expireLater(String token) {
+        later(() -> {
+            try (PreparedStatement update = db.prepareStatement(
+                    "UPDATE resume_tokens SET expires = ? WHERE token_hash = ?")) {
+                update.setLong(1, clock.millis() + validity.toMillis());
+                update.setString(2, hash(token));
+                update.executeUpdate();
+            }
+        });
+    }
+
+    /** The token's session ended for good (logout, kick): it stops working. */
+    public void revokeLater(String token) {
+        later(() -> delete(hash(token)));
+    }
+
+    /** Whether this token would log in its account now; for tests. */
+    synchronized boolean isValid(String token) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(
+                "SELECT expires FROM resume_tokens WHERE token_hash = ?")) {
+            query.setString(1, hash(token));
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && row.getLong(1) > clock.millis();
+            }
+        }
+    }
+
+    /** Waits until what was handed to the {@code …Later} methods is done; for tests and for closing. */
+    void settle() throws InterruptedException {
+        try {
+            later.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            // Nothing more to wait for.
+        }
+    }
+
+    /** Finishes what was handed to the {@code …Later} methods (for a few seconds at most), then closes. */
+    @Override
+    public void close() throws SQLException {
+        later.shutdown();
+        try {
+            later.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            db.close();
+        }
+    }
+
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    private void later(Work work) {
+        try {
+            later.execute(() -> {
+                synchronized (this) {
+                    try {
+                        writing(work);
+                    } catch (SQLException | RuntimeException e) {
+                        log.info("resume token update failed: " + e.getMessage());
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Stopping: the next start counts every open session as ended anyway.
+        }
+    }
+
+    /** Every write in the process goes one at a time (see {@link Database#writes()}). */
+    private void writing(Work work) throws SQLException {
+        writes.lock();
+        try {
+            work.run();
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private void delete(String hash) throws SQLException {
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM resume_tokens WHERE token_hash = ?")) {
+            delete.setString(1, hash);
+            delete.executeUpdate();
+        }
+    }
+
+    private void purgeExpired() throws SQLException {
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM resume_tokens WHERE expires <= ?")) {
+            delete.setLong(1, clock.millis());
+            delete.executeUpdate();
+        }
+    }
+
+    private void trimToLimit() throws SQLException {
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM resume_tokens WHERE token_hash IN"
+                + " (SELECT token_hash FROM resume_tokens ORDER BY expires LIMIT"
+                + " MAX(0, (SELECT COUNT(*) FROM resume_tokens) - ?))")) {
+            delete.setInt(1, MAX_TOKENS);
+            delete.executeUpdate();
+        }
+    }
+
+    private static String hash(String token) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+}

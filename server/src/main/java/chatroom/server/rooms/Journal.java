@@ -1,0 +1,228 @@
+package chatroom.server.rooms;
+
+import chatroom.api.codec.Frame;
+import chatroom.api.message.ServerMessage;
+import chatroom.server.log.ServerLog;
+import chatroom.server.sessions.Session;
+import chatroom.server.storage.History;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The room's pipeline after the room thread: one thread writes each batch's history entries in one transaction
+ * (whatever queued up during a commit goes into the next one: group commit), and a second thread then hands the
+ * batch's frames to the connections. Nobody receives a message that a crash could lose, durability costs one
+ * commit per batch rather than per message, and delivering one batch overlaps with committing the next.
+ *
+ * <p>A quiet room skips the pipeline: a small batch submitted while nothing is in flight is committed and handed to
+ * the connections by the room thread itself. Each hand-off to a parked thread costs a wake-up and widens the latency
+ * tail, and a steady trickle of messages would pay two per message for an overlap it does not need. A busy room
+ * submits large batches or finds the pipeline busy, and keeps the overlap.
+ */
+public final class Journal {
+    private record Batch(List<ServerMessage> entries, List<Delivery> deliveries) {
+    }
+
+    private static final Batch END = new Batch(List.of(), List.of());
+    /** Deliveries in a batch small enough for the room thread to deliver it: a few messages, not a burst. */
+    static final int QUIET_BATCH = 8;
+    /** Copies in such a batch: queueing one costs the room thread about a microsecond, a huge room waits for none. */
+    static final int QUIET_COPIES = 1000;
+
+    private final History history;
+    private final ServerLog log;
+    private final BlockingQueue<Batch> toCommit = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Batch> toDeliver = new LinkedBlockingQueue<>();
+    /** Batches submitted to the pipeline and not yet delivered; while there are any, later ones must queue behind. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Thread committer;
+    private final Thread deliverer;
+
+    /** @param history where entries go, or {@code null} to keep history in memory only */
+    public Journal(History history, ServerLog log) {
+        this.history = history;
+        this.log = log;
+        this.committer = Thread.ofPlatform().name("journal").daemon().unstarted(this::commitLoop);
+        this.deliverer = Thread.ofPlatform().name("delivery").daemon().unstarted(this::deliveryLoop);
+    }
+
+    public void start() {
+        committer.start();
+        deliverer.start();
+    }
+
+    /** Called by one thread only, the room's: whether the pipeline is empty cannot change under it but to empty. */
+    void submit(List<ServerMessage> entries, List<Delivery> deliveries) {
+        Batch batch = new Batch(entries, deliveries);
+        if (inFlight.get() == 0 && isQuiet(deliveries)) {
+            write(entries);
+            deliver(runs(List.of(batch)));
+            return;
+        }
+        inFlight.incrementAndGet();
+        toCommit.add(batch);
+    }
+
+    private static boolean isQuiet(List<Delivery> deliveries) {
+        if (deliveries.size() > QUIET_BATCH) {
+            return false;
+        }
+        int copies = 0;
+        for (Delivery delivery : deliveries) {
+            copies += delivery.recipients().length;
+        }
+        return copies <= QUIET_COPIES;
+    }
+
+    private void commitLoop() {
+        List<Batch> batches = new ArrayList<>();
+        List<ServerMessage> entries = new ArrayList<>();
+        while (true) {
+            try {
+                batches.add(toCommit.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            toCommit.drainTo(batches);
+            for (Batch batch : batches) {
+                entries.addAll(batch.entries());
+            }
+            write(entries);
+            toDeliver.addAll(batches);
+            if (batches.contains(END)) {
+                return;
+            }
+            batches.clear();
+            entries.clear();
+        }
+    }
+
+    private void write(List<ServerMessage> entries) {
+        if (history == null || entries.isEmpty()) {
+            return;
+        }
+        try {
+            history.append(entries);
+        } catch (SQLException | RuntimeException e) {
+            // Availability over durability: the room goes on, and the operator learns what was not saved.
+            log.info("history write failed, " + entries.size() + " messages not saved: " + e.getMessage());
+        }
+    }
+
+    /** Frames in the room's order for one recipient set, and what to do once they are queued. */
+    private record Run(Session[] recipients, List<Frame> frames, Runnable then) {
+    }
+
+    private void deliveryLoop() {
+        List<Batch> batches = new ArrayList<>();
+        while (true) {
+            try {
+                batches.add(toDeliver.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            toDeliver.drainTo(batches);
+            deliver(runs(batches));
+            inFlight.addAndGet(-batches.size());
+            if (batches.contains(END)) {
+                return;
+            }
+            batches.clear();
+        }
+    }
+
+    /** Consecutive deliveries to the same recipients array form one run; an action after a frame ends its run. */
+    private static List<Run> runs(List<Batch> batches) {
+        List<Run> runs = new ArrayList<>();
+        Session[] recipients = null;
+        List<Frame> frames = new ArrayList<>();
+        for (Batch batch : batches) {
+            for (Delivery delivery : batch.deliveries()) {
+                if (delivery.recipients() != recipients && !frames.isEmpty()) {
+                    runs.add(new Run(recipients, frames, null));
+                    frames = new ArrayList<>();
+                }
+                recipients = delivery.recipients();
+                frames.add(delivery.frame());
+                if (delivery.then() != null) {
+                    runs.add(new Run(recipients, frames, delivery.then()));
+                    frames = new ArrayList<>();
+                }
+            }
+        }
+        if (!frames.isEmpty()) {
+            runs.add(new Run(recipients, frames, null));
+        }
+        return runs;
+    }
+
+    /**
+     * Queues each recipient's frames with one call. With one run that is the run itself; when joins, leaves or
+     * private messages break the batch into several runs, the frames are first gathered per recipient, so a busy
+     * room still wakes each connection's writer once per batch rather than once per frame.
+     */
+    private void deliver(List<Run> runs) {
+        if (runs.size() == 1) {
+            Run run = runs.getFirst();
+            queue(run.recipients(), List.copyOf(run.frames()));
+            if (run.then() != null) {
+                runSafely(run.then());
+            }
+            return;
+        }
+        Map<Session, List<Frame>> perRecipient = new IdentityHashMap<>();
+        for (Run run : runs) {
+            for (Session recipient : run.recipients()) {
+                perRecipient.computeIfAbsent(recipient, any -> new ArrayList<>()).addAll(run.frames());
+            }
+            if (run.then() != null) {
+                perRecipient.forEach(this::queue);
+                perRecipient.clear();
+                runSafely(run.then());
+            }
+        }
+        perRecipient.forEach(this::queue);
+    }
+
+    private void queue(Session[] recipients, List<Frame> frames) {
+        for (Session recipient : recipients) {
+            queue(recipient, frames);
+        }
+    }
+
+    private void queue(Session recipient, List<Frame> frames) {
+        try {
+            if (frames.size() == 1) {
+                recipient.send(frames.getFirst());
+            } else {
+                recipient.send(frames);
+            }
+        } catch (RuntimeException e) {
+            // One broken connection must not silence the room for everyone after it.
+            log.info("delivery to " + recipient.address() + " failed: " + e);
+        }
+    }
+
+    private void runSafely(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.info("delivery failed: " + e);
+        }
+    }
+
+    /** Commits and delivers what is queued, then stops both threads. */
+    public void stop() throws InterruptedException {
+        inFlight.incrementAndGet();
+        toCommit.add(END);
+        committer.join();
+        deliverer.join();
+    }
+}

@@ -1,0 +1,51 @@
+package chatroom.server.sessions;
+
+import chatroom.api.rules.Names;
+import chatroom.server.ServerConfig;
+import chatroom.server.accounts.Accounts;
+import chatroom.server.accounts.LoginThrottle;
+import chatroom.server.accounts.ResumeTokens;
+import chatroom.server.files.FileRelay;
+import chatroom.server.log.ServerLog;
+import chatroom.server.rooms.Room;
+import chatroom.server.storage.History;
+
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What every {@link Session} shares: the room, the stores, the rules, the pool where passwords are hashed, and the
+ * relay that carries files.
+ *
+ * @param tokens      the resume tokens, or {@code null} when sessions cannot be resumed
+ * @param connections the open connections' count, or {@code null} when nothing counts them
+ */
+public record ServerContext(ServerConfig config, String version, Room room, Names names, Accounts accounts,
+                            History history, LoginThrottle throttle, ServerLog log, ExecutorService hashing,
+                            Set<Session> sessions, ResumeTokens tokens, ConnectionLimits connections, FileRelay files) {
+    /** A queue of a thousand logins on one core clears well within this. */
+    static final int HASHING_TIMEOUT_SECONDS = 120;
+
+    public ServerContext(ServerConfig config, String version, Room room, Names names, Accounts accounts,
+                         History history, LoginThrottle throttle, ServerLog log, ExecutorService hashing,
+                         Set<Session> sessions) {
+        this(config, version, room, names, accounts, history, throttle, log, hashing, sessions, null, null, null);
+    }
+
+    /** Checks a password on the hashing pool, so that a burst of logins queues there instead of stalling anything. */
+    Accounts.Authentication authenticate(String name, char[] password)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        // Bounded: a pool shut down with this task still queued would otherwise leave the caller waiting forever.
+        return hashing.submit(() -> accounts.authenticate(name, password, config.openRegistration()))
+                .get(HASHING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    void closed(Session session) {
+        if (sessions.remove(session) && connections != null) {
+            connections.release(session.address());
+        }
+    }
+}

@@ -1,0 +1,569 @@
+package chatroom.server.sessions;
+
+import chatroom.api.codec.Frame;
+import chatroom.api.codec.MessageCodec;
+import chatroom.api.codec.ProtocolException;
+import chatroom.api.message.Bye;
+import chatroom.api.message.ClientMessage;
+import chatroom.api.message.ErrorCode;
+import chatroom.api.message.ErrorReply;
+import chatroom.api.message.FileAck;
+import chatroom.api.message.FileCancel;
+import chatroom.api.message.FileChunk;
+import chatroom.api.message.FileDone;
+import chatroom.api.message.FileOffer;
+import chatroom.api.message.Hello;
+import chatroom.api.message.HistoryEnd;
+import chatroom.api.message.HistoryRequest;
+import chatroom.api.message.Login;
+import chatroom.api.message.Logout;
+import chatroom.api.message.Nick;
+import chatroom.api.message.Ping;
+import chatroom.api.message.Pong;
+import chatroom.api.message.Protocol;
+import chatroom.api.message.Say;
+import chatroom.api.message.ServerMessage;
+import chatroom.api.message.Tell;
+import chatroom.api.message.Welcome;
+import chatroom.api.message.Who;
+import chatroom.api.rules.Names;
+import chatroom.api.rules.Refusal;
+import chatroom.api.rules.Texts;
+import chatroom.api.spi.Connection;
+import chatroom.api.spi.InboundHandler;
+import chatroom.server.accounts.Accounts;
+import chatroom.server.accounts.ResumeTokens;
+import chatroom.server.rooms.Room;
+import chatroom.server.storage.History;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One connection's conversation with the server: the handshake, login, and checks on everything the client sends
+ * before it reaches the {@link Room}. Input arrives on the connection's reader thread; the room thread sets the
+ * in-room state.
+ */
+public final class Session implements InboundHandler {
+    /** Consecutive messages refused for flooding after which the connection is closed. */
+    static final int FLOOD_DISCONNECT = 100;
+    private static final int ENTER_TIMEOUT_SECONDS = 10;
+    private static final String FILE_CHUNK_PREFIX = "{\"type\":\"" + FileChunk.TYPE + "\"";
+    private static final String TOO_SLOW = "too slow: its send queue overflowed";
+
+    private final Connection connection;
+    private final ServerContext server;
+    private final TokenBucket bucket;
+    private final TokenBucket bytes;
+    private boolean helloDone;
+    private int refusedInARow;
+    // Why this side closed the connection, for the room's notice; null while nothing but the network closed it.
+    private volatile String closeReason;
+    private final AtomicBoolean overflowReported = new AtomicBoolean();
+
+    // Written by the room thread, read by the reader thread.
+    private volatile boolean inRoom;
+    private volatile boolean closed;
+    private volatile String name;
+    private volatile String account;
+    private volatile Instant since;
+    private volatile boolean guest;
+    private volatile String resumeToken;
+
+    public Session(Connection connection, ServerContext server) {
+        this.connection = connection;
+        this.server = server;
+        long now = System.nanoTime();
+        this.bucket = new TokenBucket(server.config().messagesPerSecond(), server.config().burst(), now);
+        this.bytes = new TokenBucket(server.config().bytesPerSecond(), server.config().byteBurst(), now);
+    }
+
+    @Override
+    public void onLine(String line) {
+        long lineBytes = utf8Length(line) + 1;
+        // File data is paced by the relay's acknowledgements, not by the byte rate: a chunk the relay does not
+        // take is charged below, so claiming to be file data buys nothing.
+        boolean fileData = line.startsWith(FILE_CHUNK_PREFIX);
+        if (!fileData && !allowedBytes(lineBytes)) {
+            return;
+        }
+        ClientMessage message;
+        try {
+            message = MessageCodec.decodeClient(line, server.config().maxJsonDepth());
+        } catch (ProtocolException e) {
+            if (!fileData || allowedBytes(lineBytes)) {
+                send(e.toReply());
+            }
+            return;
+        }
+        if (!helloDone) {
+            handshake(message);
+            return;
+        }
+        switch (message) {
+            case Hello h -> refuse(ErrorCode.BAD_MESSAGE, "The handshake is done already.", Hello.TYPE);
+            case Login l -> login(l);
+            case Say s -> text(s.text(), Say.TYPE, s.cid())
+                    .ifPresent(text -> server.room().post(new Room.Say(this, text, s.cid())));
+            case Tell t -> text(t.text(), Tell.TYPE, t.cid())
+                    .ifPresent(text -> server.room().post(new Room.Tell(this, t.to(), text, t.cid())));
+            case Nick n -> rename(n.name());
+            case Who w -> {
+                if (allowedByRate(Who.TYPE)) {
+                    server.room().post(new Room.Who(this));
+                }
+            }
+            case HistoryRequest h -> {
+                if (allowedByRate(HistoryRequest.TYPE)) {
+                    history(h);
+                }
+            }
+            case Ping p -> send(new Pong());
+            case Logout l -> server.room().post(new Room.Leave(this, "logged out", true));
+            case FileOffer o -> {
+                if (inRoomFor(FileOffer.TYPE) && allowedByRate(FileOffer.TYPE)) {
+                    server.files().offer(this, o);
+                }
+            }
+            // Chunks and what follows are paced by the relay's windows, not by the chat's rate limit.
+            case FileChunk c -> {
+                if (!(inRoomFor(FileChunk.TYPE) && server.files().chunk(this, c))) {
+                    allowedBytes(lineBytes);
+                }
+            }
+            case FileAck a -> {
+                if (inRoomFor(FileAck.TYPE)) {
+                    server.files().ack(this, a);
+                }
+            }
+            case FileDone d -> {
+                if (inRoomFor(FileDone.TYPE)) {
+                    server.files().done(this, d);
+                }
+            }
+            case FileCancel c -> {
+                if (inRoomFor(FileCancel.TYPE)) {
+                    server.files().cancel(this, c);
+                }
+            }
+        }
+    }
+
+    private boolean inRoomFor(String request) {
+        if (!inRoom) {
+            refuse(ErrorCode.NOT_LOGGED_IN, "Log in first.", request);
+        }
+        return inRoom;
+    }
+
+    private void handshake(ClientMessage message) {
+        if (message instanceof Ping) {
+            send(new Pong());
+        } else if (!(message instanceof Hello hello)) {
+            refuse(ErrorCode.HELLO_FIRST, "Send hello first.", message.type());
+        } else if (hello.protocol() != Protocol.VERSION) {
+            refuse(ErrorCode.UNSUPPORTED_PROTOCOL, "This server speaks protocol " + Protocol.VERSION
+                    + "; the client speaks " + hello.protocol() + ".", Hello.TYPE);
+            send(new Bye(Bye.PROTOCOL, "Unsupported protocol version."));
+            connection.close();
+        } else {
+            helloDone = true;
+            send(new Welcome(Protocol.VERSION, server.version(), server.config().limits(),
+                    features()));
+        }
+    }
+
+    /** What this server offers beyond the basics, as announced in the welcome. */
+    private List<String> features() {
+        List<String> features = new ArrayList<>(List.of(Protocol.FEATURE_RESUME, Protocol.FEATURE_CID));
+        if (server.config().maxFileSize() > 0) {
+            features.add(Protocol.FEATURE_FILES);
+        }
+        return features;
+    }
+
+    private void login(Login login) {
+        if (inRoom) {
+            refuse(ErrorCode.ALREADY_LOGGED_IN, "You are logged in already.", Login.TYPE);
+            return;
+        }
+        String requested = Names.canonical(login.name());
+        Optional<Refusal> nameProblem = server.names().check(requested);
+        if (nameProblem.isPresent()) {
+            refuse(nameProblem.get().code(), nameProblem.get().message(), Login.TYPE);
+            return;
+        }
+        if (login.isResume()) {
+            resume(requested, login.resume(), login.since());
+            return;
+        }
+        if (login.isGuest()) {
+            guestLogin(requested, login.since());
+            return;
+        }
+        char[] password = login.password().toCharArray();
+        Optional<String> passwordProblem = Accounts.passwordProblem(password);
+        if (passwordProblem.isPresent()) {
+            refuse(ErrorCode.INVALID_PASSWORD, passwordProblem.get(), Login.TYPE);
+            return;
+        }
+        String key = Names.key(requested);
+        if (server.accounts().registeredName(requested).isEmpty() && server.room().isOnline(requested)) {
+            // A guest or a renamed user has it: creating the account now would take it from under them.
+            refuse(ErrorCode.NAME_TAKEN, "Someone online is using the name '" + requested + "'.", Login.TYPE);
+            return;
+        }
+        Duration wait = server.throttle().waitBefore(key, host());
+        if (!wait.isZero()) {
+            refuse(ErrorCode.TOO_MANY_ATTEMPTS, "Too many failed logins; try again in "
+                    + Math.max(1, wait.toSeconds()) + " s.", Login.TYPE);
+            return;
+        }
+        Accounts.Authentication result;
+        try {
+            result = server.authenticate(requested, password);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (ExecutionException | TimeoutException e) {
+            server.log().info("login error for " + requested + " from " + address() + ": "
+                    + (e.getCause() != null ? e.getCause() : e));
+            refuse(ErrorCode.SERVER_ERROR, "The server could not check the password; try again.", Login.TYPE);
+            return;
+        }
+        switch (result.outcome()) {
+            case WRONG_PASSWORD -> {
+                server.throttle().failed(key, host());
+                server.log().info("failed login for " + requested + " from " + address() + ": wrong password");
+                refuse(ErrorCode.WRONG_PASSWORD, "Wrong password for '" + requested + "'.", Login.TYPE);
+            }
+            case NO_SUCH_ACCOUNT -> {
+                server.throttle().failed(key, host());
+                server.log().info("failed login for " + requested + " from " + address() + ": no such account");
+                refuse(ErrorCode.NO_SUCH_ACCOUNT, "There is no account named '" + requested
+                        + "', and this server does not register new ones.", Login.TYPE);
+            }
+            case ACCEPTED, CREATED -> {
+                server.throttle().succeeded(key, host());
+                if (result.outcome() == Accounts.Outcome.CREATED) {
+                    server.log().info("new account " + result.account() + " from " + address());
+                }
+                enterRoom(result.account(), false, login.since(), true);
+            }
+        }
+    }
+
+    private void guestLogin(String requested, Long since) {
+        if (!server.config().allowGuests()) {
+            refuse(ErrorCode.GUESTS_NOT_ALLOWED, "This server admits only accounts; log in with a password.",
+                    Login.TYPE);
+        } else if (server.accounts().registeredName(requested).isPresent()) {
+            refuse(ErrorCode.NAME_TAKEN, "The name '" + requested + "' belongs to an account; log in with its"
+                    + " password or pick another name.", Login.TYPE);
+        } else {
+            enterRoom(requested, true, since, false);
+        }
+    }
+
+    /** Logs in again with a token instead of the password; failures count against the address like wrong ones. */
+    private void resume(String requested, String token, Long since) {
+        if (server.tokens() == null) {
+            refuse(ErrorCode.RESUME_REFUSED, "This server does not resume sessions; log in with your password.",
+                    Login.TYPE);
+            return;
+        }
+        String key = Names.key(requested);
+        Duration wait = server.throttle().waitBefore(key, host());
+        if (!wait.isZero()) {
+            refuse(ErrorCode.TOO_MANY_ATTEMPTS, "Too many failed logins; try again in "
+                    + Math.max(1, wait.toSeconds()) + " s.", Login.TYPE);
+            return;
+        }
+        Optional<ResumeTokens.Holder> holder;
+        try {
+            holder = server.tokens().redeem(token, key);
+        } catch (SQLException e) {
+            server.log().info("resume error for " + requested + " from " + address() + ": " + e.getMessage());
+            refuse(ErrorCode.SERVER_ERROR, "The server could not check the resume token; try again.", Login.TYPE);
+            return;
+        }
+        boolean stillAllowed = holder.isPresent() && (holder.get().guest()
+                ? server.config().allowGuests() && server.accounts().registeredName(requested).isEmpty()
+                : server.accounts().registeredName(requested).isPresent());
+        if (!stillAllowed) {
+            server.throttle().failed(key, host());
+            server.log().info("failed resume for " + requested + " from " + address());
+            refuse(ErrorCode.RESUME_REFUSED, "This session can no longer be resumed; log in with your password.",
+                    Login.TYPE);
+            return;
+        }
+        server.throttle().succeeded(key, host());
+        server.log().info("resume " + holder.get().account() + " from " + address());
+        enterRoom(holder.get().account(), holder.get().guest(), since, true);
+    }
+
+    /**
+     * Asks the room to admit this session, with a new resume token that the room takes back if the login fails
+     * there, and waits for its answer, so no later request races the login.
+     */
+    private void enterRoom(String accountName, boolean asGuest, Long since, boolean takeOver) {
+        String token = null;
+        if (server.tokens() != null) {
+            try {
+                token = server.tokens().issue(accountName, asGuest);
+            } catch (SQLException e) {
+                // The login works without one; only a later reconnect would need the password.
+                server.log().info("no resume token for " + accountName + ": " + e.getMessage());
+            }
+        }
+        CompletableFuture<Boolean> admitted = new CompletableFuture<>();
+        server.room().post(new Room.Enter(this, accountName, asGuest, since, token, takeOver, admitted));
+        try {
+            admitted.get(ENTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            server.log().info("login of " + accountName + " got no answer from the room: " + e);
+        }
+    }
+
+    private void rename(String requested) {
+        String canonical = Names.canonical(requested);
+        Optional<Refusal> problem = server.names().check(canonical);
+        if (problem.isPresent()) {
+            refuse(problem.get().code(), problem.get().message(), Nick.TYPE);
+            return;
+        }
+        if (!inRoomFor(Nick.TYPE)) {
+            return;
+        }
+        Optional<String> owner = server.accounts().registeredName(canonical);
+        if (owner.isPresent() && !Names.key(owner.get()).equals(Names.key(account))) {
+            refuse(ErrorCode.NAME_TAKEN, "The name '" + canonical + "' belongs to another account.", Nick.TYPE);
+            return;
+        }
+        if (allowedByRate(Nick.TYPE)) {
+            server.room().post(new Room.Rename(this, canonical));
+        }
+    }
+
+    private void history(HistoryRequest request) {
+        if (!inRoomFor(HistoryRequest.TYPE)) {
+            return;
+        }
+        int max = server.config().historyPageMax();
+        int limit = request.limit() == null ? Math.min(50, max) : Math.max(1, Math.min(request.limit(), max));
+        long before = request.before() == null || request.before() <= 0 ? Long.MAX_VALUE : request.before();
+        try {
+            List<ServerMessage> page = server.history().before(before, limit);
+            boolean more = !page.isEmpty() && server.history().hasBefore(History.idOf(page.getFirst()));
+            // One hand-over for the page: the writer wakes once, not once per entry.
+            List<Frame> frames = new ArrayList<>(page.size() + 1);
+            for (ServerMessage entry : page) {
+                frames.add(MessageCodec.encode(entry));
+            }
+            frames.add(MessageCodec.encode(new HistoryEnd(page.size(), more)));
+            send(frames);
+        } catch (SQLException | RuntimeException e) {
+            server.log().info("history read failed for " + name + ": " + e.getMessage());
+            refuse(ErrorCode.SERVER_ERROR, "The history could not be read; try again.", HistoryRequest.TYPE);
+        }
+    }
+
+    /**
+     * The text to post, cleaned, or empty after telling the client what is wrong with it.
+     *
+     * @param cid the client message id, which a refusal carries so that the client stops waiting for it
+     */
+    private Optional<String> text(String raw, String request, String cid) {
+        if (!inRoom) {
+            refuse(ErrorCode.NOT_LOGGED_IN, "Log in first.", request, cid);
+            return Optional.empty();
+        }
+        String text = Texts.clean(raw);
+        Optional<Refusal> problem = Texts.check(text, server.config().maxTextLength());
+        if (problem.isPresent()) {
+            refuse(problem.get().code(), problem.get().message(), request, cid);
+            return Optional.empty();
+        }
+        return allowedByRate(request, cid) ? Optional.of(text) : Optional.empty();
+    }
+
+    private boolean allowedByRate(String request) {
+        return allowedByRate(request, null);
+    }
+
+    private boolean allowedByRate(String request, String cid) {
+        if (bucket.tryTake(System.nanoTime())) {
+            refusedInARow = 0;
+            return true;
+        }
+        flooding("Slow down: at most " + server.config().messagesPerSecond() + " messages a second.", request, cid);
+        return false;
+    }
+
+    /** Every line counts against the byte rate, readable or not: garbage costs the server as much as chat. */
+    private boolean allowedBytes(long lineBytes) {
+        if (bytes.tryTake(lineBytes, System.nanoTime())) {
+            return true;
+        }
+        flooding("Slow down: at most " + server.config().bytesPerSecond() + " bytes a second.", null, null);
+        return false;
+    }
+
+    /** Says "slow down" and drops the request; a connection that goes on regardless is disconnected. */
+    private void flooding(String slowDown, String request, String cid) {
+        if (++refusedInARow >= FLOOD_DISCONNECT) {
+            server.log().info("flood from " + address() + (name == null ? "" : " (" + name + ")") + ": disconnected");
+            closeReason = "disconnected for flooding";
+            send(new Bye(Bye.OVERLOADED, "Disconnected for flooding."));
+            connection.close();
+        } else {
+            refuse(ErrorCode.SLOW_DOWN, slowDown, request, cid);
+        }
+    }
+
+    private void refuse(ErrorCode code, String message, String request) {
+        refuse(code, message, request, null);
+    }
+
+    private void refuse(ErrorCode code, String message, String request, String cid) {
+        send(new ErrorReply(code, message, request, cid));
+    }
+
+    @Override
+    public void onUnreadableLine(ProtocolException problem) {
+        // The reader skipped the line unkept, but the bytes came in all the same: at least the limit's worth.
+        if (allowedBytes(server.config().maxLineBytes() + 1L)) {
+            send(problem.toReply());
+        }
+    }
+
+    @Override
+    public void onClosed() {
+        closed = true;
+        if (closeReason == null && connection.overflowed()) {
+            closeReason = TOO_SLOW;
+        }
+        server.closed(this);
+        server.files().closed(this);
+        server.log().info("disconnect " + address() + (name == null ? "" : " (" + name + ")")
+                + (closeReason == null ? "" : ": " + closeReason));
+        server.room().post(new Room.Leave(this, closeReason == null ? "connection lost" : closeReason, false));
+    }
+
+    public void send(ServerMessage message) {
+        send(MessageCodec.encode(message));
+    }
+
+    public void send(Frame frame) {
+        if (!connection.send(frame)) {
+            refusedByConnection();
+        }
+    }
+
+    public void send(List<Frame> frames) {
+        if (!connection.sendAll(frames)) {
+            refusedByConnection();
+        }
+    }
+
+    /**
+     * A queue that overflowed ends the session now: the room hears of it at once, in its order after what it had
+     * already accepted, rather than when the transport finally closes the connection after its grace period.
+     */
+    private void refusedByConnection() {
+        if (connection.overflowed() && overflowReported.compareAndSet(false, true)) {
+            closeReason = TOO_SLOW;
+            server.room().post(new Room.Leave(this, TOO_SLOW, false));
+        }
+    }
+
+    public void close() {
+        connection.close();
+    }
+
+    public String address() {
+        return connection.remoteAddress();
+    }
+
+    /** The address without the port: failed logins are counted per host, since ports change freely. */
+    private String host() {
+        return ConnectionLimits.host(connection.remoteAddress());
+    }
+
+    /** The line's length in UTF-8, without encoding it. */
+    static long utf8Length(String line) {
+        long length = line.length();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c >= 0x800 && !Character.isSurrogate(c)) {
+                length += 2;
+            } else if (c >= 0x80) {
+                // Two bytes for U+0080..U+07FF; a surrogate pair is four bytes for two chars.
+                length += 1;
+            }
+        }
+        return length;
+    }
+
+    // The room thread's side.
+
+    public void enter(String accountName, boolean asGuest, Instant at, String token) {
+        this.resumeToken = token;
+        this.guest = asGuest;
+        this.account = accountName;
+        this.name = accountName;
+        this.since = at;
+        this.inRoom = true;
+    }
+
+    public void renamedTo(String newName) {
+        this.name = newName;
+    }
+
+    public void leave() {
+        inRoom = false;
+    }
+
+    /** The session's resume token, which from now on the caller alone deals with; {@code null} when none. */
+    public String takeResumeToken() {
+        String token = resumeToken;
+        resumeToken = null;
+        return token;
+    }
+
+    public boolean inRoom() {
+        return inRoom;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String account() {
+        return account;
+    }
+
+    /** Guests have no account: {@link #account()} is the name they joined with. */
+    public boolean guest() {
+        return guest;
+    }
+
+    public Instant since() {
+        return since;
+    }
+}

@@ -1,0 +1,113 @@
+package chatroom.server.storage;
+
+import chatroom.server.StorageException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The SQLite file that holds accounts and history. Write-ahead logging lets history pages be read while the journal
+ * writes. A committed transaction is in the log file before the commit returns, so it survives a crash or
+ * {@code kill -9} of the server; with {@code fsync} each commit also waits for the disk ({@code synchronous=FULL}), so
+ * it survives a power failure too, at the price of a disk flush per commit (milliseconds on many disks).
+ */
+public final class Database {
+    public static final String FILE_NAME = "chatroom.db";
+
+    private final Path file;
+    private final boolean fsync;
+    /**
+     * Every write in this process takes this lock: SQLite admits one writer at a time, and a writer that finds the
+     * file locked backs off by sleeping (up to 100 ms at a go), which a history commit behind an account insert
+     * would otherwise pay as latency. Waiting on a Java lock wakes exactly when the other write is done.
+     */
+    private final ReentrantLock writes = new ReentrantLock();
+
+    private Database(Path file, boolean fsync) {
+        this.file = file;
+        this.fsync = fsync;
+    }
+
+    public static Database open(Path dataDir) {
+        return open(dataDir, false);
+    }
+
+    public static Database open(Path dataDir, boolean fsync) {
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new StorageException("Cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+        Database database = new Database(file, fsync);
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("""
+                    CREATE TABLE IF NOT EXISTS accounts (
+                        name_key TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        password_hash TEXT NOT NULL,
+                        created INTEGER NOT NULL)""");
+            statement.execute("""
+                    CREATE TABLE IF NOT EXISTS history (
+                        id INTEGER PRIMARY KEY,
+                        ts INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        sender TEXT,
+                        body TEXT NOT NULL)""");
+            addColumnIfMissing(statement, "history", "sender_account", "TEXT");
+            addColumnIfMissing(statement, "history", "cid", "TEXT");
+            statement.execute("""
+                    CREATE TABLE IF NOT EXISTS resume_tokens (
+                        token_hash TEXT PRIMARY KEY,
+                        account_key TEXT NOT NULL,
+                        account TEXT NOT NULL,
+                        guest INTEGER NOT NULL,
+                        expires INTEGER NOT NULL)""");
+            statement.execute("CREATE INDEX IF NOT EXISTS resume_tokens_expiry ON resume_tokens (expires)");
+        } catch (SQLException e) {
+            throw new StorageException("Cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+        return database;
+    }
+
+    /** Databases made before a column existed get it, empty in their old rows. */
+    private static void addColumnIfMissing(Statement statement, String table, String column, String type)
+            throws SQLException {
+        try (ResultSet columns = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (columns.next()) {
+                if (column.equals(columns.getString("name"))) {
+                    return;
+                }
+            }
+        }
+        statement.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+    }
+
+    public ReentrantLock writes() {
+        return writes;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Connection connect() throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(fsync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+            statement.execute("PRAGMA busy_timeout=10000");
+            // A commit that crosses the log's size limit would otherwise copy the log into the database, and flush
+            // it, before returning: milliseconds on the delivery path. The server checkpoints on a thread of its own.
+            statement.execute("PRAGMA wal_autocheckpoint=0");
+        }
+        return connection;
+    }
+}

@@ -1,0 +1,204 @@
+package chatroom.server.storage;
+
+import chatroom.api.message.Announcement;
+import chatroom.api.message.ChatMessage;
+import chatroom.api.message.FileShared;
+import chatroom.api.message.ServerMessage;
+import chatroom.server.StorageException;
+import chatroom.server.rooms.Receipts;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The room's history in the database: chat messages, announcements and shared files by id. Appends come from the
+ * journal thread only, a batch per transaction (group commit); reads may come from any thread.
+ *
+ * <p>A chat message that the sender gave a client message id reaches the journal with {@link #receiptCid} in its
+ * {@code cid}: the sender's account and that id, stored in columns of their own (and never sent to anyone), so that
+ * after a restart the server still knows which client message ids it has delivered.
+ */
+public final class History implements AutoCloseable {
+    private static final String MESSAGE = "message";
+    private static final String ANNOUNCEMENT = "announcement";
+    /** A shared file: the body is its size, a space, and its name. */
+    private static final String FILE = "file";
+    private static final char RECEIPT_SEPARATOR = '\0';
+
+    private final Connection writer;
+    private final ReentrantLock writes;
+    private final Connection reader;
+    private final PreparedStatement insert;
+
+    public History(Database database) {
+        try {
+            writes = database.writes();
+            writer = database.connect();
+            writer.setAutoCommit(false);
+            insert = writer.prepareStatement("INSERT INTO history (id, ts, kind, sender, body, sender_account, cid)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+            reader = database.connect();
+        } catch (SQLException e) {
+            throw new StorageException("Cannot open the history in " + database.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the entries in one transaction; when this returns they survive a crash. */
+    public void append(List<ServerMessage> entries) throws SQLException {
+        writes.lock();
+        try {
+            for (ServerMessage entry : entries) {
+                switch (entry) {
+                    case ChatMessage m -> bind(m.id(), m.ts(), MESSAGE, m.from(), m.text(), m.cid());
+                    case Announcement a -> bind(a.id(), a.ts(), ANNOUNCEMENT, null, a.text(), null);
+                    case FileShared f -> bind(f.id(), f.ts(), FILE, f.from(), f.size() + " " + f.name(), null);
+                    default -> throw new IllegalArgumentException("Not a history entry: " + entry.type());
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            writer.commit();
+        } catch (SQLException e) {
+            writer.rollback();
+            throw e;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private void bind(long id, long ts, String kind, String sender, String body, String receipt)
+            throws SQLException {
+        insert.setLong(1, id);
+        insert.setLong(2, ts);
+        insert.setString(3, kind);
+        insert.setString(4, sender);
+        insert.setString(5, body);
+        int split = receipt == null ? -1 : receipt.indexOf(RECEIPT_SEPARATOR);
+        insert.setString(6, split < 0 ? null : receipt.substring(0, split));
+        insert.setString(7, split < 0 ? null : receipt.substring(split + 1));
+    }
+
+    /**
+     * What the journal's copy of a chat message carries as its {@code cid}: the sender's account key and client
+     * message id. Account keys never contain the separator (names are letters, digits and {@code _-.}).
+     */
+    public static String receiptCid(String accountKey, String cid) {
+        return accountKey + RECEIPT_SEPARATOR + cid;
+    }
+
+    /**
+     * The newest chat messages with a client message id, at most {@code limit}, none older than {@code sinceTs},
+     * oldest first.
+     */
+    public synchronized List<Receipts.Receipt> receipts(long sinceTs, int limit) throws SQLException {
+        try (PreparedStatement query = reader.prepareStatement("SELECT id, ts, sender, sender_account, cid FROM history"
+                + " WHERE cid IS NOT NULL AND ts >= ? ORDER BY id DESC LIMIT ?")) {
+            query.setLong(1, sinceTs);
+            query.setInt(2, limit);
+            List<Receipts.Receipt> receipts = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    receipts.add(new Receipts.Receipt(rows.getString(4), rows.getString(5), rows.getLong(1),
+                            rows.getLong(2), rows.getString(3), null));
+                }
+            }
+            Collections.reverse(receipts);
+            return receipts;
+        }
+    }
+
+    /** The highest id written, or 0 for an empty history. */
+    public synchronized long lastId() throws SQLException {
+        try (Statement statement = reader.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM history")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * Copies what the write-ahead log holds into the database file, without waiting for anyone and without making
+     * anyone wait (SQLite's passive checkpoint), so that the log does not grow without end.
+     */
+    public synchronized void checkpoint() throws SQLException {
+        try (Statement statement = reader.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        }
+    }
+
+    /** The id of a history entry: a chat message, an announcement or a shared file. */
+    public static long idOf(ServerMessage entry) {
+        return switch (entry) {
+            case ChatMessage m -> m.id();
+            case Announcement a -> a.id();
+            case FileShared f -> f.id();
+            default -> throw new IllegalArgumentException("Not a history entry: " + entry.type());
+        };
+    }
+
+    /** How many entries there are. */
+    public synchronized long size() throws SQLException {
+        try (Statement statement = reader.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM history")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * Up to {@code limit} entries with ids below {@code beforeId}, oldest first, marked as history.
+     */
+    public synchronized List<ServerMessage> before(long beforeId, int limit) throws SQLException {
+        try (PreparedStatement query = reader.prepareStatement(
+                "SELECT id, ts, kind, sender, body FROM history WHERE id < ? ORDER BY id DESC LIMIT ?")) {
+            query.setLong(1, beforeId);
+            query.setInt(2, limit);
+            List<ServerMessage> entries = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long id = rows.getLong(1);
+                    long ts = rows.getLong(2);
+                    entries.add(entry(id, ts, rows.getString(3), rows.getString(4), rows.getString(5)));
+                }
+            }
+            Collections.reverse(entries);
+            return entries;
+        }
+    }
+
+    private static ServerMessage entry(long id, long ts, String kind, String sender, String body) {
+        if (ANNOUNCEMENT.equals(kind)) {
+            return new Announcement(id, ts, body, true);
+        }
+        if (FILE.equals(kind)) {
+            int space = body.indexOf(' ');
+            return new FileShared(id, ts, sender, body.substring(space + 1), Long.parseLong(body.substring(0, space)),
+                    true);
+        }
+        return new ChatMessage(id, ts, sender, body, true);
+    }
+
+    /** Whether any entry is older than this id. */
+    public synchronized boolean hasBefore(long id) throws SQLException {
+        try (PreparedStatement query = reader.prepareStatement("SELECT 1 FROM history WHERE id < ? LIMIT 1")) {
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        insert.close();
+        writer.close();
+        reader.close();
+    }
+}

@@ -1,0 +1,146 @@
+package chatroom.server.accounts;
+
+import chatroom.api.rules.Names;
+import chatroom.server.log.ServerLog;
+import chatroom.server.storage.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ResumeTokensTest {
+    private static final Duration VALIDITY = Duration.ofMinutes(10);
+
+    @TempDir
+    Path dir;
+
+    private final AdjustableClock clock = new AdjustableClock();
+    private final ServerLog log = new ServerLog(new PrintStream(OutputStream.nullOutputStream()), clock);
+    private ResumeTokens tokens;
+
+    @BeforeEach
+    void open() {
+        tokens = new ResumeTokens(Database.open(dir), clock, VALIDITY, log);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        tokens.close();
+    }
+
+    @Test
+    void aTokenIsRandom128BitsInBase64Url() throws Exception {
+        String token = tokens.issue("alice", false);
+
+        assertTrue(token.matches("[A-Za-z0-9_-]{22}"), token);
+        assertNotEquals(token, tokens.issue("bob", false));
+    }
+
+    @Test
+    void logsInItsAccountOnceAndOnlyThatAccount() throws Exception {
+        String token = tokens.issue("Alice", false);
+
+        assertEquals(Optional.empty(), tokens.redeem(token, "bob"));
+        assertEquals(Optional.of(new ResumeTokens.Holder("Alice", false)), tokens.redeem(token, Names.key("Alice")));
+        assertEquals(Optional.empty(), tokens.redeem(token, "alice"));
+    }
+
+    @Test
+    void staysValidWhileConnectedAndForTheValidityAfterTheConnectionIsLost() throws Exception {
+        String token = tokens.issue("alice", false);
+        clock.advance(Duration.ofDays(3));
+        assertTrue(tokens.isValid(token));
+
+        tokens.expireLater(token);
+        tokens.settle();
+        clock.advance(VALIDITY.minusSeconds(1));
+        assertTrue(tokens.isValid(token));
+        clock.advance(Duration.ofSeconds(1));
+        assertFalse(tokens.isValid(token));
+        assertEquals(Optional.empty(), tokens.redeem(token, "alice"));
+    }
+
+    @Test
+    void aLogoutOrKickRevokesIt() throws Exception {
+        String token = tokens.issue("alice", false);
+
+        tokens.revokeLater(token);
+        tokens.settle();
+
+        assertFalse(tokens.isValid(token));
+    }
+
+    @Test
+    void survivesARestartAndTheRestartCountsAsTheLostConnection() throws Exception {
+        String guest = tokens.issue("visitor", true);
+        tokens.close();
+        clock.advance(Duration.ofHours(5));
+
+        tokens = new ResumeTokens(Database.open(dir), clock, VALIDITY, log);
+        tokens.startClock();
+        assertTrue(tokens.isValid(guest));
+        clock.advance(VALIDITY);
+        assertFalse(tokens.isValid(guest));
+    }
+
+    @Test
+    void keepsOnlyHashes() throws Exception {
+        String token = tokens.issue("alice", false);
+        tokens.close();
+
+        byte[] database = Files.readAllBytes(dir.resolve(Database.FILE_NAME));
+        Path walFile = dir.resolve(Database.FILE_NAME + "-wal");
+        byte[] wal = Files.exists(walFile) ? Files.readAllBytes(walFile) : new byte[0];
+        String stored = new String(database, StandardCharsets.ISO_8859_1)
+                + new String(wal, StandardCharsets.ISO_8859_1);
+        assertFalse(stored.contains(token));
+        tokens = new ResumeTokens(Database.open(dir), clock, VALIDITY, log);
+    }
+
+    @Test
+    void refusesAnythingThatCannotBeAToken() throws Exception {
+        assertEquals(Optional.empty(), tokens.redeem("", "alice"));
+        assertEquals(Optional.empty(), tokens.redeem("x".repeat(10_000), "alice"));
+    }
+
+    /** A clock that moves only when told. */
+    private static final class AdjustableClock extends Clock {
+        private volatile Instant now = Instant.parse("2024-05-01T12:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

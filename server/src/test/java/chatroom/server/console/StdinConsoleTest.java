@@ -1,0 +1,183 @@
+package chatroom.server.console;
+
+import chatroom.api.spi.OnlineUser;
+import chatroom.api.spi.ServerControl;
+import chatroom.api.spi.ServerStatus;
+import chatroom.server.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
+
+class StdinConsoleTest {
+    private final ServerControl server = mock(ServerControl.class, "server");
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final StdinConsole console = new StdinConsole(server,
+            new PrintStream(bytes, true, StandardCharsets.UTF_8), ZoneOffset.ofHours(8));
+
+    private String output() {
+        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
+    @Test
+    void whoListsNamesAccountsAddressesAndLoginTimes() {
+        when(server.online()).thenReturn(List.of(
+                new OnlineUser("alice", "alice", "127.0.0.1:50001", MutableClock.START),
+                new OnlineUser("Builder", "bob", "[::1]:50002", MutableClock.START.plusSeconds(3723))));
+
+        assertTrue(console.execute("/who"));
+
+        assertEquals("""
+                2 online
+                  alice  127.0.0.1:50001  since 18:00:00
+                  Builder (account bob)  [::1]:50002  since 19:02:03
+                """, output());
+    }
+
+    @Test
+    void whoWithNobodyOnline() {
+        when(server.online()).thenReturn(List.of());
+
+        console.execute("/who");
+
+        assertEquals("0 online\n", output());
+    }
+
+    @Test
+    void kickPassesTheNameAndTheRestAsTheReason() {
+        when(server.kick("bob", "spamming links again")).thenReturn(true);
+
+        assertTrue(console.execute("/kick bob   spamming links again"));
+
+        verify(server).kick("bob", "spamming links again");
+        assertEquals("Kicked bob.\n", output());
+    }
+
+    @Test
+    void kickWithoutAReason() {
+        when(server.kick("bob", "")).thenReturn(true);
+
+        console.execute("/kick bob");
+
+        verify(server).kick("bob", "");
+        assertEquals("Kicked bob.\n", output());
+    }
+
+    @Test
+    void kickSomeoneOffline() {
+        console.execute("/kick nobody bye");
+
+        verify(server).kick("nobody", "bye");
+        assertEquals("nobody is not online.\n", output());
+    }
+
+    @Test
+    void kickWithoutANameShowsTheUsage() {
+        console.execute("/kick");
+        console.execute("/kick   ");
+
+        verify(server, never()).kick(anyString(), anyString());
+        assertEquals("Usage: /kick NAME [REASON]\nUsage: /kick NAME [REASON]\n", output());
+    }
+
+    @Test
+    void sayAnnouncesTheText() {
+        assertTrue(console.execute("/say  Maintenance at noon, back by one."));
+
+        verify(server).announce("Maintenance at noon, back by one.");
+        assertEquals("", output());
+    }
+
+    @Test
+    void sayWithoutTextShowsTheUsage() {
+        console.execute("/say");
+
+        verifyNoInteractions(server);
+        assertEquals("Usage: /say TEXT\n", output());
+    }
+
+    @Test
+    void statsShowsTheCounters() {
+        when(server.status()).thenReturn(new ServerStatus(3, 2, 42,
+                Duration.ofDays(1).plusHours(2).plusMinutes(3).plusSeconds(4), List.of("10.0.0.5:9000")));
+
+        console.execute("  /stats  ");
+
+        assertEquals("connections 3, online 2, messages 42, uptime 1d 02:03:04\n", output());
+    }
+
+    @Test
+    void shutdownStopsTheServerAndTheConsole() {
+        assertFalse(console.execute("/shutdown"));
+
+        verify(server).shutdown();
+        verifyNoMoreInteractions(server);
+        assertEquals("Shutting down.\n", output());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        console.execute("/help");
+
+        assertEquals(StdinConsole.HELP + "\n", output());
+        assertTrue(StdinConsole.HELP.contains("/kick NAME [REASON]"));
+    }
+
+    @Test
+    void anUnknownCommandPointsToHelp() {
+        assertTrue(console.execute("/dance now"));
+        assertTrue(console.execute("hello"));
+
+        verifyNoInteractions(server);
+        assertEquals("""
+                Unknown command '/dance'. Type /help for the list.
+                Unknown command 'hello'. Type /help for the list.
+                """, output());
+    }
+
+    @Test
+    void blankLinesAreIgnored() {
+        assertTrue(console.execute(""));
+        assertTrue(console.execute("   \t"));
+
+        verifyNoInteractions(server);
+        assertEquals("", output());
+    }
+
+    @Test
+    void uptimeIsDaysThenClockTime() {
+        assertEquals("0d 00:00:00", StdinConsole.format(Duration.ZERO));
+        assertEquals("0d 00:00:59", StdinConsole.format(Duration.ofMillis(59_999)));
+        assertEquals("0d 23:59:59", StdinConsole.format(Duration.ofSeconds(86_399)));
+        assertEquals("1d 00:00:00", StdinConsole.format(Duration.ofDays(1)));
+        assertEquals("400d 10:00:00", StdinConsole.format(Duration.ofDays(400).plusHours(10)));
+    }
+
+    @Test
+    void timesAreShownInTheConsolesZone() {
+        StdinConsole utc = new StdinConsole(server, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                ZoneId.of("UTC"));
+        when(server.online()).thenReturn(List.of(
+                new OnlineUser("alice", "alice", "127.0.0.1:50001", MutableClock.START)));
+
+        utc.execute("/who");
+
+        assertEquals("1 online\n  alice  127.0.0.1:50001  since 10:00:00\n", output());
+    }
+}
