@@ -4,6 +4,7 @@ import chatroom.api.codec.MessageCodec;
 import chatroom.api.codec.ProtocolException;
 import chatroom.api.message.Bye;
 import chatroom.api.rules.Names;
+import chatroom.api.rules.RoomNames;
 import chatroom.api.rules.Texts;
 import chatroom.api.spi.Connection;
 import chatroom.api.spi.InboundHandler;
@@ -20,11 +21,13 @@ import chatroom.server.log.ServerLog;
 import chatroom.server.rooms.Journal;
 import chatroom.server.rooms.Receipts;
 import chatroom.server.rooms.Room;
+import chatroom.server.rooms.Rooms;
 import chatroom.server.sessions.ConnectionLimits;
 import chatroom.server.sessions.ServerContext;
 import chatroom.server.sessions.Session;
 import chatroom.server.storage.Database;
 import chatroom.server.storage.History;
+import chatroom.server.storage.RoomStore;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -73,6 +76,7 @@ public final class ChatServer implements AutoCloseable {
     private ScheduledExecutorService deadlines;
     private ScheduledExecutorService checkpoints;
     private ResumeTokens tokens;
+    private RoomStore roomStore;
     private final ConnectionLimits connections;
     private final AtomicLong lastRefusalLogged = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL.toNanos());
     private final AtomicLong refusalsNotLogged = new AtomicLong();
@@ -100,19 +104,19 @@ public final class ChatServer implements AutoCloseable {
         Names names = new Names(config.maxNameLength());
         Accounts accounts = new Accounts(database, new PasswordHasher(config.hashIterations()), names);
         History history = new History(database);
-        Room room;
+        roomStore = new RoomStore(database);
+        Rooms room;
         try {
             tokens = new ResumeTokens(database, clock, config.resumeValidity(), log);
             tokens.startClock();
-            Receipts receipts = new Receipts(Room.RECEIPTS_PER_ACCOUNT, Room.RECEIPTS_IN_ALL,
+            Receipts receipts = new Receipts(Rooms.RECEIPTS_PER_ACCOUNT, Rooms.RECEIPTS_IN_ALL,
                     config.resumeValidity().toMillis());
             for (Receipts.Receipt receipt : history.receipts(clock.millis() - config.resumeValidity().toMillis(),
-                    Room.RECEIPTS_IN_ALL)) {
+                    Rooms.RECEIPTS_IN_ALL)) {
                 receipts.add(receipt, receipt.ts());
             }
             journal = new Journal(config.durableHistory() ? history : null, log);
-            room = new Room(config, journal, log, clock, history.before(Long.MAX_VALUE, config.recentWindow()),
-                    history.lastId(), history.size(), tokens, receipts);
+            room = new Rooms(config, journal, log, clock, loadRooms(roomStore, history), tokens, receipts);
         } catch (SQLException e) {
             throw new StorageException("Cannot read the history in " + database.file() + ": " + e.getMessage(), e);
         }
@@ -203,7 +207,7 @@ public final class ChatServer implements AutoCloseable {
         try {
             if (context != null) {
                 CompletableFuture<Void> goodbyes = new CompletableFuture<>();
-                context.room().post(new Room.Shutdown(goodbyes));
+                context.rooms().post(new Rooms.Shutdown(goodbyes));
                 goodbyes.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
@@ -224,6 +228,9 @@ public final class ChatServer implements AutoCloseable {
             if (tokens != null) {
                 tokens.close();
             }
+            if (roomStore != null) {
+                roomStore.close();
+            }
             if (context != null) {
                 context.history().close();
                 context.accounts().close();
@@ -240,6 +247,22 @@ public final class ChatServer implements AutoCloseable {
         }
         log.info("server stopped");
         stopped.countDown();
+    }
+
+    /**
+     * Every room in the registry, the default room made on the first start with this name; the history so far is
+     * the default room's.
+     */
+    private List<Room> loadRooms(RoomStore store, History history) throws SQLException {
+        store.create(config.defaultRoom(), null, clock.millis());
+        List<Room> rooms = new ArrayList<>();
+        for (RoomStore.Saved saved : store.all()) {
+            rooms.add(RoomNames.key(saved.name()).equals(RoomNames.key(config.defaultRoom()))
+                    ? new Room(saved.name(), history.before(Long.MAX_VALUE, config.recentWindow()), history.lastId(),
+                            history.size(), config.recentWindow())
+                    : new Room(saved.name(), List.of(), 0, 0, config.recentWindow()));
+        }
+        return rooms;
     }
 
     private void checkpoint(History history) {
@@ -279,27 +302,27 @@ public final class ChatServer implements AutoCloseable {
     private final class Control implements ServerControl {
         @Override
         public ServerStatus status() {
-            return new ServerStatus(sessions.size(), context.room().online(), context.room().messages(),
+            return new ServerStatus(sessions.size(), context.rooms().online(), context.rooms().messages(),
                     Duration.between(started, clock.instant()), addresses());
         }
 
         @Override
         public List<OnlineUser> online() {
             CompletableFuture<List<OnlineUser>> users = new CompletableFuture<>();
-            context.room().post(new Room.ListOnline(users));
+            context.rooms().post(new Rooms.ListOnline(users));
             return await(users, List.of());
         }
 
         @Override
         public boolean kick(String name, String reason) {
             CompletableFuture<Boolean> kicked = new CompletableFuture<>();
-            context.room().post(new Room.Kick(name, reason, kicked));
+            context.rooms().post(new Rooms.Kick(name, reason, kicked));
             return await(kicked, false);
         }
 
         @Override
         public void announce(String text) {
-            context.room().post(new Room.Announce(Texts.clean(text)));
+            context.rooms().post(new Rooms.Announce(Texts.clean(text)));
         }
 
         @Override

@@ -3,10 +3,13 @@ package chatroom.server;
 import chatroom.api.message.Limits;
 import chatroom.api.message.Protocol;
 import chatroom.api.rules.Names;
+import chatroom.api.rules.Refusal;
+import chatroom.api.rules.RoomNames;
 import chatroom.api.rules.Texts;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How a server behaves. {@link #defaults(Path)} gives the documented defaults; {@link #toBuilder()} or the
@@ -39,13 +42,18 @@ import java.time.Duration;
  * @param resumeValidity            how long after its connection is lost a session can be resumed with its token
  * @param resumeReplayMax           most missed messages replayed to a resuming client (also kept in memory for it)
  * @param maxFileSize               the largest file relayed, in bytes; 0 relays none
+ * @param defaultRoom               the room every account is in until it leaves, and the only room protocol-1
+ *                                  clients see
+ * @param roomCreation              who may create a room by joining it
+ * @param maxRoomsPerUser           rooms one account (or guest) may be in at once
  */
 public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistration, boolean allowGuests,
                            boolean durableHistory, int maxLineBytes, int maxNameLength, int maxTextLength,
                            int historyPageMax, int outboxBytes, int messagesPerSecond, int burst, int hashIterations,
                            Duration loginDeadline, int presenceLimit, boolean fsync, int maxConnections,
                            int maxConnectionsPerAddress, int bytesPerSecond, int byteBurst, int maxJsonDepth,
-                           Duration resumeValidity, int resumeReplayMax, long maxFileSize) {
+                           Duration resumeValidity, int resumeReplayMax, long maxFileSize, String defaultRoom,
+                           RoomCreation roomCreation, int maxRoomsPerUser) {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_HASH_ITERATIONS = 600_000;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
@@ -58,11 +66,22 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
     public static final int DEFAULT_MAX_JSON_DEPTH = 32;
     public static final Duration DEFAULT_RESUME_VALIDITY = Duration.ofMinutes(10);
     public static final int DEFAULT_RESUME_REPLAY_MAX = 1000;
+    /** Enough for everyone's interests, few enough that one account's memberships stay cheap to load and replay. */
+    public static final int DEFAULT_MAX_ROOMS_PER_USER = 100;
 
     public ServerConfig {
         if (maxJsonDepth < 1 || maxJsonDepth > DEFAULT_MAX_JSON_DEPTH) {
             throw new IllegalArgumentException("The JSON depth limit must be between 1 and " + DEFAULT_MAX_JSON_DEPTH
                     + ": " + maxJsonDepth);
+        }
+        Optional<Refusal> badRoom = RoomNames.check(defaultRoom);
+        if (badRoom.isPresent()) {
+            throw new IllegalArgumentException("The default room '" + defaultRoom + "' is not a room name: "
+                    + badRoom.get().message());
+        }
+        defaultRoom = RoomNames.canonical(defaultRoom);
+        if (maxRoomsPerUser < 1) {
+            throw new IllegalArgumentException("Everyone must be able to be in at least one room: " + maxRoomsPerUser);
         }
     }
 
@@ -75,7 +94,8 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                 maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst, hashIterations, loginDeadline,
                 presenceLimit, fsync, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
                 DEFAULT_BYTES_PER_SECOND, DEFAULT_BYTE_BURST, DEFAULT_MAX_JSON_DEPTH, DEFAULT_RESUME_VALIDITY,
-                DEFAULT_RESUME_REPLAY_MAX, Protocol.DEFAULT_MAX_FILE_SIZE);
+                DEFAULT_RESUME_REPLAY_MAX, Protocol.DEFAULT_MAX_FILE_SIZE, RoomNames.DEFAULT_ROOM,
+                RoomCreation.ACCOUNTS, DEFAULT_MAX_ROOMS_PER_USER);
     }
 
     public static ServerConfig defaults(Path dataDir) {
@@ -189,6 +209,9 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         private Duration resumeValidity;
         private int resumeReplayMax;
         private long maxFileSize;
+        private String defaultRoom;
+        private RoomCreation roomCreation;
+        private int maxRoomsPerUser;
 
         private Builder(ServerConfig from) {
             dataDir = from.dataDir;
@@ -215,6 +238,24 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
             resumeValidity = from.resumeValidity;
             resumeReplayMax = from.resumeReplayMax;
             maxFileSize = from.maxFileSize;
+            defaultRoom = from.defaultRoom;
+            roomCreation = from.roomCreation;
+            maxRoomsPerUser = from.maxRoomsPerUser;
+        }
+
+        public Builder defaultRoom(String value) {
+            defaultRoom = value;
+            return this;
+        }
+
+        public Builder roomCreation(RoomCreation value) {
+            roomCreation = value;
+            return this;
+        }
+
+        public Builder maxRoomsPerUser(int value) {
+            maxRoomsPerUser = value;
+            return this;
         }
 
         public Builder historyOnJoin(int value) {
@@ -336,7 +377,8 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
             return new ServerConfig(dataDir, historyOnJoin, openRegistration, allowGuests, durableHistory,
                     maxLineBytes, maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst,
                     hashIterations, loginDeadline, presenceLimit, fsync, maxConnections, maxConnectionsPerAddress,
-                    bytesPerSecond, byteBurst, maxJsonDepth, resumeValidity, resumeReplayMax, maxFileSize);
+                    bytesPerSecond, byteBurst, maxJsonDepth, resumeValidity, resumeReplayMax, maxFileSize, defaultRoom,
+                    roomCreation, maxRoomsPerUser);
         }
     }
 }

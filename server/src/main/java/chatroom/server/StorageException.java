@@ -7,4 +7,8 @@ public final class StorageException extends RuntimeException {
     public StorageException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public StorageException(String message) {
+        super(message);
+    }
 }

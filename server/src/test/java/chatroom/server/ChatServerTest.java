@@ -20,6 +20,7 @@ import chatroom.api.spi.OnlineUser;
 import chatroom.api.spi.ServerStatus;
 import chatroom.server.accounts.Accounts;
 import chatroom.server.storage.Database;
+import chatroom.server.storage.RoomStore;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -88,6 +89,24 @@ class ChatServerTest extends ServerTestBase {
         assertEquals(new HistoryEnd(2, false), bob.next());
         bob.send(new Say("after the restart"));
         assertEquals(new ChatMessage(3, T0, "bob", "after the restart", false), bob.await(ChatMessage.class));
+    }
+
+    @Test
+    void theDefaultRoomIsMadeOnTheFirstStartAndKeptWithTheHistoryAfterARestart() throws Exception {
+        ServerConfig config = TestServer.config(dir).toBuilder().defaultRoom("#Hall").build();
+        TestClient alice = start(config).enter("alice");
+        say(alice, "in the hall");
+
+        restart(config);
+
+        try (RoomStore rooms = new RoomStore(Database.open(dir))) {
+            assertEquals(List.of("#Hall"), rooms.all().stream().map(RoomStore.Saved::name).toList());
+        }
+        TestClient bob = server.connect();
+        bob.hello();
+        bob.send(new Login("bob", "builder"));
+        bob.await(LoggedIn.class);
+        assertEquals(old(1, "alice", "in the hall"), bob.next());
     }
 
     @Test

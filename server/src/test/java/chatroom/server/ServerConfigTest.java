@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ServerConfigTest {
     private static final Path DIR = Path.of("data");
@@ -18,6 +19,18 @@ class ServerConfigTest {
         assertEquals(new ServerConfig(DIR, 100, true, false, true, Protocol.DEFAULT_MAX_LINE_BYTES, 32, 4000, 200,
                 4 * 1024 * 1024, 20, 40, 600_000, Duration.ofSeconds(10), 1000, false), defaults);
         assertEquals(100L * 1024 * 1024, defaults.maxFileSize());
+        assertEquals("#lobby", defaults.defaultRoom());
+        assertEquals(RoomCreation.ACCOUNTS, defaults.roomCreation());
+        assertEquals(100, defaults.maxRoomsPerUser());
+    }
+
+    @Test
+    void theDefaultRoomMustBeARoomName() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> defaults.toBuilder().defaultRoom("lobby").build());
+        assertEquals("The default room 'lobby' is not a room name: A room name is '#' and then 1 to 63 letters, digits,"
+                + " '_', '-' and '.', such as #lobby.", refused.getMessage());
+        assertEquals("#José", defaults.toBuilder().defaultRoom("#Jose\u0301").build().defaultRoom());
     }
 
     @Test
@@ -46,10 +59,12 @@ class ServerConfigTest {
                 .outboxBytes(1024).messagesPerSecond(3).burst(9).hashIterations(1000)
                 .loginDeadline(Duration.ofSeconds(3)).presenceLimit(50).fsync(true).maxConnections(99)
                 .maxConnectionsPerAddress(4).bytesPerSecond(2048).byteBurst(8192).maxJsonDepth(8)
-                .resumeValidity(Duration.ofMinutes(2)).resumeReplayMax(30).maxFileSize(77).build();
+                .resumeValidity(Duration.ofMinutes(2)).resumeReplayMax(30).maxFileSize(77).defaultRoom("#hall")
+                .roomCreation(RoomCreation.OPEN).maxRoomsPerUser(5).build();
 
         assertEquals(new ServerConfig(DIR, 7, false, true, false, 5000, 12, 300, 25, 1024, 3, 9, 1000,
-                Duration.ofSeconds(3), 50, true, 99, 4, 2048, 8192, 8, Duration.ofMinutes(2), 30, 77), all);
+                Duration.ofSeconds(3), 50, true, 99, 4, 2048, 8192, 8, Duration.ofMinutes(2), 30, 77, "#hall",
+                RoomCreation.OPEN, 5), all);
         assertEquals(all, all.toBuilder().build());
     }
 

@@ -50,6 +50,16 @@ public enum ErrorCode {
     RESUME_REFUSED,
     /** The server failed; the request may be retried. */
     SERVER_ERROR,
+    /** No room has that name (and the request does not create one). */
+    UNKNOWN_ROOM,
+    /** The room name breaks the naming rules. */
+    INVALID_ROOM_NAME,
+    /** The request names a room the user is not in. */
+    NOT_IN_ROOM,
+    /** The user is in as many rooms as the server allows. */
+    TOO_MANY_ROOMS,
+    /** This server does not let this user create rooms. */
+    ROOM_CREATION_DISABLED,
     /** A code this side does not know (sent by a newer peer). */
     UNKNOWN;
 

@@ -14,7 +14,7 @@ import chatroom.api.message.Protocol;
 import chatroom.api.rules.Names;
 import chatroom.api.rules.Texts;
 import chatroom.server.log.ServerLog;
-import chatroom.server.rooms.Room;
+import chatroom.server.rooms.Rooms;
 import chatroom.server.sessions.Session;
 
 import java.time.Clock;
@@ -60,7 +60,7 @@ public final class FileRelay {
     }
 
     private final long maxFileSize;
-    private final Room room;
+    private final Rooms rooms;
     private final ServerLog log;
     private final Clock clock;
     private final LongSupplier nanos;
@@ -77,9 +77,9 @@ public final class FileRelay {
     private final Map<Session, Map<String, Incoming>> receiving = new HashMap<>();
     private int transfers;
 
-    public FileRelay(long maxFileSize, Room room, ServerLog log, Clock clock, LongSupplier nanos) {
+    public FileRelay(long maxFileSize, Rooms rooms, ServerLog log, Clock clock, LongSupplier nanos) {
         this.maxFileSize = maxFileSize;
-        this.room = room;
+        this.rooms = rooms;
         this.log = log;
         this.clock = clock;
         this.nanos = nanos;
@@ -189,7 +189,7 @@ public final class FileRelay {
 
     private List<Session> recipients(Session sender, String to) {
         List<Session> recipients = new ArrayList<>();
-        for (Session member : room.members()) {
+        for (Session member : rooms.members()) {
             if (member == sender || !member.inRoom()) {
                 continue;
             }
@@ -468,7 +468,7 @@ public final class FileRelay {
         transfer.finish();
         forget(transfer, "delivered to " + transfer.delivered() + " of " + transfer.copies.size());
         if (transfer.toRoom() && transfer.delivered() > 0) {
-            room.post(new Room.Shared(transfer.from, transfer.name, transfer.size));
+            rooms.post(new Rooms.Shared(transfer.from, transfer.name, transfer.size));
         }
     }
 

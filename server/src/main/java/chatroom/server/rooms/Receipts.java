@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * What each account sent lately, by client message id, so that a message sent again after a lost connection is
  * acknowledged instead of delivered twice. Bounded three ways: per account, in all, and by age; what falls out is
- * old enough that no client still waits for it. Room thread only.
+ * old enough that no client still waits for it. The rooms thread only.
  */
 public final class Receipts {
     /**

@@ -7,7 +7,7 @@ import chatroom.server.accounts.LoginThrottle;
 import chatroom.server.accounts.ResumeTokens;
 import chatroom.server.files.FileRelay;
 import chatroom.server.log.ServerLog;
-import chatroom.server.rooms.Room;
+import chatroom.server.rooms.Rooms;
 import chatroom.server.storage.History;
 
 import java.util.Set;
@@ -23,16 +23,16 @@ import java.util.concurrent.TimeoutException;
  * @param tokens      the resume tokens, or {@code null} when sessions cannot be resumed
  * @param connections the open connections' count, or {@code null} when nothing counts them
  */
-public record ServerContext(ServerConfig config, String version, Room room, Names names, Accounts accounts,
+public record ServerContext(ServerConfig config, String version, Rooms rooms, Names names, Accounts accounts,
                             History history, LoginThrottle throttle, ServerLog log, ExecutorService hashing,
                             Set<Session> sessions, ResumeTokens tokens, ConnectionLimits connections, FileRelay files) {
     /** A queue of a thousand logins on one core clears well within this. */
     static final int HASHING_TIMEOUT_SECONDS = 120;
 
-    public ServerContext(ServerConfig config, String version, Room room, Names names, Accounts accounts,
+    public ServerContext(ServerConfig config, String version, Rooms rooms, Names names, Accounts accounts,
                          History history, LoginThrottle throttle, ServerLog log, ExecutorService hashing,
                          Set<Session> sessions) {
-        this(config, version, room, names, accounts, history, throttle, log, hashing, sessions, null, null, null);
+        this(config, version, rooms, names, accounts, history, throttle, log, hashing, sessions, null, null, null);
     }
 
     /** Checks a password on the hashing pool, so that a burst of logins queues there instead of stalling anything. */

@@ -33,7 +33,7 @@ import chatroom.api.spi.Connection;
 import chatroom.api.spi.InboundHandler;
 import chatroom.server.accounts.Accounts;
 import chatroom.server.accounts.ResumeTokens;
-import chatroom.server.rooms.Room;
+import chatroom.server.rooms.Rooms;
 import chatroom.server.storage.History;
 
 import java.sql.SQLException;
@@ -50,7 +50,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One connection's conversation with the server: the handshake, login, and checks on everything the client sends
- * before it reaches the {@link Room}. Input arrives on the connection's reader thread; the room thread sets the
+ * before it reaches the {@link Rooms}. Input arrives on the connection's reader thread; the room thread sets the
  * in-room state.
  */
 public final class Session implements InboundHandler {
@@ -113,13 +113,13 @@ public final class Session implements InboundHandler {
             case Hello h -> refuse(ErrorCode.BAD_MESSAGE, "The handshake is done already.", Hello.TYPE);
             case Login l -> login(l);
             case Say s -> text(s.text(), Say.TYPE, s.cid())
-                    .ifPresent(text -> server.room().post(new Room.Say(this, text, s.cid())));
+                    .ifPresent(text -> server.rooms().post(new Rooms.Say(this, text, s.cid())));
             case Tell t -> text(t.text(), Tell.TYPE, t.cid())
-                    .ifPresent(text -> server.room().post(new Room.Tell(this, t.to(), text, t.cid())));
+                    .ifPresent(text -> server.rooms().post(new Rooms.Tell(this, t.to(), text, t.cid())));
             case Nick n -> rename(n.name());
             case Who w -> {
                 if (allowedByRate(Who.TYPE)) {
-                    server.room().post(new Room.Who(this));
+                    server.rooms().post(new Rooms.Who(this));
                 }
             }
             case HistoryRequest h -> {
@@ -128,7 +128,7 @@ public final class Session implements InboundHandler {
                 }
             }
             case Ping p -> send(new Pong());
-            case Logout l -> server.room().post(new Room.Leave(this, "logged out", true));
+            case Logout l -> server.rooms().post(new Rooms.Leave(this, "logged out", true));
             case FileOffer o -> {
                 if (inRoomFor(FileOffer.TYPE) && allowedByRate(FileOffer.TYPE)) {
                     server.files().offer(this, o);
@@ -217,7 +217,7 @@ public final class Session implements InboundHandler {
             return;
         }
         String key = Names.key(requested);
-        if (server.accounts().registeredName(requested).isEmpty() && server.room().isOnline(requested)) {
+        if (server.accounts().registeredName(requested).isEmpty() && server.rooms().isOnline(requested)) {
             // A guest or a renamed user has it: creating the account now would take it from under them.
             refuse(ErrorCode.NAME_TAKEN, "Someone online is using the name '" + requested + "'.", Login.TYPE);
             return;
@@ -326,7 +326,7 @@ public final class Session implements InboundHandler {
             }
         }
         CompletableFuture<Boolean> admitted = new CompletableFuture<>();
-        server.room().post(new Room.Enter(this, accountName, asGuest, since, token, takeOver, admitted));
+        server.rooms().post(new Rooms.Enter(this, accountName, asGuest, since, token, takeOver, admitted));
         try {
             admitted.get(ENTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -352,7 +352,7 @@ public final class Session implements InboundHandler {
             return;
         }
         if (allowedByRate(Nick.TYPE)) {
-            server.room().post(new Room.Rename(this, canonical));
+            server.rooms().post(new Rooms.Rename(this, canonical));
         }
     }
 
@@ -458,7 +458,7 @@ public final class Session implements InboundHandler {
         server.files().closed(this);
         server.log().info("disconnect " + address() + (name == null ? "" : " (" + name + ")")
                 + (closeReason == null ? "" : ": " + closeReason));
-        server.room().post(new Room.Leave(this, closeReason == null ? "connection lost" : closeReason, false));
+        server.rooms().post(new Rooms.Leave(this, closeReason == null ? "connection lost" : closeReason, false));
     }
 
     public void send(ServerMessage message) {
@@ -484,7 +484,7 @@ public final class Session implements InboundHandler {
     private void refusedByConnection() {
         if (connection.overflowed() && overflowReported.compareAndSet(false, true)) {
             closeReason = TOO_SLOW;
-            server.room().post(new Room.Leave(this, TOO_SLOW, false));
+            server.rooms().post(new Rooms.Leave(this, TOO_SLOW, false));
         }
     }
 

@@ -20,6 +20,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Database {
     public static final String FILE_NAME = "chatroom.db";
+    /**
+     * The schema this code writes, kept in SQLite's {@code user_version}: 1 is the single room's tables, 2 adds the
+     * registry of rooms. Each step runs once, in one transaction with the ones after it, when an older file opens.
+     */
+    static final int SCHEMA_VERSION = 2;
 
     private final Path file;
     private final boolean fsync;
@@ -49,33 +54,66 @@ public final class Database {
         Database database = new Database(file, fsync);
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode=WAL");
-            statement.execute("""
-                    CREATE TABLE IF NOT EXISTS accounts (
-                        name_key TEXT PRIMARY KEY,
-                        name TEXT NOT NULL,
-                        password_hash TEXT NOT NULL,
-                        created INTEGER NOT NULL)""");
-            statement.execute("""
-                    CREATE TABLE IF NOT EXISTS history (
-                        id INTEGER PRIMARY KEY,
-                        ts INTEGER NOT NULL,
-                        kind TEXT NOT NULL,
-                        sender TEXT,
-                        body TEXT NOT NULL)""");
-            addColumnIfMissing(statement, "history", "sender_account", "TEXT");
-            addColumnIfMissing(statement, "history", "cid", "TEXT");
-            statement.execute("""
-                    CREATE TABLE IF NOT EXISTS resume_tokens (
-                        token_hash TEXT PRIMARY KEY,
-                        account_key TEXT NOT NULL,
-                        account TEXT NOT NULL,
-                        guest INTEGER NOT NULL,
-                        expires INTEGER NOT NULL)""");
-            statement.execute("CREATE INDEX IF NOT EXISTS resume_tokens_expiry ON resume_tokens (expires)");
+            int version = schemaVersion(statement);
+            if (version > SCHEMA_VERSION) {
+                throw new StorageException("The database " + file + " was written by a newer chatroom (schema "
+                        + version + "; this one knows up to " + SCHEMA_VERSION + "). Run the newer version.");
+            }
+            connection.setAutoCommit(false);
+            if (version < 1) {
+                createFirstSchema(statement);
+            }
+            if (version < 2) {
+                statement.execute("""
+                        CREATE TABLE IF NOT EXISTS rooms (
+                            name_key TEXT PRIMARY KEY,
+                            name TEXT NOT NULL,
+                            topic TEXT,
+                            owner_key TEXT,
+                            created INTEGER NOT NULL)""");
+            }
+            statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+            connection.commit();
         } catch (SQLException e) {
             throw new StorageException("Cannot open the database " + file + ": " + e.getMessage(), e);
         }
         return database;
+    }
+
+    private static int schemaVersion(Statement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
+    }
+
+    /**
+     * The tables of the single-room server, as every version before the schema had a number created them (their
+     * later columns included), so that a data folder of any of those versions continues from here.
+     */
+    private static void createFirstSchema(Statement statement) throws SQLException {
+        statement.execute("""
+                CREATE TABLE IF NOT EXISTS accounts (
+                    name_key TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    password_hash TEXT NOT NULL,
+                    created INTEGER NOT NULL)""");
+        statement.execute("""
+                CREATE TABLE IF NOT EXISTS history (
+                    id INTEGER PRIMARY KEY,
+                    ts INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    sender TEXT,
+                    body TEXT NOT NULL)""");
+        addColumnIfMissing(statement, "history", "sender_account", "TEXT");
+        addColumnIfMissing(statement, "history", "cid", "TEXT");
+        statement.execute("""
+                CREATE TABLE IF NOT EXISTS resume_tokens (
+                    token_hash TEXT PRIMARY KEY,
+                    account_key TEXT NOT NULL,
+                    account TEXT NOT NULL,
+                    guest INTEGER NOT NULL,
+                    expires INTEGER NOT NULL)""");
+        statement.execute("CREATE INDEX IF NOT EXISTS resume_tokens_expiry ON resume_tokens (expires)");
     }
 
     /** Databases made before a column existed get it, empty in their old rows. */

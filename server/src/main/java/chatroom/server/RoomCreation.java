@@ -1,0 +1,9 @@
+package chatroom.server;
+
+/** Who may create a room by joining one that does not exist. */
+public enum RoomCreation {
+    /** Anyone logged in, guests included. */
+    OPEN,
+    /** People with an account; guests may only join rooms that exist. */
+    ACCOUNTS
+}

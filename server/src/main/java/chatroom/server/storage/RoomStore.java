@@ -1,0 +1,69 @@
+package chatroom.server.storage;
+
+import chatroom.api.rules.RoomNames;
+import chatroom.server.StorageException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** The registry of rooms in the database: each room's name, topic, owner and when it was made. Thread-safe. */
+public final class RoomStore implements AutoCloseable {
+    /**
+     * A room as stored.
+     *
+     * @param topic    the topic, or {@code null} for none
+     * @param ownerKey the owner's account key, or {@code null} for rooms the server made (the default room)
+     */
+    public record Saved(String name, String topic, String ownerKey, long created) {
+    }
+
+    private final Connection connection;
+    private final ReentrantLock writes;
+
+    public RoomStore(Database database) {
+        try {
+            writes = database.writes();
+            connection = database.connect();
+        } catch (SQLException e) {
+            throw new StorageException("Cannot open the rooms in " + database.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every room, in the order they were made. */
+    public synchronized List<Saved> all() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT name, topic, owner_key, created FROM rooms ORDER BY created, name_key");
+             ResultSet rows = query.executeQuery()) {
+            List<Saved> rooms = new ArrayList<>();
+            while (rows.next()) {
+                rooms.add(new Saved(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4)));
+            }
+            return rooms;
+        }
+    }
+
+    /** Records a room unless one of that name exists; returns whether it was new. */
+    public boolean create(String name, String ownerKey, long now) throws SQLException {
+        writes.lock();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT OR IGNORE INTO rooms (name_key, name, topic, owner_key, created) VALUES (?, ?, NULL, ?, ?)")) {
+            insert.setString(1, RoomNames.key(name));
+            insert.setString(2, name);
+            insert.setString(3, ownerKey);
+            insert.setLong(4, now);
+            return insert.executeUpdate() == 1;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        connection.close();
+    }
+}
