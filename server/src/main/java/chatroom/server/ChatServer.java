@@ -250,17 +250,22 @@ public final class ChatServer implements AutoCloseable {
     }
 
     /**
-     * Every room in the registry, the default room made on the first start with this name; the history so far is
-     * the default room's.
+     * Every room in the registry with its newest entries, the default room made on the first start with this name.
+     * History the single-room server wrote belongs to no room until the default room adopts it, here.
      */
     private List<Room> loadRooms(RoomStore store, History history) throws SQLException {
-        store.create(config.defaultRoom(), null, clock.millis());
+        if (store.create(config.defaultRoom(), null, clock.millis())) {
+            log.info("made the default room " + config.defaultRoom());
+        }
+        int adopted = history.adopt(config.defaultRoom());
+        if (adopted > 0) {
+            log.info("the default room " + config.defaultRoom() + " took in the " + adopted
+                    + " entries of the single room's history");
+        }
         List<Room> rooms = new ArrayList<>();
         for (RoomStore.Saved saved : store.all()) {
-            rooms.add(RoomNames.key(saved.name()).equals(RoomNames.key(config.defaultRoom()))
-                    ? new Room(saved.name(), history.before(Long.MAX_VALUE, config.recentWindow()), history.lastId(),
-                            history.size(), config.recentWindow())
-                    : new Room(saved.name(), List.of(), 0, 0, config.recentWindow()));
+            rooms.add(new Room(saved.name(), history.before(saved.name(), Long.MAX_VALUE, config.recentWindow()),
+                    history.lastId(saved.name()), history.size(saved.name()), config.recentWindow()));
         }
         return rooms;
     }

@@ -110,6 +110,39 @@ class ChatServerTest extends ServerTestBase {
     }
 
     @Test
+    void aDataFolderOfTheSingleRoomServerIsUpgradedAndItsHistoryIsTheDefaultRooms() throws Exception {
+        java.nio.file.Files.createDirectories(dir);
+        try (java.sql.Connection old = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + dir.resolve(Database.FILE_NAME)); java.sql.Statement sql = old.createStatement()) {
+            // The tables and rows exactly as the single-room server (schema without a number) wrote them.
+            sql.execute("CREATE TABLE accounts (name_key TEXT PRIMARY KEY, name TEXT NOT NULL, password_hash TEXT"
+                    + " NOT NULL, created INTEGER NOT NULL)");
+            sql.execute("CREATE TABLE history (id INTEGER PRIMARY KEY, ts INTEGER NOT NULL, kind TEXT NOT NULL,"
+                    + " sender TEXT, body TEXT NOT NULL, sender_account TEXT, cid TEXT)");
+            sql.execute("CREATE TABLE resume_tokens (token_hash TEXT PRIMARY KEY, account_key TEXT NOT NULL,"
+                    + " account TEXT NOT NULL, guest INTEGER NOT NULL, expires INTEGER NOT NULL)");
+            sql.execute("INSERT INTO history VALUES (41, " + T0 + ", 'message', 'alice', 'before rooms', 'alice',"
+                    + " 'c41')");
+            sql.execute("INSERT INTO history VALUES (42, " + T0 + ", 'announcement', NULL, 'maintenance', NULL,"
+                    + " NULL)");
+        }
+
+        TestClient bob = start(TestServer.config(dir)).connect();
+        bob.hello();
+        bob.send(new Login("bob", "builder"));
+
+        assertEquals(new LoggedIn("bob", 1), TestClient.withoutToken(bob.next()));
+        assertEquals(old(41, "alice", "before rooms"), bob.next());
+        assertEquals(new Announcement(42, T0, "maintenance", true), bob.next());
+        assertEquals(new HistoryEnd(2, false), bob.next());
+        bob.send(new Say("the first in rooms"));
+        assertEquals(new ChatMessage(43, T0, "bob", "the first in rooms", false),
+                bob.await(ChatMessage.class, m -> !m.history()));
+        assertTrue(server.log().contains("the default room #lobby took in the 2 entries of the single room's history"),
+                server.log());
+    }
+
+    @Test
     void accountsSurviveARestart() {
         ServerConfig config = TestServer.config(dir);
         start(config).enter("alice").logout();

@@ -10,8 +10,9 @@ package chatroom.api.message;
  * @param name    the file's name as the sender gave it (untrusted)
  * @param size    the file's length in bytes
  * @param history whether this entry is replayed from the past
+ * @param room    the room (protocol 2; absent for protocol 1)
  */
-public record FileShared(long id, long ts, String from, String name, long size, boolean history)
+public record FileShared(long id, long ts, String from, String name, long size, boolean history, String room)
         implements ServerMessage {
     public static final String TYPE = "file_shared";
 
@@ -20,9 +21,18 @@ public record FileShared(long id, long ts, String from, String name, long size, 
         Fields.required(name, "name");
     }
 
+    public FileShared(long id, long ts, String from, String name, long size, boolean history) {
+        this(id, ts, from, name, size, history, null);
+    }
+
+    /** This entry naming its room, or none. */
+    public FileShared withRoom(String roomName) {
+        return new FileShared(id, ts, from, name, size, history, roomName);
+    }
+
     /** This entry as a history entry. */
     public FileShared asHistory() {
-        return history ? this : new FileShared(id, ts, from, name, size, true);
+        return history ? this : new FileShared(id, ts, from, name, size, true, room);
     }
 
     @Override

@@ -5,9 +5,14 @@ package chatroom.api.message;
  *
  * @param count how many entries the run had
  * @param more  whether older entries exist
+ * @param room  the room whose history it was (protocol 2; absent for protocol 1)
  */
-public record HistoryEnd(int count, boolean more) implements ServerMessage {
+public record HistoryEnd(int count, boolean more, String room) implements ServerMessage {
     public static final String TYPE = "history_end";
+
+    public HistoryEnd(int count, boolean more) {
+        this(count, more, null);
+    }
 
     @Override
     public String type() {

@@ -17,8 +17,9 @@ public final class Receipts {
      *
      * @param id   the chat message's id; 0 for a private message, which has none
      * @param to   the recipient of a private message; {@code null} for a chat message
+     * @param roomKey the room of a chat message; {@code null} for a private message
      */
-    public record Receipt(String accountKey, String cid, long id, long ts, String from, String to) {
+    public record Receipt(String accountKey, String cid, long id, long ts, String from, String to, String roomKey) {
     }
 
     private final int perAccount;

@@ -228,7 +228,8 @@ public final class Rooms {
             case Announce a -> announce(a.text());
             case ListOnline l -> l.users().complete(onlineUsers());
             case Shutdown s -> shutdown(s.done());
-            case Shared f -> record(new FileShared(lobby.nextId(), now(), f.from(), f.name(), f.size(), false));
+            case Shared f -> record(new FileShared(lobby.nextId(), now(), f.from(), f.name(), f.size(), false,
+                    lobby.name()));
         }
     }
 
@@ -282,7 +283,7 @@ public final class Rooms {
         ArrayDeque<ServerMessage> recent = lobby.recent();
         int replay = Math.min(recent.size(), config.historyOnJoin());
         List<Frame> frames = new ArrayList<>(replay);
-        recent.stream().skip(recent.size() - replay).forEach(entry -> frames.add(MessageCodec.encode(entry)));
+        recent.stream().skip(recent.size() - replay).forEach(entry -> frames.add(encode(entry)));
         deliverAll(session, frames);
         deliver(session, new HistoryEnd(replay, lobby.historySize() > replay));
     }
@@ -302,7 +303,7 @@ public final class Rooms {
             if (History.idOf(entry) <= since) {
                 break;
             }
-            Frame frame = MessageCodec.encode(entry);
+            Frame frame = encode(entry);
             if (frame.size() > budget) {
                 break;
             }
@@ -319,7 +320,7 @@ public final class Rooms {
             return;
         }
         if (cid == null) {
-            record(new ChatMessage(lobby.nextId(), now(), session.name(), text, false));
+            record(new ChatMessage(lobby.nextId(), now(), session.name(), text, false, null, lobby.name()));
             return;
         }
         String sender = accountKey(session.account(), session.guest());
@@ -329,8 +330,9 @@ public final class Rooms {
             deliver(session, new ChatMessage(earlier.id(), earlier.ts(), earlier.from(), text, false, cid));
             return;
         }
-        ChatMessage message = new ChatMessage(lobby.nextId(), now(), session.name(), text, false);
-        receipts.add(new Receipts.Receipt(sender, cid, message.id(), message.ts(), message.from(), null), now());
+        ChatMessage message = new ChatMessage(lobby.nextId(), now(), session.name(), text, false, null, lobby.name());
+        receipts.add(new Receipts.Receipt(sender, cid, message.id(), message.ts(), message.from(), null,
+                lobby.key()), now());
         if (config.durableHistory()) {
             pendingEntries.add(message.withCid(History.receiptCid(sender, cid)));
         }
@@ -339,7 +341,7 @@ public final class Rooms {
     }
 
     private void announce(String text) {
-        record(new Announcement(lobby.nextId(), now(), text, false));
+        record(new Announcement(lobby.nextId(), now(), text, false, lobby.name()));
         log.info("announcement: " + text);
     }
 
@@ -373,9 +375,10 @@ public final class Rooms {
         }
         PrivateMessage message = new PrivateMessage(now(), session.name(), target.name(), text);
         if (cid != null) {
-            receipts.add(new Receipts.Receipt(sender, cid, 0, message.ts(), message.from(), message.to()), now());
+            receipts.add(new Receipts.Receipt(sender, cid, 0, message.ts(), message.from(), message.to(), null),
+                    now());
         }
-        Frame frame = MessageCodec.encode(message);
+        Frame frame = encode(message);
         if (cid == null) {
             pendingDeliveries.add(Delivery.to(target == session ? new Session[] {target}
                     : new Session[] {target, session}, frame));
@@ -384,7 +387,7 @@ public final class Rooms {
         if (target != session) {
             pendingDeliveries.add(Delivery.to(target, frame));
         }
-        pendingDeliveries.add(Delivery.to(session, MessageCodec.encode(message.withCid(cid))));
+        pendingDeliveries.add(Delivery.to(session, encode(message.withCid(cid))));
     }
 
     private void rename(Session session, String name) {
@@ -463,7 +466,7 @@ public final class Rooms {
     }
 
     private void shutdown(CompletableFuture<Void> done) {
-        Frame bye = MessageCodec.encode(new Bye(Bye.SHUTDOWN, "The server is shutting down."));
+        Frame bye = encode(new Bye(Bye.SHUTDOWN, "The server is shutting down."));
         Session[] everyone = lobby.present();
         for (Session session : everyone) {
             remove(session);
@@ -521,7 +524,7 @@ public final class Rooms {
 
     /** One encoding, the same bytes to everyone online at this point of the room's order. */
     private void broadcast(ServerMessage message) {
-        pendingDeliveries.add(Delivery.to(lobby.present(), MessageCodec.encode(message)));
+        pendingDeliveries.add(Delivery.to(lobby.present(), encode(message)));
     }
 
     /**
@@ -531,9 +534,9 @@ public final class Rooms {
     private void broadcastWithEcho(ServerMessage message, Session sender, ServerMessage echo) {
         Session[] others = Arrays.stream(lobby.present()).filter(member -> member != sender).toArray(Session[]::new);
         if (others.length > 0) {
-            pendingDeliveries.add(Delivery.to(others, MessageCodec.encode(message)));
+            pendingDeliveries.add(Delivery.to(others, encode(message)));
         }
-        pendingDeliveries.add(Delivery.to(sender, MessageCodec.encode(echo)));
+        pendingDeliveries.add(Delivery.to(sender, encode(echo)));
     }
 
     private void deliverAll(Session session, List<Frame> frames) {
@@ -547,11 +550,11 @@ public final class Rooms {
     }
 
     private void deliver(Session session, ServerMessage message) {
-        pendingDeliveries.add(Delivery.to(session, MessageCodec.encode(message)));
+        pendingDeliveries.add(Delivery.to(session, encode(message)));
     }
 
     private void deliverAndClose(Session session, ServerMessage message) {
-        pendingDeliveries.add(new Delivery(new Session[] {session}, MessageCodec.encode(message), session::close));
+        pendingDeliveries.add(new Delivery(new Session[] {session}, encode(message), session::close));
     }
 
     private void reply(Session session, ErrorCode code, String message, String ref) {
@@ -561,6 +564,11 @@ public final class Rooms {
     /** Guests have no account, so a guest never replaces an account's session, nor the other way round. */
     private static String accountKey(String account, boolean guest) {
         return (guest ? "guest:" : "account:") + Names.key(account);
+    }
+
+    /** The frame of a message as the sessions read it: protocol 1 for now, so entries name no room. */
+    private static Frame encode(ServerMessage message) {
+        return MessageCodec.encode(Entries.withoutRoom(message));
     }
 
     private long now() {

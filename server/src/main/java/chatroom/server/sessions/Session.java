@@ -33,6 +33,7 @@ import chatroom.api.spi.Connection;
 import chatroom.api.spi.InboundHandler;
 import chatroom.server.accounts.Accounts;
 import chatroom.server.accounts.ResumeTokens;
+import chatroom.server.rooms.Entries;
 import chatroom.server.rooms.Rooms;
 import chatroom.server.storage.History;
 
@@ -364,12 +365,13 @@ public final class Session implements InboundHandler {
         int limit = request.limit() == null ? Math.min(50, max) : Math.max(1, Math.min(request.limit(), max));
         long before = request.before() == null || request.before() <= 0 ? Long.MAX_VALUE : request.before();
         try {
-            List<ServerMessage> page = server.history().before(before, limit);
-            boolean more = !page.isEmpty() && server.history().hasBefore(History.idOf(page.getFirst()));
+            String room = server.config().defaultRoom();
+            List<ServerMessage> page = server.history().before(room, before, limit);
+            boolean more = !page.isEmpty() && server.history().hasBefore(room, History.idOf(page.getFirst()));
             // One hand-over for the page: the writer wakes once, not once per entry.
             List<Frame> frames = new ArrayList<>(page.size() + 1);
             for (ServerMessage entry : page) {
-                frames.add(MessageCodec.encode(entry));
+                frames.add(MessageCodec.encode(Entries.withoutRoom(entry)));
             }
             frames.add(MessageCodec.encode(new HistoryEnd(page.size(), more)));
             send(frames);

@@ -22,9 +22,10 @@ public final class Database {
     public static final String FILE_NAME = "chatroom.db";
     /**
      * The schema this code writes, kept in SQLite's {@code user_version}: 1 is the single room's tables, 2 adds the
-     * registry of rooms. Each step runs once, in one transaction with the ones after it, when an older file opens.
+     * registry of rooms, 3 gives each history entry its room and an id counted in that room. Each step runs once, in
+     * one transaction with the ones after it, when an older file opens.
      */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     private final Path file;
     private final boolean fsync;
@@ -71,6 +72,14 @@ public final class Database {
                             topic TEXT,
                             owner_key TEXT,
                             created INTEGER NOT NULL)""");
+            }
+            if (version < 3) {
+                // Ids count per room from here on; the single room's entries keep theirs, and belong to no room
+                // until the server adopts them into its default room at start.
+                addColumnIfMissing(statement, "history", "room_key", "TEXT");
+                addColumnIfMissing(statement, "history", "room_id", "INTEGER");
+                statement.execute("UPDATE history SET room_id = id WHERE room_id IS NULL");
+                statement.execute("CREATE UNIQUE INDEX IF NOT EXISTS history_by_room ON history (room_key, room_id)");
             }
             statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
             connection.commit();

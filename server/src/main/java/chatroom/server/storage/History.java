@@ -4,6 +4,7 @@ import chatroom.api.message.Announcement;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.FileShared;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.rules.RoomNames;
 import chatroom.server.StorageException;
 import chatroom.server.rooms.Receipts;
 
@@ -18,8 +19,9 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The room's history in the database: chat messages, announcements and shared files by id. Appends come from the
- * journal thread only, a batch per transaction (group commit); reads may come from any thread.
+ * The rooms' history in the database: chat messages, announcements and shared files, each in its room under an id
+ * counted in that room. Every entry written names its room. Appends come from the journal thread only, a batch per
+ * transaction (group commit); reads may come from any thread.
  *
  * <p>A chat message that the sender gave a client message id reaches the journal with {@link #receiptCid} in its
  * {@code cid}: the sender's account and that id, stored in columns of their own (and never sent to anyone), so that
@@ -42,8 +44,8 @@ public final class History implements AutoCloseable {
             writes = database.writes();
             writer = database.connect();
             writer.setAutoCommit(false);
-            insert = writer.prepareStatement("INSERT INTO history (id, ts, kind, sender, body, sender_account, cid)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+            insert = writer.prepareStatement("INSERT INTO history (room_key, room_id, ts, kind, sender, body,"
+                    + " sender_account, cid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             reader = database.connect();
         } catch (SQLException e) {
             throw new StorageException("Cannot open the history in " + database.file() + ": " + e.getMessage(), e);
@@ -56,9 +58,10 @@ public final class History implements AutoCloseable {
         try {
             for (ServerMessage entry : entries) {
                 switch (entry) {
-                    case ChatMessage m -> bind(m.id(), m.ts(), MESSAGE, m.from(), m.text(), m.cid());
-                    case Announcement a -> bind(a.id(), a.ts(), ANNOUNCEMENT, null, a.text(), null);
-                    case FileShared f -> bind(f.id(), f.ts(), FILE, f.from(), f.size() + " " + f.name(), null);
+                    case ChatMessage m -> bind(m.room(), m.id(), m.ts(), MESSAGE, m.from(), m.text(), m.cid());
+                    case Announcement a -> bind(a.room(), a.id(), a.ts(), ANNOUNCEMENT, null, a.text(), null);
+                    case FileShared f -> bind(f.room(), f.id(), f.ts(), FILE, f.from(), f.size() + " " + f.name(),
+                            null);
                     default -> throw new IllegalArgumentException("Not a history entry: " + entry.type());
                 }
                 insert.addBatch();
@@ -73,16 +76,41 @@ public final class History implements AutoCloseable {
         }
     }
 
-    private void bind(long id, long ts, String kind, String sender, String body, String receipt)
+    private void bind(String room, long id, long ts, String kind, String sender, String body, String receipt)
             throws SQLException {
-        insert.setLong(1, id);
-        insert.setLong(2, ts);
-        insert.setString(3, kind);
-        insert.setString(4, sender);
-        insert.setString(5, body);
+        if (room == null) {
+            throw new IllegalArgumentException("A history entry names its room: " + kind + " " + id);
+        }
+        insert.setString(1, RoomNames.key(room));
+        insert.setLong(2, id);
+        insert.setLong(3, ts);
+        insert.setString(4, kind);
+        insert.setString(5, sender);
+        insert.setString(6, body);
         int split = receipt == null ? -1 : receipt.indexOf(RECEIPT_SEPARATOR);
-        insert.setString(6, split < 0 ? null : receipt.substring(0, split));
-        insert.setString(7, split < 0 ? null : receipt.substring(split + 1));
+        insert.setString(7, split < 0 ? null : receipt.substring(0, split));
+        insert.setString(8, split < 0 ? null : receipt.substring(split + 1));
+    }
+
+    /**
+     * Gives the entries that belong to no room (those the single-room server wrote) to this room, the default one.
+     *
+     * @return how many it took in
+     */
+    public int adopt(String room) throws SQLException {
+        writes.lock();
+        try (PreparedStatement update = writer.prepareStatement(
+                "UPDATE history SET room_key = ? WHERE room_key IS NULL")) {
+            update.setString(1, RoomNames.key(room));
+            int adopted = update.executeUpdate();
+            writer.commit();
+            return adopted;
+        } catch (SQLException e) {
+            writer.rollback();
+            throw e;
+        } finally {
+            writes.unlock();
+        }
     }
 
     /**
@@ -94,19 +122,19 @@ public final class History implements AutoCloseable {
     }
 
     /**
-     * The newest chat messages with a client message id, at most {@code limit}, none older than {@code sinceTs},
-     * oldest first.
+     * The newest chat messages with a client message id, in every room, at most {@code limit}, none older than
+     * {@code sinceTs}, oldest first.
      */
     public synchronized List<Receipts.Receipt> receipts(long sinceTs, int limit) throws SQLException {
-        try (PreparedStatement query = reader.prepareStatement("SELECT id, ts, sender, sender_account, cid FROM history"
-                + " WHERE cid IS NOT NULL AND ts >= ? ORDER BY id DESC LIMIT ?")) {
+        try (PreparedStatement query = reader.prepareStatement("SELECT room_id, ts, sender, sender_account, cid,"
+                + " room_key FROM history WHERE cid IS NOT NULL AND ts >= ? ORDER BY id DESC LIMIT ?")) {
             query.setLong(1, sinceTs);
             query.setInt(2, limit);
             List<Receipts.Receipt> receipts = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     receipts.add(new Receipts.Receipt(rows.getString(4), rows.getString(5), rows.getLong(1),
-                            rows.getLong(2), rows.getString(3), null));
+                            rows.getLong(2), rows.getString(3), null, rows.getString(6)));
                 }
             }
             Collections.reverse(receipts);
@@ -114,12 +142,15 @@ public final class History implements AutoCloseable {
         }
     }
 
-    /** The highest id written, or 0 for an empty history. */
-    public synchronized long lastId() throws SQLException {
-        try (Statement statement = reader.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM history")) {
-            rows.next();
-            return rows.getLong(1);
+    /** The highest id in a room's history, or 0 for an empty one. */
+    public synchronized long lastId(String room) throws SQLException {
+        try (PreparedStatement query = reader.prepareStatement(
+                "SELECT COALESCE(MAX(room_id), 0) FROM history WHERE room_key = ?")) {
+            query.setString(1, RoomNames.key(room));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 
@@ -143,29 +174,32 @@ public final class History implements AutoCloseable {
         };
     }
 
-    /** How many entries there are. */
-    public synchronized long size() throws SQLException {
-        try (Statement statement = reader.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM history")) {
-            rows.next();
-            return rows.getLong(1);
+    /** How many entries a room's history holds. */
+    public synchronized long size(String room) throws SQLException {
+        try (PreparedStatement query = reader.prepareStatement("SELECT COUNT(*) FROM history WHERE room_key = ?")) {
+            query.setString(1, RoomNames.key(room));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 
     /**
-     * Up to {@code limit} entries with ids below {@code beforeId}, oldest first, marked as history.
+     * Up to {@code limit} of a room's entries with ids below {@code beforeId}, oldest first, marked as history and
+     * naming the room as given.
      */
-    public synchronized List<ServerMessage> before(long beforeId, int limit) throws SQLException {
-        try (PreparedStatement query = reader.prepareStatement(
-                "SELECT id, ts, kind, sender, body FROM history WHERE id < ? ORDER BY id DESC LIMIT ?")) {
-            query.setLong(1, beforeId);
-            query.setInt(2, limit);
+    public synchronized List<ServerMessage> before(String room, long beforeId, int limit) throws SQLException {
+        try (PreparedStatement query = reader.prepareStatement("SELECT room_id, ts, kind, sender, body FROM history"
+                + " WHERE room_key = ? AND room_id < ? ORDER BY room_id DESC LIMIT ?")) {
+            query.setString(1, RoomNames.key(room));
+            query.setLong(2, beforeId);
+            query.setInt(3, limit);
             List<ServerMessage> entries = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    long id = rows.getLong(1);
-                    long ts = rows.getLong(2);
-                    entries.add(entry(id, ts, rows.getString(3), rows.getString(4), rows.getString(5)));
+                    entries.add(entry(room, rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5)));
                 }
             }
             Collections.reverse(entries);
@@ -173,22 +207,24 @@ public final class History implements AutoCloseable {
         }
     }
 
-    private static ServerMessage entry(long id, long ts, String kind, String sender, String body) {
+    private static ServerMessage entry(String room, long id, long ts, String kind, String sender, String body) {
         if (ANNOUNCEMENT.equals(kind)) {
-            return new Announcement(id, ts, body, true);
+            return new Announcement(id, ts, body, true, room);
         }
         if (FILE.equals(kind)) {
             int space = body.indexOf(' ');
             return new FileShared(id, ts, sender, body.substring(space + 1), Long.parseLong(body.substring(0, space)),
-                    true);
+                    true, room);
         }
-        return new ChatMessage(id, ts, sender, body, true);
+        return new ChatMessage(id, ts, sender, body, true, null, room);
     }
 
-    /** Whether any entry is older than this id. */
-    public synchronized boolean hasBefore(long id) throws SQLException {
-        try (PreparedStatement query = reader.prepareStatement("SELECT 1 FROM history WHERE id < ? LIMIT 1")) {
-            query.setLong(1, id);
+    /** Whether a room has an entry older than this id. */
+    public synchronized boolean hasBefore(String room, long id) throws SQLException {
+        try (PreparedStatement query = reader.prepareStatement(
+                "SELECT 1 FROM history WHERE room_key = ? AND room_id < ? LIMIT 1")) {
+            query.setString(1, RoomNames.key(room));
+            query.setLong(2, id);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next();
             }

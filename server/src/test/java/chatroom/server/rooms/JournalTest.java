@@ -43,7 +43,7 @@ class JournalTest {
             null, null, null, null, null, log, null, ConcurrentHashMap.newKeySet());
 
     private static ChatMessage message(long id) {
-        return new ChatMessage(id, id, "alice", "m" + id, false);
+        return new ChatMessage(id, id, "alice", "m" + id, false, null, "#lobby");
     }
 
     private static Frame frame(long id) {
@@ -96,7 +96,7 @@ class JournalTest {
     /** Read through the history's own reading connection, which sees only committed transactions. */
     private static long committed(History history) {
         try {
-            return history.size();
+            return history.size("#lobby");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ReceiptsTest {
     private static Receipts.Receipt sent(String account, String cid, long id, long ts) {
-        return new Receipts.Receipt(account, cid, id, ts, account, null);
+        return new Receipts.Receipt(account, cid, id, ts, account, null, "#lobby");
     }
 
     @Test

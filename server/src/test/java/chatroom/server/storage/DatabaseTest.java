@@ -64,9 +64,13 @@ class DatabaseTest {
 
         assertEquals(Database.SCHEMA_VERSION, version());
         try (History history = new History(database); RoomStore rooms = new RoomStore(database)) {
-            assertEquals(List.of(new ChatMessage(7, 1000, "bob", "from before", true)),
-                    history.before(Long.MAX_VALUE, 10));
             assertEquals(List.of(), rooms.all());
+            assertEquals(List.of(), history.before("#lobby", Long.MAX_VALUE, 10), "in no room until adopted");
+            assertEquals(1, history.adopt("#lobby"));
+            assertEquals(0, history.adopt("#lobby"));
+            assertEquals(List.of(new ChatMessage(7, 1000, "bob", "from before", true, null, "#lobby")),
+                    history.before("#lobby", Long.MAX_VALUE, 10));
+            assertEquals(7, history.lastId("#lobby"));
         }
     }
 

@@ -34,27 +34,29 @@ class HistoryTest {
         history.close();
     }
 
+    private static final String LOBBY = "#lobby";
+
     private static ChatMessage message(long id, String text) {
-        return new ChatMessage(id, 1_000 * id, "alice", text, false);
+        return new ChatMessage(id, 1_000 * id, "alice", text, false, null, LOBBY);
     }
 
     @Test
     void anEmptyHistory() throws SQLException {
-        assertEquals(0, history.lastId());
-        assertEquals(0, history.size());
-        assertEquals(List.of(), history.before(Long.MAX_VALUE, 10));
-        assertFalse(history.hasBefore(Long.MAX_VALUE));
+        assertEquals(0, history.lastId(LOBBY));
+        assertEquals(0, history.size(LOBBY));
+        assertEquals(List.of(), history.before(LOBBY, Long.MAX_VALUE, 10));
+        assertFalse(history.hasBefore(LOBBY, Long.MAX_VALUE));
     }
 
     @Test
     void entriesComeBackOldestFirstMarkedAsHistory() throws SQLException {
-        history.append(List.of(message(1, "one"), new Announcement(2, 2_000, "notice", false)));
+        history.append(List.of(message(1, "one"), new Announcement(2, 2_000, "notice", false, LOBBY)));
         history.append(List.of(message(3, "three")));
 
-        assertEquals(List.of(message(1, "one").asHistory(), new Announcement(2, 2_000, "notice", true),
-                message(3, "three").asHistory()), history.before(Long.MAX_VALUE, 10));
-        assertEquals(3, history.lastId());
-        assertEquals(3, history.size());
+        assertEquals(List.of(message(1, "one").asHistory(), new Announcement(2, 2_000, "notice", true, LOBBY),
+                message(3, "three").asHistory()), history.before(LOBBY, Long.MAX_VALUE, 10));
+        assertEquals(3, history.lastId(LOBBY));
+        assertEquals(3, history.size(LOBBY));
     }
 
     @Test
@@ -63,20 +65,20 @@ class HistoryTest {
             history.append(List.of(message(id, "m" + id)));
         }
 
-        List<ServerMessage> page = history.before(5, 2);
+        List<ServerMessage> page = history.before(LOBBY, 5, 2);
 
         assertEquals(List.of(message(3, "m3").asHistory(), message(4, "m4").asHistory()), page);
-        assertTrue(history.hasBefore(3));
-        assertFalse(history.hasBefore(1));
+        assertTrue(history.hasBefore(LOBBY, 3));
+        assertFalse(history.hasBefore(LOBBY, 1));
     }
 
     @Test
     void textInAnyScriptIsKeptExactly() throws SQLException {
-        ChatMessage text = new ChatMessage(1, 1, "张伟", "你好 🙂\nzweite Zeile\t'quoted' \"too\"", false);
+        ChatMessage text = new ChatMessage(1, 1, "张伟", "你好 🙂\nzweite Zeile\t'quoted' \"too\"", false, null, LOBBY);
 
         history.append(List.of(text));
 
-        assertEquals(List.of(text.asHistory()), history.before(2, 1));
+        assertEquals(List.of(text.asHistory()), history.before(LOBBY, 2, 1));
     }
 
     @Test
@@ -93,9 +95,9 @@ class HistoryTest {
 
         assertThrows(SQLException.class, () -> history.append(List.of(message(2, "two"), message(1, "again"))));
 
-        assertEquals(List.of(message(1, "one").asHistory()), history.before(Long.MAX_VALUE, 10));
+        assertEquals(List.of(message(1, "one").asHistory()), history.before(LOBBY, Long.MAX_VALUE, 10));
         history.append(List.of(message(2, "two")));
-        assertEquals(2, history.size());
+        assertEquals(2, history.size(LOBBY));
     }
 
     @Test
@@ -103,7 +105,30 @@ class HistoryTest {
         history.append(List.of(message(1, "one")));
 
         try (History reopened = new History(Database.open(dir))) {
-            assertEquals(List.of(message(1, "one").asHistory()), reopened.before(Long.MAX_VALUE, 10));
+            assertEquals(List.of(message(1, "one").asHistory()), reopened.before(LOBBY, Long.MAX_VALUE, 10));
         }
+    }
+
+    @Test
+    void eachRoomCountsItsOwnIdsAndPagesOnlyItsOwnEntries() throws SQLException {
+        ChatMessage inOps = new ChatMessage(1, 5_000, "bob", "ops one", false, null, "#Ops");
+        history.append(List.of(message(1, "lobby one"), inOps, message(2, "lobby two")));
+
+        assertEquals(List.of(new ChatMessage(1, 5_000, "bob", "ops one", true, null, "#ops")),
+                history.before("#ops", Long.MAX_VALUE, 10), "found ignoring case, named as asked");
+        assertEquals(2, history.lastId(LOBBY));
+        assertEquals(1, history.lastId("#ops"));
+        assertEquals(0, history.lastId("#empty"));
+        assertEquals(1, history.size("#ops"));
+        assertThrows(SQLException.class, () -> history.append(List.of(new ChatMessage(1, 1, "eve", "same id", false,
+                null, "#OPS"))), "an id is unique within its room");
+    }
+
+    @Test
+    void anEntryWithoutARoomIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> history.append(List.of(new ChatMessage(1, 1, "eve", "where?", false))));
+
+        assertEquals("A history entry names its room: message 1", e.getMessage());
     }
 }

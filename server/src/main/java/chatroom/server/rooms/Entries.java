@@ -1,0 +1,26 @@
+package chatroom.server.rooms;
+
+import chatroom.api.message.Announcement;
+import chatroom.api.message.ChatMessage;
+import chatroom.api.message.FileShared;
+import chatroom.api.message.HistoryEnd;
+import chatroom.api.message.ServerMessage;
+
+/**
+ * History entries as a protocol-1 client reads them: without the room they belong to, which for such a client is
+ * always the default room. Entries keep their room everywhere else (the history, the journal, the replays).
+ */
+public final class Entries {
+    private Entries() {
+    }
+
+    public static ServerMessage withoutRoom(ServerMessage message) {
+        return switch (message) {
+            case ChatMessage m when m.room() != null -> m.withRoom(null);
+            case Announcement a when a.room() != null -> a.withRoom(null);
+            case FileShared f when f.room() != null -> f.withRoom(null);
+            case HistoryEnd e when e.room() != null -> new HistoryEnd(e.count(), e.more());
+            default -> message;
+        };
+    }
+}
