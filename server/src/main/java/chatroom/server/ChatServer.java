@@ -27,6 +27,7 @@ import chatroom.server.sessions.ServerContext;
 import chatroom.server.sessions.Session;
 import chatroom.server.storage.Database;
 import chatroom.server.storage.History;
+import chatroom.server.storage.MembershipStore;
 import chatroom.server.storage.RoomStore;
 
 import java.io.IOException;
@@ -36,7 +37,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -77,6 +80,7 @@ public final class ChatServer implements AutoCloseable {
     private ScheduledExecutorService checkpoints;
     private ResumeTokens tokens;
     private RoomStore roomStore;
+    private MembershipStore memberships;
     private final ConnectionLimits connections;
     private final AtomicLong lastRefusalLogged = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL.toNanos());
     private final AtomicLong refusalsNotLogged = new AtomicLong();
@@ -105,6 +109,7 @@ public final class ChatServer implements AutoCloseable {
         Accounts accounts = new Accounts(database, new PasswordHasher(config.hashIterations()), names);
         History history = new History(database);
         roomStore = new RoomStore(database);
+        memberships = new MembershipStore(database);
         Rooms room;
         try {
             tokens = new ResumeTokens(database, clock, config.resumeValidity(), log);
@@ -132,7 +137,7 @@ public final class ChatServer implements AutoCloseable {
                 .daemon().factory());
         checkpoints.scheduleWithFixedDelay(() -> checkpoint(history), 1, 1, TimeUnit.SECONDS);
         context = new ServerContext(config, VERSION, room, names, accounts, history, new LoginThrottle(clock), log,
-                hashing, sessions, tokens, connections, files);
+                hashing, sessions, tokens, connections, files, memberships);
         journal.start();
         room.start();
         started = clock.instant();
@@ -230,6 +235,7 @@ public final class ChatServer implements AutoCloseable {
             }
             if (roomStore != null) {
                 roomStore.close();
+                memberships.close();
             }
             if (context != null) {
                 context.history().close();
@@ -262,12 +268,23 @@ public final class ChatServer implements AutoCloseable {
             log.info("the default room " + config.defaultRoom() + " took in the " + adopted
                     + " entries of the single room's history");
         }
-        List<Room> rooms = new ArrayList<>();
-        for (RoomStore.Saved saved : store.all()) {
-            rooms.add(new Room(saved.name(), history.before(saved.name(), Long.MAX_VALUE, config.recentWindow()),
-                    history.lastId(saved.name()), history.size(saved.name()), config.recentWindow()));
+        List<String> welcomed = memberships.welcome(config.defaultRoom(), clock.millis());
+        if (!welcomed.isEmpty()) {
+            log.info(welcomed.size() + " accounts joined the default room " + config.defaultRoom());
         }
-        return rooms;
+        Map<String, Room> rooms = new LinkedHashMap<>();
+        for (RoomStore.Saved saved : store.all()) {
+            rooms.put(RoomNames.key(saved.name()), new Room(saved.name(),
+                    history.before(saved.name(), Long.MAX_VALUE, config.recentWindow()), history.lastId(saved.name()),
+                    history.size(saved.name()), config.recentWindow()));
+        }
+        for (MembershipStore.Membership membership : memberships.all()) {
+            Room room = rooms.get(membership.roomKey());
+            if (room != null) {
+                room.join(membership.accountKey());
+            }
+        }
+        return List.copyOf(rooms.values());
     }
 
     private void checkpoint(History history) {

@@ -20,6 +20,7 @@ import chatroom.api.spi.OnlineUser;
 import chatroom.api.spi.ServerStatus;
 import chatroom.server.accounts.Accounts;
 import chatroom.server.storage.Database;
+import chatroom.server.storage.MembershipStore;
 import chatroom.server.storage.RoomStore;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +122,7 @@ class ChatServerTest extends ServerTestBase {
                     + " sender TEXT, body TEXT NOT NULL, sender_account TEXT, cid TEXT)");
             sql.execute("CREATE TABLE resume_tokens (token_hash TEXT PRIMARY KEY, account_key TEXT NOT NULL,"
                     + " account TEXT NOT NULL, guest INTEGER NOT NULL, expires INTEGER NOT NULL)");
+            sql.execute("INSERT INTO accounts VALUES ('alice', 'Alice', 'not a real hash', " + T0 + ")");
             sql.execute("INSERT INTO history VALUES (41, " + T0 + ", 'message', 'alice', 'before rooms', 'alice',"
                     + " 'c41')");
             sql.execute("INSERT INTO history VALUES (42, " + T0 + ", 'announcement', NULL, 'maintenance', NULL,"
@@ -140,6 +142,12 @@ class ChatServerTest extends ServerTestBase {
                 bob.await(ChatMessage.class, m -> !m.history()));
         assertTrue(server.log().contains("the default room #lobby took in the 2 entries of the single room's history"),
                 server.log());
+        assertTrue(server.log().contains("1 accounts joined the default room #lobby"), server.log());
+        try (MembershipStore memberships = new MembershipStore(Database.open(dir))) {
+            assertEquals(List.of("alice", "bob"), memberships.all().stream()
+                    .filter(m -> m.roomKey().equals("#lobby")).map(MembershipStore.Membership::accountKey).toList(),
+                    "the accounts from before rooms, and the one registered since");
+        }
     }
 
     @Test

@@ -9,7 +9,9 @@ import chatroom.server.sessions.Session;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One room's state: its name, its own sequence of history ids, the newest entries kept in memory for replays, and
@@ -23,6 +25,8 @@ public final class Room {
     private final ArrayDeque<ServerMessage> recent = new ArrayDeque<>();
     private long lastId;
     private long historySize;
+    /** The accounts (and guests, while their session lasts) in the room, online or not, by key. */
+    private final Set<String> members = new HashSet<>();
     /** Written by the rooms thread only (a new array on every change), so a broadcast can hold on to one. */
     private volatile Session[] present = new Session[0];
 
@@ -47,6 +51,24 @@ public final class Room {
 
     public String key() {
         return key;
+    }
+
+    /** Whether an account (or a guest) is a member, by its key. */
+    public boolean isMember(String memberKey) {
+        return members.contains(memberKey);
+    }
+
+    /** How many members the room has, online or not. */
+    public int memberCount() {
+        return members.size();
+    }
+
+    public void join(String memberKey) {
+        members.add(memberKey);
+    }
+
+    void part(String memberKey) {
+        members.remove(memberKey);
     }
 
     /** The id the next history entry gets. */

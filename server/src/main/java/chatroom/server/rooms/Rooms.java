@@ -102,6 +102,10 @@ public final class Rooms {
     public record Shutdown(CompletableFuture<Void> done) implements Event {
     }
 
+    /** Accounts just put in the default room, for the first time (see {@code MembershipStore#welcome}). */
+    public record Welcomed(List<String> accountKeys) implements Event {
+    }
+
     /** A file reached the room; recorded in the history like a message. */
     public record Shared(String from, String name, long size) implements Event {
     }
@@ -219,6 +223,7 @@ public final class Rooms {
     private void handle(Event event) {
         switch (event) {
             case Enter e -> e.admitted().complete(enter(e));
+            case Welcomed w -> w.accountKeys().forEach(lobby::join);
             case Say s -> say(s.session(), s.text(), s.cid());
             case Tell t -> tell(t.session(), t.to(), t.text(), t.cid());
             case Rename r -> rename(r.session(), r.name());

@@ -9,6 +9,7 @@ import chatroom.server.files.FileRelay;
 import chatroom.server.log.ServerLog;
 import chatroom.server.rooms.Rooms;
 import chatroom.server.storage.History;
+import chatroom.server.storage.MembershipStore;
 
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -22,17 +23,20 @@ import java.util.concurrent.TimeoutException;
  *
  * @param tokens      the resume tokens, or {@code null} when sessions cannot be resumed
  * @param connections the open connections' count, or {@code null} when nothing counts them
+ * @param memberships who is in which room, or {@code null} when nothing records it
  */
 public record ServerContext(ServerConfig config, String version, Rooms rooms, Names names, Accounts accounts,
                             History history, LoginThrottle throttle, ServerLog log, ExecutorService hashing,
-                            Set<Session> sessions, ResumeTokens tokens, ConnectionLimits connections, FileRelay files) {
+                            Set<Session> sessions, ResumeTokens tokens, ConnectionLimits connections, FileRelay files,
+                            MembershipStore memberships) {
     /** A queue of a thousand logins on one core clears well within this. */
     static final int HASHING_TIMEOUT_SECONDS = 120;
 
     public ServerContext(ServerConfig config, String version, Rooms rooms, Names names, Accounts accounts,
                          History history, LoginThrottle throttle, ServerLog log, ExecutorService hashing,
                          Set<Session> sessions) {
-        this(config, version, rooms, names, accounts, history, throttle, log, hashing, sessions, null, null, null);
+        this(config, version, rooms, names, accounts, history, throttle, log, hashing, sessions, null, null, null,
+                null);
     }
 
     /** Checks a password on the hashing pool, so that a burst of logins queues there instead of stalling anything. */

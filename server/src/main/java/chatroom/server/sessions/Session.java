@@ -326,6 +326,9 @@ public final class Session implements InboundHandler {
                 server.log().info("no resume token for " + accountName + ": " + e.getMessage());
             }
         }
+        if (!asGuest) {
+            welcome();
+        }
         CompletableFuture<Boolean> admitted = new CompletableFuture<>();
         server.rooms().post(new Rooms.Enter(this, accountName, asGuest, since, token, takeOver, admitted));
         try {
@@ -334,6 +337,22 @@ public final class Session implements InboundHandler {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             server.log().info("login of " + accountName + " got no answer from the room: " + e);
+        }
+    }
+
+    /** Accounts new since the server started (registered, or made by {@code chat users add}) join the default room. */
+    private void welcome() {
+        if (server.memberships() == null) {
+            return;
+        }
+        try {
+            List<String> welcomed = server.memberships().welcome(server.config().defaultRoom(),
+                    System.currentTimeMillis());
+            if (!welcomed.isEmpty()) {
+                server.rooms().post(new Rooms.Welcomed(welcomed));
+            }
+        } catch (SQLException e) {
+            server.log().info("could not put new accounts in " + server.config().defaultRoom() + ": " + e.getMessage());
         }
     }
 

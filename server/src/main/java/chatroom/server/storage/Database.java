@@ -22,10 +22,10 @@ public final class Database {
     public static final String FILE_NAME = "chatroom.db";
     /**
      * The schema this code writes, kept in SQLite's {@code user_version}: 1 is the single room's tables, 2 adds the
-     * registry of rooms, 3 gives each history entry its room and an id counted in that room. Each step runs once, in
-     * one transaction with the ones after it, when an older file opens.
+     * registry of rooms, 3 gives each history entry its room and an id counted in that room, 4 records who is in which
+     * room. Each step runs once, in one transaction with the ones after it, when an older file opens.
      */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     private final Path file;
     private final boolean fsync;
@@ -80,6 +80,19 @@ public final class Database {
                 addColumnIfMissing(statement, "history", "room_id", "INTEGER");
                 statement.execute("UPDATE history SET room_id = id WHERE room_id IS NULL");
                 statement.execute("CREATE UNIQUE INDEX IF NOT EXISTS history_by_room ON history (room_key, room_id)");
+            }
+            if (version < 4) {
+                // Who is in which room, online or not; an account is put in the default room once ("welcomed").
+                statement.execute("""
+                        CREATE TABLE IF NOT EXISTS memberships (
+                            room_key TEXT NOT NULL,
+                            account_key TEXT NOT NULL,
+                            joined INTEGER NOT NULL,
+                            PRIMARY KEY (room_key, account_key))""");
+                statement.execute("CREATE INDEX IF NOT EXISTS memberships_by_account ON memberships (account_key)");
+                addColumnIfMissing(statement, "accounts", "welcomed", "INTEGER NOT NULL DEFAULT 0");
+                statement.execute("CREATE INDEX IF NOT EXISTS accounts_unwelcomed ON accounts (welcomed)"
+                        + " WHERE welcomed = 0");
             }
             statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
             connection.commit();

@@ -1,0 +1,126 @@
+package chatroom.server.storage;
+
+import chatroom.api.rules.RoomNames;
+import chatroom.server.StorageException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Who is in which room, as accounts (online or not): memberships last until the account leaves the room. Guests have
+ * none here; theirs last as long as their session. Thread-safe.
+ */
+public final class MembershipStore implements AutoCloseable {
+    /** One account in one room, by their keys, since {@code joined}. */
+    public record Membership(String roomKey, String accountKey, long joined) {
+    }
+
+    private final Connection connection;
+    private final ReentrantLock writes;
+
+    public MembershipStore(Database database) {
+        try {
+            writes = database.writes();
+            connection = database.connect();
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new StorageException("Cannot open the memberships in " + database.file() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Every membership, room by room. */
+    public synchronized List<Membership> all() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT room_key, account_key, joined FROM memberships ORDER BY room_key, joined, account_key");
+             ResultSet rows = query.executeQuery()) {
+            List<Membership> all = new ArrayList<>();
+            while (rows.next()) {
+                all.add(new Membership(rows.getString(1), rows.getString(2), rows.getLong(3)));
+            }
+            connection.commit();
+            return all;
+        }
+    }
+
+    /**
+     * Puts every account not yet welcomed in the default room, once: those from before rooms existed, and those
+     * made since (by registration or {@code chat users add}). An account that later leaves the room stays out.
+     *
+     * @return the accounts put in the room
+     */
+    public synchronized List<String> welcome(String defaultRoom, long now) throws SQLException {
+        writes.lock();
+        try (PreparedStatement newcomers = connection.prepareStatement(
+                "SELECT name_key FROM accounts WHERE welcomed = 0");
+             PreparedStatement join = connection.prepareStatement(
+                     "INSERT OR IGNORE INTO memberships (room_key, account_key, joined) VALUES (?, ?, ?)");
+             PreparedStatement welcomed = connection.prepareStatement(
+                     "UPDATE accounts SET welcomed = 1 WHERE name_key = ?")) {
+            List<String> accounts = new ArrayList<>();
+            try (ResultSet rows = newcomers.executeQuery()) {
+                while (rows.next()) {
+                    accounts.add(rows.getString(1));
+                }
+            }
+            for (String account : accounts) {
+                join.setString(1, RoomNames.key(defaultRoom));
+                join.setString(2, account);
+                join.setLong(3, now);
+                join.addBatch();
+                welcomed.setString(1, account);
+                welcomed.addBatch();
+            }
+            join.executeBatch();
+            welcomed.executeBatch();
+            connection.commit();
+            return accounts;
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** Records that an account joined a room; returns whether it was not in it. */
+    public boolean join(String room, String accountKey, long now) throws SQLException {
+        return update("INSERT OR IGNORE INTO memberships (room_key, account_key, joined) VALUES (?, ?, ?)",
+                RoomNames.key(room), accountKey, now) == 1;
+    }
+
+    /** Records that an account left a room; returns whether it was in it. */
+    public boolean leave(String room, String accountKey) throws SQLException {
+        return update("DELETE FROM memberships WHERE room_key = ? AND account_key = ?", RoomNames.key(room),
+                accountKey, null) == 1;
+    }
+
+    private synchronized int update(String sql, String roomKey, String accountKey, Long now) throws SQLException {
+        writes.lock();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, roomKey);
+            statement.setString(2, accountKey);
+            if (now != null) {
+                statement.setLong(3, now);
+            }
+            int changed = statement.executeUpdate();
+            connection.commit();
+            return changed;
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        connection.close();
+    }
+}

@@ -1,0 +1,64 @@
+package chatroom.server.storage;
+
+import chatroom.server.accounts.Accounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MembershipStoreTest {
+    @TempDir
+    Path dir;
+
+    private MembershipStore memberships;
+
+    @BeforeEach
+    void open() {
+        memberships = new MembershipStore(Database.open(dir));
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        memberships.close();
+    }
+
+    private void account(String name) {
+        try (Accounts accounts = Accounts.open(dir)) {
+            accounts.add(name, ("password of " + name).toCharArray());
+        }
+    }
+
+    @Test
+    void everyAccountJoinsTheDefaultRoomOnceAndStaysOutAfterLeaving() throws SQLException {
+        account("Alice");
+        account("bob");
+
+        assertEquals(List.of("alice", "bob"), memberships.welcome("#Lobby", 10).stream().sorted().toList());
+        assertEquals(List.of(new MembershipStore.Membership("#lobby", "alice", 10),
+                new MembershipStore.Membership("#lobby", "bob", 10)), memberships.all());
+
+        assertTrue(memberships.leave("#lobby", "bob"));
+        assertFalse(memberships.leave("#lobby", "bob"));
+        account("carol");
+        assertEquals(List.of("carol"), memberships.welcome("#lobby", 20));
+        assertEquals(List.of(), memberships.welcome("#lobby", 30));
+        assertEquals(List.of("alice", "carol"), memberships.all().stream().map(MembershipStore.Membership::accountKey)
+                .toList());
+    }
+
+    @Test
+    void joiningTwiceIsOneMembership() throws SQLException {
+        assertTrue(memberships.join("#Ops", "alice", 5));
+        assertFalse(memberships.join("#ops", "alice", 6));
+
+        assertEquals(List.of(new MembershipStore.Membership("#ops", "alice", 5)), memberships.all());
+    }
+}
