@@ -18,11 +18,15 @@ import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Member;
 import chatroom.api.message.Members;
 import chatroom.api.message.Pong;
+import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.RoomInfo;
+import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.message.Tell;
+import chatroom.api.message.TopicChanged;
 import chatroom.api.message.Welcome;
 import chatroom.api.rules.Names;
 import chatroom.api.spi.ChatListener;
@@ -388,6 +392,15 @@ public final class Chat implements ChatListener {
             case FileDone done -> {
             }
             case FileCancel cancel -> {
+            }
+            // Protocol 2's rooms: this model speaks protocol 1 until the clients learn rooms.
+            case RoomInfo info -> {
+            }
+            case RoomList list -> {
+            }
+            case TopicChanged topic -> {
+            }
+            case Presence presence -> {
             }
         }
     }

@@ -15,20 +15,28 @@ import chatroom.api.message.FileShared;
 import chatroom.api.message.Hello;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
+import chatroom.api.message.JoinRoom;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
+import chatroom.api.message.ListRooms;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
 import chatroom.api.message.Logout;
 import chatroom.api.message.Members;
 import chatroom.api.message.Nick;
+import chatroom.api.message.PartRoom;
 import chatroom.api.message.Ping;
 import chatroom.api.message.Pong;
+import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.RoomInfo;
+import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.SetTopic;
 import chatroom.api.message.Tell;
+import chatroom.api.message.TopicChanged;
 import chatroom.api.message.Welcome;
 import chatroom.api.message.Who;
 
@@ -50,7 +58,11 @@ public final class MessageTypes {
             Map.entry(FileChunk.TYPE, FileChunk.class),
             Map.entry(FileAck.TYPE, FileAck.class),
             Map.entry(FileDone.TYPE, FileDone.class),
-            Map.entry(FileCancel.TYPE, FileCancel.class));
+            Map.entry(FileCancel.TYPE, FileCancel.class),
+            Map.entry(JoinRoom.TYPE, JoinRoom.class),
+            Map.entry(PartRoom.TYPE, PartRoom.class),
+            Map.entry(ListRooms.TYPE, ListRooms.class),
+            Map.entry(SetTopic.TYPE, SetTopic.class));
 
     public static final Map<String, Class<? extends ServerMessage>> SERVER = Map.ofEntries(
             Map.entry(Welcome.TYPE, Welcome.class),
@@ -71,7 +83,11 @@ public final class MessageTypes {
             Map.entry(FileAck.TYPE, FileAck.class),
             Map.entry(FileDone.TYPE, FileDone.class),
             Map.entry(FileCancel.TYPE, FileCancel.class),
-            Map.entry(FileShared.TYPE, FileShared.class));
+            Map.entry(FileShared.TYPE, FileShared.class),
+            Map.entry(RoomInfo.TYPE, RoomInfo.class),
+            Map.entry(RoomList.TYPE, RoomList.class),
+            Map.entry(TopicChanged.TYPE, TopicChanged.class),
+            Map.entry(Presence.TYPE, Presence.class));
 
     private MessageTypes() {
     }

@@ -1,7 +1,7 @@
 package chatroom.api.message;
 
 /** Someone came online; {@code online} counts everyone online now; {@code guest} is true for guests. */
-public record Joined(long ts, String name, int online, Boolean guest) implements ServerMessage {
+public record Joined(long ts, String name, int online, Boolean guest, String room) implements ServerMessage {
     public static final String TYPE = "join";
 
     public Joined {
@@ -9,8 +9,12 @@ public record Joined(long ts, String name, int online, Boolean guest) implements
         guest = Boolean.TRUE.equals(guest) ? Boolean.TRUE : null;
     }
 
+    public Joined(long ts, String name, int online, Boolean guest) {
+        this(ts, name, online, guest, null);
+    }
+
     public Joined(long ts, String name, int online) {
-        this(ts, name, online, null);
+        this(ts, name, online, null, null);
     }
 
     public boolean isGuest() {

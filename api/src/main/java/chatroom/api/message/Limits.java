@@ -14,9 +14,26 @@ package chatroom.api.message;
  *                          down; absent when the server does not say
  * @param byteBurst         bytes a connection may send at once before that rate applies; absent when not said
  * @param maxFileSize       the largest file the server relays, in bytes; absent from servers that relay none
+ * @param maxRoomsPerUser   rooms one user may be in at once (protocol 2; absent otherwise)
+ * @param maxRoomNameLength longest room name, {@code #} included (protocol 2)
+ * @param maxTopicLength    longest topic (protocol 2)
  */
 public record Limits(int maxLineBytes, int maxNameLength, int maxTextLength, int historyOnJoin, int historyPageMax,
-                     int messagesPerSecond, int burst, Integer bytesPerSecond, Integer byteBurst, Long maxFileSize) {
+                     int messagesPerSecond, int burst, Integer bytesPerSecond, Integer byteBurst, Long maxFileSize,
+                     Integer maxRoomsPerUser, Integer maxRoomNameLength, Integer maxTopicLength) {
+    public Limits(int maxLineBytes, int maxNameLength, int maxTextLength, int historyOnJoin, int historyPageMax,
+                  int messagesPerSecond, int burst, Integer bytesPerSecond, Integer byteBurst, Long maxFileSize) {
+        this(maxLineBytes, maxNameLength, maxTextLength, historyOnJoin, historyPageMax, messagesPerSecond, burst,
+                bytesPerSecond, byteBurst, maxFileSize, null, null, null);
+    }
+
+    /** These limits with the room limits a protocol-2 client is told. */
+    public Limits withRooms(int roomsPerUser, int roomNameLength, int topicLength) {
+        return new Limits(maxLineBytes, maxNameLength, maxTextLength, historyOnJoin, historyPageMax,
+                messagesPerSecond, burst, bytesPerSecond, byteBurst, maxFileSize, roomsPerUser, roomNameLength,
+                topicLength);
+    }
+
     public Limits(int maxLineBytes, int maxNameLength, int maxTextLength, int historyOnJoin, int historyPageMax,
                   int messagesPerSecond, int burst) {
         this(maxLineBytes, maxNameLength, maxTextLength, historyOnJoin, historyPageMax, messagesPerSecond, burst,

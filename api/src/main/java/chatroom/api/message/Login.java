@@ -1,5 +1,9 @@
 package chatroom.api.message;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Logs in to an account, creating it when the server's registration is open and the name is new; or, with
  * {@code guest} true and no password, joins as a guest under a name no account has (where the server allows guests);
@@ -10,7 +14,8 @@ package chatroom.api.message;
  *              one (instead of its usual latest few), so a reconnecting client misses nothing; absent for the usual
  *              replay
  */
-public record Login(String name, String password, Boolean guest, String resume, Long since) implements ClientMessage {
+public record Login(String name, String password, Boolean guest, String resume, Long since, Map<String, Long> seen)
+        implements ClientMessage {
     public static final String TYPE = "login";
 
     public Login {
@@ -18,6 +23,11 @@ public record Login(String name, String password, Boolean guest, String resume, 
         if (!Boolean.TRUE.equals(guest) && resume == null) {
             Fields.required(password, "password");
         }
+        seen = seen == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(seen));
+    }
+
+    public Login(String name, String password, Boolean guest, String resume, Long since) {
+        this(name, password, guest, resume, since, null);
     }
 
     public Login(String name, String password, Boolean guest) {
@@ -38,6 +48,11 @@ public record Login(String name, String password, Boolean guest, String resume, 
         return new Login(name, null, null, resume, since);
     }
 
+    /** Protocol 2: this login, asking for everything after these ids, room by room. */
+    public Login seeing(Map<String, Long> lastSeen) {
+        return new Login(name, password, guest, resume, since, lastSeen);
+    }
+
     public boolean isGuest() {
         return Boolean.TRUE.equals(guest);
     }
@@ -54,6 +69,7 @@ public record Login(String name, String password, Boolean guest, String resume, 
     @Override
     public String toString() {
         return "Login[name=" + name + (password == null ? "" : ", password=***") + (isGuest() ? ", guest" : "")
-                + (resume == null ? "" : ", resume=***") + (since == null ? "" : ", since=" + since) + "]";
+                + (resume == null ? "" : ", resume=***") + (since == null ? "" : ", since=" + since)
+                + (seen == null ? "" : ", seen=" + seen) + "]";
     }
 }

@@ -1,17 +1,21 @@
 package chatroom.api.message;
 
 /**
- * One person online, in {@link Members}: display name, since when (milliseconds since the epoch), and whether a
- * guest (then {@code true}; absent otherwise).
+ * One person in {@link Members}: display name, since when (milliseconds since the epoch: online, or in protocol 2 a
+ * member of the room), whether a guest (then {@code true}; absent otherwise), and in protocol 2 whether online.
  */
-public record Member(String name, long since, Boolean guest) {
+public record Member(String name, long since, Boolean guest, Boolean online) {
     public Member {
         Fields.required(name, "name");
         guest = Boolean.TRUE.equals(guest) ? Boolean.TRUE : null;
     }
 
+    public Member(String name, long since, Boolean guest) {
+        this(name, since, guest, null);
+    }
+
     public Member(String name, long since) {
-        this(name, since, null);
+        this(name, since, null, null);
     }
 
     public boolean isGuest() {

@@ -2,8 +2,12 @@ package chatroom.api.message;
 
 /** Constants of the wire protocol that both sides must agree on. */
 public final class Protocol {
-    /** The protocol version this code speaks, sent in {@link Hello} and {@link Welcome}. */
+    /** The protocol version of the single room, which every server still speaks. */
     public static final int VERSION = 1;
+    /** The protocol version with many rooms; a server that speaks it says {@link #FEATURE_ROOMS}. */
+    public static final int ROOMS_VERSION = 2;
+    /** {@link Welcome#features()}: the server speaks {@link #ROOMS_VERSION}; ask for it in {@link Hello}. */
+    public static final String FEATURE_ROOMS = "rooms";
     /** The TCP port a server listens on unless told otherwise. */
     public static final int DEFAULT_PORT = 9000;
     /** The longest line, in UTF-8 bytes without the newline, a server reads unless configured otherwise. */

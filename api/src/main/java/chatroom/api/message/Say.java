@@ -8,7 +8,7 @@ package chatroom.api.message;
  *            same account only once, and its copy to the sender carries the {@code cid}, so a client can resend
  *            after a lost connection without a duplicate, and knows when a message landed
  */
-public record Say(String text, String cid) implements ClientMessage {
+public record Say(String text, String cid, String room) implements ClientMessage {
     public static final String TYPE = "say";
 
     public Say {
@@ -16,8 +16,17 @@ public record Say(String text, String cid) implements ClientMessage {
         Fields.cid(cid);
     }
 
+    public Say(String text, String cid) {
+        this(text, cid, null);
+    }
+
     public Say(String text) {
-        this(text, null);
+        this(text, null, null);
+    }
+
+    /** Protocol 2: a message to one of the user's rooms. */
+    public static Say inRoom(String room, String text, String cid) {
+        return new Say(text, cid, room);
     }
 
     @Override

@@ -3,5 +3,6 @@ package chatroom.api.message;
 /** A message that the server sends to a client. */
 public sealed interface ServerMessage extends Message
         permits Welcome, LoggedIn, ErrorReply, ChatMessage, Announcement, PrivateMessage, Joined, Left, Renamed,
-                Members, HistoryEnd, Bye, Pong, FileOffered, FileChunk, FileAck, FileDone, FileCancel, FileShared {
+                Members, HistoryEnd, Bye, Pong, FileOffered, FileChunk, FileAck, FileDone, FileCancel, FileShared,
+                RoomInfo, RoomList, TopicChanged, Presence {
 }

@@ -18,9 +18,11 @@ import chatroom.api.message.FileShared;
 import chatroom.api.message.Hello;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
+import chatroom.api.message.JoinRoom;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
 import chatroom.api.message.Limits;
+import chatroom.api.message.ListRooms;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
 import chatroom.api.message.Logout;
@@ -28,13 +30,19 @@ import chatroom.api.message.Member;
 import chatroom.api.message.Members;
 import chatroom.api.message.Message;
 import chatroom.api.message.Nick;
+import chatroom.api.message.PartRoom;
 import chatroom.api.message.Ping;
 import chatroom.api.message.Pong;
+import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.RoomInfo;
+import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.SetTopic;
 import chatroom.api.message.Tell;
+import chatroom.api.message.TopicChanged;
 import chatroom.api.message.Welcome;
 import chatroom.api.message.Who;
 import org.junit.jupiter.api.Test;
@@ -49,6 +57,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -72,6 +81,17 @@ class MessageCodecTest {
                 Arguments.of(new Login("小明", "pa\"ss\\wörd"), "{\"type\":\"login\",\"name\":\"小明\",\"password\":\"pa\\\"ss\\\\wörd\"}"),
                 Arguments.of(Login.asGuest("访客"), "{\"type\":\"login\",\"name\":\"访客\",\"guest\":true}"),
                 Arguments.of(new Say("你好 😀 <b>&'=</b>"), "{\"type\":\"say\",\"text\":\"你好 😀 <b>&'=</b>\"}"),
+                Arguments.of(Say.inRoom("#ops", "deploying", "c9"),
+                        "{\"type\":\"say\",\"text\":\"deploying\",\"cid\":\"c9\",\"room\":\"#ops\"}"),
+                Arguments.of(new JoinRoom("#ops"), "{\"type\":\"join\",\"room\":\"#ops\"}"),
+                Arguments.of(new PartRoom("#ops", "bye"), "{\"type\":\"part\",\"room\":\"#ops\",\"reason\":\"bye\"}"),
+                Arguments.of(new ListRooms("op", "#lobby", 20),
+                        "{\"type\":\"rooms\",\"filter\":\"op\",\"after\":\"#lobby\",\"limit\":20}"),
+                Arguments.of(new SetTopic("#ops", "Deploys only"),
+                        "{\"type\":\"topic\",\"room\":\"#ops\",\"text\":\"Deploys only\"}"),
+                Arguments.of(new Login("bob", "pw").seeing(Map.of("#ops", 7L)),
+                        "{\"type\":\"login\",\"name\":\"bob\",\"password\":\"pw\",\"seen\":{\"#ops\":7}}"),
+                Arguments.of(new Who("#ops"), "{\"type\":\"who\",\"room\":\"#ops\"}"),
                 Arguments.of(new Tell("bob", "悄悄话 🤫"), "{\"type\":\"tell\",\"to\":\"bob\",\"text\":\"悄悄话 🤫\"}"),
                 Arguments.of(new Say("again", "c-1"), "{\"type\":\"say\",\"text\":\"again\",\"cid\":\"c-1\"}"),
                 Arguments.of(new Tell("bob", "again", "c-2"),
@@ -108,6 +128,19 @@ class MessageCodecTest {
                                 + "\"maxNameLength\":32,\"maxTextLength\":2000,\"historyOnJoin\":50,\"historyPageMax\":200,"
                                 + "\"messagesPerSecond\":5,\"burst\":10},\"features\":[\"history\",\"private\"]}"),
                 Arguments.of(new LoggedIn("小明", 3), "{\"type\":\"logged_in\",\"name\":\"小明\",\"online\":3}"),
+                Arguments.of(new LoggedIn("bob", 2, "dG9rZW4", List.of(new RoomInfo("#lobby", null, 5, 2))),
+                        "{\"type\":\"logged_in\",\"name\":\"bob\",\"online\":2,\"resume\":\"dG9rZW4\",\"rooms\":"
+                                + "[{\"name\":\"#lobby\",\"members\":5,\"online\":2}]}"),
+                Arguments.of(new RoomInfo("#ops", "Deploys", 3, 1),
+                        "{\"type\":\"room\",\"name\":\"#ops\",\"topic\":\"Deploys\",\"members\":3,\"online\":1}"),
+                Arguments.of(new RoomList(List.of(new RoomInfo("#ops", null, 3, 1)), true),
+                        "{\"type\":\"room_list\",\"rooms\":[{\"name\":\"#ops\",\"members\":3,\"online\":1}],"
+                                + "\"more\":true}"),
+                Arguments.of(new TopicChanged("#ops", TS, "alice", "Deploys"),
+                        "{\"type\":\"topic\",\"room\":\"#ops\",\"ts\":1700000000123,\"by\":\"alice\",\"text\":\"Deploys\"}"),
+                Arguments.of(new Presence("#ops", TS, "bob", Presence.OFFLINE, "connection lost", 1),
+                        "{\"type\":\"presence\",\"room\":\"#ops\",\"ts\":1700000000123,\"name\":\"bob\",\"status\":"
+                                + "\"offline\",\"reason\":\"connection lost\",\"online\":1}"),
                 Arguments.of(new LoggedIn("bob", 2, "dG9rZW4"),
                         "{\"type\":\"logged_in\",\"name\":\"bob\",\"online\":2,\"resume\":\"dG9rZW4\"}"),
                 Arguments.of(new Welcome(1, "chatroom 0.1", new Limits(65536, 32, 4000, 100, 200, 20, 40, 65536, 262144),

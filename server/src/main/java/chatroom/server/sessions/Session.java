@@ -15,14 +15,18 @@ import chatroom.api.message.FileOffer;
 import chatroom.api.message.Hello;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
+import chatroom.api.message.JoinRoom;
+import chatroom.api.message.ListRooms;
 import chatroom.api.message.Login;
 import chatroom.api.message.Logout;
 import chatroom.api.message.Nick;
+import chatroom.api.message.PartRoom;
 import chatroom.api.message.Ping;
 import chatroom.api.message.Pong;
 import chatroom.api.message.Protocol;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.SetTopic;
 import chatroom.api.message.Tell;
 import chatroom.api.message.Welcome;
 import chatroom.api.message.Who;
@@ -156,7 +160,17 @@ public final class Session implements InboundHandler {
                     server.files().cancel(this, c);
                 }
             }
+            case JoinRoom j -> roomsRequest(JoinRoom.TYPE);
+            case PartRoom p -> roomsRequest(PartRoom.TYPE);
+            case ListRooms l -> roomsRequest(ListRooms.TYPE);
+            case SetTopic t -> roomsRequest(SetTopic.TYPE);
         }
+    }
+
+    /** A request of protocol 2, which a protocol-1 connection does not know. */
+    private void roomsRequest(String type) {
+        refuse(ErrorCode.UNKNOWN_TYPE, "Unknown message type '" + type + "' in protocol 1; rooms need protocol "
+                + Protocol.ROOMS_VERSION + ".", type);
     }
 
     private boolean inRoomFor(String request) {

@@ -79,6 +79,18 @@ class SessionTest extends ServerTestBase {
     }
 
     @Test
+    void aProtocolOneConnectionDoesNotKnowTheRoomRequests() {
+        TestClient client = start(TestServer.config(dir)).enter("alice");
+
+        client.sendRaw("{\"type\":\"join\",\"room\":\"#ops\"}");
+        client.awaitError(ErrorCode.UNKNOWN_TYPE, "Unknown message type 'join' in protocol 1; rooms need protocol 2.",
+                "join");
+        client.sendRaw("{\"type\":\"rooms\"}");
+        client.awaitError(ErrorCode.UNKNOWN_TYPE, "Unknown message type 'rooms' in protocol 1; rooms need protocol 2.",
+                "rooms");
+    }
+
+    @Test
     void aSecondHelloIsRefused() {
         TestClient client = start(TestServer.config(dir)).connect();
         client.hello();

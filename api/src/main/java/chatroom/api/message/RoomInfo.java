@@ -1,0 +1,22 @@
+package chatroom.api.message;
+
+/**
+ * What a room is, as the room list and a joiner see it (protocol 2).
+ *
+ * @param name    the room's name, such as {@code #lobby}
+ * @param topic   the topic, or absent when it has none
+ * @param members how many accounts (and guests) are members, online or not
+ * @param online  how many of them are online
+ */
+public record RoomInfo(String name, String topic, int members, int online) implements ServerMessage {
+    public static final String TYPE = "room";
+
+    public RoomInfo {
+        Fields.required(name, "name");
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}
