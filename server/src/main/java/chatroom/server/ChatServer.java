@@ -121,7 +121,8 @@ public final class ChatServer implements AutoCloseable {
                 receipts.add(receipt, receipt.ts());
             }
             journal = new Journal(config.durableHistory() ? history : null, log);
-            room = new Rooms(config, journal, log, clock, loadRooms(roomStore, history), tokens, receipts);
+            room = new Rooms(config, journal, log, clock, loadRooms(roomStore, history), tokens, receipts, roomStore,
+                    memberships);
         } catch (SQLException e) {
             throw new StorageException("Cannot read the history in " + database.file() + ": " + e.getMessage(), e);
         }
@@ -268,20 +269,20 @@ public final class ChatServer implements AutoCloseable {
             log.info("the default room " + config.defaultRoom() + " took in the " + adopted
                     + " entries of the single room's history");
         }
-        List<String> welcomed = memberships.welcome(config.defaultRoom(), clock.millis());
+        List<MembershipStore.Membership> welcomed = memberships.welcome(config.defaultRoom(), clock.millis());
         if (!welcomed.isEmpty()) {
             log.info(welcomed.size() + " accounts joined the default room " + config.defaultRoom());
         }
         Map<String, Room> rooms = new LinkedHashMap<>();
         for (RoomStore.Saved saved : store.all()) {
-            rooms.put(RoomNames.key(saved.name()), new Room(saved.name(),
+            rooms.put(RoomNames.key(saved.name()), new Room(saved.name(), saved.topic(), saved.ownerKey(),
                     history.before(saved.name(), Long.MAX_VALUE, config.recentWindow()), history.lastId(saved.name()),
                     history.size(saved.name()), config.recentWindow()));
         }
         for (MembershipStore.Membership membership : memberships.all()) {
             Room room = rooms.get(membership.roomKey());
             if (room != null) {
-                room.join(membership.accountKey());
+                room.join(membership.accountKey(), membership.name(), membership.joined());
             }
         }
         return List.copyOf(rooms.values());

@@ -14,6 +14,7 @@ import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
 import chatroom.api.message.Logout;
 import chatroom.api.message.Members;
+import chatroom.api.message.Presence;
 import chatroom.api.message.Protocol;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.message.Welcome;
@@ -110,7 +111,12 @@ public final class TestClient {
 
     /** The handshake; returns the server's welcome. */
     public Welcome hello() {
-        send(new Hello(Protocol.VERSION, "test client"));
+        return hello(Protocol.VERSION);
+    }
+
+    /** The handshake in this protocol version; returns the server's welcome. */
+    public Welcome hello(int protocol) {
+        send(new Hello(protocol, "test client"));
         return await(Welcome.class);
     }
 
@@ -141,6 +147,25 @@ public final class TestClient {
         return loggedIn;
     }
 
+    /**
+     * A protocol-2 login after the handshake, through each of its rooms' replay and this client's own arrival in
+     * each of them.
+     */
+    public LoggedIn login2(Login login) {
+        send(login);
+        ServerMessage answer = await(ServerMessage.class, m -> m instanceof LoggedIn || m instanceof ErrorReply);
+        if (!(answer instanceof LoggedIn loggedIn)) {
+            throw new AssertionError("Login as " + login.name() + " was refused: " + answer);
+        }
+        for (int i = 0; i < loggedIn.rooms().size(); i++) {
+            await(HistoryEnd.class);
+        }
+        for (int i = 0; i < loggedIn.rooms().size(); i++) {
+            await(Presence.class, presence -> presence.name().equals(loggedIn.name()));
+        }
+        return loggedIn;
+    }
+
     /** Logs out and waits until the server said goodbye and closed the connection. */
     public void logout() {
         send(new Logout());
@@ -151,7 +176,8 @@ public final class TestClient {
     /** The next message, whatever it is. */
     /** A login's answer without its resume token, which is random; any other message as it is. */
     public static ServerMessage withoutToken(ServerMessage message) {
-        return message instanceof LoggedIn loggedIn ? new LoggedIn(loggedIn.name(), loggedIn.online()) : message;
+        return message instanceof LoggedIn loggedIn
+                ? new LoggedIn(loggedIn.name(), loggedIn.online(), null, loggedIn.rooms()) : message;
     }
 
     public ServerMessage next() {
@@ -193,7 +219,12 @@ public final class TestClient {
      * its own order, so this is everything the room sent this client until now.
      */
     public List<ServerMessage> receivedUntilNow() {
-        send(new Who());
+        return receivedUntilNow(null);
+    }
+
+    /** As {@link #receivedUntilNow()} for a protocol-2 client, which asks who is in one of its rooms. */
+    public List<ServerMessage> receivedUntilNow(String room) {
+        send(new Who(room));
         List<ServerMessage> before = new ArrayList<>();
         while (true) {
             ServerMessage message = next();

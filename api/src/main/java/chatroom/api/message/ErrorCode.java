@@ -60,6 +60,8 @@ public enum ErrorCode {
     TOO_MANY_ROOMS,
     /** This server does not let this user create rooms. */
     ROOM_CREATION_DISABLED,
+    /** The user may not do that here (set the topic of a room someone else owns, say). */
+    NOT_ALLOWED,
     /** A code this side does not know (sent by a newer peer). */
     UNKNOWN;
 

@@ -3,15 +3,16 @@ package chatroom.server.rooms;
 import chatroom.api.message.Announcement;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.FileShared;
+import chatroom.api.message.RoomInfo;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.rules.RoomNames;
 import chatroom.server.sessions.Session;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One room's state: its name, its own sequence of history ids, the newest entries kept in memory for replays, and
@@ -25,10 +26,23 @@ public final class Room {
     private final ArrayDeque<ServerMessage> recent = new ArrayDeque<>();
     private long lastId;
     private long historySize;
-    /** The accounts (and guests, while their session lasts) in the room, online or not, by key. */
-    private final Set<String> members = new HashSet<>();
+    /**
+     * The accounts (and guests, while their session lasts) in the room, online or not: key to name and since when.
+     * Written by the rooms thread; read by sessions too (whether someone may page the room's history).
+     */
+    private final Map<String, Member> members = new ConcurrentHashMap<>();
+    private volatile String topic;
+    /** The owner's account key, or {@code null} for a room the server made. */
+    private final String ownerKey;
     /** Written by the rooms thread only (a new array on every change), so a broadcast can hold on to one. */
     private volatile Session[] present = new Session[0];
+    /** The same sessions by the protocol they speak, so each hears the room in its own words. */
+    private volatile Session[] presentV1 = new Session[0];
+    private volatile Session[] presentV2 = new Session[0];
+
+    /** A member: the name it had when it joined (an account's registered name) and when that was. */
+    public record Member(String name, long since) {
+    }
 
     /**
      * @param recentHistory the newest history entries, oldest first, as loaded at start
@@ -37,7 +51,18 @@ public final class Room {
      * @param recentWindow  how many of the newest entries to keep in memory
      */
     public Room(String name, List<ServerMessage> recentHistory, long lastId, long historySize, int recentWindow) {
+        this(name, null, null, recentHistory, lastId, historySize, recentWindow);
+    }
+
+    /**
+     * @param topic    the topic, or {@code null} for none
+     * @param ownerKey the owner's account key, or {@code null} for a room the server made
+     */
+    public Room(String name, String topic, String ownerKey, List<ServerMessage> recentHistory, long lastId,
+                long historySize, int recentWindow) {
         this.name = name;
+        this.topic = topic;
+        this.ownerKey = ownerKey;
         this.key = RoomNames.key(name);
         this.recentWindow = recentWindow;
         this.recent.addAll(recentHistory);
@@ -53,9 +78,9 @@ public final class Room {
         return key;
     }
 
-    /** Whether an account (or a guest) is a member, by its key. */
+    /** Whether an account (or a guest) is a member, by its key; safe from any thread. */
     public boolean isMember(String memberKey) {
-        return members.contains(memberKey);
+        return members.containsKey(memberKey);
     }
 
     /** How many members the room has, online or not. */
@@ -63,12 +88,36 @@ public final class Room {
         return members.size();
     }
 
-    public void join(String memberKey) {
-        members.add(memberKey);
+    /** The members by key; not to be changed. */
+    Map<String, Member> members() {
+        return members;
+    }
+
+    public void join(String memberKey, String memberName, long since) {
+        members.putIfAbsent(memberKey, new Member(memberName, since));
     }
 
     void part(String memberKey) {
         members.remove(memberKey);
+    }
+
+    /** The topic, or {@code null} for none. */
+    public String topic() {
+        return topic;
+    }
+
+    void topic(String text) {
+        topic = text == null || text.isEmpty() ? null : text;
+    }
+
+    /** Whether this account owns the room. */
+    boolean ownedBy(String accountKey) {
+        return ownerKey != null && ownerKey.equals(accountKey);
+    }
+
+    /** What the room is, as the room list and a joiner see it. */
+    RoomInfo info() {
+        return new RoomInfo(name, topic, members.size(), present.length);
     }
 
     /** The id the next history entry gets. */
@@ -113,20 +162,44 @@ public final class Room {
         return present.length;
     }
 
+    /** The sessions present that speak protocol 1, or 2; safe from any thread. */
+    Session[] present(int protocol) {
+        return protocol == 1 ? presentV1 : presentV2;
+    }
+
     void add(Session session) {
-        Session[] grown = Arrays.copyOf(present, present.length + 1);
-        grown[present.length] = session;
-        present = grown;
+        present = grown(present, session);
+        if (session.protocol() == 1) {
+            presentV1 = grown(presentV1, session);
+        } else {
+            presentV2 = grown(presentV2, session);
+        }
     }
 
     void remove(Session session) {
-        int index = Arrays.asList(present).indexOf(session);
+        present = shrunk(present, session);
+        presentV1 = shrunk(presentV1, session);
+        presentV2 = shrunk(presentV2, session);
+    }
+
+    boolean isPresent(Session session) {
+        return Arrays.asList(present).contains(session);
+    }
+
+    private static Session[] grown(Session[] sessions, Session session) {
+        Session[] grown = Arrays.copyOf(sessions, sessions.length + 1);
+        grown[sessions.length] = session;
+        return grown;
+    }
+
+    private static Session[] shrunk(Session[] sessions, Session session) {
+        int index = Arrays.asList(sessions).indexOf(session);
         if (index < 0) {
-            return;
+            return sessions;
         }
-        Session[] shrunk = new Session[present.length - 1];
-        System.arraycopy(present, 0, shrunk, 0, index);
-        System.arraycopy(present, index + 1, shrunk, index, present.length - index - 1);
-        present = shrunk;
+        Session[] shrunk = new Session[sessions.length - 1];
+        System.arraycopy(sessions, 0, shrunk, 0, index);
+        System.arraycopy(sessions, index + 1, shrunk, index, sessions.length - index - 1);
+        return shrunk;
     }
 }

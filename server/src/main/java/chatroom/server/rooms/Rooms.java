@@ -14,24 +14,35 @@ import chatroom.api.message.Left;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Member;
 import chatroom.api.message.Members;
+import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.RoomInfo;
+import chatroom.api.message.RoomList;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.TopicChanged;
 import chatroom.api.rules.Names;
 import chatroom.api.rules.RoomNames;
+import chatroom.api.rules.Topics;
 import chatroom.api.spi.OnlineUser;
+import chatroom.server.RoomCreation;
 import chatroom.server.ServerConfig;
 import chatroom.server.accounts.ResumeTokens;
 import chatroom.server.log.ServerLog;
 import chatroom.server.sessions.Session;
 import chatroom.server.storage.History;
+import chatroom.server.storage.MembershipStore;
+import chatroom.server.storage.RoomStore;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -60,17 +71,20 @@ public final class Rooms {
      * @param takeOver whether the login proved it owns the name (a password, or a resume token, which a guest has
      *                 too), so that it replaces a session of the same account or guest that is still here
      */
-    public record Enter(Session session, String account, boolean guest, Long since, String resume, boolean takeOver,
-                 CompletableFuture<Boolean> admitted) implements Event {
+    public record Enter(Session session, String account, boolean guest, Long since, Map<String, Long> seen,
+                        String resume, boolean takeOver, CompletableFuture<Boolean> admitted) implements Event {
         public Enter(Session session, String account, boolean guest, CompletableFuture<Boolean> admitted) {
-            this(session, account, guest, null, null, !guest, admitted);
+            this(session, account, guest, null, null, null, !guest, admitted);
         }
     }
 
-    /** @param cid the client message id, or {@code null} */
-    public record Say(Session session, String text, String cid) implements Event {
+    /**
+     * @param room the room (protocol 2), or {@code null} for the default room (protocol 1)
+     * @param cid  the client message id, or {@code null}
+     */
+    public record Say(Session session, String room, String text, String cid) implements Event {
         public Say(Session session, String text) {
-            this(session, text, null);
+            this(session, null, text, null);
         }
     }
 
@@ -84,7 +98,24 @@ public final class Rooms {
     public record Rename(Session session, String name) implements Event {
     }
 
-    public record Who(Session session) implements Event {
+    /** @param room the room (protocol 2), or {@code null} for who is online (protocol 1) */
+    public record Who(Session session, String room) implements Event {
+    }
+
+    /** Join a room, making it if it does not exist and the session may (protocol 2). */
+    public record Join(Session session, String room) implements Event {
+    }
+
+    /** Leave a room (protocol 2). */
+    public record Part(Session session, String room, String reason) implements Event {
+    }
+
+    /** A page of the room list (protocol 2). */
+    public record ListRooms(Session session, String filter, String after, int limit) implements Event {
+    }
+
+    /** Set a room's topic, empty to clear it (protocol 2). */
+    public record SetTopic(Session session, String room, String text) implements Event {
     }
 
     public record Leave(Session session, String reason, boolean logout) implements Event {
@@ -103,7 +134,7 @@ public final class Rooms {
     }
 
     /** Accounts just put in the default room, for the first time (see {@code MembershipStore#welcome}). */
-    public record Welcomed(List<String> accountKeys) implements Event {
+    public record Welcomed(List<MembershipStore.Membership> memberships) implements Event {
     }
 
     /** A file reached the room; recorded in the history like a message. */
@@ -127,10 +158,14 @@ public final class Rooms {
     // Owned by the room thread.
     private final Map<String, Session> byName = new HashMap<>();
     private final Map<String, Session> byAccount = new HashMap<>();
-    /** Every room by its key. */
-    private final Map<String, Room> byKey = new HashMap<>();
-    /** The default room: for now every session is in it, and only in it. */
+    /** Every room by its key; read by sessions too. */
+    private final Map<String, Room> byKey = new ConcurrentHashMap<>();
+    /** The default room: protocol-1 sessions are in it, and only in it. */
     private final Room lobby;
+    /** The rooms each session in the rooms is present in, in the order it came to them. */
+    private final Map<Session, List<Room>> roomsOf = new IdentityHashMap<>();
+    private final RoomStore roomStore;
+    private final MembershipStore memberships;
     private boolean stopped;
     private List<ServerMessage> pendingEntries = new ArrayList<>();
     private List<Delivery> pendingDeliveries = new ArrayList<>();
@@ -140,13 +175,17 @@ public final class Rooms {
     private final Set<String> onlineNames = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param registry every room, as loaded at start; the configuration's default room among them
-     * @param tokens   where resume tokens are kept, or {@code null} when sessions cannot be resumed
-     * @param receipts the client message ids delivered lately, as loaded at start
+     * @param registry    every room, as loaded at start; the configuration's default room among them
+     * @param tokens      where resume tokens are kept, or {@code null} when sessions cannot be resumed
+     * @param receipts    the client message ids delivered lately, as loaded at start
+     * @param roomStore   where new rooms and topics are recorded
+     * @param memberships where joining and leaving rooms are recorded
      */
     public Rooms(ServerConfig config, Journal journal, ServerLog log, Clock clock, List<Room> registry,
-                 ResumeTokens tokens, Receipts receipts) {
+                 ResumeTokens tokens, Receipts receipts, RoomStore roomStore, MembershipStore memberships) {
         this.config = config;
+        this.roomStore = roomStore;
+        this.memberships = memberships;
         this.tokens = tokens;
         this.receipts = receipts;
         this.journal = journal;
@@ -169,6 +208,11 @@ public final class Rooms {
     /** The rooms' names, in no particular order. */
     public List<String> roomNames() {
         return byKey.values().stream().map(Room::name).toList();
+    }
+
+    /** The room of that name, if there is one; safe from any thread. */
+    public Room room(String name) {
+        return byKey.get(RoomNames.key(name));
     }
 
     public void post(Event event) {
@@ -223,17 +267,22 @@ public final class Rooms {
     private void handle(Event event) {
         switch (event) {
             case Enter e -> e.admitted().complete(enter(e));
-            case Welcomed w -> w.accountKeys().forEach(lobby::join);
-            case Say s -> say(s.session(), s.text(), s.cid());
+            case Welcomed w -> w.memberships().forEach(m -> lobby.join(m.accountKey(), m.name(), m.joined()));
+            case Say s -> say(s.session(), s.room(), s.text(), s.cid());
             case Tell t -> tell(t.session(), t.to(), t.text(), t.cid());
             case Rename r -> rename(r.session(), r.name());
-            case Who w -> who(w.session());
+            case Who w -> who(w.session(), w.room());
+            case Join j -> join(j.session(), j.room());
+            case Part p -> part(p.session(), p.room(), p.reason());
+            case ListRooms l -> listRooms(l.session(), l.filter(), l.after(), l.limit());
+            case SetTopic t -> setTopic(t.session(), t.room(), t.text());
             case Leave l -> leave(l.session(), l.reason(), l.logout());
             case Kick k -> k.kicked().complete(kick(k.name(), k.reason()));
             case Announce a -> announce(a.text());
             case ListOnline l -> l.users().complete(onlineUsers());
             case Shutdown s -> shutdown(s.done());
-            case Shared f -> record(new FileShared(lobby.nextId(), now(), f.from(), f.name(), f.size(), false,
+            // Files go to the default room until transfers name their room.
+            case Shared f -> record(lobby, new FileShared(lobby.nextId(), now(), f.from(), f.name(), f.size(), false,
                     lobby.name()));
         }
     }
@@ -257,10 +306,10 @@ public final class Rooms {
         Session previous = login.takeOver() ? byAccount.get(accountKey(account, guest)) : null;
         if (previous != null) {
             String shownAs = previous.name();
-            remove(previous);
+            List<Room> left = remove(previous);
             revoke(previous.takeResumeToken());
             deliverAndClose(previous, new Bye(Bye.REPLACED, "You logged in from somewhere else."));
-            presence(new Left(now(), shownAs, lobby.online(), "logged in from somewhere else"), null);
+            departed(shownAs, left, "logged in from somewhere else");
             log.info("replaced " + account + " at " + previous.address() + " by a new login");
         }
         Session holder = byName.get(Names.key(account));
@@ -270,96 +319,158 @@ public final class Rooms {
             return false;
         }
         session.enter(account, guest, clock.instant(), resume);
-        add(session);
-        deliver(session, new LoggedIn(account, lobby.online(), resume));
-        if (login.since() == null) {
-            replayLatest(session);
+        List<Room> rooms = add(session);
+        if (session.protocol() == 1) {
+            deliver(session, new LoggedIn(account, lobby.online(), resume));
+            if (login.since() == null) {
+                replayLatest(session, lobby);
+            } else {
+                replaySince(session, lobby, login.since());
+            }
         } else {
-            replaySince(session, login.since());
+            deliver(session, new LoggedIn(account, onlineNames.size(), resume,
+                    rooms.stream().map(Room::info).toList()));
+            Map<String, Long> seen = seenByKey(login.seen());
+            for (Room room : rooms) {
+                Long since = seen.get(room.key());
+                if (since == null) {
+                    replayLatest(session, room);
+                } else {
+                    replaySince(session, room, since);
+                }
+            }
         }
-        presence(new Joined(now(), account, lobby.online(), guest), session);
+        arrived(session, rooms);
         log.info((guest ? "guest login " : "login ") + account + " from " + session.address() + " ("
                 + lobby.online() + " online)");
         return true;
     }
 
-    /** The latest {@code historyOnJoin} entries, as after any login. */
-    private void replayLatest(Session session) {
-        ArrayDeque<ServerMessage> recent = lobby.recent();
+    /** What a login says it saw, by room key, as many rooms as anyone may be in at most. */
+    private Map<String, Long> seenByKey(Map<String, Long> seen) {
+        Map<String, Long> byRoom = new HashMap<>();
+        if (seen != null) {
+            seen.entrySet().stream().limit(config.maxRoomsPerUser()).forEach(entry -> {
+                if (entry.getKey() != null && entry.getValue() != null) {
+                    byRoom.put(RoomNames.key(entry.getKey()), entry.getValue());
+                }
+            });
+        }
+        return byRoom;
+    }
+
+    /** The latest {@code historyOnJoin} entries of a room, as after any login or join. */
+    private void replayLatest(Session session, Room room) {
+        ArrayDeque<ServerMessage> recent = room.recent();
         int replay = Math.min(recent.size(), config.historyOnJoin());
         List<Frame> frames = new ArrayList<>(replay);
-        recent.stream().skip(recent.size() - replay).forEach(entry -> frames.add(encode(entry)));
+        recent.stream().skip(recent.size() - replay).forEach(entry -> frames.add(encode(session, entry)));
         deliverAll(session, frames);
-        deliver(session, new HistoryEnd(replay, lobby.historySize() > replay));
+        deliver(session, new HistoryEnd(replay, room.historySize() > replay, room.name()));
     }
 
     /**
-     * Every entry after {@code since}, for a client that saw everything up to it, at most {@code resumeReplayMax} and
-     * half the outbox (so the replay itself cannot overflow it): when more were missed, the newest of them, and
-     * {@code more} says older ones exist. Entries come from memory and go out behind everything already queued, so
-     * none is missed or sent twice between the replay and what follows it, and none is sent before it is committed.
+     * Every entry of a room after {@code since}, for a client that saw everything up to it, at most
+     * {@code resumeReplayMax} and half the outbox (so the replay itself cannot overflow it): when more were missed,
+     * the newest of them, and {@code more} says older ones exist. Entries come from memory and go out behind
+     * everything already queued, so none is missed or sent twice between the replay and what follows it, and none is
+     * sent before it is committed.
      */
-    private void replaySince(Session session, long since) {
+    private void replaySince(Session session, Room room, long since) {
         long budget = config.outboxBytes() / 2;
         ArrayDeque<Frame> frames = new ArrayDeque<>();
-        Iterator<ServerMessage> newestFirst = lobby.recent().descendingIterator();
+        Iterator<ServerMessage> newestFirst = room.recent().descendingIterator();
         while (newestFirst.hasNext() && frames.size() < config.resumeReplayMax()) {
             ServerMessage entry = newestFirst.next();
             if (History.idOf(entry) <= since) {
                 break;
             }
-            Frame frame = encode(entry);
+            Frame frame = encode(session, entry);
             if (frame.size() > budget) {
                 break;
             }
             budget -= frame.size();
             frames.addFirst(frame);
         }
-        long missed = Math.max(0, lobby.lastId() - Math.max(0, since));
+        long missed = Math.max(0, room.lastId() - Math.max(0, since));
         deliverAll(session, List.copyOf(frames));
-        deliver(session, new HistoryEnd(frames.size(), missed > frames.size()));
+        deliver(session, new HistoryEnd(frames.size(), missed > frames.size(), room.name()));
     }
 
-    private void say(Session session, String text, String cid) {
+    /**
+     * The room a request names: the default room for protocol 1, else the named one if the session is in it; empty
+     * after telling the session why not.
+     */
+    private Room roomFor(Session session, String name, String request, String cid) {
+        if (session.protocol() == 1) {
+            return lobby;
+        }
+        Room room = name == null ? null : byKey.get(RoomNames.key(name));
+        if (room == null) {
+            deliver(session, new ErrorReply(ErrorCode.UNKNOWN_ROOM, "There is no room called '" + name + "'.",
+                    request, cid));
+            return null;
+        }
+        if (!room.isPresent(session)) {
+            deliver(session, new ErrorReply(ErrorCode.NOT_IN_ROOM, "You are not in " + room.name()
+                    + "; join it first.", request, cid));
+            return null;
+        }
+        return room;
+    }
+
+    private void say(Session session, String roomName, String text, String cid) {
         if (!requireInRoom(session, "say")) {
             return;
         }
+        Room room = roomFor(session, roomName, "say", cid);
+        if (room == null) {
+            return;
+        }
         if (cid == null) {
-            record(new ChatMessage(lobby.nextId(), now(), session.name(), text, false, null, lobby.name()));
+            record(room, new ChatMessage(room.nextId(), now(), session.name(), text, false, null, room.name()));
             return;
         }
         String sender = accountKey(session.account(), session.guest());
         Receipts.Receipt earlier = receipts.find(sender, cid, now());
         if (earlier != null) {
             // Sent again after a lost connection: acknowledge it again, deliver it once.
-            deliver(session, new ChatMessage(earlier.id(), earlier.ts(), earlier.from(), text, false, cid));
+            Room first = earlier.roomKey() == null ? room : byKey.getOrDefault(earlier.roomKey(), room);
+            deliver(session, new ChatMessage(earlier.id(), earlier.ts(), earlier.from(), text, false, cid,
+                    first.name()));
             return;
         }
-        ChatMessage message = new ChatMessage(lobby.nextId(), now(), session.name(), text, false, null, lobby.name());
+        ChatMessage message = new ChatMessage(room.nextId(), now(), session.name(), text, false, null, room.name());
         receipts.add(new Receipts.Receipt(sender, cid, message.id(), message.ts(), message.from(), null,
-                lobby.key()), now());
+                room.key()), now());
         if (config.durableHistory()) {
             pendingEntries.add(message.withCid(History.receiptCid(sender, cid)));
         }
-        broadcastWithEcho(message, session, message.withCid(cid));
-        remember(message);
+        broadcastWithEcho(room, message, session, message.withCid(cid));
+        remember(room, message);
     }
 
+    /** The operator speaks in the default room, to everyone online whatever rooms they are in. */
     private void announce(String text) {
-        record(new Announcement(lobby.nextId(), now(), text, false, lobby.name()));
+        Announcement announcement = new Announcement(lobby.nextId(), now(), text, false, lobby.name());
+        if (config.durableHistory()) {
+            pendingEntries.add(announcement);
+        }
+        broadcast(everyone(), announcement);
+        remember(lobby, announcement);
         log.info("announcement: " + text);
     }
 
-    private void record(ServerMessage entry) {
+    private void record(Room room, ServerMessage entry) {
         if (config.durableHistory()) {
             pendingEntries.add(entry);
         }
-        broadcast(entry);
-        remember(entry);
+        broadcast(room, entry);
+        remember(room, entry);
     }
 
-    private void remember(ServerMessage entry) {
-        lobby.remember(entry);
+    private void remember(Room room, ServerMessage entry) {
+        room.remember(entry);
         messages++;
     }
 
@@ -383,7 +494,7 @@ public final class Rooms {
             receipts.add(new Receipts.Receipt(sender, cid, 0, message.ts(), message.from(), message.to(), null),
                     now());
         }
-        Frame frame = encode(message);
+        Frame frame = MessageCodec.encode(message);
         if (cid == null) {
             pendingDeliveries.add(Delivery.to(target == session ? new Session[] {target}
                     : new Session[] {target, session}, frame));
@@ -392,7 +503,7 @@ public final class Rooms {
         if (target != session) {
             pendingDeliveries.add(Delivery.to(target, frame));
         }
-        pendingDeliveries.add(Delivery.to(session, encode(message.withCid(cid))));
+        pendingDeliveries.add(Delivery.to(session, MessageCodec.encode(message.withCid(cid))));
     }
 
     private void rename(Session session, String name) {
@@ -414,19 +525,181 @@ public final class Rooms {
         onlineNames.remove(Names.key(old));
         onlineNames.add(Names.key(name));
         session.renamedTo(name);
-        broadcast(new Renamed(now(), old, name, lobby.online()));
+        // Told once to each person who shares a room with them, however many rooms they share.
+        Set<Session> told = Collections.newSetFromMap(new IdentityHashMap<>());
+        told.add(session);
+        for (Room room : roomsOf.getOrDefault(session, List.of())) {
+            told.addAll(Arrays.asList(room.present()));
+        }
+        Session[] v1 = told.stream().filter(s -> s.protocol() == 1).toArray(Session[]::new);
+        Session[] v2 = told.stream().filter(s -> s.protocol() != 1).toArray(Session[]::new);
+        if (v1.length > 0) {
+            pendingDeliveries.add(Delivery.to(v1, MessageCodec.encode(new Renamed(now(), old, name, lobby.online()))));
+        }
+        if (v2.length > 0) {
+            pendingDeliveries.add(Delivery.to(v2, MessageCodec.encode(new Renamed(now(), old, name,
+                    onlineNames.size()))));
+        }
         log.info("rename " + old + " -> " + name);
     }
 
-    private void who(Session session) {
+    private void who(Session session, String roomName) {
         if (!requireInRoom(session, "who")) {
             return;
         }
-        List<Member> list = Arrays.stream(lobby.present())
-                .sorted(Comparator.comparing(s -> Names.key(s.name())))
-                .map(s -> new Member(s.name(), s.since().toEpochMilli(), s.guest()))
+        if (session.protocol() == 1) {
+            List<Member> list = Arrays.stream(lobby.present())
+                    .sorted(Comparator.comparing(s -> Names.key(s.name())))
+                    .map(s -> new Member(s.name(), s.since().toEpochMilli(), s.guest()))
+                    .toList();
+            deliver(session, new Members(list));
+            return;
+        }
+        Room room = roomFor(session, roomName, "who", null);
+        if (room == null) {
+            return;
+        }
+        Map<String, Session> online = new HashMap<>();
+        for (Session present : room.present()) {
+            online.put(memberKey(present), present);
+        }
+        List<Member> list = room.members().entrySet().stream()
+                .map(entry -> {
+                    Session here = online.get(entry.getKey());
+                    return here != null
+                            ? new Member(here.name(), here.since().toEpochMilli(), here.guest(), true)
+                            : new Member(entry.getValue().name(), entry.getValue().since(), null, false);
+                })
+                .sorted(Comparator.comparing(member -> Names.key(member.name())))
                 .toList();
-        deliver(session, new Members(list));
+        deliver(session, new Members(list, room.name()));
+    }
+
+    private void join(Session session, String name) {
+        if (!requireInRoom(session, "join")) {
+            return;
+        }
+        Room existing = byKey.get(RoomNames.key(name));
+        if (existing != null && existing.isPresent(session)) {
+            deliver(session, existing.info());
+            return;
+        }
+        int rooms = roomsOf.getOrDefault(session, List.of()).size();
+        if (rooms >= config.maxRoomsPerUser()) {
+            reply(session, ErrorCode.TOO_MANY_ROOMS, "You are in " + rooms + " rooms, the most this server allows;"
+                    + " leave one first.", "join");
+            return;
+        }
+        if (existing == null && session.guest() && config.roomCreation() == RoomCreation.ACCOUNTS) {
+            reply(session, ErrorCode.ROOM_CREATION_DISABLED, "Only people with an account can make rooms here;"
+                    + " join one that exists.", "join");
+            return;
+        }
+        Room room = existing != null ? existing : create(session, name);
+        if (room == null) {
+            return;
+        }
+        if (!session.guest() && !persist(session, () -> memberships.join(room.name(), Names.key(session.account()),
+                now()))) {
+            return;
+        }
+        room.join(memberKey(session), session.account(), now());
+        room.add(session);
+        roomsOf.computeIfAbsent(session, any -> new ArrayList<>()).add(room);
+        deliver(session, room.info());
+        replayLatest(session, room);
+        presenceNotice(room, new Joined(now(), session.name(), room.online(), session.guest(), room.name()), session);
+        log.info(session.name() + " joined " + room.name() + " (" + room.online() + " online there)");
+    }
+
+    /** Makes a room, owned by the session's account (no one owns a guest's room); null after saying why not. */
+    private Room create(Session session, String name) {
+        String owner = session.guest() ? null : Names.key(session.account());
+        String canonical = RoomNames.canonical(name);
+        if (!persist(session, () -> roomStore.create(canonical, owner, now()))) {
+            return null;
+        }
+        Room room = new Room(canonical, null, owner, List.of(), 0, 0, config.recentWindow());
+        byKey.put(room.key(), room);
+        log.info(session.name() + " made the room " + canonical);
+        return room;
+    }
+
+    private void part(Session session, String name, String reason) {
+        if (!requireInRoom(session, "part")) {
+            return;
+        }
+        Room room = roomFor(session, name, "part", null);
+        if (room == null) {
+            return;
+        }
+        if (!session.guest() && !persist(session, () -> memberships.leave(room.name(),
+                Names.key(session.account())))) {
+            return;
+        }
+        String why = reason == null || reason.isBlank() ? "left" : "left: " + Topics.clean(reason);
+        presenceNotice(room, new Left(now(), session.name(), room.online() - 1, why, room.name()), null);
+        room.remove(session);
+        room.part(memberKey(session));
+        roomsOf.getOrDefault(session, new ArrayList<>()).remove(room);
+        log.info(session.name() + " left " + room.name());
+    }
+
+    private void listRooms(Session session, String filter, String after, int limit) {
+        if (!requireInRoom(session, "rooms")) {
+            return;
+        }
+        String needle = filter == null ? "" : RoomNames.key(filter);
+        String from = after == null ? "" : RoomNames.key(after);
+        List<Room> matching = byKey.values().stream()
+                .filter(room -> room.key().contains(needle) && room.key().compareTo(from) > 0)
+                .sorted(Comparator.comparing(Room::key))
+                .limit(limit + 1L)
+                .toList();
+        List<RoomInfo> page = matching.stream().limit(limit).map(Room::info).toList();
+        deliver(session, new RoomList(page, matching.size() > limit));
+    }
+
+    private void setTopic(Session session, String name, String text) {
+        if (!requireInRoom(session, "topic")) {
+            return;
+        }
+        Room room = roomFor(session, name, "topic", null);
+        if (room == null) {
+            return;
+        }
+        if (session.guest() || !room.ownedBy(Names.key(session.account()))) {
+            reply(session, ErrorCode.NOT_ALLOWED, "Only the owner of " + room.name() + " can set its topic.", "topic");
+            return;
+        }
+        String topic = Topics.clean(text);
+        if (!Topics.fits(topic)) {
+            reply(session, ErrorCode.TEXT_TOO_LONG, "A topic has at most " + Topics.MAX_LENGTH + " characters.",
+                    "topic");
+            return;
+        }
+        if (!persist(session, () -> roomStore.setTopic(room.name(), topic.isEmpty() ? null : topic))) {
+            return;
+        }
+        room.topic(topic);
+        broadcast(room, new TopicChanged(room.name(), now(), session.name(), topic));
+    }
+
+    /** A write to the database on the rooms thread; false after telling the session it failed. */
+    private boolean persist(Session session, Storage write) {
+        try {
+            write.run();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            log.info("storage failed for " + session.name() + ": " + e.getMessage());
+            reply(session, ErrorCode.SERVER_ERROR, "The server could not record that; try again.", null);
+            return false;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Storage {
+        void run() throws SQLException;
     }
 
     private void leave(Session session, String reason, boolean logout) {
@@ -439,8 +712,8 @@ public final class Rooms {
             }
         }
         if (session.inRoom() && byName.get(Names.key(session.name())) == session) {
-            remove(session);
-            presence(new Left(now(), session.name(), lobby.online(), reason), null);
+            List<Room> left = remove(session);
+            departed(session.name(), left, reason);
             log.info("logout " + session.name() + " from " + session.address() + ": " + reason + " ("
                     + lobby.online() + " online)");
         }
@@ -455,34 +728,39 @@ public final class Rooms {
             return false;
         }
         String why = reason == null || reason.isBlank() ? "" : ": " + reason;
-        remove(target);
+        List<Room> left = remove(target);
         revoke(target.takeResumeToken());
         deliverAndClose(target, new Bye(Bye.KICKED, "You were kicked by the operator" + why));
-        presence(new Left(now(), target.name(), lobby.online(), "kicked" + why), null);
+        departed(target.name(), left, "kicked" + why);
         log.info("kick " + target.name() + " at " + target.address() + why);
         return true;
     }
 
     private List<OnlineUser> onlineUsers() {
-        return Arrays.stream(lobby.present())
+        return byName.values().stream()
                 .sorted(Comparator.comparing(s -> Names.key(s.name())))
                 .map(s -> new OnlineUser(s.name(), s.account(), s.address(), s.since()))
                 .toList();
     }
 
     private void shutdown(CompletableFuture<Void> done) {
-        Frame bye = encode(new Bye(Bye.SHUTDOWN, "The server is shutting down."));
-        Session[] everyone = lobby.present();
-        for (Session session : everyone) {
+        Session[] all = everyone();
+        for (Session session : all) {
             remove(session);
         }
-        pendingDeliveries.add(new Delivery(everyone, bye, () -> {
-            for (Session session : everyone) {
-                session.close();
-            }
-            done.complete(null);
-        }));
+        pendingDeliveries.add(new Delivery(all, MessageCodec.encode(new Bye(Bye.SHUTDOWN,
+                "The server is shutting down.")), () -> {
+                    for (Session session : all) {
+                        session.close();
+                    }
+                    done.complete(null);
+                }));
         stopped = true;
+    }
+
+    /** Everyone logged in, in every room. */
+    private Session[] everyone() {
+        return byName.values().toArray(Session[]::new);
     }
 
     private boolean requireInRoom(Session session, String request) {
@@ -493,20 +771,68 @@ public final class Rooms {
         return false;
     }
 
-    private void add(Session session) {
+    /**
+     * Registers a session that logged in and puts it in its rooms: the default room for protocol 1; for protocol 2
+     * the rooms its account is a member of (a guest: the default room, for as long as its session lasts).
+     */
+    private List<Room> add(Session session) {
         byName.put(Names.key(session.name()), session);
         onlineNames.add(Names.key(session.name()));
         byAccount.put(accountKey(session.account(), session.guest()), session);
-        lobby.add(session);
+        List<Room> rooms = new ArrayList<>();
+        if (session.protocol() == 1) {
+            rooms.add(lobby);
+        } else {
+            if (session.guest()) {
+                lobby.join(memberKey(session), session.account(), now());
+            }
+            String key = memberKey(session);
+            byKey.values().stream().filter(room -> room.isMember(key)).sorted(Comparator.comparing(Room::key))
+                    .forEach(rooms::add);
+        }
+        for (Room room : rooms) {
+            room.add(session);
+        }
+        roomsOf.put(session, rooms);
+        return rooms;
     }
 
-    private void remove(Session session) {
+    /** Takes a session out of every room it is in; returns those rooms. */
+    private List<Room> remove(Session session) {
         if (byName.remove(Names.key(session.name()), session)) {
             onlineNames.remove(Names.key(session.name()));
         }
         byAccount.remove(accountKey(session.account(), session.guest()), session);
         session.leave();
-        lobby.remove(session);
+        List<Room> rooms = roomsOf.remove(session);
+        if (rooms == null) {
+            return List.of();
+        }
+        for (Room room : rooms) {
+            room.remove(session);
+            if (session.guest()) {
+                room.part(memberKey(session));
+            }
+        }
+        return rooms;
+    }
+
+    /** Tells each room that someone came online: a join for protocol 1, presence for protocol 2. */
+    private void arrived(Session session, List<Room> rooms) {
+        for (Room room : rooms) {
+            presenceNotice(room, session.protocol() == 1 || room == lobby
+                    ? new Joined(now(), session.account(), room.online(), session.guest(), room.name())
+                    : null, new Presence(room.name(), now(), session.account(), Presence.ONLINE, null, room.online()),
+                    session);
+        }
+    }
+
+    /** Tells each room that someone went offline: a leave for protocol 1, presence for protocol 2. */
+    private void departed(String name, List<Room> rooms, String reason) {
+        for (Room room : rooms) {
+            presenceNotice(room, new Left(now(), name, room.online(), reason, room.name()),
+                    new Presence(room.name(), now(), name, Presence.OFFLINE, reason, room.online()), null);
+        }
     }
 
     private void revoke(String token) {
@@ -515,33 +841,80 @@ public final class Rooms {
         }
     }
 
+    /** The same notice for everyone in the room, whichever protocol they speak. */
+    private void presenceNotice(Room room, ServerMessage notice, Session concerned) {
+        presenceNotice(room, notice, notice, concerned);
+    }
+
     /**
-     * A join or leave notice: to everyone while the room is small enough, else only to the person it concerns
-     * (if still here). In a room of thousands, every arrival told to everyone would be most of the traffic.
+     * A presence notice: to everyone in the room while it is small enough, else only to the person it concerns (if
+     * still here); in a room of thousands, every arrival told to everyone would be most of the traffic. Protocol-1
+     * sessions (only in the default room) get {@code forV1}, the others {@code forV2}; either may be null for none.
      */
-    private void presence(ServerMessage notice, Session concerned) {
-        if (lobby.online() <= config.presenceLimit()) {
-            broadcast(notice);
+    private void presenceNotice(Room room, ServerMessage forV1, ServerMessage forV2, Session concerned) {
+        if (room.online() <= config.presenceLimit()) {
+            if (forV1 != null && room.present(1).length > 0) {
+                pendingDeliveries.add(Delivery.to(room.present(1), MessageCodec.encode(Entries.withoutRoom(
+                        unnamed(forV1)))));
+            }
+            if (forV2 != null && room.present(2).length > 0) {
+                pendingDeliveries.add(Delivery.to(room.present(2), MessageCodec.encode(forV2)));
+            }
         } else if (concerned != null) {
-            deliver(concerned, notice);
+            ServerMessage notice = concerned.protocol() == 1 ? forV1 : forV2;
+            if (notice != null) {
+                deliver(concerned, notice);
+            }
         }
     }
 
-    /** One encoding, the same bytes to everyone online at this point of the room's order. */
-    private void broadcast(ServerMessage message) {
-        pendingDeliveries.add(Delivery.to(lobby.present(), encode(message)));
+    /** A join or leave as protocol 1 has it: without its room. */
+    private static ServerMessage unnamed(ServerMessage notice) {
+        return switch (notice) {
+            case Joined joined -> new Joined(joined.ts(), joined.name(), joined.online(), joined.guest());
+            case Left left -> new Left(left.ts(), left.name(), left.online(), left.reason());
+            default -> notice;
+        };
+    }
+
+    /** One encoding per protocol, the same bytes to everyone in the room at this point of its order. */
+    private void broadcast(Room room, ServerMessage message) {
+        Session[] v2 = room.present(2);
+        if (v2.length > 0) {
+            pendingDeliveries.add(Delivery.to(v2, MessageCodec.encode(message)));
+        }
+        Session[] v1 = room.present(1);
+        if (v1.length > 0) {
+            pendingDeliveries.add(Delivery.to(v1, MessageCodec.encode(Entries.withoutRoom(message))));
+        }
+    }
+
+    /** As {@link #broadcast(Room, ServerMessage)}, to these sessions, wherever they are. */
+    private void broadcast(Session[] sessions, ServerMessage message) {
+        Session[] v1 = Arrays.stream(sessions).filter(s -> s.protocol() == 1).toArray(Session[]::new);
+        Session[] v2 = Arrays.stream(sessions).filter(s -> s.protocol() != 1).toArray(Session[]::new);
+        if (v2.length > 0) {
+            pendingDeliveries.add(Delivery.to(v2, MessageCodec.encode(message)));
+        }
+        if (v1.length > 0) {
+            pendingDeliveries.add(Delivery.to(v1, MessageCodec.encode(Entries.withoutRoom(message))));
+        }
     }
 
     /**
-     * As {@link #broadcast}, but the sender gets its own copy, which carries its client message id. Everyone else
-     * shares one frame; the sender's comes right after it.
+     * As {@link #broadcast(Room, ServerMessage)}, but the sender gets its own copy, which carries its client message
+     * id. Everyone else shares one frame per protocol; the sender's comes right after it.
      */
-    private void broadcastWithEcho(ServerMessage message, Session sender, ServerMessage echo) {
-        Session[] others = Arrays.stream(lobby.present()).filter(member -> member != sender).toArray(Session[]::new);
-        if (others.length > 0) {
-            pendingDeliveries.add(Delivery.to(others, encode(message)));
+    private void broadcastWithEcho(Room room, ServerMessage message, Session sender, ServerMessage echo) {
+        for (int protocol = 1; protocol <= 2; protocol++) {
+            Session[] present = room.present(protocol);
+            Session[] others = Arrays.stream(present).filter(member -> member != sender).toArray(Session[]::new);
+            if (others.length > 0) {
+                pendingDeliveries.add(Delivery.to(others, MessageCodec.encode(protocol == 1
+                        ? Entries.withoutRoom(message) : message)));
+            }
         }
-        pendingDeliveries.add(Delivery.to(sender, encode(echo)));
+        pendingDeliveries.add(Delivery.to(sender, encode(sender, echo)));
     }
 
     private void deliverAll(Session session, List<Frame> frames) {
@@ -555,11 +928,11 @@ public final class Rooms {
     }
 
     private void deliver(Session session, ServerMessage message) {
-        pendingDeliveries.add(Delivery.to(session, encode(message)));
+        pendingDeliveries.add(Delivery.to(session, encode(session, message)));
     }
 
     private void deliverAndClose(Session session, ServerMessage message) {
-        pendingDeliveries.add(new Delivery(new Session[] {session}, encode(message), session::close));
+        pendingDeliveries.add(new Delivery(new Session[] {session}, encode(session, message), session::close));
     }
 
     private void reply(Session session, ErrorCode code, String message, String ref) {
@@ -571,9 +944,14 @@ public final class Rooms {
         return (guest ? "guest:" : "account:") + Names.key(account);
     }
 
-    /** The frame of a message as the sessions read it: protocol 1 for now, so entries name no room. */
-    private static Frame encode(ServerMessage message) {
-        return MessageCodec.encode(Entries.withoutRoom(message));
+    /** How a session's account (or guest) is known among a room's members: accounts by their key. */
+    private static String memberKey(Session session) {
+        return session.guest() ? "guest:" + Names.key(session.account()) : Names.key(session.account());
+    }
+
+    /** The frame of a message as this session reads it: protocol 1 names no room. */
+    private static Frame encode(Session session, ServerMessage message) {
+        return MessageCodec.encode(session.protocol() == 1 ? unnamed(Entries.withoutRoom(message)) : message);
     }
 
     private long now() {

@@ -32,20 +32,26 @@ import chatroom.api.message.Welcome;
 import chatroom.api.message.Who;
 import chatroom.api.rules.Names;
 import chatroom.api.rules.Refusal;
+import chatroom.api.rules.RoomNames;
 import chatroom.api.rules.Texts;
+import chatroom.api.rules.Topics;
 import chatroom.api.spi.Connection;
 import chatroom.api.spi.InboundHandler;
+import chatroom.server.ServerConfig;
 import chatroom.server.accounts.Accounts;
 import chatroom.server.accounts.ResumeTokens;
 import chatroom.server.rooms.Entries;
+import chatroom.server.rooms.Room;
 import chatroom.server.rooms.Rooms;
 import chatroom.server.storage.History;
+import chatroom.server.storage.MembershipStore;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -70,6 +76,10 @@ public final class Session implements InboundHandler {
     private final TokenBucket bucket;
     private final TokenBucket bytes;
     private boolean helloDone;
+    /** What the login being handled says it saw, room by room (protocol 2), or {@code null}. */
+    private Map<String, Long> requestedSeen;
+    /** The protocol version agreed at hello: 1 (one room) or 2 (rooms). */
+    private volatile int protocol = Protocol.VERSION;
     private int refusedInARow;
     // Why this side closed the connection, for the room's notice; null while nothing but the network closed it.
     private volatile String closeReason;
@@ -117,14 +127,22 @@ public final class Session implements InboundHandler {
         switch (message) {
             case Hello h -> refuse(ErrorCode.BAD_MESSAGE, "The handshake is done already.", Hello.TYPE);
             case Login l -> login(l);
-            case Say s -> text(s.text(), Say.TYPE, s.cid())
-                    .ifPresent(text -> server.rooms().post(new Rooms.Say(this, text, s.cid())));
+            case Say s -> {
+                if (protocol != Protocol.VERSION && s.room() == null) {
+                    refuse(ErrorCode.BAD_MESSAGE, "Invalid 'say' message: missing field 'room'.", Say.TYPE, s.cid());
+                } else {
+                    text(s.text(), Say.TYPE, s.cid())
+                            .ifPresent(text -> server.rooms().post(new Rooms.Say(this, s.room(), text, s.cid())));
+                }
+            }
             case Tell t -> text(t.text(), Tell.TYPE, t.cid())
                     .ifPresent(text -> server.rooms().post(new Rooms.Tell(this, t.to(), text, t.cid())));
             case Nick n -> rename(n.name());
             case Who w -> {
-                if (allowedByRate(Who.TYPE)) {
-                    server.rooms().post(new Rooms.Who(this));
+                if (protocol != Protocol.VERSION && w.room() == null) {
+                    refuse(ErrorCode.BAD_MESSAGE, "Invalid 'who' message: missing field 'room'.", Who.TYPE);
+                } else if (allowedByRate(Who.TYPE)) {
+                    server.rooms().post(new Rooms.Who(this, protocol == Protocol.VERSION ? null : w.room()));
                 }
             }
             case HistoryRequest h -> {
@@ -160,17 +178,48 @@ public final class Session implements InboundHandler {
                     server.files().cancel(this, c);
                 }
             }
-            case JoinRoom j -> roomsRequest(JoinRoom.TYPE);
-            case PartRoom p -> roomsRequest(PartRoom.TYPE);
-            case ListRooms l -> roomsRequest(ListRooms.TYPE);
-            case SetTopic t -> roomsRequest(SetTopic.TYPE);
+            case JoinRoom j -> {
+                if (roomsRequest(JoinRoom.TYPE) && validRoom(j.room(), JoinRoom.TYPE)) {
+                    server.rooms().post(new Rooms.Join(this, RoomNames.canonical(j.room())));
+                }
+            }
+            case PartRoom p -> {
+                if (roomsRequest(PartRoom.TYPE)) {
+                    server.rooms().post(new Rooms.Part(this, p.room(), p.reason()));
+                }
+            }
+            case ListRooms l -> {
+                if (roomsRequest(ListRooms.TYPE)) {
+                    int max = server.config().historyPageMax();
+                    int limit = l.limit() == null ? Math.min(50, max) : Math.max(1, Math.min(l.limit(), max));
+                    server.rooms().post(new Rooms.ListRooms(this, l.filter(), l.after(), limit));
+                }
+            }
+            case SetTopic t -> {
+                if (roomsRequest(SetTopic.TYPE)) {
+                    server.rooms().post(new Rooms.SetTopic(this, t.room(), t.text()));
+                }
+            }
         }
     }
 
-    /** A request of protocol 2, which a protocol-1 connection does not know. */
-    private void roomsRequest(String type) {
-        refuse(ErrorCode.UNKNOWN_TYPE, "Unknown message type '" + type + "' in protocol 1; rooms need protocol "
-                + Protocol.ROOMS_VERSION + ".", type);
+    /**
+     * Whether a request of protocol 2 may go on: the connection speaks protocol 2 (a protocol-1 connection does not
+     * know these requests), is logged in, and stays within the message rate.
+     */
+    private boolean roomsRequest(String type) {
+        if (protocol == Protocol.VERSION) {
+            refuse(ErrorCode.UNKNOWN_TYPE, "Unknown message type '" + type + "' in protocol 1; rooms need protocol "
+                    + Protocol.ROOMS_VERSION + ".", type);
+            return false;
+        }
+        return inRoomFor(type) && allowedByRate(type);
+    }
+
+    private boolean validRoom(String room, String request) {
+        Optional<Refusal> problem = RoomNames.check(RoomNames.canonical(room));
+        problem.ifPresent(refusal -> refuse(refusal.code(), refusal.message(), request));
+        return problem.isEmpty();
     }
 
     private boolean inRoomFor(String request) {
@@ -185,21 +234,25 @@ public final class Session implements InboundHandler {
             send(new Pong());
         } else if (!(message instanceof Hello hello)) {
             refuse(ErrorCode.HELLO_FIRST, "Send hello first.", message.type());
-        } else if (hello.protocol() != Protocol.VERSION) {
-            refuse(ErrorCode.UNSUPPORTED_PROTOCOL, "This server speaks protocol " + Protocol.VERSION
-                    + "; the client speaks " + hello.protocol() + ".", Hello.TYPE);
+        } else if (hello.protocol() != Protocol.VERSION && hello.protocol() != Protocol.ROOMS_VERSION) {
+            refuse(ErrorCode.UNSUPPORTED_PROTOCOL, "This server speaks protocols " + Protocol.VERSION + " and "
+                    + Protocol.ROOMS_VERSION + "; the client speaks " + hello.protocol() + ".", Hello.TYPE);
             send(new Bye(Bye.PROTOCOL, "Unsupported protocol version."));
             connection.close();
         } else {
             helloDone = true;
-            send(new Welcome(Protocol.VERSION, server.version(), server.config().limits(),
+            protocol = hello.protocol();
+            ServerConfig config = server.config();
+            send(new Welcome(protocol, server.version(), protocol == Protocol.VERSION ? config.limits()
+                    : config.limits().withRooms(config.maxRoomsPerUser(), RoomNames.MAX_LENGTH, Topics.MAX_LENGTH),
                     features()));
         }
     }
 
     /** What this server offers beyond the basics, as announced in the welcome. */
     private List<String> features() {
-        List<String> features = new ArrayList<>(List.of(Protocol.FEATURE_RESUME, Protocol.FEATURE_CID));
+        List<String> features = new ArrayList<>(List.of(Protocol.FEATURE_RESUME, Protocol.FEATURE_CID,
+                Protocol.FEATURE_ROOMS));
         if (server.config().maxFileSize() > 0) {
             features.add(Protocol.FEATURE_FILES);
         }
@@ -207,6 +260,7 @@ public final class Session implements InboundHandler {
     }
 
     private void login(Login login) {
+        requestedSeen = protocol == Protocol.VERSION ? null : login.seen();
         if (inRoom) {
             refuse(ErrorCode.ALREADY_LOGGED_IN, "You are logged in already.", Login.TYPE);
             return;
@@ -344,7 +398,8 @@ public final class Session implements InboundHandler {
             welcome();
         }
         CompletableFuture<Boolean> admitted = new CompletableFuture<>();
-        server.rooms().post(new Rooms.Enter(this, accountName, asGuest, since, token, takeOver, admitted));
+        server.rooms().post(new Rooms.Enter(this, accountName, asGuest, since, requestedSeen, token, takeOver,
+                admitted));
         try {
             admitted.get(ENTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -360,7 +415,7 @@ public final class Session implements InboundHandler {
             return;
         }
         try {
-            List<String> welcomed = server.memberships().welcome(server.config().defaultRoom(),
+            List<MembershipStore.Membership> welcomed = server.memberships().welcome(server.config().defaultRoom(),
                     System.currentTimeMillis());
             if (!welcomed.isEmpty()) {
                 server.rooms().post(new Rooms.Welcomed(welcomed));
@@ -399,14 +454,25 @@ public final class Session implements InboundHandler {
         long before = request.before() == null || request.before() <= 0 ? Long.MAX_VALUE : request.before();
         try {
             String room = server.config().defaultRoom();
+            if (protocol != Protocol.VERSION) {
+                Room named = request.room() == null ? null : server.rooms().room(request.room());
+                if (named == null || !named.isMember(guest ? "guest:" + Names.key(account) : Names.key(account))) {
+                    refuse(named == null ? ErrorCode.UNKNOWN_ROOM : ErrorCode.NOT_IN_ROOM, named == null
+                            ? "There is no room called '" + request.room() + "'."
+                            : "You are not in " + named.name() + "; join it first.", HistoryRequest.TYPE);
+                    return;
+                }
+                room = named.name();
+            }
             List<ServerMessage> page = server.history().before(room, before, limit);
             boolean more = !page.isEmpty() && server.history().hasBefore(room, History.idOf(page.getFirst()));
             // One hand-over for the page: the writer wakes once, not once per entry.
             List<Frame> frames = new ArrayList<>(page.size() + 1);
             for (ServerMessage entry : page) {
-                frames.add(MessageCodec.encode(Entries.withoutRoom(entry)));
+                frames.add(MessageCodec.encode(protocol == Protocol.VERSION ? Entries.withoutRoom(entry) : entry));
             }
-            frames.add(MessageCodec.encode(new HistoryEnd(page.size(), more)));
+            frames.add(MessageCodec.encode(new HistoryEnd(page.size(), more,
+                    protocol == Protocol.VERSION ? null : room)));
             send(frames);
         } catch (SQLException | RuntimeException e) {
             server.log().info("history read failed for " + name + ": " + e.getMessage());
@@ -549,6 +615,11 @@ public final class Session implements InboundHandler {
             }
         }
         return length;
+    }
+
+    /** The protocol version agreed at hello: 1 until then. */
+    public int protocol() {
+        return protocol;
     }
 
     // The room thread's side.

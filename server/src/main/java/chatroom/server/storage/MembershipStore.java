@@ -16,8 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * none here; theirs last as long as their session. Thread-safe.
  */
 public final class MembershipStore implements AutoCloseable {
-    /** One account in one room, by their keys, since {@code joined}. */
-    public record Membership(String roomKey, String accountKey, long joined) {
+    /** One account in one room, by their keys, since {@code joined}; {@code name} is the account's. */
+    public record Membership(String roomKey, String accountKey, String name, long joined) {
     }
 
     private final Connection connection;
@@ -37,11 +37,13 @@ public final class MembershipStore implements AutoCloseable {
     /** Every membership, room by room. */
     public synchronized List<Membership> all() throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT room_key, account_key, joined FROM memberships ORDER BY room_key, joined, account_key");
+                "SELECT m.room_key, m.account_key, COALESCE(a.name, m.account_key), m.joined FROM memberships m"
+                        + " LEFT JOIN accounts a ON a.name_key = m.account_key ORDER BY m.room_key, m.joined,"
+                        + " m.account_key");
              ResultSet rows = query.executeQuery()) {
             List<Membership> all = new ArrayList<>();
             while (rows.next()) {
-                all.add(new Membership(rows.getString(1), rows.getString(2), rows.getLong(3)));
+                all.add(new Membership(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4)));
             }
             connection.commit();
             return all;
@@ -52,28 +54,29 @@ public final class MembershipStore implements AutoCloseable {
      * Puts every account not yet welcomed in the default room, once: those from before rooms existed, and those
      * made since (by registration or {@code chat users add}). An account that later leaves the room stays out.
      *
-     * @return the accounts put in the room
+     * @return the memberships made
      */
-    public synchronized List<String> welcome(String defaultRoom, long now) throws SQLException {
+    public synchronized List<Membership> welcome(String defaultRoom, long now) throws SQLException {
         writes.lock();
         try (PreparedStatement newcomers = connection.prepareStatement(
-                "SELECT name_key FROM accounts WHERE welcomed = 0");
+                "SELECT name_key, name FROM accounts WHERE welcomed = 0");
              PreparedStatement join = connection.prepareStatement(
                      "INSERT OR IGNORE INTO memberships (room_key, account_key, joined) VALUES (?, ?, ?)");
              PreparedStatement welcomed = connection.prepareStatement(
                      "UPDATE accounts SET welcomed = 1 WHERE name_key = ?")) {
-            List<String> accounts = new ArrayList<>();
+            List<Membership> accounts = new ArrayList<>();
             try (ResultSet rows = newcomers.executeQuery()) {
                 while (rows.next()) {
-                    accounts.add(rows.getString(1));
+                    accounts.add(new Membership(RoomNames.key(defaultRoom), rows.getString(1), rows.getString(2),
+                            now));
                 }
             }
-            for (String account : accounts) {
-                join.setString(1, RoomNames.key(defaultRoom));
-                join.setString(2, account);
+            for (Membership account : accounts) {
+                join.setString(1, account.roomKey());
+                join.setString(2, account.accountKey());
                 join.setLong(3, now);
                 join.addBatch();
-                welcomed.setString(1, account);
+                welcomed.setString(1, account.accountKey());
                 welcomed.addBatch();
             }
             join.executeBatch();

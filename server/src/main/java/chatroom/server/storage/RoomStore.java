@@ -62,6 +62,18 @@ public final class RoomStore implements AutoCloseable {
         }
     }
 
+    /** Records a room's topic, {@code null} for none. */
+    public void setTopic(String name, String topic) throws SQLException {
+        writes.lock();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE rooms SET topic = ? WHERE name_key = ?")) {
+            update.setString(1, topic);
+            update.setString(2, RoomNames.key(name));
+            update.executeUpdate();
+        } finally {
+            writes.unlock();
+        }
+    }
+
     @Override
     public synchronized void close() throws SQLException {
         connection.close();

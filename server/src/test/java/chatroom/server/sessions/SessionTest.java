@@ -57,10 +57,10 @@ class SessionTest extends ServerTestBase {
     void aClientSpeakingAnotherProtocolIsToldAndDisconnected() {
         TestClient client = start(TestServer.config(dir)).connect();
 
-        client.send(new Hello(Protocol.VERSION + 1, "from the future"));
+        client.send(new Hello(Protocol.ROOMS_VERSION + 1, "from the future"));
 
         assertEquals(new ErrorReply(ErrorCode.UNSUPPORTED_PROTOCOL,
-                "This server speaks protocol 1; the client speaks 2.", "hello"), client.next());
+                "This server speaks protocols 1 and 2; the client speaks 3.", "hello"), client.next());
         assertEquals(new Bye(Bye.PROTOCOL, "Unsupported protocol version."), client.next());
         client.awaitClosed();
     }
@@ -75,7 +75,8 @@ class SessionTest extends ServerTestBase {
 
         assertEquals(new Welcome(Protocol.VERSION, "chatroom 0.1.0", new Limits(5000, 12, 300, 7, 25, 3, 9,
                 ServerConfig.DEFAULT_BYTES_PER_SECOND, ServerConfig.DEFAULT_BYTE_BURST, 2048L),
-                List.of(Protocol.FEATURE_RESUME, Protocol.FEATURE_CID, Protocol.FEATURE_FILES)), welcome);
+                List.of(Protocol.FEATURE_RESUME, Protocol.FEATURE_CID, Protocol.FEATURE_ROOMS, Protocol.FEATURE_FILES)),
+                welcome);
     }
 
     @Test

@@ -41,14 +41,16 @@ class MembershipStoreTest {
         account("Alice");
         account("bob");
 
-        assertEquals(List.of("alice", "bob"), memberships.welcome("#Lobby", 10).stream().sorted().toList());
-        assertEquals(List.of(new MembershipStore.Membership("#lobby", "alice", 10),
-                new MembershipStore.Membership("#lobby", "bob", 10)), memberships.all());
+        assertEquals(List.of("alice", "bob"), memberships.welcome("#Lobby", 10).stream()
+                .map(MembershipStore.Membership::accountKey).sorted().toList());
+        assertEquals(List.of(new MembershipStore.Membership("#lobby", "alice", "Alice", 10),
+                new MembershipStore.Membership("#lobby", "bob", "bob", 10)), memberships.all());
 
         assertTrue(memberships.leave("#lobby", "bob"));
         assertFalse(memberships.leave("#lobby", "bob"));
         account("carol");
-        assertEquals(List.of("carol"), memberships.welcome("#lobby", 20));
+        assertEquals(List.of(new MembershipStore.Membership("#lobby", "carol", "carol", 20)),
+                memberships.welcome("#lobby", 20));
         assertEquals(List.of(), memberships.welcome("#lobby", 30));
         assertEquals(List.of("alice", "carol"), memberships.all().stream().map(MembershipStore.Membership::accountKey)
                 .toList());
@@ -59,6 +61,6 @@ class MembershipStoreTest {
         assertTrue(memberships.join("#Ops", "alice", 5));
         assertFalse(memberships.join("#ops", "alice", 6));
 
-        assertEquals(List.of(new MembershipStore.Membership("#ops", "alice", 5)), memberships.all());
+        assertEquals(List.of(new MembershipStore.Membership("#ops", "alice", "alice", 5)), memberships.all());
     }
 }

@@ -257,7 +257,7 @@ class HostileClientsTest {
                 welcome.limits().maxTextLength()));
         assertEquals(List.of(ServerConfig.DEFAULT_BYTES_PER_SECOND, ServerConfig.DEFAULT_BYTE_BURST),
                 List.of(welcome.limits().bytesPerSecond(), welcome.limits().byteBurst()));
-        assertEquals(List.of("resume", "cid", "files"), welcome.features());
+        assertEquals(List.of("resume", "cid", "rooms", "files"), welcome.features());
 
         client.sendRaw("{\"type\":\"ping\",\"pad\":\"" + "p".repeat(1000) + "\"}");
         assertEquals(new ErrorReply(ErrorCode.LINE_TOO_LONG, "Line longer than 1000 bytes; it was skipped.", null),

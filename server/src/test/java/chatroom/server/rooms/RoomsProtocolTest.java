@@ -1,0 +1,276 @@
+package chatroom.server.rooms;
+
+import chatroom.api.message.ChatMessage;
+import chatroom.api.message.ErrorCode;
+import chatroom.api.message.HistoryEnd;
+import chatroom.api.message.HistoryRequest;
+import chatroom.api.message.JoinRoom;
+import chatroom.api.message.Joined;
+import chatroom.api.message.Left;
+import chatroom.api.message.ListRooms;
+import chatroom.api.message.LoggedIn;
+import chatroom.api.message.Login;
+import chatroom.api.message.Member;
+import chatroom.api.message.Members;
+import chatroom.api.message.Nick;
+import chatroom.api.message.PartRoom;
+import chatroom.api.message.Presence;
+import chatroom.api.message.Protocol;
+import chatroom.api.message.Renamed;
+import chatroom.api.message.RoomInfo;
+import chatroom.api.message.RoomList;
+import chatroom.api.message.Say;
+import chatroom.api.message.ServerMessage;
+import chatroom.api.message.SetTopic;
+import chatroom.api.message.TopicChanged;
+import chatroom.api.message.Welcome;
+import chatroom.api.message.Who;
+import chatroom.server.MutableClock;
+import chatroom.server.ServerConfig;
+import chatroom.server.ServerTestBase;
+import chatroom.server.TestClient;
+import chatroom.server.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Protocol 2 end to end on the server: rooms, their members, their messages, beside protocol-1 clients. */
+class RoomsProtocolTest extends ServerTestBase {
+    private static final long T0 = MutableClock.START.toEpochMilli();
+
+    /** A protocol-2 client logged in, through its rooms' replays and its own arrival in the last of them. */
+    private TestClient enter2(String name) {
+        TestClient client = server.connect();
+        client.hello(Protocol.ROOMS_VERSION);
+        LoggedIn in = client.login2(new Login(name, TestServer.password(name)));
+        assertEquals(name, in.name());
+        return client;
+    }
+
+    private static List<String> names(Members members) {
+        return members.users().stream().map(Member::name).toList();
+    }
+
+    private static List<ServerMessage> only(List<ServerMessage> messages, Class<?> type) {
+        return messages.stream().filter(type::isInstance).toList();
+    }
+
+    private static void join(TestClient client, String room) {
+        client.send(new JoinRoom(room));
+        client.await(Joined.class, joined -> joined.room().equalsIgnoreCase(room));
+    }
+
+    @Test
+    void aProtocolTwoLoginListsItsRoomsAndReplaysEachNamingIt() {
+        start(TestServer.config(dir));
+        TestClient bob = server.enter("bob");
+        bob.send(new Say("from protocol 1"));
+        bob.await(ChatMessage.class);
+        TestClient alice = server.connect();
+
+        Welcome welcome = alice.hello(Protocol.ROOMS_VERSION);
+        alice.send(new Login("alice", TestServer.password("alice")));
+
+        assertEquals(Protocol.ROOMS_VERSION, welcome.protocol());
+        assertTrue(welcome.features().contains(Protocol.FEATURE_ROOMS));
+        assertEquals(Integer.valueOf(100), welcome.limits().maxRoomsPerUser());
+        assertEquals(new LoggedIn("alice", 2, null, List.of(new RoomInfo("#lobby", null, 2, 2))),
+                TestClient.withoutToken(alice.next()));
+        assertEquals(new ChatMessage(1, T0, "bob", "from protocol 1", true, null, "#lobby"), alice.next());
+        assertEquals(new HistoryEnd(1, false, "#lobby"), alice.next());
+        assertEquals(new Presence("#lobby", T0, "alice", Presence.ONLINE, null, 2), alice.next());
+        assertEquals(new Joined(T0, "alice", 2), bob.await(Joined.class), "protocol 1 sees a join, as ever");
+    }
+
+    @Test
+    void joiningMakesARoomWhoseMessagesStayInIt() {
+        start(TestServer.config(dir));
+        TestClient old = server.enter("olga");
+        TestClient alice = enter2("alice");
+        TestClient bob = enter2("bob");
+
+        alice.send(new JoinRoom("#Ops"));
+        assertEquals(new RoomInfo("#Ops", null, 1, 1), alice.await(RoomInfo.class));
+        assertEquals(new HistoryEnd(0, false, "#Ops"), alice.await(HistoryEnd.class));
+        assertEquals(new Joined(T0, "alice", 1, null, "#Ops"), alice.await(Joined.class));
+        bob.send(new JoinRoom("#ops"));
+        assertEquals(new Joined(T0, "bob", 2, null, "#Ops"), alice.await(Joined.class));
+        bob.await(Joined.class, joined -> joined.name().equals("bob"));
+
+        alice.send(Say.inRoom("#ops", "only for ops", "c1"));
+
+        assertEquals(new ChatMessage(1, T0, "alice", "only for ops", false, null, "#Ops"),
+                bob.await(ChatMessage.class));
+        assertEquals(new ChatMessage(1, T0, "alice", "only for ops", false, "c1", "#Ops"),
+                alice.await(ChatMessage.class));
+        assertEquals(List.of(), only(old.receivedUntilNow(), ChatMessage.class), "olga is not in #ops");
+        assertTrue(server.log().contains(server.logLine("alice made the room #Ops")), server.log());
+    }
+
+    @Test
+    void protocolOneAndTwoShareTheDefaultRoom() {
+        start(TestServer.config(dir));
+        TestClient old = server.enter("olga");
+        TestClient alice = enter2("alice");
+
+        alice.send(Say.inRoom("#lobby", "hello olga", null));
+        assertEquals(new ChatMessage(1, T0, "alice", "hello olga", false), old.await(ChatMessage.class));
+        old.send(new Say("hello alice"));
+        assertEquals(new ChatMessage(2, T0, "olga", "hello alice", false, null, "#lobby"),
+                alice.await(ChatMessage.class, m -> m.from().equals("olga")));
+    }
+
+    @Test
+    void requestsNameARoomTheUserIsIn() {
+        start(TestServer.config(dir));
+        TestClient alice = enter2("alice");
+        TestClient bob = enter2("bob");
+        join(bob, "#secret");
+
+        alice.send(Say.inRoom("#secret", "let me in", "c7"));
+        assertEquals(new chatroom.api.message.ErrorReply(ErrorCode.NOT_IN_ROOM, "You are not in #secret; join it"
+                + " first.", "say", "c7"), alice.await(chatroom.api.message.ErrorReply.class));
+        alice.send(Say.inRoom("#nowhere", "hello?", null));
+        alice.awaitError(ErrorCode.UNKNOWN_ROOM, "There is no room called '#nowhere'.", "say");
+        alice.send(new Say("which room?"));
+        alice.awaitError(ErrorCode.BAD_MESSAGE, "Invalid 'say' message: missing field 'room'.", "say");
+        alice.send(new HistoryRequest(null, 10, "#secret"));
+        alice.awaitError(ErrorCode.NOT_IN_ROOM, "You are not in #secret; join it first.", "history");
+        alice.send(new Who("#secret"));
+        alice.awaitError(ErrorCode.NOT_IN_ROOM, "You are not in #secret; join it first.", "who");
+        alice.send(new JoinRoom("no hash"));
+        alice.awaitError(ErrorCode.INVALID_ROOM_NAME, "A room name is '#' and then 1 to 63 letters, digits, '_',"
+                + " '-' and '.', such as #lobby.", "join");
+    }
+
+    @Test
+    void leavingARoomIsToldToItAndEndsWritingThere() {
+        start(TestServer.config(dir));
+        TestClient alice = enter2("alice");
+        TestClient bob = enter2("bob");
+        join(alice, "#ops");
+        join(bob, "#ops");
+
+        bob.send(new PartRoom("#ops", "lunch"));
+
+        assertEquals(new Left(T0, "bob", 1, "left: lunch", "#ops"), alice.await(Left.class));
+        assertEquals(new Left(T0, "bob", 1, "left: lunch", "#ops"), bob.await(Left.class));
+        bob.send(Say.inRoom("#ops", "still here?", null));
+        bob.awaitError(ErrorCode.NOT_IN_ROOM, "You are not in #ops; join it first.", "say");
+    }
+
+    @Test
+    void theRoomListIsPagedAndFiltered() {
+        start(TestServer.config(dir));
+        TestClient alice = enter2("alice");
+        join(alice, "#ops");
+        join(alice, "#opera");
+        join(alice, "#zoo");
+
+        alice.send(new ListRooms(null, null, 2));
+        assertEquals(new RoomList(List.of(new RoomInfo("#lobby", null, 1, 1), new RoomInfo("#opera", null, 1, 1)),
+                true), alice.await(RoomList.class));
+        alice.send(new ListRooms(null, "#opera", 2));
+        assertEquals(new RoomList(List.of(new RoomInfo("#ops", null, 1, 1), new RoomInfo("#zoo", null, 1, 1)),
+                false), alice.await(RoomList.class));
+        alice.send(new ListRooms("OP", null, null));
+        assertEquals(List.of("#opera", "#ops"), alice.await(RoomList.class).rooms().stream().map(RoomInfo::name)
+                .toList());
+    }
+
+    @Test
+    void onlyTheOwnerSetsTheTopicAndJoinersSeeIt() {
+        start(TestServer.config(dir));
+        TestClient alice = enter2("alice");
+        TestClient bob = enter2("bob");
+        join(alice, "#ops");
+        join(bob, "#ops");
+
+        bob.send(new SetTopic("#ops", "mine now"));
+        bob.awaitError(ErrorCode.NOT_ALLOWED, "Only the owner of #ops can set its topic.", "topic");
+        alice.send(new SetTopic("#ops", "Deploys\nonly"));
+
+        assertEquals(new TopicChanged("#ops", T0, "alice", "Deploys only"), bob.await(TopicChanged.class));
+        TestClient carol = enter2("carol");
+        carol.send(new JoinRoom("#ops"));
+        assertEquals(new RoomInfo("#ops", "Deploys only", 3, 3), carol.await(RoomInfo.class));
+    }
+
+    @Test
+    void whoListsTheMembersOnlineOrNot() {
+        start(TestServer.config(dir));
+        TestClient alice = enter2("alice");
+        TestClient bob = enter2("bob");
+        join(alice, "#ops");
+        join(bob, "#ops");
+        bob.logout();
+
+        assertEquals(new Presence("#ops", T0, "bob", Presence.OFFLINE, "logged out", 1),
+                alice.await(Presence.class, p -> p.room().equals("#ops") && p.name().equals("bob")));
+        alice.send(new Who("#ops"));
+        assertEquals(new Members(List.of(new Member("alice", T0, null, true), new Member("bob", T0, null, false)),
+                "#ops"), alice.await(Members.class));
+    }
+
+    @Test
+    void membershipsAndTopicsLastAcrossARestartAndALoginReplaysWhatWasMissedPerRoom() {
+        ServerConfig config = TestServer.config(dir);
+        start(config);
+        TestClient alice = enter2("alice");
+        join(alice, "#ops");
+        alice.send(new SetTopic("#ops", "Deploys"));
+        alice.await(TopicChanged.class);
+        for (String text : List.of("one", "two", "three")) {
+            alice.send(Say.inRoom("#ops", text, null));
+            alice.await(ChatMessage.class, m -> m.text().equals(text));
+        }
+        server.close();
+        start(config);
+        TestClient again = server.connect();
+        again.hello(Protocol.ROOMS_VERSION);
+
+        again.send(new Login("alice", TestServer.password("alice")).seeing(Map.of("#OPS", 2L)));
+
+        assertEquals(new LoggedIn("alice", 1, null, List.of(new RoomInfo("#lobby", null, 1, 1),
+                new RoomInfo("#ops", "Deploys", 1, 1))), TestClient.withoutToken(again.next()));
+        assertEquals(new HistoryEnd(0, false, "#lobby"), again.next());
+        assertEquals(new ChatMessage(3, T0, "alice", "three", true, null, "#ops"), again.next());
+        assertEquals(new HistoryEnd(1, false, "#ops"), again.next());
+    }
+
+    @Test
+    void guestsJoinButDoNotMakeRoomsAndNobodyIsInMoreRoomsThanAllowed() {
+        start(TestServer.config(dir).withGuests(true).toBuilder().maxRoomsPerUser(2).build());
+        TestClient alice = enter2("alice");
+        join(alice, "#ops");
+        TestClient guest = server.connect();
+        guest.hello(Protocol.ROOMS_VERSION);
+        guest.login2(Login.asGuest("visitor"));
+
+        guest.send(new JoinRoom("#new"));
+        guest.awaitError(ErrorCode.ROOM_CREATION_DISABLED, "Only people with an account can make rooms here; join one"
+                + " that exists.", "join");
+        join(guest, "#ops");
+        alice.send(new JoinRoom("#third"));
+        alice.awaitError(ErrorCode.TOO_MANY_ROOMS, "You are in 2 rooms, the most this server allows; leave one"
+                + " first.", "join");
+    }
+
+    @Test
+    void aRenameIsToldOnceToSomeoneSharingTwoRooms() {
+        start(TestServer.config(dir));
+        TestClient alice = enter2("alice");
+        TestClient bob = enter2("bob");
+        join(alice, "#ops");
+        join(bob, "#ops");
+
+        alice.send(new Nick("ally"));
+
+        assertEquals(new Renamed(T0, "alice", "ally", 2), bob.await(Renamed.class));
+        assertEquals(List.of(), only(bob.receivedUntilNow("#ops"), Renamed.class));
+    }
+}
