@@ -243,6 +243,38 @@ class RoomsProtocolTest extends ServerTestBase {
     }
 
     @Test
+    void aResumeReplaysWhatWasMissedInEachRoomExactlyOnce() {
+        start(TestServer.config(dir));
+        TestClient alice = server.connect();
+        alice.hello(Protocol.ROOMS_VERSION);
+        String token = alice.login2(new Login("alice", TestServer.password("alice"))).resume();
+        join(alice, "#ops");
+        TestClient bob = enter2("bob");
+        join(bob, "#ops");
+        bob.send(Say.inRoom("#ops", "seen", null));
+        long seen = alice.await(ChatMessage.class, m -> m.text().equals("seen")).id();
+        alice.drop();
+        bob.await(Presence.class, p -> p.name().equals("alice") && p.room().equals("#ops"));
+        bob.send(Say.inRoom("#ops", "missed", null));
+        bob.send(Say.inRoom("#lobby", "missed in the lobby", null));
+        bob.await(ChatMessage.class, m -> m.text().equals("missed in the lobby"));
+        TestClient back = server.connect();
+        back.hello(Protocol.ROOMS_VERSION);
+
+        back.send(Login.resuming("alice", token, 0).seeing(Map.of("#ops", seen, "#lobby", 0L)));
+
+        assertEquals(List.of(new RoomInfo("#lobby", null, 2, 2), new RoomInfo("#ops", null, 2, 2)),
+                back.await(LoggedIn.class).rooms());
+        assertEquals(new ChatMessage(1, T0, "bob", "missed in the lobby", true, null, "#lobby"), back.next());
+        assertEquals(new HistoryEnd(1, false, "#lobby"), back.next());
+        assertEquals(new ChatMessage(seen + 1, T0, "bob", "missed", true, null, "#ops"), back.next());
+        assertEquals(new HistoryEnd(1, false, "#ops"), back.next());
+        bob.send(Say.inRoom("#ops", "live again", null));
+        assertEquals(List.of("live again"), back.receivedUntilNow("#ops").stream()
+                .filter(ChatMessage.class::isInstance).map(m -> ((ChatMessage) m).text()).toList());
+    }
+
+    @Test
     void guestsJoinButDoNotMakeRoomsAndNobodyIsInMoreRoomsThanAllowed() {
         start(TestServer.config(dir).withGuests(true).toBuilder().maxRoomsPerUser(2).build());
         TestClient alice = enter2("alice");
