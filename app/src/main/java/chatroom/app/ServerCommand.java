@@ -3,6 +3,7 @@ package chatroom.app;
 import chatroom.api.file.TransferText;
 import chatroom.api.message.Protocol;
 import chatroom.api.rules.Names;
+import chatroom.api.rules.RoomNames;
 import chatroom.api.rules.Texts;
 import chatroom.api.spi.ListenOptions;
 import chatroom.api.spi.Providers;
@@ -11,6 +12,7 @@ import chatroom.api.spi.ServerConsoleProvider;
 import chatroom.api.spi.ServerTransport;
 import chatroom.api.spi.ServerTransportProvider;
 import chatroom.server.ChatServer;
+import chatroom.server.RoomCreation;
 import chatroom.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,6 +67,21 @@ final class ServerCommand implements Callable<Integer> {
             description = "Largest file people may send, such as 500KiB, 20MB or 2GiB; 0 turns files off"
                     + " (default: ${DEFAULT-VALUE}).")
     long maxFileSize;
+
+    @Option(names = "--default-room", paramLabel = "#NAME", defaultValue = RoomNames.DEFAULT_ROOM,
+            description = "The room every account is in until it leaves it, and the only room of protocol-1 clients"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String defaultRoom;
+
+    @Option(names = "--room-creation", paramLabel = "WHO", defaultValue = "accounts",
+            description = "Who may make a room by joining one that does not exist: accounts (not guests) or open"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String roomCreation;
+
+    @Option(names = "--max-rooms-per-user", paramLabel = "N", defaultValue = ""
+            + ServerConfig.DEFAULT_MAX_ROOMS_PER_USER,
+            description = "Rooms one person may be in at once (default: ${DEFAULT-VALUE}).")
+    int maxRoomsPerUser;
 
     @Option(names = "--tls", description = "Accept only TLS connections (TLS 1.3, or 1.2). Without --keystore, a"
             + " self-signed certificate is made in the data directory on first start; its fingerprint is printed.")
@@ -159,7 +176,8 @@ final class ServerCommand implements Callable<Integer> {
                 .withMaxTextLength(maxText).withMaxJsonDepth(maxJsonDepth)
                 .withLoginDeadline(Duration.ofSeconds(loginTimeout))
                 .withResume(Duration.ofMinutes(resumeMinutes), ServerConfig.DEFAULT_RESUME_REPLAY_MAX)
-                .toBuilder().fsync(fsync).build();
+                .toBuilder().fsync(fsync).defaultRoom(defaultRoom).roomCreation(roomCreation())
+                .maxRoomsPerUser(maxRoomsPerUser).build();
         ServerCertificate certificate = tls ? certificate(dataDir) : null;
         ServerTransport listener = transportProvider.create(new ListenOptions(bind, port, config.maxLineBytes(),
                 config.outboxBytes(), certificate == null ? null : certificate.identity()));
@@ -190,7 +208,22 @@ final class ServerCommand implements Callable<Integer> {
         return 0;
     }
 
+    private RoomCreation roomCreation() {
+        return switch (roomCreation) {
+            case "accounts" -> RoomCreation.ACCOUNTS;
+            case "open" -> RoomCreation.OPEN;
+            default -> throw new UsageError("--room-creation is 'accounts' or 'open', not '" + roomCreation + "'.");
+        };
+    }
+
     private void checkLimits() {
+        if (RoomNames.check(RoomNames.canonical(defaultRoom)).isPresent()) {
+            throw new UsageError("--default-room '" + defaultRoom + "' is not a room name: "
+                    + RoomNames.check(RoomNames.canonical(defaultRoom)).get().message());
+        }
+        if (maxRoomsPerUser < 1) {
+            throw new UsageError("--max-rooms-per-user must be at least 1.");
+        }
         if (maxConnections < 1 || maxPerAddress < 1) {
             throw new UsageError("--max-connections and --max-per-address must be at least 1.");
         }

@@ -154,6 +154,19 @@ class ChatCommandTest {
     }
 
     @Test
+    void roomOptionsAreCheckedBeforeStarting() {
+        assertEquals(2, run("", "server", "--port", "0", "--data", data.toString(), "--default-room", "lobby"));
+        assertEquals("chat: --default-room 'lobby' is not a room name: A room name is '#' and then 1 to 63 letters,"
+                + " digits, '_', '-' and '.', such as #lobby.\n", err());
+    }
+
+    @Test
+    void whoMayMakeRoomsIsAccountsOrOpen() {
+        assertEquals(2, run("", "server", "--port", "0", "--data", data.toString(), "--room-creation", "anyone"));
+        assertEquals("chat: --room-creation is 'accounts' or 'open', not 'anyone'.\n", err());
+    }
+
+    @Test
     void clientTlsOptionsBecomeTransportSettings() {
         ClientCommand client = new ClientCommand(new Io(System.in, System.out, System.err));
         client.host = "chat.example";

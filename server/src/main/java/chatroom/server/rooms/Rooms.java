@@ -907,14 +907,31 @@ public final class Rooms {
      */
     private void broadcastWithEcho(Room room, ServerMessage message, Session sender, ServerMessage echo) {
         for (int protocol = 1; protocol <= 2; protocol++) {
-            Session[] present = room.present(protocol);
-            Session[] others = Arrays.stream(present).filter(member -> member != sender).toArray(Session[]::new);
+            Session[] others = without(room.present(protocol), sender);
             if (others.length > 0) {
                 pendingDeliveries.add(Delivery.to(others, MessageCodec.encode(protocol == 1
                         ? Entries.withoutRoom(message) : message)));
             }
         }
         pendingDeliveries.add(Delivery.to(sender, encode(sender, echo)));
+    }
+
+    /** The sessions but one; the same array when that one is not among them. */
+    private static Session[] without(Session[] sessions, Session left) {
+        int index = -1;
+        for (int i = 0; i < sessions.length; i++) {
+            if (sessions[i] == left) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0) {
+            return sessions;
+        }
+        Session[] others = new Session[sessions.length - 1];
+        System.arraycopy(sessions, 0, others, 0, index);
+        System.arraycopy(sessions, index + 1, others, index, sessions.length - index - 1);
+        return others;
     }
 
     private void deliverAll(Session session, List<Frame> frames) {
