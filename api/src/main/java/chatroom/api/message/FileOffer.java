@@ -11,8 +11,9 @@ package chatroom.api.message;
  * @param name the file's name as the sender has it; receivers make their own safe name from it
  * @param size the file's length in bytes
  * @param to   the recipient's display name, or {@code null} for everyone in the room
+ * @param room the room it is offered to (protocol 2, when {@code to} is absent); {@code null} in protocol 1
  */
-public record FileOffer(String tid, String name, long size, String to) implements ClientMessage {
+public record FileOffer(String tid, String name, long size, String to, String room) implements ClientMessage {
     public static final String TYPE = "file_offer";
 
     public FileOffer {
@@ -21,6 +22,10 @@ public record FileOffer(String tid, String name, long size, String to) implement
         if (size < 0) {
             throw new IllegalArgumentException("field 'size' must not be negative");
         }
+    }
+
+    public FileOffer(String tid, String name, long size, String to) {
+        this(tid, name, size, to, null);
     }
 
     @Override

@@ -11,8 +11,9 @@ package chatroom.api.message;
  * @param name the file's name as the sender gave it: untrusted, to be made safe before use as a file name
  * @param size the file's length in bytes
  * @param to   the recipient's display name for a private transfer, or {@code null} for the room
+ * @param room the room it goes to (protocol 2; absent for a private transfer and in protocol 1)
  */
-public record FileOffered(String tid, long ts, String from, String name, long size, String to)
+public record FileOffered(String tid, long ts, String from, String name, long size, String to, String room)
         implements ServerMessage {
     public static final String TYPE = "file_offer";
 
@@ -23,6 +24,10 @@ public record FileOffered(String tid, long ts, String from, String name, long si
         if (size < 0) {
             throw new IllegalArgumentException("field 'size' must not be negative");
         }
+    }
+
+    public FileOffered(String tid, long ts, String from, String name, long size, String to) {
+        this(tid, ts, from, name, size, to, null);
     }
 
     @Override

@@ -14,6 +14,7 @@ import chatroom.api.message.Protocol;
 import chatroom.api.rules.Names;
 import chatroom.api.rules.Texts;
 import chatroom.server.log.ServerLog;
+import chatroom.server.rooms.Room;
 import chatroom.server.rooms.Rooms;
 import chatroom.server.sessions.Session;
 
@@ -101,8 +102,19 @@ public final class FileRelay {
                     + Protocol.MAX_TRANSFER_ID_LENGTH + " letters, digits, '-' or '_'.", FileOffer.TYPE));
             return;
         }
+        // A protocol-1 sender's room is the default room; a protocol-2 sender names one it is in.
+        Room room = offer.to() == null && sender.protocol() == 1 ? rooms.defaultRoom() : null;
+        if (offer.to() == null && sender.protocol() != 1) {
+            room = offer.room() == null ? null : rooms.room(offer.room());
+            if (room == null || !room.isPresent(sender)) {
+                sender.send(new FileCancel(tid, FileCancel.BAD_OFFER, offer.room() == null
+                        ? "Say which room the file is for, or to whom." : room == null
+                        ? "There is no room called '" + offer.room() + "'." : "You are not in " + room.name() + "."));
+                return;
+            }
+        }
         Optional<FileCancel> refusal = offerProblem(sender, offer);
-        List<Session> recipients = refusal.isPresent() ? List.of() : recipients(sender, offer.to());
+        List<Session> recipients = refusal.isPresent() ? List.of() : recipients(sender, offer.to(), room);
         if (refusal.isEmpty() && offer.to() != null && recipients.isEmpty()) {
             refusal = Optional.of(new FileCancel(tid, FileCancel.NOT_ONLINE, "'" + offer.to() + "' is not online."));
         }
@@ -111,7 +123,8 @@ public final class FileRelay {
             return;
         }
         Transfer transfer = new Transfer("f." + ids.incrementAndGet(), sender, tid, offer.name(), offer.size(),
-                offer.to() == null ? null : recipients.getFirst().name(), recipients, nanos.getAsLong());
+                offer.to() == null ? null : recipients.getFirst().name(), room == null ? null : room.name(),
+                recipients, nanos.getAsLong());
         // Nobody else can see the transfer before it is registered: holding it until its offers are out keeps
         // every chunk behind them.
         synchronized (transfer) {
@@ -187,19 +200,19 @@ public final class FileRelay {
         return Optional.empty();
     }
 
-    private List<Session> recipients(Session sender, String to) {
+    /** Everyone else in the room (the default room for protocol 1), or the one person online named {@code to}. */
+    private List<Session> recipients(Session sender, String to, Room room) {
+        if (to != null) {
+            Session recipient = rooms.onlineNamed(to);
+            return recipient == null || recipient == sender || !recipient.inRoom() ? List.of() : List.of(recipient);
+        }
         List<Session> recipients = new ArrayList<>();
-        for (Session member : rooms.members()) {
-            if (member == sender || !member.inRoom()) {
-                continue;
-            }
-            if (to == null) {
+        for (Session member : room.present()) {
+            if (member != sender && member.inRoom()) {
                 recipients.add(member);
-            } else if (Names.key(member.name()).equals(Names.key(to))) {
-                return List.of(member);
             }
         }
-        return to == null ? recipients : List.of();
+        return recipients;
     }
 
     /**
@@ -468,7 +481,7 @@ public final class FileRelay {
         transfer.finish();
         forget(transfer, "delivered to " + transfer.delivered() + " of " + transfer.copies.size());
         if (transfer.toRoom() && transfer.delivered() > 0) {
-            rooms.post(new Rooms.Shared(transfer.from, transfer.name, transfer.size));
+            rooms.post(new Rooms.Shared(transfer.room, transfer.from, transfer.name, transfer.size));
         }
     }
 

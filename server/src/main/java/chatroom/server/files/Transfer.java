@@ -7,6 +7,7 @@ import chatroom.api.message.FileCancel;
 import chatroom.api.message.FileDone;
 import chatroom.api.message.FileOffered;
 import chatroom.api.message.Protocol;
+import chatroom.server.rooms.Entries;
 import chatroom.server.sessions.Session;
 
 import java.util.ArrayList;
@@ -59,6 +60,8 @@ public final class Transfer {
     final long size;
     /** The recipient's name for a private transfer, else {@code null}. */
     final String to;
+    /** The room a room's transfer goes to, else {@code null}. */
+    final String room;
     final String from;
     final List<Copy> copies = new ArrayList<>();
     private final List<Frame> frames = new ArrayList<>();
@@ -70,9 +73,10 @@ public final class Transfer {
     boolean ended;
     long lastProgress;
 
-    Transfer(String id, Session sender, String clientTid, String name, long size, String to, List<Session> recipients,
-             long now) {
+    Transfer(String id, Session sender, String clientTid, String name, long size, String to, String room,
+             List<Session> recipients, long now) {
         this.id = id;
+        this.room = room;
         this.sender = sender;
         this.clientTid = clientTid;
         this.name = name;
@@ -91,9 +95,14 @@ public final class Transfer {
 
     /** Tells every recipient what is coming, and the sender to start. */
     void start(long ts) {
-        Frame offer = MessageCodec.encode(new FileOffered(id, ts, from, name, size, to));
+        FileOffered offered = new FileOffered(id, ts, from, name, size, to, to == null ? room : null);
+        Frame[] byProtocol = {null, null};
         for (Copy copy : copies) {
-            copy.recipient.send(offer);
+            int protocol = copy.recipient.protocol() == 1 ? 0 : 1;
+            if (byProtocol[protocol] == null) {
+                byProtocol[protocol] = MessageCodec.encode(protocol == 0 ? Entries.withoutRoom(offered) : offered);
+            }
+            copy.recipient.send(byProtocol[protocol]);
         }
         sender.send(new FileAck(clientTid, 0));
     }

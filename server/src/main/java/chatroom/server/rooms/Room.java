@@ -182,7 +182,7 @@ public final class Room {
         presentV2 = shrunk(presentV2, session);
     }
 
-    boolean isPresent(Session session) {
+    public boolean isPresent(Session session) {
         return Arrays.asList(present).contains(session);
     }
 

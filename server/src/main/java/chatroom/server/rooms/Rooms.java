@@ -138,7 +138,7 @@ public final class Rooms {
     }
 
     /** A file reached the room; recorded in the history like a message. */
-    public record Shared(String from, String name, long size) implements Event {
+    public record Shared(String room, String from, String name, long size) implements Event {
     }
 
     private static final int MAX_BATCH = 1024;
@@ -156,7 +156,8 @@ public final class Rooms {
     private final Receipts receipts;
 
     // Owned by the room thread.
-    private final Map<String, Session> byName = new HashMap<>();
+    /** Written by the rooms thread; read by the file relay to find a private file's recipient. */
+    private final Map<String, Session> byName = new ConcurrentHashMap<>();
     private final Map<String, Session> byAccount = new HashMap<>();
     /** Every room by its key; read by sessions too. */
     private final Map<String, Room> byKey = new ConcurrentHashMap<>();
@@ -234,10 +235,6 @@ public final class Rooms {
         return lobby.online();
     }
 
-    /** The people in the room as of a moment ago; safe from any thread. The array must not be changed. */
-    public Session[] members() {
-        return lobby.present();
-    }
 
     private void run() {
         List<Event> batch = new ArrayList<>();
@@ -281,9 +278,7 @@ public final class Rooms {
             case Announce a -> announce(a.text());
             case ListOnline l -> l.users().complete(onlineUsers());
             case Shutdown s -> shutdown(s.done());
-            // Files go to the default room until transfers name their room.
-            case Shared f -> record(lobby, new FileShared(lobby.nextId(), now(), f.from(), f.name(), f.size(), false,
-                    lobby.name()));
+            case Shared f -> shared(f);
         }
     }
 
@@ -448,6 +443,22 @@ public final class Rooms {
         }
         broadcastWithEcho(room, message, session, message.withCid(cid));
         remember(room, message);
+    }
+
+    /** A file reached a room (the default room for protocol 1): recorded in its history like a message. */
+    private void shared(Shared file) {
+        Room room = file.room() == null ? lobby : byKey.getOrDefault(RoomNames.key(file.room()), lobby);
+        record(room, new FileShared(room.nextId(), now(), file.from(), file.name(), file.size(), false, room.name()));
+    }
+
+    /** The default room; safe from any thread. */
+    public Room defaultRoom() {
+        return lobby;
+    }
+
+    /** The session online under this name, if any; safe from any thread, and as of a moment ago. */
+    public Session onlineNamed(String name) {
+        return byName.get(Names.key(name));
     }
 
     /** The operator speaks in the default room, to everyone online whatever rooms they are in. */

@@ -562,8 +562,9 @@ public final class Session implements InboundHandler {
         server.rooms().post(new Rooms.Leave(this, closeReason == null ? "connection lost" : closeReason, false));
     }
 
+    /** Sends a message as this connection's protocol has it: protocol 1 names no room. */
     public void send(ServerMessage message) {
-        send(MessageCodec.encode(message));
+        send(MessageCodec.encode(protocol == Protocol.VERSION ? Entries.withoutRoom(message) : message));
     }
 
     public void send(Frame frame) {

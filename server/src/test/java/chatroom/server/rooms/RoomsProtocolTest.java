@@ -2,6 +2,13 @@ package chatroom.server.rooms;
 
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ErrorCode;
+import chatroom.api.message.FileAck;
+import chatroom.api.message.FileCancel;
+import chatroom.api.message.FileChunk;
+import chatroom.api.message.FileDone;
+import chatroom.api.message.FileOffer;
+import chatroom.api.message.FileOffered;
+import chatroom.api.message.FileShared;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
 import chatroom.api.message.JoinRoom;
@@ -290,6 +297,36 @@ class RoomsProtocolTest extends ServerTestBase {
         alice.send(new JoinRoom("#third"));
         alice.awaitError(ErrorCode.TOO_MANY_ROOMS, "You are in 2 rooms, the most this server allows; leave one"
                 + " first.", "join");
+    }
+
+    @Test
+    void aFileOfferedToARoomGoesToThoseInItAndIsRecordedThere() throws Exception {
+        start(TestServer.config(dir));
+        TestClient alice = enter2("alice");
+        TestClient bob = enter2("bob");
+        TestClient olga = server.enter("olga");
+        join(alice, "#ops");
+        join(bob, "#ops");
+        byte[] bytes = "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(bytes));
+
+        alice.send(new FileOffer("t1", "notes.txt", bytes.length, null, "#ops"));
+        alice.await(FileAck.class);
+        alice.send(FileChunk.of("t1", 1, bytes, 0, bytes.length));
+        alice.send(new FileDone("t1", sha256));
+
+        FileOffered offered = bob.await(FileOffered.class);
+        assertEquals(new FileOffered(offered.tid(), T0, "alice", "notes.txt", bytes.length, null, "#ops"), offered);
+        bob.await(FileDone.class);
+        bob.send(new FileDone(offered.tid(), sha256));
+        assertEquals(new FileDone("t1", sha256, 1, 1), alice.await(FileDone.class));
+        assertEquals(new FileShared(1, T0, "alice", "notes.txt", bytes.length, false, "#ops"),
+                bob.await(FileShared.class));
+        assertEquals(List.of(), only(olga.receivedUntilNow(), FileOffered.class), "olga is not in #ops");
+        alice.send(new FileOffer("t2", "x.txt", 1, null, "#nowhere"));
+        assertEquals(new FileCancel("t2", FileCancel.BAD_OFFER, "There is no room called '#nowhere'."),
+                alice.await(FileCancel.class));
     }
 
     @Test
