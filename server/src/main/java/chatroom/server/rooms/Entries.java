@@ -8,8 +8,8 @@ import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.ServerMessage;
 
 /**
- * History entries (and file offers) as a protocol-1 client reads them: without the room they belong to, which for such a client is
- * always the default room. Entries keep their room everywhere else (the history, the journal, the replays).
+ * History entries (and file offers) as a protocol-1 client reads them: without the room they belong to, which for
+ * such a client is always the default room. Entries keep their room everywhere else (history, journal, replays).
  */
 public final class Entries {
     private Entries() {
