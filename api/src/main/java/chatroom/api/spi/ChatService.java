@@ -72,6 +72,53 @@ public interface ChatService extends AutoCloseable {
     default void cancelTransfer(String id) {
     }
 
+    /**
+     * Whether this session has rooms: asked for with the {@link ConnectOptions#ROOMS} setting and spoken by the
+     * transport and the server. Only then do the room methods below work; every message then names its room.
+     */
+    default boolean hasRooms() {
+        return false;
+    }
+
+    /** Says something in one of the user's rooms. */
+    default void sayIn(String room, String text) {
+        throw noRooms();
+    }
+
+    /** Joins a room, making it when it does not exist and the server lets the user. */
+    default void join(String room) {
+        throw noRooms();
+    }
+
+    /** Leaves a room; {@code reason} may be {@code null}. */
+    default void part(String room, String reason) {
+        throw noRooms();
+    }
+
+    /** Asks for a page of the room list: names containing {@code filter} (or all), after {@code after} (or all). */
+    default void listRooms(String filter, String after) {
+        throw noRooms();
+    }
+
+    /** Sets a room's topic; empty text clears it. */
+    default void setTopic(String room, String text) {
+        throw noRooms();
+    }
+
+    /** Asks who is in a room, online or not. */
+    default void whoIn(String room) {
+        throw noRooms();
+    }
+
+    /** As {@link #history(long, int)}, in one room. */
+    default void historyOf(String room, long beforeId, int limit) {
+        throw noRooms();
+    }
+
+    private static UnsupportedOperationException noRooms() {
+        return new UnsupportedOperationException("This session has no rooms.");
+    }
+
     /** Leaves the room politely, waits briefly for the server to confirm, and closes. */
     void logout();
 

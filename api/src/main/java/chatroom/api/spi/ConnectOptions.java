@@ -11,6 +11,12 @@ import java.util.stream.Collectors;
  * dashes, each with its values in the order given.
  */
 public record ConnectOptions(String host, int port, Map<String, List<String>> settings) {
+    /**
+     * The setting with which a user interface that shows rooms asks for them ({@code "true"}): a transport that can
+     * then speaks rooms ({@link ChatService#hasRooms()}), one that cannot ignores it.
+     */
+    public static final String ROOMS = "rooms";
+
     public ConnectOptions {
         // The lists too: a caller that reuses its lists must not change options already handed out.
         settings = settings.entrySet().stream()

@@ -10,12 +10,16 @@ import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
+import chatroom.api.message.FileShared;
 import chatroom.api.message.Hello;
 import chatroom.api.message.HistoryRequest;
+import chatroom.api.message.JoinRoom;
+import chatroom.api.message.ListRooms;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
 import chatroom.api.message.Logout;
 import chatroom.api.message.Nick;
+import chatroom.api.message.PartRoom;
 import chatroom.api.message.Ping;
 import chatroom.api.message.Pong;
 import chatroom.api.message.PrivateMessage;
@@ -23,9 +27,11 @@ import chatroom.api.message.Protocol;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.SetTopic;
 import chatroom.api.message.Tell;
 import chatroom.api.message.Welcome;
 import chatroom.api.message.Who;
+import chatroom.api.rules.RoomNames;
 import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ConnectOptions;
@@ -40,8 +46,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -115,6 +123,10 @@ final class TcpChatService implements ChatService {
     private volatile String name;
     private volatile String resumeToken;
     private volatile long lastSeenId;
+    /** Protocol 2: the newest id seen in each room, by room key, for a resume to ask for what came after. */
+    private final Map<String, Long> lastSeenIn = new ConcurrentHashMap<>();
+    /** 2 (rooms) when the user interface asked for rooms, else 1. */
+    private final int protocol;
 
     /**
      * @param tls     the TLS setup, or {@code null} for plain TCP
@@ -133,6 +145,8 @@ final class TcpChatService implements ChatService {
         this.tls = tls;
         this.backoff = backoff;
         this.heartbeatEvery = heartbeatEvery;
+        this.protocol = options.setting(ConnectOptions.ROOMS).filter("true"::equals).isPresent()
+                ? Protocol.ROOMS_VERSION : Protocol.VERSION;
     }
 
     @Override
@@ -167,7 +181,7 @@ final class TcpChatService implements ChatService {
         Thread.ofPlatform().name("chat-reader").daemon().start(() -> run(first));
         heartbeat.scheduleWithFixedDelay(this::heartbeat, heartbeatEvery.toMillis(), heartbeatEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
-        send(first, new Hello(Protocol.VERSION, CLIENT));
+        send(first, new Hello(protocol, CLIENT));
         Object answer = awaitAnswer();
         if (answer instanceof ErrorReply error) {
             close();
@@ -299,12 +313,12 @@ final class TcpChatService implements ChatService {
         switch (message) {
             case ChatMessage chat -> {
                 acknowledge(chat.cid());
-                if (seen(chat.id(), chat.history())) {
+                if (seen(chat.room(), chat.id(), chat.history())) {
                     listener.onMessage(chat);
                 }
             }
             case Announcement announcement -> {
-                if (seen(announcement.id(), announcement.history())) {
+                if (seen(announcement.room(), announcement.id(), announcement.history())) {
                     listener.onMessage(announcement);
                 }
             }
@@ -315,6 +329,11 @@ final class TcpChatService implements ChatService {
             case ErrorReply error -> {
                 acknowledge(error.cid());
                 listener.onMessage(error);
+            }
+            case FileShared shared -> {
+                if (seen(shared.room(), shared.id(), shared.history())) {
+                    listener.onMessage(shared);
+                }
             }
             case Renamed renamed -> {
                 if (renamed.from().equals(name)) {
@@ -346,7 +365,15 @@ final class TcpChatService implements ChatService {
      * Notes a room entry's id; false for a live one seen already, which comes again when the server acknowledges a
      * message resent after a reconnect. History pages (older entries the user asked for) always pass.
      */
-    private boolean seen(long id, boolean history) {
+    private boolean seen(String room, long id, boolean history) {
+        if (room != null) {
+            long last = lastSeenIn.getOrDefault(RoomNames.key(room), 0L);
+            if (!history && id <= last) {
+                return false;
+            }
+            lastSeenIn.merge(RoomNames.key(room), id, Math::max);
+            return true;
+        }
         if (!history && id <= lastSeenId) {
             return false;
         }
@@ -420,13 +447,14 @@ final class TcpChatService implements ChatService {
 
     /** The handshake and the login with the resume token, read on this thread; missed messages follow it. */
     private LoggedIn resume(ServerLink next) throws IOException, LoginException {
-        next.write(MessageCodec.encode(new Hello(Protocol.VERSION, CLIENT)));
+        next.write(MessageCodec.encode(new Hello(protocol, CLIENT)));
         ServerMessage greeting = nextMessage(next);
         if (!(greeting instanceof Welcome)) {
             throw new IOException(greeting instanceof ErrorReply error ? "The server refused the connection: "
                     + error.message() : "The server did not greet.");
         }
-        next.write(MessageCodec.encode(Login.resuming(account, resumeToken, lastSeenId)));
+        Login again = Login.resuming(account, resumeToken, lastSeenId);
+        next.write(MessageCodec.encode(protocol == Protocol.VERSION ? again : again.seeing(Map.copyOf(lastSeenIn))));
         ServerMessage answer = nextMessage(next);
         if (answer instanceof LoggedIn confirmed) {
             return confirmed;
@@ -607,6 +635,60 @@ final class TcpChatService implements ChatService {
     @Override
     public void who() {
         request(new Who());
+    }
+
+    @Override
+    public boolean hasRooms() {
+        return protocol == Protocol.ROOMS_VERSION;
+    }
+
+    @Override
+    public void sayIn(String room, String text) {
+        requireRooms();
+        String cid = newCid();
+        chat(cid, Say.inRoom(room, text, cid));
+    }
+
+    @Override
+    public void join(String room) {
+        requireRooms();
+        request(new JoinRoom(room));
+    }
+
+    @Override
+    public void part(String room, String reason) {
+        requireRooms();
+        request(new PartRoom(room, reason));
+    }
+
+    @Override
+    public void listRooms(String filter, String after) {
+        requireRooms();
+        request(new ListRooms(filter, after, null));
+    }
+
+    @Override
+    public void setTopic(String room, String text) {
+        requireRooms();
+        request(new SetTopic(room, text));
+    }
+
+    @Override
+    public void whoIn(String room) {
+        requireRooms();
+        request(new Who(room));
+    }
+
+    @Override
+    public void historyOf(String room, long beforeId, int limit) {
+        requireRooms();
+        request(new HistoryRequest(beforeId > 0 ? beforeId : null, limit, room));
+    }
+
+    private void requireRooms() {
+        if (!hasRooms()) {
+            throw new UnsupportedOperationException("This session has no rooms: connect with the rooms setting.");
+        }
     }
 
     @Override

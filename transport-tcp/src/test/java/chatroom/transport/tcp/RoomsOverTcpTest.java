@@ -1,0 +1,96 @@
+package chatroom.transport.tcp;
+
+import chatroom.api.message.ChatMessage;
+import chatroom.api.message.HistoryEnd;
+import chatroom.api.message.Joined;
+import chatroom.api.message.RoomInfo;
+import chatroom.api.message.RoomList;
+import chatroom.api.spi.ChatService;
+import chatroom.api.spi.ConnectOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The TCP transport speaking protocol 2 when asked for rooms, against a real server, reconnecting room by room. */
+class RoomsOverTcpTest {
+    @TempDir
+    Path data;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : toClose.reversed()) {
+            closeable.close();
+        }
+    }
+
+    private <T extends AutoCloseable> T closing(T closeable) {
+        toClose.add(closeable);
+        return closeable;
+    }
+
+    private ChatService client(RecordingListener listener, int port, boolean rooms) {
+        ConnectOptions options = new ConnectOptions("127.0.0.1", port,
+                rooms ? Map.of(ConnectOptions.ROOMS, List.of("true")) : Map.of());
+        return closing(new TcpChatService(options, listener, null, RunningServer.QUICK));
+    }
+
+    @Test
+    void withoutTheRoomsSettingTheSessionHasNoRooms() throws Exception {
+        RunningServer server = closing(RunningServer.start(RunningServer.config(data), 0, null));
+        ChatService plain = client(new RecordingListener("alice"), server.port(), false);
+        plain.login("alice", "pw".toCharArray());
+
+        assertFalse(plain.hasRooms());
+        assertThrows(UnsupportedOperationException.class, () -> plain.join("#ops"));
+    }
+
+    @Test
+    void roomsOverTcpAndAResumeThatMissesNothingInAnyRoom() throws Exception {
+        RunningServer server = closing(RunningServer.start(RunningServer.config(data), 0, null));
+        CuttableProxy network = closing(new CuttableProxy(server.port()));
+        RecordingListener alice = new RecordingListener("alice");
+        RecordingListener bob = new RecordingListener("bob");
+        ChatService aliceService = client(alice, server.port(), true);
+        ChatService bobService = client(bob, network.port(), true);
+        aliceService.login("alice", "pw".toCharArray());
+        bobService.login("bob", "pw".toCharArray());
+        assertTrue(bobService.hasRooms());
+        aliceService.join("#ops");
+        alice.await(Joined.class, j -> "#ops".equals(j.room()) && j.name().equals("alice"));
+        bobService.join("#ops");
+        bob.await(Joined.class, j -> "#ops".equals(j.room()) && j.name().equals("bob"));
+        aliceService.sayIn("#ops", "one");
+        bob.await(ChatMessage.class, m -> m.text().equals("one"));
+
+        network.cut();
+        bob.await(RecordingListener.Reconnecting.class);
+        aliceService.sayIn("#ops", "two");
+        aliceService.sayIn("#lobby", "three");
+        alice.await(ChatMessage.class, m -> m.text().equals("three"));
+        bob.await(RecordingListener.Reconnecting.class, r -> r.attempt() == 2);
+        network.mend();
+
+        bob.await(RecordingListener.Reconnected.class);
+        assertEquals(new HistoryEnd(1, false, "#lobby"), bob.await(HistoryEnd.class, e -> "#lobby".equals(e.room())));
+        assertEquals(new HistoryEnd(1, false, "#ops"), bob.await(HistoryEnd.class, e -> "#ops".equals(e.room())));
+        aliceService.sayIn("#ops", "four");
+        bob.await(ChatMessage.class, m -> m.text().equals("four"));
+        assertEquals(List.of("one", "three (history)", "two (history)", "four"), bob.chats());
+
+        bobService.listRooms(null, null);
+        assertEquals(List.of(new RoomInfo("#lobby", null, 2, 2), new RoomInfo("#ops", null, 2, 2)),
+                bob.await(RoomList.class).rooms());
+    }
+}
