@@ -29,6 +29,8 @@ import chatroom.api.message.Tell;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.message.Welcome;
 import chatroom.api.rules.Names;
+import chatroom.api.rules.Refusal;
+import chatroom.api.rules.RoomNames;
 import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.FileTransfer;
@@ -36,10 +38,13 @@ import chatroom.api.spi.FileTransfer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -63,17 +68,25 @@ public final class Chat implements ChatListener {
     private final ChatService service;
     private final Executor requests;
     private final Consumer<ChatEvent> events;
-    private final Conversation room = new Conversation(Conversation.Kind.ROOM, "");
+    /** The room of a session without rooms (protocol 1, a UDP group), which has no name. */
+    private final Conversation single = new Conversation(Conversation.Kind.ROOM, "");
+    /** The user's rooms by key, in the order the user came into them; only {@link #single} without rooms. */
+    private final Map<String, Conversation> rooms = new LinkedHashMap<>();
+    private Conversation room = single;
+    private boolean hasRooms;
     private final Map<String, Conversation> privates = new LinkedHashMap<>();
     private final List<ServerMessage> waiting = new ArrayList<>();
-    private final List<Entry> page = new ArrayList<>();
+    /** History entries of each room, kept until its page's end. */
+    private final Map<Conversation, List<Entry>> pages = new HashMap<>();
 
     private ConnectionState connection = ConnectionState.OFFLINE;
     private String me;
-    private boolean catchingUp;
-    /** Between the login and the end of its replay; a page asked for meanwhile waits for it, to start below it. */
-    private boolean replaying;
-    private int deferredPage;
+    /** The rooms whose entries missed while reconnecting are still coming. */
+    private final Set<Conversation> catchingUp = new HashSet<>();
+    /** Rooms between the login (or a join) and the end of its replay; a page asked for meanwhile waits for it. */
+    private final Set<Conversation> replaying = new HashSet<>();
+    /** Pages asked for during a room's replay, in order, to be asked once it ended. */
+    private final Map<Conversation, List<Integer>> deferredPages = new HashMap<>();
     private boolean leaving;
     /** Per {@code who} on its way, in order: whether the user asked (else the model did, to fill a member list). */
     private final Deque<Boolean> whoRequests = new ArrayDeque<>();
@@ -90,6 +103,7 @@ public final class Chat implements ChatListener {
         this.service = service;
         this.requests = requests;
         this.events = events;
+        rooms.put("", single);
     }
 
     // What the user interfaces read.
@@ -103,9 +117,27 @@ public final class Chat implements ChatListener {
         return me;
     }
 
-    /** The room. */
+    /**
+     * The room: the one room of a session without rooms, else the default room when the user is in it, or the first
+     * of the user's rooms.
+     */
     public Conversation room() {
         return room;
+    }
+
+    /** Whether this session has rooms, as the service said at login. */
+    public boolean hasRooms() {
+        return hasRooms;
+    }
+
+    /** The user's rooms, in the order the user came into them. */
+    public List<Conversation> rooms() {
+        return List.copyOf(rooms.values());
+    }
+
+    /** The user's room of that name (compared as room names are), if the user is in it. */
+    public Optional<Conversation> roomNamed(String name) {
+        return Optional.ofNullable(rooms.get(RoomNames.key(name)));
     }
 
     /** The private conversation with a person, if there is one (names compared as the server does). */
@@ -113,10 +145,9 @@ public final class Chat implements ChatListener {
         return Optional.ofNullable(privates.get(Names.key(person)));
     }
 
-    /** The room first, then the private conversations in the order they began. */
+    /** The rooms first, then the private conversations in the order they began. */
     public List<Conversation> conversations() {
-        List<Conversation> all = new ArrayList<>();
-        all.add(room);
+        List<Conversation> all = new ArrayList<>(rooms.values());
         all.addAll(privates.values());
         return all;
     }
@@ -142,16 +173,32 @@ public final class Chat implements ChatListener {
             return;
         }
         connection = ConnectionState.ONLINE;
-        replaying = true;
         me = confirmed.name();
-        room.online(confirmed.online());
-        room.older(true);
+        hasRooms = service.hasRooms() && confirmed.rooms() != null;
+        if (hasRooms) {
+            rooms.clear();
+            for (RoomInfo info : confirmed.rooms()) {
+                Conversation joined = new Conversation(Conversation.Kind.ROOM, info.name());
+                joined.online(info.online());
+                joined.topic(info.topic());
+                rooms.put(RoomNames.key(info.name()), joined);
+            }
+            room = rooms.getOrDefault(RoomNames.key(RoomNames.DEFAULT_ROOM), rooms.isEmpty() ? single
+                    : rooms.values().iterator().next());
+        } else {
+            room.online(confirmed.online());
+        }
+        replaying.addAll(rooms.values());
+        rooms.values().forEach(each -> each.older(true));
         events.accept(new ChatEvent.LoggedIn(me, confirmed.online()));
         List<ServerMessage> early = List.copyOf(waiting);
         waiting.clear();
         early.forEach(this::handle);
-        // The login says how many are here, not who: the member list comes from asking.
-        askWho(false);
+        if (!hasRooms) {
+            // The login says how many are here, not who: the member list comes from asking. With rooms, presence
+            // notices keep each room's list, and a room's list is asked for when wanted.
+            askWho(false);
+        }
     }
 
     /**
@@ -171,7 +218,10 @@ public final class Chat implements ChatListener {
             return Optional.of("Not sent: " + length + " characters; the server takes at most " + maxTextLength
                     + ".");
         }
-        if (where.isRoom()) {
+        if (where.isRoom() && hasRooms) {
+            String name = where.name();
+            requests.execute(() -> service.sayIn(name, text));
+        } else if (where.isRoom()) {
             requests.execute(() -> service.say(text));
         } else {
             String to = where.name();
@@ -202,8 +252,8 @@ public final class Chat implements ChatListener {
             return;
         }
         where.pageAsked();
-        if (replaying) {
-            deferredPage = limit;
+        if (replaying.contains(where)) {
+            deferredPages.computeIfAbsent(where, any -> new ArrayList<>()).add(limit);
             return;
         }
         askPage(where, limit);
@@ -212,20 +262,89 @@ public final class Chat implements ChatListener {
     private void askPage(Conversation where, int limit) {
         int bounded = historyPageMax > 0 ? Math.min(limit, historyPageMax) : limit;
         long before = where.oldestId();
-        requests.execute(() -> service.history(before, bounded));
+        if (hasRooms) {
+            String name = where.name();
+            requests.execute(() -> service.historyOf(name, before, bounded));
+        } else {
+            requests.execute(() -> service.history(before, bounded));
+        }
     }
 
-    /** Asks who is online; the answer is a {@link ChatEvent.MembersListed} with {@code asked} set. */
+    /** Asks who is online (in the room); the answer is a {@link ChatEvent.MembersListed} with {@code asked} set. */
     public void who() {
-        if (connection == ConnectionState.OFFLINE) {
+        who(room);
+    }
+
+    /** Asks who is in a room; the answer is a {@link ChatEvent.MembersListed} with {@code asked} set. */
+    public void who(Conversation where) {
+        if (connection == ConnectionState.OFFLINE || !where.isRoom()) {
             return;
         }
-        askWho(true);
+        if (hasRooms) {
+            whoRequests.addLast(true);
+            String name = where.name();
+            requests.execute(() -> service.whoIn(name));
+        } else {
+            askWho(true);
+        }
     }
 
     private void askWho(boolean byUser) {
         whoRequests.addLast(byUser);
         requests.execute(service::who);
+    }
+
+    /** Joins a room, making it when it does not exist (rooms only): a {@link ChatEvent.ConversationOpened} follows. */
+    public Optional<String> join(String name) {
+        Optional<String> problem = roomsProblem();
+        if (problem.isPresent()) {
+            return problem;
+        }
+        Optional<Refusal> bad = RoomNames.check(RoomNames.canonical(name));
+        if (bad.isPresent()) {
+            return Optional.of(bad.get().message());
+        }
+        requests.execute(() -> service.join(name));
+        return Optional.empty();
+    }
+
+    /** Leaves a room (rooms only); {@code reason} may be {@code null}. */
+    public Optional<String> part(Conversation where, String reason) {
+        Optional<String> problem = roomsProblem();
+        if (problem.isPresent()) {
+            return problem;
+        }
+        String name = where.name();
+        requests.execute(() -> service.part(name, reason));
+        return Optional.empty();
+    }
+
+    /** Asks for the room list, names containing {@code filter} (or all) (rooms only). */
+    public Optional<String> listRooms(String filter) {
+        Optional<String> problem = roomsProblem();
+        if (problem.isPresent()) {
+            return problem;
+        }
+        requests.execute(() -> service.listRooms(filter, null));
+        return Optional.empty();
+    }
+
+    /** Sets a room's topic; empty text clears it (rooms only). */
+    public Optional<String> setTopic(Conversation where, String text) {
+        Optional<String> problem = roomsProblem();
+        if (problem.isPresent()) {
+            return problem;
+        }
+        String name = where.name();
+        requests.execute(() -> service.setTopic(name, text));
+        return Optional.empty();
+    }
+
+    private Optional<String> roomsProblem() {
+        if (connection == ConnectionState.OFFLINE) {
+            return Optional.of("Log in first.");
+        }
+        return hasRooms ? Optional.empty() : Optional.of("This chat has one room only.");
     }
 
     public void rename(String name) {
@@ -295,9 +414,9 @@ public final class Chat implements ChatListener {
     @Override
     public void onDisconnected(String reason, boolean error) {
         connection = ConnectionState.OFFLINE;
-        replaying = false;
-        deferredPage = 0;
-        room.forgetPages();
+        replaying.clear();
+        deferredPages.clear();
+        rooms.values().forEach(Conversation::forgetPages);
         events.accept(new ChatEvent.Disconnected(goodbye != null ? goodbye : reason, error && !leaving));
     }
 
@@ -316,10 +435,10 @@ public final class Chat implements ChatListener {
             return;
         }
         connection = ConnectionState.ONLINE;
-        catchingUp = true;
+        catchingUp.addAll(rooms.values());
         goodbye = null;
-        page.clear();
-        room.forgetPages();
+        pages.clear();
+        rooms.values().forEach(Conversation::forgetPages);
         whoRequests.clear();
         events.accept(new ChatEvent.Reconnected());
     }
@@ -341,36 +460,45 @@ public final class Chat implements ChatListener {
 
     private void handle(ServerMessage message) {
         switch (message) {
-            case ChatMessage chat -> entry(new Entry.Message(chat.id(), chat.ts(), chat.from(), chat.text(),
-                    chat.from().equals(me), chat.history()));
-            case Announcement announcement -> entry(new Entry.Announcement(announcement.id(), announcement.ts(),
-                    announcement.text(), announcement.history()));
-            case FileShared shared -> entry(new Entry.SharedFile(shared.id(), shared.ts(), shared.from(),
-                    shared.name(), shared.size(), shared.from().equals(me), shared.history()));
+            case ChatMessage chat -> entry(roomOf(chat.room()), new Entry.Message(chat.id(), chat.ts(), chat.from(),
+                    chat.text(), chat.from().equals(me), chat.history()));
+            case Announcement announcement -> entry(roomOf(announcement.room()), new Entry.Announcement(
+                    announcement.id(), announcement.ts(), announcement.text(), announcement.history()));
+            case FileShared shared -> entry(roomOf(shared.room()), new Entry.SharedFile(shared.id(), shared.ts(),
+                    shared.from(), shared.name(), shared.size(), shared.from().equals(me), shared.history()));
             case PrivateMessage whisper -> whisper(whisper);
             case HistoryEnd end -> historyEnd(end);
             case Joined joined -> {
-                room.joined(joined.name());
-                room.online(joined.online());
-                events.accept(new ChatEvent.MemberJoined(room, joined.name(), Boolean.TRUE.equals(joined.guest()),
+                Conversation where = roomOf(joined.room());
+                where.joined(joined.name());
+                where.online(joined.online());
+                events.accept(new ChatEvent.MemberJoined(where, joined.name(), Boolean.TRUE.equals(joined.guest()),
                         joined.ts(), joined.online(), joined.name().equals(me)));
             }
             case Left left -> {
-                room.left(left.name());
-                room.online(left.online());
-                events.accept(new ChatEvent.MemberLeft(room, left.name(), left.reason(), left.ts(), left.online()));
+                Conversation where = roomOf(left.room());
+                where.left(left.name());
+                where.online(left.online());
+                events.accept(new ChatEvent.MemberLeft(where, left.name(), left.reason(), left.ts(), left.online()));
+                if (hasRooms && left.name().equals(me)) {
+                    closeRoom(where);
+                }
             }
             case Renamed renamed -> renamed(renamed);
             case Members members -> {
-                room.members(members.users().stream().map(Member::name).toList());
-                room.online(members.users().size());
-                events.accept(new ChatEvent.MembersListed(room, Boolean.TRUE.equals(whoRequests.pollFirst())));
+                Conversation where = roomOf(members.room());
+                List<Member> online = members.users().stream().filter(m -> !Boolean.FALSE.equals(m.online())).toList();
+                where.members(online.stream().map(Member::name).toList());
+                where.online(online.size());
+                events.accept(new ChatEvent.MembersListed(where, Boolean.TRUE.equals(whoRequests.pollFirst())));
             }
             case LoggedIn again -> {
                 // Logged in again after a reconnect: the name is the account's, and who is here must be asked.
                 me = again.name();
-                room.online(again.online());
-                askWho(false);
+                if (!hasRooms) {
+                    room.online(again.online());
+                    askWho(false);
+                }
             }
             case ErrorReply error -> events.accept(new ChatEvent.Refused(error.ref(), error.code(), error.message()));
             case Bye bye -> {
@@ -393,53 +521,103 @@ public final class Chat implements ChatListener {
             }
             case FileCancel cancel -> {
             }
-            // Protocol 2's rooms: this model speaks protocol 1 until the clients learn rooms.
             case RoomInfo info -> {
+                // The answer to a join: the room's replay follows, then the join notice.
+                Conversation where = roomOf(info.name());
+                where.online(info.online());
+                where.topic(info.topic());
+                replaying.add(where);
             }
-            case RoomList list -> {
-            }
+            case RoomList list -> events.accept(new ChatEvent.RoomsListed(list.rooms().stream()
+                    .map(info -> new RoomSummary(info.name(), info.topic(), info.members(), info.online())).toList(),
+                    list.more()));
             case TopicChanged topic -> {
+                Conversation where = roomOf(topic.room());
+                where.topic(topic.text());
+                events.accept(new ChatEvent.TopicChanged(where, topic.by(), topic.text(), topic.ts()));
             }
             case Presence presence -> {
+                Conversation where = roomOf(presence.room());
+                if (presence.isOnline()) {
+                    where.joined(presence.name());
+                } else {
+                    where.left(presence.name());
+                }
+                where.online(presence.online());
+                events.accept(new ChatEvent.PresenceChanged(where, presence.name(), presence.isOnline(),
+                        presence.reason(), presence.ts(), presence.online()));
             }
         }
     }
 
+    /**
+     * The user's room of that name, come into now if the model did not know it yet (the reply to a join); the one
+     * room without rooms, or when the name is absent.
+     */
+    private Conversation roomOf(String name) {
+        if (!hasRooms || name == null) {
+            return room;
+        }
+        Conversation known = rooms.get(RoomNames.key(name));
+        if (known != null) {
+            return known;
+        }
+        Conversation opened = new Conversation(Conversation.Kind.ROOM, name);
+        rooms.put(RoomNames.key(name), opened);
+        if (room == single) {
+            room = opened;
+        }
+        events.accept(new ChatEvent.ConversationOpened(opened));
+        return opened;
+    }
+
+    /** The user left a room: it is no longer one of the user's. */
+    private void closeRoom(Conversation where) {
+        rooms.remove(RoomNames.key(where.name()));
+        replaying.remove(where);
+        catchingUp.remove(where);
+        pages.remove(where);
+        if (room == where) {
+            room = rooms.getOrDefault(RoomNames.key(RoomNames.DEFAULT_ROOM), rooms.isEmpty() ? single
+                    : rooms.values().iterator().next());
+        }
+        events.accept(new ChatEvent.RoomClosed(where));
+    }
+
     /** A room entry: live at the end, missed ones too while catching up, history kept for its page's end. */
-    private void entry(Entry entry) {
-        if (entry.history() && !catchingUp) {
+    private void entry(Conversation where, Entry entry) {
+        if (entry.history() && !catchingUp.contains(where)) {
+            List<Entry> page = pages.computeIfAbsent(where, any -> new ArrayList<>());
             if (page.size() < Conversation.MAX_ENTRIES) {
                 page.add(entry);
             }
             return;
         }
-        if (!room.append(entry)) {
+        if (!where.append(entry)) {
             return;
         }
-        events.accept(new ChatEvent.Added(room, entry));
+        events.accept(new ChatEvent.Added(where, entry));
         if (!entry.history() && !entry.own() && !(entry instanceof Entry.SharedFile)) {
-            room.unreadOneMore();
-            events.accept(new ChatEvent.UnreadChanged(room));
+            where.unreadOneMore();
+            events.accept(new ChatEvent.UnreadChanged(where));
         }
     }
 
     private void historyEnd(HistoryEnd end) {
-        if (catchingUp) {
-            catchingUp = false;
-            events.accept(new ChatEvent.CaughtUp(room, end.count(), end.more()));
+        Conversation where = roomOf(end.room());
+        if (catchingUp.remove(where)) {
+            events.accept(new ChatEvent.CaughtUp(where, end.count(), end.more()));
             return;
         }
-        boolean asked = !replaying && room.pageArrived();
-        List<Entry> older = room.prepend(page);
-        page.clear();
-        room.older(end.more());
-        events.accept(new ChatEvent.HistoryLoaded(room, older, asked, end.more()));
-        if (replaying) {
-            replaying = false;
-            if (deferredPage > 0) {
-                askPage(room, deferredPage);
-                deferredPage = 0;
-            }
+        boolean replay = replaying.remove(where);
+        boolean asked = !replay && where.pageArrived();
+        List<Entry> page = pages.remove(where);
+        List<Entry> older = where.prepend(page == null ? List.of() : page);
+        where.older(end.more());
+        events.accept(new ChatEvent.HistoryLoaded(where, older, asked, end.more()));
+        List<Integer> deferred = replay ? deferredPages.remove(where) : null;
+        if (deferred != null) {
+            deferred.forEach(limit -> askPage(where, limit));
         }
     }
 
@@ -456,9 +634,15 @@ public final class Chat implements ChatListener {
     }
 
     private void renamed(Renamed renamed) {
-        room.left(renamed.from());
-        room.joined(renamed.to());
-        room.online(renamed.online());
+        for (Conversation each : rooms.values()) {
+            if (each.members().contains(renamed.from())) {
+                each.left(renamed.from());
+                each.joined(renamed.to());
+            }
+        }
+        if (!hasRooms) {
+            room.online(renamed.online());
+        }
         Conversation with = privates.remove(Names.key(renamed.from()));
         if (with != null) {
             with.rename(renamed.to());

@@ -47,7 +47,24 @@ public sealed interface ChatEvent {
     record MembersListed(Conversation conversation, boolean asked) implements ChatEvent {
     }
 
-    /** A private conversation began, by either side. */
+    /** A member of a room came online or went offline (rooms only). */
+    record PresenceChanged(Conversation conversation, String name, boolean online, String reason, long ts, int count)
+            implements ChatEvent {
+    }
+
+    /** A room's topic changed (rooms only); empty text: cleared. */
+    record TopicChanged(Conversation conversation, String by, String text, long ts) implements ChatEvent {
+    }
+
+    /** A page of the room list (rooms only), in name order; {@code more} when rooms after these match too. */
+    record RoomsListed(List<RoomSummary> rooms, boolean more) implements ChatEvent {
+    }
+
+    /** The user is no longer in this room (rooms only): it left it. */
+    record RoomClosed(Conversation conversation) implements ChatEvent {
+    }
+
+    /** A private conversation began, or (rooms only) the user came into a room. */
     record ConversationOpened(Conversation conversation) implements ChatEvent {
     }
 

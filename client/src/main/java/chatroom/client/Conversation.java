@@ -29,6 +29,7 @@ public final class Conversation {
     private final List<String> members = new ArrayList<>();
     private int online;
     private int unread;
+    private String topic;
     private boolean older = true;
     private int pagesAsked;
 
@@ -63,6 +64,15 @@ public final class Conversation {
     /** How many are online here, as the server last said. */
     public int online() {
         return online;
+    }
+
+    /** A room's topic, or {@code null} for none. */
+    public String topic() {
+        return topic;
+    }
+
+    void topic(String text) {
+        topic = text == null || text.isEmpty() ? null : text;
     }
 
     /** Messages from others since the user last read this conversation. */

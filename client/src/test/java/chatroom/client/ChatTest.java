@@ -177,6 +177,18 @@ class ChatTest {
     }
 
     @Test
+    void everyPageAskedForDuringTheReplayIsAskedAfterItInOrder() {
+        chat.loggedIn(new LoggedIn("alice", 2));
+        chat.loadOlder(chat.room(), 5);
+        chat.loadOlder(chat.room(), 20);
+        chat.onMessage(new HistoryEnd(0, false));
+
+        InOrder order = inOrder(service);
+        order.verify(service).history(0, 5);
+        order.verify(service).history(0, 20);
+    }
+
+    @Test
     void aPageAskedForBeforeTheLoginReplayEndedIsAskedBelowIt() {
         chat.loggedIn(new LoggedIn("alice", 2));
         chat.loadOlder(chat.room(), 10);
@@ -361,6 +373,7 @@ class ChatTest {
         later.send(later.room(), "one");
         later.rename("ally");
 
+        verify(service).hasRooms();
         verifyNoMoreInteractions(service);
         queued.forEach(Runnable::run);
         InOrder order = inOrder(service);

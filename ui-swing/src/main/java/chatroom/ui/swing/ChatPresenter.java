@@ -441,6 +441,15 @@ final class ChatPresenter {
             }
             case ChatEvent.ConversationOpened opened -> {
             }
+            // The window speaks protocol 1 (one room) until it learns rooms (issue 25): these never come.
+            case ChatEvent.PresenceChanged presence -> {
+            }
+            case ChatEvent.TopicChanged topic -> {
+            }
+            case ChatEvent.RoomsListed listed -> {
+            }
+            case ChatEvent.RoomClosed closed -> {
+            }
             case ChatEvent.UnreadChanged unread -> {
                 // The title counts what arrives while the window is in the background; the model's count is read.
                 if (unread.conversation().unread() > 0) {

@@ -178,6 +178,12 @@ final class ChatDialogue {
             case ChatEvent.ConversationOpened opened -> {
                 return;
             }
+            case ChatEvent.RoomClosed closed -> {
+                return;
+            }
+            case ChatEvent.PresenceChanged presence -> screen.show(format.event(presence));
+            case ChatEvent.TopicChanged topic -> screen.show(format.event(topic));
+            case ChatEvent.RoomsListed listed -> format.rooms(listed).forEach(screen::show);
             case ChatEvent.MemberJoined joined -> screen.show(format.event(joined));
             case ChatEvent.MemberLeft left -> screen.show(format.event(left));
             case ChatEvent.Renamed renamed -> screen.show(format.event(renamed));

@@ -4,10 +4,13 @@ import chatroom.api.file.TransferText;
 import chatroom.client.ChatEvent;
 import chatroom.client.Conversation;
 import chatroom.client.Entry;
+import chatroom.client.RoomSummary;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -98,6 +101,18 @@ final class EventFormat {
                 + (count == 1 ? " message" : " messages") + (more ? "; /history for older" : "") + ") ---");
     }
 
+    /** A page of the room list, a line a room. */
+    List<String> rooms(ChatEvent.RoomsListed listed) {
+        List<String> lines = new ArrayList<>();
+        for (RoomSummary room : listed.rooms()) {
+            lines.add(style.notice(SafeText.of(room.name()) + " (" + room.online() + " online, " + room.members()
+                    + " members)" + (room.topic() == null ? "" : ": " + SafeText.of(room.topic()))));
+        }
+        lines.add(style.notice(listed.rooms().isEmpty() ? "No rooms match." : listed.more()
+                ? "More rooms match; narrow the list with a filter." : "End of the room list."));
+        return lines;
+    }
+
     /** Who is online in a conversation. */
     String members(Conversation conversation) {
         return style.notice("Online (" + conversation.members().size() + "): "
@@ -114,6 +129,14 @@ final class EventFormat {
             case ChatEvent.Renamed renamed -> stamp(renamed.ts()) + " " + style.notice("* "
                     + SafeText.of(renamed.from()) + " is now " + SafeText.of(renamed.to()) + " (" + renamed.online()
                     + " online)");
+            case ChatEvent.PresenceChanged presence -> stamp(presence.ts()) + " " + style.notice("* "
+                    + SafeText.of(presence.name()) + (presence.online() ? " is online"
+                    : " went offline: " + SafeText.of(presence.reason())) + " (" + presence.count() + " online in "
+                    + SafeText.of(presence.conversation().name()) + ")");
+            case ChatEvent.TopicChanged topic -> stamp(topic.ts()) + " " + style.notice("* " + SafeText.of(topic.by())
+                    + (topic.text().isEmpty() ? " cleared the topic of " + SafeText.of(topic.conversation().name())
+                    : " set the topic of " + SafeText.of(topic.conversation().name()) + ": "
+                    + SafeText.of(topic.text())));
             case ChatEvent.Refused refused -> style.error("error: " + SafeText.of(refused.message()));
             case ChatEvent.Goodbye goodbye -> "Disconnected by the server: " + SafeText.of(goodbye.reason());
             default -> null;

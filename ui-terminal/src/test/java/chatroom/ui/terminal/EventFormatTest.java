@@ -145,6 +145,19 @@ class EventFormatTest {
     }
 
     @Test
+    void roomsEventsAsLines() {
+        Conversation room = chat.room();
+        assertEquals("09:08:07 * bob went offline: connection lost (1 online in )",
+                plain.event(new ChatEvent.PresenceChanged(room, "bob", false, "connection lost", TS, 1)));
+        assertEquals("09:08:07 * alice set the topic of : Deploys",
+                plain.event(new ChatEvent.TopicChanged(room, "alice", "Deploys", TS)));
+        assertEquals(List.of("#ops (2 online, 3 members): Deploys", "End of the room list."),
+                plain.rooms(new ChatEvent.RoomsListed(List.of(new chatroom.client.RoomSummary("#ops", "Deploys", 3, 2)),
+                        false)));
+        assertEquals(List.of("No rooms match."), plain.rooms(new ChatEvent.RoomsListed(List.of(), false)));
+    }
+
+    @Test
     void refusal() {
         assertEquals("error: bob is not online.",
                 plain.event(new ChatEvent.Refused("tell", "not_online", "bob is not online.")));

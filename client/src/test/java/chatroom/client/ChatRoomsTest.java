@@ -1,0 +1,156 @@
+package chatroom.client;
+
+import chatroom.api.message.ChatMessage;
+import chatroom.api.message.HistoryEnd;
+import chatroom.api.message.Joined;
+import chatroom.api.message.Left;
+import chatroom.api.message.LoggedIn;
+import chatroom.api.message.Member;
+import chatroom.api.message.Members;
+import chatroom.api.message.Presence;
+import chatroom.api.message.RoomInfo;
+import chatroom.api.message.RoomList;
+import chatroom.api.message.TopicChanged;
+import chatroom.api.spi.ChatService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** The model of a session with rooms (protocol 2): a conversation per room, each with its own replay and paging. */
+class ChatRoomsTest {
+    private static final long T = 1_767_261_600_000L;
+
+    private final ChatService service = mock(ChatService.class, "service");
+    private final List<ChatEvent> events = new ArrayList<>();
+    private final Chat chat = new Chat(service, Runnable::run, events::add);
+
+    @BeforeEach
+    void theServiceHasRooms() {
+        when(service.hasRooms()).thenReturn(true);
+    }
+
+    private static ChatMessage said(String room, long id, String from, String text, boolean history) {
+        return new ChatMessage(id, T, from, text, history, null, room);
+    }
+
+    private List<ChatEvent> take() {
+        List<ChatEvent> taken = List.copyOf(events);
+        events.clear();
+        return taken;
+    }
+
+    private void logIn() {
+        chat.loggedIn(new LoggedIn("alice", 3, "token", List.of(new RoomInfo("#lobby", null, 5, 3),
+                new RoomInfo("#ops", "Deploys", 2, 1))));
+        chat.onMessage(new HistoryEnd(0, false, "#lobby"));
+        chat.onMessage(new HistoryEnd(0, false, "#ops"));
+        events.clear();
+    }
+
+    @Test
+    void theLoginListsTheRoomsAndEachReplayLandsInItsOwn() {
+        chat.loggedIn(new LoggedIn("alice", 3, "token", List.of(new RoomInfo("#lobby", null, 5, 3),
+                new RoomInfo("#ops", "Deploys", 2, 1))));
+        chat.onMessage(said("#ops", 4, "bob", "deployed", true));
+        chat.onMessage(said("#lobby", 9, "carol", "hi all", true));
+        chat.onMessage(new HistoryEnd(1, false, "#lobby"));
+        chat.onMessage(new HistoryEnd(1, true, "#ops"));
+
+        Conversation lobby = chat.roomNamed("#LOBBY").orElseThrow();
+        Conversation ops = chat.roomNamed("#ops").orElseThrow();
+        assertEquals(lobby, chat.room(), "the default room is the room");
+        assertEquals(List.of(lobby, ops), chat.rooms());
+        assertEquals("Deploys", ops.topic());
+        assertEquals(List.of(new ChatEvent.LoggedIn("alice", 3),
+                new ChatEvent.HistoryLoaded(lobby, List.of(new Entry.Message(9, T, "carol", "hi all", false, true)),
+                        false, false),
+                new ChatEvent.HistoryLoaded(ops, List.of(new Entry.Message(4, T, "bob", "deployed", false, true)),
+                        false, true)), take());
+        verify(service, never()).who();
+    }
+
+    @Test
+    void messagesGoToTheirRoomAndCountAsUnreadThere() {
+        logIn();
+        Conversation ops = chat.roomNamed("#ops").orElseThrow();
+
+        chat.onMessage(said("#ops", 5, "bob", "ship it", false));
+
+        assertEquals(1, ops.unread());
+        assertEquals(0, chat.room().unread());
+        assertEquals(List.of(5L), ops.entries().stream().map(Entry::id).toList());
+        assertEquals(Optional.empty(), chat.send(ops, "on my way"));
+        verify(service).sayIn("#ops", "on my way");
+        chat.loadOlder(ops, 20);
+        verify(service).historyOf("#ops", 5, 20);
+    }
+
+    @Test
+    void joiningOpensTheRoomAndLeavingClosesIt() {
+        logIn();
+
+        assertEquals(Optional.empty(), chat.join("#Design"));
+        verify(service).join("#Design");
+        chat.onMessage(new RoomInfo("#Design", null, 1, 1));
+        chat.onMessage(new HistoryEnd(0, false, "#Design"));
+        chat.onMessage(new Joined(T, "alice", 1, null, "#Design"));
+        Conversation design = chat.roomNamed("#design").orElseThrow();
+        assertEquals(List.of(new ChatEvent.ConversationOpened(design),
+                new ChatEvent.HistoryLoaded(design, List.of(), false, false),
+                new ChatEvent.MemberJoined(design, "alice", false, T, 1, true)), take());
+
+        chat.part(design, "bye");
+        verify(service).part("#Design", "bye");
+        chat.onMessage(new Left(T, "alice", 0, "left: bye", "#Design"));
+        assertEquals(new ChatEvent.RoomClosed(design), take().getLast());
+        assertEquals(Optional.empty(), chat.roomNamed("#design"));
+        assertEquals(Optional.of("A room name is '#' and then 1 to 63 letters, digits, '_', '-' and '.', such as"
+                + " #lobby."), chat.join("design"));
+    }
+
+    @Test
+    void presenceTopicMembersAndTheRoomListAreTold() {
+        logIn();
+        Conversation ops = chat.roomNamed("#ops").orElseThrow();
+
+        chat.onMessage(new Presence("#ops", T, "bob", Presence.ONLINE, null, 2));
+        chat.onMessage(new TopicChanged("#ops", T, "alice", "Deploys only"));
+        chat.who(ops);
+        chat.onMessage(new Members(List.of(new Member("alice", T, null, true), new Member("bob", T, null, true),
+                new Member("carol", T, null, false)), "#ops"));
+        chat.onMessage(new RoomList(List.of(new RoomInfo("#ops", "Deploys only", 3, 2)), false));
+
+        assertEquals(List.of(new ChatEvent.PresenceChanged(ops, "bob", true, null, T, 2),
+                new ChatEvent.TopicChanged(ops, "alice", "Deploys only", T),
+                new ChatEvent.MembersListed(ops, true),
+                new ChatEvent.RoomsListed(List.of(new RoomSummary("#ops", "Deploys only", 3, 2)), false)), take());
+        verify(service).whoIn("#ops");
+        assertEquals(List.of("alice", "bob"), ops.members(), "who is in the room and online");
+        assertEquals("Deploys only", ops.topic());
+    }
+
+    @Test
+    void afterAReconnectEachRoomCatchesUpOnItsOwn() {
+        logIn();
+        Conversation ops = chat.roomNamed("#ops").orElseThrow();
+        chat.onReconnected();
+        chat.onMessage(said("#ops", 6, "bob", "missed", true));
+        chat.onMessage(new HistoryEnd(1, false, "#ops"));
+        chat.onMessage(new HistoryEnd(0, false, "#lobby"));
+
+        assertEquals(List.of(new ChatEvent.Reconnected(),
+                new ChatEvent.Added(ops, new Entry.Message(6, T, "bob", "missed", false, true)),
+                new ChatEvent.CaughtUp(ops, 1, false), new ChatEvent.CaughtUp(chat.room(), 0, false)), take());
+        assertTrue(chat.hasRooms());
+    }
+}
