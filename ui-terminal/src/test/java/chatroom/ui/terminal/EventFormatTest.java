@@ -119,12 +119,14 @@ class EventFormatTest {
 
     @Test
     void privateMessageToMe() {
-        assertEquals("09:08:07 [private] <bob> psst", plain.entry(new Entry.Private(TS, "bob", "alice", "psst", false)));
+        assertEquals("09:08:07 [private] <bob> psst",
+                plain.entry(new Entry.Private(TS, "bob", "alice", "psst", false)));
     }
 
     @Test
     void myOwnCopyOfAPrivateMessage() {
-        assertEquals("09:08:07 [private to bob] psst", plain.entry(new Entry.Private(TS, "alice", "bob", "psst", true)));
+        assertEquals("09:08:07 [private to bob] psst",
+                plain.entry(new Entry.Private(TS, "alice", "bob", "psst", true)));
     }
 
     @Test
@@ -230,7 +232,8 @@ class EventFormatTest {
 
     @Test
     void whatTheModelAddsFromTheWireIsShownAsBefore() {
-        Chat seen = seenBy(new ChatMessage(7, TS, "bob", "hello", false), new PrivateMessage(TS, "alice", "bob", "psst"));
+        Chat seen = seenBy(new ChatMessage(7, TS, "bob", "hello", false),
+                new PrivateMessage(TS, "alice", "bob", "psst"));
         assertEquals("09:08:07 <bob> hello", plain.entry(seen.room().entries().getLast()));
         assertEquals("09:08:07 [private to bob] psst",
                 plain.entry(seen.privateWith("bob").orElseThrow().entries().getLast()));
