@@ -61,6 +61,10 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--peer", paramLabel = "HOST:PORT", description = "udp: a peer of the group (repeatable).")
     List<String> peers = List.of();
 
+    @Option(names = "--room", paramLabel = "#NAME", description = "terminal: join this room at start (repeatable;"
+            + " the first is where you write).")
+    List<String> rooms = List.of();
+
     @Option(names = "--secret", paramLabel = "FILE", description = "udp: a file holding the group's passphrase.")
     String secret;
 
@@ -113,6 +117,9 @@ final class ClientCommand implements Callable<Integer> {
         }
         Path folder = downloads != null ? downloads : Downloads.defaultFolder();
         settings.put(Downloads.SETTING, List.of(folder.toAbsolutePath().normalize().toString()));
+        if (!rooms.isEmpty()) {
+            settings.put("room", List.copyOf(rooms));
+        }
         return new ConnectOptions(host, port, settings);
     }
 

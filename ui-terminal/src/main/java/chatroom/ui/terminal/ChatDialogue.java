@@ -1,16 +1,20 @@
 package chatroom.ui.terminal;
 
 import chatroom.api.message.LoggedIn;
+import chatroom.api.rules.RoomNames;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.FileTransfer;
 import chatroom.client.Chat;
 import chatroom.client.ChatEvent;
 import chatroom.client.ConnectionState;
+import chatroom.client.Conversation;
 import chatroom.client.Entry;
 
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,10 +37,20 @@ final class ChatDialogue {
 
     private boolean byeShown;
     private Happening.Disconnected ended;
+    /** The rooms the command line named, to join at start. */
+    private final List<String> startRooms;
+    /** Where what the user types goes: the room shown in the prompt. */
+    private Conversation current;
+    /** A room the user asked to join or switch to, to become the current one once the user is in it. */
+    private String switchingTo;
 
-    /** @param downloads where received files go, to tell the user */
+    /**
+     * @param downloads  where received files go, to tell the user
+     * @param startRooms rooms to join at start (the first becomes the current one), for a session with rooms
+     */
     ChatDialogue(ChatService service, Screen screen, Inbox inbox, EventFormat format, LoggedIn loggedIn,
-                 Path downloads) {
+                 Path downloads, List<String> startRooms) {
+        this.startRooms = List.copyOf(startRooms);
         this.service = service;
         this.screen = screen;
         this.inbox = inbox;
@@ -51,6 +65,18 @@ final class ChatDialogue {
     /** Runs until the end; returns the exit code. */
     int run() throws InterruptedException {
         chat.loggedIn(loggedIn);
+        current = chat.room();
+        if (chat.hasRooms()) {
+            for (String room : startRooms) {
+                chat.join(room).ifPresent(problem -> screen.show(format.mistake(problem)));
+            }
+            if (!startRooms.isEmpty()) {
+                switchTo(startRooms.getFirst());
+            }
+        } else if (!startRooms.isEmpty()) {
+            screen.show(format.mistake("This chat has one room only; --room is ignored."));
+        }
+        showPrompt();
         while (true) {
             Happening happening = inbox.take();
             switch (happening) {
@@ -94,13 +120,20 @@ final class ChatDialogue {
     /** Carries out a command; false when it was {@code /quit}. */
     private boolean obey(Command command) {
         switch (command) {
-            case Command.Say say -> chat.send(chat.room(), say.text())
+            case Command.Say say -> chat.send(current, say.text())
                     .ifPresent(problem -> screen.show(format.mistake(problem)));
             case Command.Tell tell -> chat.tell(tell.to(), tell.text())
                     .ifPresent(problem -> screen.show(format.mistake(problem)));
             case Command.Rename rename -> chat.rename(rename.name());
-            case Command.Who who -> chat.who();
-            case Command.History history -> chat.loadOlder(chat.room(), history.limit());
+            case Command.Who who -> chat.who(current);
+            case Command.History history -> chat.loadOlder(current, history.limit());
+            case Command.Join join -> chat.join(join.room()).ifPresentOrElse(
+                    problem -> screen.show(format.mistake(problem)), () -> switchTo(join.room()));
+            case Command.Part part -> part(part.room(), part.reason());
+            case Command.Rooms rooms -> chat.listRooms(rooms.filter())
+                    .ifPresent(problem -> screen.show(format.mistake(problem)));
+            case Command.Topic topic -> topic(topic.text());
+            case Command.Switch to -> switchCommand(to);
             case Command.SendFile send -> sendFile(send);
             case Command.Cancel cancel -> cancelTransfer(cancel.number());
             case Command.Help help -> {
@@ -122,21 +155,23 @@ final class ChatDialogue {
     private void show(ChatEvent event) {
         switch (event) {
             case ChatEvent.LoggedIn in -> {
+                current = chat.room();
                 screen.show(format.loggedIn(in.me(), in.online()));
                 screen.show(format.note("Files you receive are saved in " + SafeText.of(downloads.toString())
                         + "."));
             }
-            case ChatEvent.Added added -> screen.show(format.entry(added.entry()));
+            case ChatEvent.Added added -> screen.show(in(added.conversation(), format.entry(added.entry())));
             case ChatEvent.HistoryLoaded loaded -> {
                 for (Entry entry : loaded.entries()) {
-                    screen.show(format.entry(entry));
+                    screen.show(in(loaded.conversation(), format.entry(entry)));
                 }
                 String end = format.historyEnd(loaded.entries().size(), loaded.more(), loaded.asked());
                 if (end != null) {
-                    screen.show(end);
+                    screen.show(in(loaded.conversation(), end));
                 }
             }
-            case ChatEvent.CaughtUp caughtUp -> screen.show(format.missed(caughtUp.missed(), caughtUp.more()));
+            case ChatEvent.CaughtUp caughtUp -> screen.show(in(caughtUp.conversation(),
+                    format.missed(caughtUp.missed(), caughtUp.more())));
             case ChatEvent.MembersListed listed -> {
                 if (listed.asked()) {
                     screen.show(format.members(listed.conversation()));
@@ -170,22 +205,32 @@ final class ChatDialogue {
                 screen.status(null);
                 return;
             }
-            // The terminal shows one stream of lines: nothing to mark unread or to open.
+            // One stream of lines: only other rooms keep an unread count, which the prompt shows.
             case ChatEvent.UnreadChanged unread -> {
-                chat.read(unread.conversation());
-                return;
+                Conversation where = unread.conversation();
+                if (!where.isRoom() || where == current) {
+                    chat.read(where);
+                }
             }
             case ChatEvent.ConversationOpened opened -> {
-                return;
+                Conversation where = opened.conversation();
+                if (where.isRoom() && switchingTo != null && RoomNames.key(switchingTo).equals(
+                        RoomNames.key(where.name()))) {
+                    current = where;
+                    switchingTo = null;
+                }
             }
             case ChatEvent.RoomClosed closed -> {
-                return;
+                if (closed.conversation() == current) {
+                    current = chat.room();
+                }
             }
-            case ChatEvent.PresenceChanged presence -> screen.show(format.event(presence));
-            case ChatEvent.TopicChanged topic -> screen.show(format.event(topic));
+            case ChatEvent.PresenceChanged presence -> screen.show(in(presence.conversation(),
+                    format.event(presence)));
+            case ChatEvent.TopicChanged topic -> screen.show(in(topic.conversation(), format.event(topic)));
             case ChatEvent.RoomsListed listed -> format.rooms(listed).forEach(screen::show);
-            case ChatEvent.MemberJoined joined -> screen.show(format.event(joined));
-            case ChatEvent.MemberLeft left -> screen.show(format.event(left));
+            case ChatEvent.MemberJoined joined -> screen.show(in(joined.conversation(), format.event(joined)));
+            case ChatEvent.MemberLeft left -> screen.show(in(left.conversation(), format.event(left)));
             case ChatEvent.Renamed renamed -> screen.show(format.event(renamed));
             case ChatEvent.Refused refused -> screen.show(format.event(refused));
         }
@@ -222,11 +267,84 @@ final class ChatDialogue {
         screen.status(transfers.status());
     }
 
+    /** A line about a room other than the current one says which room it is about. */
+    private String in(Conversation where, String line) {
+        if (!chat.hasRooms() || !where.isRoom() || where == current) {
+            return line;
+        }
+        return "[" + SafeText.of(where.name()) + "] " + line;
+    }
+
+    /** Makes a room the current one now if the user is in it, else once the user is. */
+    private void switchTo(String room) {
+        Optional<Conversation> known = chat.roomNamed(room);
+        if (known.isPresent()) {
+            current = known.get();
+            chat.read(current);
+            switchingTo = null;
+        } else {
+            switchingTo = room;
+        }
+    }
+
+    private void switchCommand(Command.Switch to) {
+        if (!chat.hasRooms()) {
+            screen.show(format.mistake("This chat has one room only."));
+            return;
+        }
+        List<Conversation> rooms = chat.rooms();
+        Optional<Conversation> target = to.room() != null ? chat.roomNamed(to.room())
+                : to.number() <= rooms.size() ? Optional.of(rooms.get(to.number() - 1)) : Optional.empty();
+        if (target.isEmpty()) {
+            screen.show(format.mistake(to.room() != null ? "You are not in " + SafeText.of(to.room())
+                    + "; /join it first." : "There is no room " + to.number() + "; you are in " + rooms.size() + "."));
+            return;
+        }
+        current = target.get();
+        chat.read(current);
+        screen.show(format.note("Now writing in " + SafeText.of(current.name())
+                + (current.topic() == null ? "." : ": " + SafeText.of(current.topic()))));
+    }
+
+    private void part(String room, String reason) {
+        Conversation where = room == null ? current : chat.roomNamed(room).orElse(null);
+        if (where == null) {
+            screen.show(format.mistake("You are not in " + SafeText.of(room) + "."));
+            return;
+        }
+        chat.part(where, reason).ifPresent(problem -> screen.show(format.mistake(problem)));
+    }
+
+    private void topic(String text) {
+        if (!chat.hasRooms()) {
+            screen.show(format.mistake("This chat has one room only."));
+        } else if (text == null) {
+            screen.show(format.note(current.topic() == null ? SafeText.of(current.name()) + " has no topic."
+                    : "Topic of " + SafeText.of(current.name()) + ": " + SafeText.of(current.topic())));
+        } else {
+            chat.setTopic(current, text).ifPresent(problem -> screen.show(format.mistake(problem)));
+        }
+    }
+
     private void showPrompt() {
         if (chat.connection() == ConnectionState.RECONNECTING) {
             return;
         }
-        screen.prompt("[" + SafeText.of(chat.me()) + " · " + chat.room().online() + " online] > ");
+        if (!chat.hasRooms()) {
+            screen.prompt("[" + SafeText.of(chat.me()) + " · " + chat.room().online() + " online] > ");
+            return;
+        }
+        StringBuilder others = new StringBuilder();
+        int number = 1;
+        for (Conversation room : chat.rooms()) {
+            if (room != current && room.unread() > 0) {
+                others.append(" · /").append(number).append(' ').append(SafeText.of(room.name())).append(" (")
+                        .append(room.unread()).append(" new)");
+            }
+            number++;
+        }
+        screen.prompt("[" + SafeText.of(chat.me()) + " · " + SafeText.of(current.name()) + " · " + current.online()
+                + " online" + others + "] > ");
     }
 
     /** Logs out and shows what the server still sent; the user asked to go, so this always ends well. */

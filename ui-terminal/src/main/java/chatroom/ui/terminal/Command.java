@@ -26,6 +26,26 @@ sealed interface Command {
     record Cancel(int number) implements Command {
     }
 
+    /** Join a room (making it if it does not exist). */
+    record Join(String room) implements Command {
+    }
+
+    /** Leave a room ({@code null}: the current one), with an optional reason. */
+    record Part(String room, String reason) implements Command {
+    }
+
+    /** List the rooms whose names contain {@code filter} ({@code null}: all). */
+    record Rooms(String filter) implements Command {
+    }
+
+    /** Show the current room's topic ({@code text} null) or set it (empty after trimming is not allowed). */
+    record Topic(String text) implements Command {
+    }
+
+    /** Make a room the current one: by name, or by its place in the prompt's list (from 1). */
+    record Switch(String room, int number) implements Command {
+    }
+
     record Help() implements Command {
     }
 

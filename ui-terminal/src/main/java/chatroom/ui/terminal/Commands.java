@@ -19,6 +19,11 @@ final class Commands {
             "  /send PATH        send a file to everyone (quote a PATH with spaces: \"my file.pdf\")",
             "  /send PATH NAME   send a file to NAME only",
             "  /cancel [N]       stop sending or receiving file [N] (the newest if not given)",
+            "  /join #ROOM       join a room (it is made if it does not exist)",
+            "  /part [#ROOM] [REASON]  leave a room (the current one if not given)",
+            "  /rooms [FILTER]   list the rooms",
+            "  /topic [TEXT]     show or set the current room's topic",
+            "  /switch #ROOM     write in that room from now on; /1 … /9 switch by number",
             "  /quit             leave",
             "  /help             this list",
             "Anything else is said to everyone; start it with // to say something that begins with /.");
@@ -52,6 +57,15 @@ final class Commands {
             case "/history" -> history(rest);
             case "/send" -> sendFile(rest);
             case "/cancel" -> cancel(rest);
+            case "/join" -> rest.isEmpty() || rest.contains(" ") ? new Command.Mistake("Usage: /join #ROOM")
+                    : new Command.Join(rest);
+            case "/part", "/leave" -> part(rest);
+            case "/rooms" -> new Command.Rooms(rest.isEmpty() ? null : rest);
+            case "/topic" -> new Command.Topic(rest.isEmpty() ? null : rest);
+            case "/switch" -> rest.isEmpty() || rest.contains(" ") ? new Command.Mistake("Usage: /switch #ROOM")
+                    : new Command.Switch(rest, 0);
+            case "/1", "/2", "/3", "/4", "/5", "/6", "/7", "/8", "/9" -> new Command.Switch(null,
+                    word.charAt(1) - '0');
             default -> new Command.Mistake("Unknown command " + echo(wordAndRest[0])
                     + "; type /help for the list.");
         };
@@ -63,6 +77,15 @@ final class Commands {
             return new Command.Mistake("Usage: /msg NAME TEXT");
         }
         return new Command.Tell(toAndText[0], toAndText[1]);
+    }
+
+    /** {@code [#ROOM] [REASON]}: a first word starting with {@code #} names the room. */
+    private static Command part(String rest) {
+        if (rest.startsWith("#")) {
+            String[] roomAndReason = rest.split("\\s+", 2);
+            return new Command.Part(roomAndReason[0], roomAndReason.length > 1 ? roomAndReason[1] : null);
+        }
+        return new Command.Part(null, rest.isEmpty() ? null : rest);
     }
 
     private static Command history(String rest) {

@@ -3,9 +3,13 @@ package chatroom.ui.terminal;
 import chatroom.api.file.Downloads;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ChatUiContext;
+import chatroom.api.spi.ConnectOptions;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One run of the terminal client: picks the screen, creates the service, logs in, converses, and whatever happens
@@ -35,6 +39,13 @@ final class TerminalChat {
         return new TerminalChat(context, screen, Clock.systemDefaultZone());
     }
 
+    /** The terminal shows rooms: it asks the transport for them (a transport without rooms ignores that). */
+    static ConnectOptions withRooms(ConnectOptions options) {
+        Map<String, List<String>> settings = new LinkedHashMap<>(options.settings());
+        settings.put(ConnectOptions.ROOMS, List.of("true"));
+        return new ConnectOptions(options.host(), options.port(), settings);
+    }
+
     int run() {
         boolean passwords = context.transport().usesPasswords();
         if (passwords && context.password() == null && !screen.canAskSecret()) {
@@ -44,7 +55,7 @@ final class TerminalChat {
         Inbox inbox = new Inbox();
         ChatService service;
         try {
-            service = context.transport().create(context.connect(), inbox);
+            service = context.transport().create(withRooms(context.connect()), inbox);
         } catch (IllegalArgumentException e) {
             screen.problem(e.getMessage());
             return 2;
@@ -58,7 +69,7 @@ final class TerminalChat {
             }
             EventFormat format = new EventFormat(screen.style(), clock);
             return new ChatDialogue(service, screen, inbox, format, login.loggedIn(),
-                    Downloads.from(context.connect()).folder()).run();
+                    Downloads.from(context.connect()).folder(), context.connect().settings("room")).run();
         } catch (IOException e) {
             screen.problem("Cannot use this terminal: " + e.getMessage());
             return 1;

@@ -22,6 +22,21 @@ class CommandsTest {
     }
 
     @Test
+    void roomCommands() {
+        assertEquals(new Command.Join("#ops"), Commands.parse("/join #ops"));
+        assertEquals(new Command.Mistake("Usage: /join #ROOM"), Commands.parse("/join"));
+        assertEquals(new Command.Part(null, null), Commands.parse("/part"));
+        assertEquals(new Command.Part("#ops", "lunch time"), Commands.parse("/part #ops lunch time"));
+        assertEquals(new Command.Part(null, "done here"), Commands.parse("/leave done here"));
+        assertEquals(new Command.Rooms(null), Commands.parse("/rooms"));
+        assertEquals(new Command.Rooms("op"), Commands.parse("/rooms op"));
+        assertEquals(new Command.Topic(null), Commands.parse("/topic"));
+        assertEquals(new Command.Topic("Deploys only"), Commands.parse("/topic Deploys only"));
+        assertEquals(new Command.Switch("#ops", 0), Commands.parse("/switch #ops"));
+        assertEquals(new Command.Switch(null, 3), Commands.parse("/3"));
+    }
+
+    @Test
     void simpleCommands() {
         assertEquals(new Command.Who(), Commands.parse("/who"));
         assertEquals(new Command.Quit(), Commands.parse("/quit"));

@@ -16,6 +16,7 @@ import chatroom.api.message.Members;
 import chatroom.api.message.Pong;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.RoomInfo;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.ChatListener;
@@ -41,6 +42,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -146,17 +148,20 @@ class TerminalChatTest {
 
         assertEquals(0, exit);
         InOrder order = inOrder(transport, service);
-        order.verify(transport).create(eq(new ConnectOptions("chat.example", 7000)), any());
+        order.verify(transport).create(eq(new ConnectOptions("chat.example", 7000,
+                Map.of(ConnectOptions.ROOMS, List.of("true")))), any());
         order.verify(service).login(eq("alice"), aryEq(PASSWORD));
         order.verify(service).say("hello");
         order.verify(service).who();
         order.verify(service).tell("bob", "hi there");
         order.verify(service).rename("robert");
-        order.verify(service).history(0, 5);
-        order.verify(service).history(0, 20);
         order.verify(service).say("/slash");
         order.verify(service).say("你好");
         order.verify(service).logout();
+        // Pages typed before the login's replay ended are asked once it has: in their order, maybe after later lines.
+        InOrder pages = inOrder(service);
+        pages.verify(service).history(0, 5);
+        pages.verify(service).history(0, 20);
         verify(service, times(3)).say(anyString());
         assertEquals("Logged in as alice (2 online). Type /help for commands.\n" + FILES_LINE, out());
         assertEquals("", err());
@@ -236,6 +241,35 @@ class TerminalChatTest {
 
         verify(service, times(2)).who();
         assertEquals(1, out().split("Online \\(2\\): alice, bob", -1).length - 1, out());
+    }
+
+    @Test
+    void withRoomsLinesGoToTheCurrentRoomAndOtherRoomsAreNamed() throws Exception {
+        when(service.hasRooms()).thenReturn(true);
+        TypedInput input = new TypedInput();
+        doAnswer(call -> {
+            listener.onMessage(new HistoryEnd(0, false, "#lobby"));
+            listener.onMessage(new HistoryEnd(0, false, "#ops"));
+            listener.onMessage(new ChatMessage(7, TS, "bob", "deploying", false, null, "#ops"));
+            // Typed only now, so that it is queued after what the server sent.
+            input.type("hi\n/switch #ops\nthere\n/join #new\n/part\n/rooms\n/2\n/9\n/join nohash\n");
+            input.end();
+            return new LoggedIn("alice", 2, null, List.of(new RoomInfo("#lobby", null, 2, 2),
+                    new RoomInfo("#ops", "Deploys", 2, 2)));
+        }).when(service).login(anyString(), any());
+
+        assertEquals(0, run(input, "alice", PASSWORD, null));
+
+        InOrder order = inOrder(service);
+        order.verify(service).sayIn("#lobby", "hi");
+        order.verify(service).sayIn("#ops", "there");
+        order.verify(service).join("#new");
+        order.verify(service).part("#ops", null);
+        order.verify(service).listRooms(null, null);
+        assertTrue(out().contains("[#ops] 09:08:07 <bob> deploying\n"), out());
+        assertTrue(out().contains("Now writing in #ops: Deploys\n"), out());
+        assertTrue(out().contains("There is no room 9; you are in 2.\n"), out());
+        assertTrue(out().contains("A room name is '#' and then 1 to 63 letters"), out());
     }
 
     @Test
