@@ -23,7 +23,7 @@ final class Commands {
             "  /part [#ROOM] [REASON]  leave a room (the current one if not given)",
             "  /rooms [FILTER]   list the rooms",
             "  /topic [TEXT]     show or set the current room's topic",
-            "  /switch #ROOM     write in that room from now on; /1 … /9 switch by number",
+            "  /switch #ROOM     write in that room from now on; /1 … /9 (Alt+1 … 9) switch by number",
             "  /quit             leave",
             "  /help             this list",
             "Anything else is said to everyone; start it with // to say something that begins with /.");

@@ -6,6 +6,10 @@ sealed interface Key {
     record Text(int codePoint) implements Key {
     }
 
+    /** Alt and a digit from 1 to 9: switch to that room, leaving the line being typed as it is. */
+    record SwitchRoom(int number) implements Key {
+    }
+
     /** A key that edits the line instead of typing into it. */
     enum Edit implements Key {
         ENTER, BACKSPACE, DELETE, LEFT, RIGHT, HOME, END, UP, DOWN,

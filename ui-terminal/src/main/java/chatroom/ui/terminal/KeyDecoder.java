@@ -108,6 +108,9 @@ final class KeyDecoder {
             state = State.CSI;
         } else if (b == 'O') {
             state = State.SS3;
+        } else if (b >= '1' && b <= '9') {
+            state = State.GROUND;
+            keys.accept(new Key.SwitchRoom(b - '0'));
         } else {
             // Alt+key or a lone Escape: drop the Escape, keep the key.
             state = State.GROUND;

@@ -34,6 +34,8 @@ final class LineEditor {
                 yield Result.CHANGED;
             }
             case Key.Edit edit -> edit(edit);
+            // Not an edit: the screen hands it on as the command it stands for.
+            case Key.SwitchRoom room -> Result.CHANGED;
         };
     }
 

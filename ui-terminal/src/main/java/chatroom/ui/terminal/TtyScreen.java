@@ -113,6 +113,11 @@ final class TtyScreen implements Screen {
      */
     // Package access for tests
     boolean press(Key key, Inbox inbox) {
+        if (key instanceof Key.SwitchRoom room) {
+            // The line being typed stays; the switch goes to the inbox as the command it stands for.
+            inbox.typed("/" + room.number());
+            return true;
+        }
         String line;
         synchronized (lock) {
             if (closed) {

@@ -90,6 +90,11 @@ class KeyDecoderTest {
     }
 
     @Test
+    void altAndADigitSwitchesRooms() {
+        assertEquals(List.of(new Key.SwitchRoom(2), text('0'), new Key.SwitchRoom(9)), feed("\u001b2\u001b0\u001b9"));
+    }
+
+    @Test
     void overlongSequencesAreAbandoned() {
         feed("\u001b[" + "1;".repeat(20));
         keys.clear();

@@ -51,6 +51,17 @@ class TtyScreenTest {
     }
 
     @Test
+    void altAndADigitSwitchesRoomsAndKeepsTheLineBeingTyped() throws InterruptedException {
+        screen.prompt("> ");
+        type("half a tho");
+        type("\u001b2");
+        type("ught\r");
+
+        assertEquals("/2", inbox.nextLine());
+        assertEquals("half a thought", inbox.nextLine());
+    }
+
+    @Test
     void startSavesTheSettingsEntersRawModeAndCloseRestoresThem() throws IOException {
         screen.start(inbox);
         assertEquals(List.of(RAW), tty.changes);
