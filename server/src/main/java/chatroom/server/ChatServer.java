@@ -134,6 +134,7 @@ public final class ChatServer implements AutoCloseable {
                 .factory());
         FileRelay files = new FileRelay(config.maxFileSize(), room, log, clock, System::nanoTime);
         deadlines.scheduleWithFixedDelay(files::tick, 1, 1, TimeUnit.SECONDS);
+        deadlines.scheduleWithFixedDelay(() -> room.post(new Rooms.SweepGuests()), 1, 1, TimeUnit.MINUTES);
         checkpoints = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("history-checkpoint")
                 .daemon().factory());
         checkpoints.scheduleWithFixedDelay(() -> checkpoint(history), 1, 1, TimeUnit.SECONDS);
@@ -196,6 +197,11 @@ public final class ChatServer implements AutoCloseable {
     /** Files being relayed now; each holds at most a few MiB of its chunks, whatever its size. */
     public int transfers() {
         return context == null ? 0 : context.files().transfers();
+    }
+
+    // Package access for tests: the sweep that runs every minute, now.
+    void sweepGuests() {
+        context.rooms().post(new Rooms.SweepGuests());
     }
 
     /** What the operator's console drives. */

@@ -68,6 +68,11 @@ public final class TestServer implements AutoCloseable {
         return "secret of " + name;
     }
 
+    /** Ends the memberships of guests who can no longer resume, as the server does every minute. */
+    public void sweepGuests() {
+        server.sweepGuests();
+    }
+
     public ServerControl control() {
         return server.control();
     }

@@ -133,6 +133,10 @@ public final class Rooms {
     public record Shutdown(CompletableFuture<Void> done) implements Event {
     }
 
+    /** Time to end the memberships of guests who can no longer resume (posted every minute or so). */
+    public record SweepGuests() implements Event {
+    }
+
     /** Accounts just put in the default room, for the first time (see {@code MembershipStore#welcome}). */
     public record Welcomed(List<MembershipStore.Membership> memberships) implements Event {
     }
@@ -159,6 +163,8 @@ public final class Rooms {
     /** Written by the rooms thread; read by the file relay to find a private file's recipient. */
     private final Map<String, Session> byName = new ConcurrentHashMap<>();
     private final Map<String, Session> byAccount = new HashMap<>();
+    /** Guests whose connection was lost, and since when: their rooms wait for a resume until it is too late. */
+    private final Map<String, Long> guestsAway = new HashMap<>();
     /** Every room by its key; read by sessions too. */
     private final Map<String, Room> byKey = new ConcurrentHashMap<>();
     /** The default room: protocol-1 sessions are in it, and only in it. */
@@ -264,6 +270,7 @@ public final class Rooms {
     private void handle(Event event) {
         switch (event) {
             case Enter e -> e.admitted().complete(enter(e));
+            case SweepGuests sweep -> sweepGuests();
             case Welcomed w -> w.memberships().forEach(m -> lobby.join(m.accountKey(), m.name(), m.joined()));
             case Say s -> say(s.session(), s.room(), s.text(), s.cid());
             case Tell t -> tell(t.session(), t.to(), t.text(), t.cid());
@@ -301,7 +308,7 @@ public final class Rooms {
         Session previous = login.takeOver() ? byAccount.get(accountKey(account, guest)) : null;
         if (previous != null) {
             String shownAs = previous.name();
-            List<Room> left = remove(previous);
+            List<Room> left = remove(previous, true);
             revoke(previous.takeResumeToken());
             deliverAndClose(previous, new Bye(Bye.REPLACED, "You logged in from somewhere else."));
             departed(shownAs, left, "logged in from somewhere else");
@@ -443,6 +450,18 @@ public final class Rooms {
         }
         broadcastWithEcho(room, message, session, message.withCid(cid));
         remember(room, message);
+    }
+
+    /** Ends the memberships of guests away longer than a session can be resumed. */
+    private void sweepGuests() {
+        long tooLate = now() - config.resumeValidity().toMillis();
+        guestsAway.entrySet().removeIf(away -> {
+            if (away.getValue() > tooLate) {
+                return false;
+            }
+            byKey.values().forEach(room -> room.part(away.getKey()));
+            return true;
+        });
     }
 
     /** A file reached a room (the default room for protocol 1): recorded in its history like a message. */
@@ -723,7 +742,8 @@ public final class Rooms {
             }
         }
         if (session.inRoom() && byName.get(Names.key(session.name())) == session) {
-            List<Room> left = remove(session);
+            // A lost connection may come back with its resume token, to the same rooms, guests' included.
+            List<Room> left = remove(session, !logout);
             departed(session.name(), left, reason);
             log.info("logout " + session.name() + " from " + session.address() + ": " + reason + " ("
                     + lobby.online() + " online)");
@@ -739,7 +759,7 @@ public final class Rooms {
             return false;
         }
         String why = reason == null || reason.isBlank() ? "" : ": " + reason;
-        List<Room> left = remove(target);
+        List<Room> left = remove(target, false);
         revoke(target.takeResumeToken());
         deliverAndClose(target, new Bye(Bye.KICKED, "You were kicked by the operator" + why));
         departed(target.name(), left, "kicked" + why);
@@ -757,7 +777,7 @@ public final class Rooms {
     private void shutdown(CompletableFuture<Void> done) {
         Session[] all = everyone();
         for (Session session : all) {
-            remove(session);
+            remove(session, false);
         }
         pendingDeliveries.add(new Delivery(all, MessageCodec.encode(new Bye(Bye.SHUTDOWN,
                 "The server is shutting down.")), () -> {
@@ -795,6 +815,7 @@ public final class Rooms {
             rooms.add(lobby);
         } else {
             if (session.guest()) {
+                guestsAway.remove(memberKey(session));
                 lobby.join(memberKey(session), session.account(), now());
             }
             String key = memberKey(session);
@@ -808,8 +829,13 @@ public final class Rooms {
         return rooms;
     }
 
-    /** Takes a session out of every room it is in; returns those rooms. */
-    private List<Room> remove(Session session) {
+    /**
+     * Takes a session out of every room it is in; returns those rooms.
+     *
+     * @param mayResume whether its session may come back with its resume token: a guest's memberships then wait for
+     *                  it while resuming is possible ({@link #sweepGuests}), else end now
+     */
+    private List<Room> remove(Session session, boolean mayResume) {
         if (byName.remove(Names.key(session.name()), session)) {
             onlineNames.remove(Names.key(session.name()));
         }
@@ -821,9 +847,12 @@ public final class Rooms {
         }
         for (Room room : rooms) {
             room.remove(session);
-            if (session.guest()) {
+            if (session.guest() && !mayResume) {
                 room.part(memberKey(session));
             }
+        }
+        if (session.guest() && mayResume) {
+            guestsAway.put(memberKey(session), now());
         }
         return rooms;
     }

@@ -330,6 +330,34 @@ class RoomsProtocolTest extends ServerTestBase {
     }
 
     @Test
+    void aGuestsRoomsWaitForItsResumeAndEndWhenItIsTooLate() {
+        start(TestServer.config(dir).withGuests(true));
+        TestClient alice = enter2("alice");
+        join(alice, "#ops");
+        TestClient guest = server.connect();
+        guest.hello(Protocol.ROOMS_VERSION);
+        String token = guest.login2(Login.asGuest("visitor")).resume();
+        join(guest, "#ops");
+        guest.drop();
+        alice.await(Presence.class, p -> p.name().equals("visitor") && p.room().equals("#ops"));
+        server.sweepGuests();
+        TestClient back = server.connect();
+        back.hello(Protocol.ROOMS_VERSION);
+
+        LoggedIn resumed = back.login2(Login.resuming("visitor", token, 0));
+
+        assertEquals(List.of("#lobby", "#ops"), resumed.rooms().stream().map(RoomInfo::name).toList());
+        String again = resumed.resume();
+        back.drop();
+        alice.await(Presence.class, p -> p.name().equals("visitor") && !p.isOnline() && p.room().equals("#ops"));
+        server.clock().advance(ServerConfig.DEFAULT_RESUME_VALIDITY.plusMinutes(1));
+        server.sweepGuests();
+        alice.send(new Who("#ops"));
+        assertEquals(List.of("alice"), names(alice.await(Members.class)), "the guest is no longer a member");
+        assertTrue(again != null);
+    }
+
+    @Test
     void aRenameIsToldOnceToSomeoneSharingTwoRooms() {
         start(TestServer.config(dir));
         TestClient alice = enter2("alice");
