@@ -3,8 +3,12 @@ package chatroom.transport.tcp;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
+import chatroom.api.message.Joined;
+import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
+import chatroom.api.message.RoomInfo;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.TopicChanged;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ConnectOptions;
 import org.junit.jupiter.api.AfterEach;
@@ -163,6 +167,37 @@ class CrashTest {
         System.out.printf("crash: killed after %d messages seen, %d sent and not yet acknowledged; history %d"
                 + " messages; %d clients agree%n", seenBeforeTheCrash.size(), unacknowledgedAtTheCrash, history.size(),
                 CLIENTS);
+    }
+
+    @Test
+    void roomsMembershipsAndTopicsOutliveAKill() throws Exception {
+        Process[] server = new Process[1];
+        int port = startServer(0, server);
+        ConnectOptions withRooms = new ConnectOptions("127.0.0.1", port,
+                Map.of(ConnectOptions.ROOMS, List.of("true")));
+        RecordingListener alice = new RecordingListener("alice");
+        ChatService before = new TcpChatService(withRooms, alice, null, null);
+        toClose.add(before);
+        before.login("alice", "pw".toCharArray());
+        before.join("#ops");
+        alice.await(Joined.class, joined -> "#ops".equals(joined.room()));
+        before.setTopic("#ops", "Deploys only");
+        alice.await(TopicChanged.class);
+        before.sayIn("#ops", "said before the kill");
+        alice.await(ChatMessage.class, m -> m.text().equals("said before the kill") && m.cid() != null);
+
+        server[0].destroyForcibly();
+        assertTrue(server[0].waitFor(30, TimeUnit.SECONDS), "killed");
+        startServer(port, server);
+        RecordingListener again = new RecordingListener("alice again");
+        ChatService after = new TcpChatService(withRooms, again, null, null);
+        toClose.add(after);
+        LoggedIn in = after.login("alice", "pw".toCharArray());
+
+        assertEquals(List.of(new RoomInfo("#lobby", null, 1, 1), new RoomInfo("#ops", "Deploys only", 1, 1)),
+                in.rooms());
+        ChatMessage replayed = again.await(ChatMessage.class);
+        assertEquals(new ChatMessage(1, replayed.ts(), "alice", "said before the kill", true, null, "#ops"), replayed);
     }
 
     private static List<ChatMessage> chats(RecordingListener listener) {
