@@ -1,10 +1,16 @@
 package chatroom.transport.tcp;
 
 import chatroom.api.message.ChatMessage;
+import chatroom.api.message.ErrorCode;
+import chatroom.api.message.ErrorReply;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.Joined;
+import chatroom.api.message.Left;
+import chatroom.api.message.Member;
+import chatroom.api.message.Members;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
+import chatroom.api.message.TopicChanged;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ConnectOptions;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +60,50 @@ class RoomsOverTcpTest {
 
         assertFalse(plain.hasRooms());
         assertThrows(UnsupportedOperationException.class, () -> plain.join("#ops"));
+    }
+
+    @Test
+    void everyRoomRequestAndItsRefusalsOverTcp() throws Exception {
+        RunningServer server = closing(RunningServer.start(RunningServer.config(data).toBuilder().maxRoomsPerUser(3)
+                .build(), 0, null));
+        RecordingListener alice = new RecordingListener("alice");
+        RecordingListener bob = new RecordingListener("bob");
+        ChatService aliceService = client(alice, server.port(), true);
+        ChatService bobService = client(bob, server.port(), true);
+        aliceService.login("alice", "pw".toCharArray());
+        bobService.login("bob", "pw".toCharArray());
+        aliceService.join("#ops");
+        alice.await(Joined.class, j -> "#ops".equals(j.room()));
+        bobService.join("#ops");
+        alice.await(Joined.class, j -> "#ops".equals(j.room()) && j.name().equals("bob"));
+
+        aliceService.setTopic("#ops", "Deploys");
+        assertEquals(new TopicChanged("#ops", bob.await(TopicChanged.class).ts(), "alice", "Deploys"),
+                alice.await(TopicChanged.class));
+        bobService.setTopic("#ops", "mine");
+        assertEquals(new ErrorReply(ErrorCode.NOT_ALLOWED, "Only the owner of #ops can set its topic.", "topic"),
+                bob.await(ErrorReply.class));
+        bobService.whoIn("#ops");
+        assertEquals(List.of("alice", "bob"), bob.await(Members.class).users().stream().map(Member::name).toList());
+        aliceService.sayIn("#ops", "one");
+        bob.await(ChatMessage.class, m -> m.text().equals("one"));
+        bobService.historyOf("#ops", 0, 10);
+        assertEquals(new HistoryEnd(1, false, "#ops"), bob.await(HistoryEnd.class, e -> "#ops".equals(e.room())
+                && e.count() == 1));
+        bobService.sayIn("#nowhere", "hello?");
+        assertEquals(ErrorCode.UNKNOWN_ROOM.wireName(), bob.await(ErrorReply.class,
+                e -> "say".equals(e.ref())).code());
+        bobService.join("#two");
+        bob.await(Joined.class, j -> "#two".equals(j.room()));
+        bobService.join("#three");
+        assertEquals(new ErrorReply(ErrorCode.TOO_MANY_ROOMS, "You are in 3 rooms, the most this server allows;"
+                + " leave one first.", "join"), bob.await(ErrorReply.class, e -> "join".equals(e.ref())));
+        bobService.part("#ops", "done");
+        assertEquals(new Left(alice.await(Left.class).ts(), "bob", 1, "left: done", "#ops"),
+                bob.await(Left.class));
+        bobService.sayIn("#ops", "still here?");
+        assertEquals(ErrorCode.NOT_IN_ROOM.wireName(), bob.await(ErrorReply.class,
+                e -> "say".equals(e.ref()) && e.code().equals(ErrorCode.NOT_IN_ROOM.wireName())).code());
     }
 
     @Test
