@@ -183,8 +183,7 @@ public final class Chat implements ChatListener {
                 joined.topic(info.topic());
                 rooms.put(RoomNames.key(info.name()), joined);
             }
-            room = rooms.getOrDefault(RoomNames.key(RoomNames.DEFAULT_ROOM), rooms.isEmpty() ? single
-                    : rooms.values().iterator().next());
+            room = defaultRoom();
         } else {
             room.online(confirmed.online());
         }
@@ -296,55 +295,40 @@ public final class Chat implements ChatListener {
 
     /** Joins a room, making it when it does not exist (rooms only): a {@link ChatEvent.ConversationOpened} follows. */
     public Optional<String> join(String name) {
-        Optional<String> problem = roomsProblem();
-        if (problem.isPresent()) {
-            return problem;
-        }
         Optional<Refusal> bad = RoomNames.check(RoomNames.canonical(name));
-        if (bad.isPresent()) {
+        if (bad.isPresent() && hasRooms) {
             return Optional.of(bad.get().message());
         }
-        requests.execute(() -> service.join(name));
-        return Optional.empty();
+        return roomsRequest(() -> service.join(name));
     }
 
     /** Leaves a room (rooms only); {@code reason} may be {@code null}. */
     public Optional<String> part(Conversation where, String reason) {
-        Optional<String> problem = roomsProblem();
-        if (problem.isPresent()) {
-            return problem;
-        }
         String name = where.name();
-        requests.execute(() -> service.part(name, reason));
-        return Optional.empty();
+        return roomsRequest(() -> service.part(name, reason));
     }
 
     /** Asks for the room list, names containing {@code filter} (or all) (rooms only). */
     public Optional<String> listRooms(String filter) {
-        Optional<String> problem = roomsProblem();
-        if (problem.isPresent()) {
-            return problem;
-        }
-        requests.execute(() -> service.listRooms(filter, null));
-        return Optional.empty();
+        return roomsRequest(() -> service.listRooms(filter, null));
     }
 
     /** Sets a room's topic; empty text clears it (rooms only). */
     public Optional<String> setTopic(Conversation where, String text) {
-        Optional<String> problem = roomsProblem();
-        if (problem.isPresent()) {
-            return problem;
-        }
         String name = where.name();
-        requests.execute(() -> service.setTopic(name, text));
-        return Optional.empty();
+        return roomsRequest(() -> service.setTopic(name, text));
     }
 
-    private Optional<String> roomsProblem() {
+    /** Sends a request about rooms, or says why it cannot be sent: not logged in, or no rooms here. */
+    private Optional<String> roomsRequest(Runnable request) {
         if (connection == ConnectionState.OFFLINE) {
             return Optional.of("Log in first.");
         }
-        return hasRooms ? Optional.empty() : Optional.of("This chat has one room only.");
+        if (!hasRooms) {
+            return Optional.of("This chat has one room only.");
+        }
+        requests.execute(request);
+        return Optional.empty();
     }
 
     public void rename(String name) {
@@ -571,6 +555,12 @@ public final class Chat implements ChatListener {
         return opened;
     }
 
+    /** The default room when the user is in it, else the first of the user's rooms, else the one unnamed room. */
+    private Conversation defaultRoom() {
+        return rooms.getOrDefault(RoomNames.key(RoomNames.DEFAULT_ROOM), rooms.isEmpty() ? single
+                : rooms.values().iterator().next());
+    }
+
     /** The user left a room: it is no longer one of the user's. */
     private void closeRoom(Conversation where) {
         rooms.remove(RoomNames.key(where.name()));
@@ -578,8 +568,7 @@ public final class Chat implements ChatListener {
         catchingUp.remove(where);
         pages.remove(where);
         if (room == where) {
-            room = rooms.getOrDefault(RoomNames.key(RoomNames.DEFAULT_ROOM), rooms.isEmpty() ? single
-                    : rooms.values().iterator().next());
+            room = defaultRoom();
         }
         events.accept(new ChatEvent.RoomClosed(where));
     }

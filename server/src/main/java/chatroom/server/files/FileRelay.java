@@ -109,7 +109,7 @@ public final class FileRelay {
             if (room == null || !room.isPresent(sender)) {
                 sender.send(new FileCancel(tid, FileCancel.BAD_OFFER, offer.room() == null
                         ? "Say which room the file is for, or to whom." : room == null
-                        ? "There is no room called '" + offer.room() + "'." : "You are not in " + room.name() + "."));
+                        ? Room.noSuchRoom(offer.room()) : "You are not in " + room.name() + "."));
                 return;
             }
         }

@@ -7,7 +7,6 @@ import chatroom.api.message.FileCancel;
 import chatroom.api.message.FileDone;
 import chatroom.api.message.FileOffered;
 import chatroom.api.message.Protocol;
-import chatroom.server.rooms.Entries;
 import chatroom.server.sessions.Session;
 
 import java.util.ArrayList;
@@ -100,7 +99,7 @@ public final class Transfer {
         for (Copy copy : copies) {
             int protocol = copy.recipient.protocol() == 1 ? 0 : 1;
             if (byProtocol[protocol] == null) {
-                byProtocol[protocol] = MessageCodec.encode(protocol == 0 ? Entries.withoutRoom(offered) : offered);
+                byProtocol[protocol] = copy.recipient.encode(offered);
             }
             copy.recipient.send(byProtocol[protocol]);
         }

@@ -5,17 +5,25 @@ import chatroom.api.message.ChatMessage;
 import chatroom.api.message.FileOffered;
 import chatroom.api.message.FileShared;
 import chatroom.api.message.HistoryEnd;
+import chatroom.api.message.Joined;
+import chatroom.api.message.Left;
 import chatroom.api.message.ServerMessage;
 
 /**
- * History entries (and file offers) as a protocol-1 client reads them: without the room they belong to, which for
- * such a client is always the default room. Entries keep their room everywhere else (history, journal, replays).
+ * Messages as a protocol-1 client reads them: history entries, history ends, file offers, joins and leaves without
+ * the room they belong to, which for such a client is always the default room. They keep their room everywhere
+ * else (history, journal, replays, protocol 2).
  */
 public final class Entries {
     private Entries() {
     }
 
-    public static ServerMessage withoutRoom(ServerMessage message) {
+    /** The message as a client of this protocol version reads it. */
+    public static ServerMessage forProtocol(int protocol, ServerMessage message) {
+        return protocol == 1 ? withoutRoom(message) : message;
+    }
+
+    private static ServerMessage withoutRoom(ServerMessage message) {
         return switch (message) {
             case ChatMessage m when m.room() != null -> m.withRoom(null);
             case Announcement a when a.room() != null -> a.withRoom(null);
@@ -23,6 +31,8 @@ public final class Entries {
             case HistoryEnd e when e.room() != null -> new HistoryEnd(e.count(), e.more());
             case FileOffered o when o.room() != null -> new FileOffered(o.tid(), o.ts(), o.from(), o.name(), o.size(),
                     o.to());
+            case Joined j when j.room() != null -> new Joined(j.ts(), j.name(), j.online(), j.guest());
+            case Left l when l.room() != null -> new Left(l.ts(), l.name(), l.online(), l.reason());
             default -> message;
         };
     }

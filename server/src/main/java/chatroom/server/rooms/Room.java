@@ -83,11 +83,6 @@ public final class Room {
         return members.containsKey(memberKey);
     }
 
-    /** How many members the room has, online or not. */
-    public int memberCount() {
-        return members.size();
-    }
-
     /** The members by key; not to be changed. */
     Map<String, Member> members() {
         return members;
@@ -99,6 +94,16 @@ public final class Room {
 
     void part(String memberKey) {
         members.remove(memberKey);
+    }
+
+    /** Why a request about a room of that name is refused when there is none. */
+    public static String noSuchRoom(String name) {
+        return "There is no room called '" + name + "'.";
+    }
+
+    /** Why a request about this room is refused for someone not in it. */
+    public String notInIt() {
+        return "You are not in " + name + "; join it first.";
     }
 
     /** The topic, or {@code null} for none. */

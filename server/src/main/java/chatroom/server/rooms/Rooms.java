@@ -212,11 +212,6 @@ public final class Rooms {
         thread.start();
     }
 
-    /** The rooms' names, in no particular order. */
-    public List<String> roomNames() {
-        return byKey.values().stream().map(Room::name).toList();
-    }
-
     /** The room of that name, if there is one; safe from any thread. */
     public Room room(String name) {
         return byKey.get(RoomNames.key(name));
@@ -366,7 +361,7 @@ public final class Rooms {
         ArrayDeque<ServerMessage> recent = room.recent();
         int replay = Math.min(recent.size(), config.historyOnJoin());
         List<Frame> frames = new ArrayList<>(replay);
-        recent.stream().skip(recent.size() - replay).forEach(entry -> frames.add(encode(session, entry)));
+        recent.stream().skip(recent.size() - replay).forEach(entry -> frames.add(session.encode(entry)));
         deliverAll(session, frames);
         deliver(session, new HistoryEnd(replay, room.historySize() > replay, room.name()));
     }
@@ -387,7 +382,7 @@ public final class Rooms {
             if (History.idOf(entry) <= since) {
                 break;
             }
-            Frame frame = encode(session, entry);
+            Frame frame = session.encode(entry);
             if (frame.size() > budget) {
                 break;
             }
@@ -409,13 +404,11 @@ public final class Rooms {
         }
         Room room = name == null ? null : byKey.get(RoomNames.key(name));
         if (room == null) {
-            deliver(session, new ErrorReply(ErrorCode.UNKNOWN_ROOM, "There is no room called '" + name + "'.",
-                    request, cid));
+            deliver(session, new ErrorReply(ErrorCode.UNKNOWN_ROOM, Room.noSuchRoom(name), request, cid));
             return null;
         }
         if (!room.isPresent(session)) {
-            deliver(session, new ErrorReply(ErrorCode.NOT_IN_ROOM, "You are not in " + room.name()
-                    + "; join it first.", request, cid));
+            deliver(session, new ErrorReply(ErrorCode.NOT_IN_ROOM, room.notInIt(), request, cid));
             return null;
         }
         return room;
@@ -561,15 +554,9 @@ public final class Rooms {
         for (Room room : roomsOf.getOrDefault(session, List.of())) {
             told.addAll(Arrays.asList(room.present()));
         }
-        Session[] v1 = told.stream().filter(s -> s.protocol() == 1).toArray(Session[]::new);
-        Session[] v2 = told.stream().filter(s -> s.protocol() != 1).toArray(Session[]::new);
-        if (v1.length > 0) {
-            pendingDeliveries.add(Delivery.to(v1, MessageCodec.encode(new Renamed(now(), old, name, lobby.online()))));
-        }
-        if (v2.length > 0) {
-            pendingDeliveries.add(Delivery.to(v2, MessageCodec.encode(new Renamed(now(), old, name,
-                    onlineNames.size()))));
-        }
+        Session[] everyoneTold = told.toArray(Session[]::new);
+        deliverByProtocol(speaking(1, everyoneTold), new Renamed(now(), old, name, lobby.online()),
+                speaking(2, everyoneTold), new Renamed(now(), old, name, onlineNames.size()));
         log.info("rename " + old + " -> " + name);
     }
 
@@ -893,13 +880,7 @@ public final class Rooms {
      */
     private void presenceNotice(Room room, ServerMessage forV1, ServerMessage forV2, Session concerned) {
         if (room.online() <= config.presenceLimit()) {
-            if (forV1 != null && room.present(1).length > 0) {
-                pendingDeliveries.add(Delivery.to(room.present(1), MessageCodec.encode(Entries.withoutRoom(
-                        unnamed(forV1)))));
-            }
-            if (forV2 != null && room.present(2).length > 0) {
-                pendingDeliveries.add(Delivery.to(room.present(2), MessageCodec.encode(forV2)));
-            }
+            deliverByProtocol(room.present(1), forV1, room.present(2), forV2);
         } else if (concerned != null) {
             ServerMessage notice = concerned.protocol() == 1 ? forV1 : forV2;
             if (notice != null) {
@@ -908,37 +889,14 @@ public final class Rooms {
         }
     }
 
-    /** A join or leave as protocol 1 has it: without its room. */
-    private static ServerMessage unnamed(ServerMessage notice) {
-        return switch (notice) {
-            case Joined joined -> new Joined(joined.ts(), joined.name(), joined.online(), joined.guest());
-            case Left left -> new Left(left.ts(), left.name(), left.online(), left.reason());
-            default -> notice;
-        };
-    }
-
     /** One encoding per protocol, the same bytes to everyone in the room at this point of its order. */
     private void broadcast(Room room, ServerMessage message) {
-        Session[] v2 = room.present(2);
-        if (v2.length > 0) {
-            pendingDeliveries.add(Delivery.to(v2, MessageCodec.encode(message)));
-        }
-        Session[] v1 = room.present(1);
-        if (v1.length > 0) {
-            pendingDeliveries.add(Delivery.to(v1, MessageCodec.encode(Entries.withoutRoom(message))));
-        }
+        deliverByProtocol(room.present(1), message, room.present(2), message);
     }
 
     /** As {@link #broadcast(Room, ServerMessage)}, to these sessions, wherever they are. */
     private void broadcast(Session[] sessions, ServerMessage message) {
-        Session[] v1 = Arrays.stream(sessions).filter(s -> s.protocol() == 1).toArray(Session[]::new);
-        Session[] v2 = Arrays.stream(sessions).filter(s -> s.protocol() != 1).toArray(Session[]::new);
-        if (v2.length > 0) {
-            pendingDeliveries.add(Delivery.to(v2, MessageCodec.encode(message)));
-        }
-        if (v1.length > 0) {
-            pendingDeliveries.add(Delivery.to(v1, MessageCodec.encode(Entries.withoutRoom(message))));
-        }
+        deliverByProtocol(speaking(1, sessions), message, speaking(2, sessions), message);
     }
 
     /**
@@ -946,14 +904,26 @@ public final class Rooms {
      * id. Everyone else shares one frame per protocol; the sender's comes right after it.
      */
     private void broadcastWithEcho(Room room, ServerMessage message, Session sender, ServerMessage echo) {
-        for (int protocol = 1; protocol <= 2; protocol++) {
-            Session[] others = without(room.present(protocol), sender);
-            if (others.length > 0) {
-                pendingDeliveries.add(Delivery.to(others, MessageCodec.encode(protocol == 1
-                        ? Entries.withoutRoom(message) : message)));
-            }
+        deliverByProtocol(without(room.present(1), sender), message, without(room.present(2), sender), message);
+        pendingDeliveries.add(Delivery.to(sender, sender.encode(echo)));
+    }
+
+    /**
+     * One frame per protocol: {@code forV1}, in protocol 1's form, to the first sessions, and {@code forV2} to the
+     * others; a null message or no sessions, nothing.
+     */
+    private void deliverByProtocol(Session[] v1, ServerMessage forV1, Session[] v2, ServerMessage forV2) {
+        if (forV1 != null && v1.length > 0) {
+            pendingDeliveries.add(Delivery.to(v1, MessageCodec.encode(Entries.forProtocol(1, forV1))));
         }
-        pendingDeliveries.add(Delivery.to(sender, encode(sender, echo)));
+        if (forV2 != null && v2.length > 0) {
+            pendingDeliveries.add(Delivery.to(v2, MessageCodec.encode(forV2)));
+        }
+    }
+
+    /** The sessions that speak this protocol version. */
+    private static Session[] speaking(int protocol, Session[] sessions) {
+        return Arrays.stream(sessions).filter(s -> s.protocol() == protocol).toArray(Session[]::new);
     }
 
     /** The sessions but one; the same array when that one is not among them. */
@@ -985,11 +955,11 @@ public final class Rooms {
     }
 
     private void deliver(Session session, ServerMessage message) {
-        pendingDeliveries.add(Delivery.to(session, encode(session, message)));
+        pendingDeliveries.add(Delivery.to(session, session.encode(message)));
     }
 
     private void deliverAndClose(Session session, ServerMessage message) {
-        pendingDeliveries.add(new Delivery(new Session[] {session}, encode(session, message), session::close));
+        pendingDeliveries.add(new Delivery(new Session[] {session}, session.encode(message), session::close));
     }
 
     private void reply(Session session, ErrorCode code, String message, String ref) {
@@ -1004,11 +974,6 @@ public final class Rooms {
     /** How a session's account (or guest) is known among a room's members: accounts by their key. */
     private static String memberKey(Session session) {
         return session.guest() ? "guest:" + Names.key(session.account()) : Names.key(session.account());
-    }
-
-    /** The frame of a message as this session reads it: protocol 1 names no room. */
-    private static Frame encode(Session session, ServerMessage message) {
-        return MessageCodec.encode(session.protocol() == 1 ? unnamed(Entries.withoutRoom(message)) : message);
     }
 
     private long now() {

@@ -458,8 +458,7 @@ public final class Session implements InboundHandler {
                 Room named = request.room() == null ? null : server.rooms().room(request.room());
                 if (named == null || !named.isMember(guest ? "guest:" + Names.key(account) : Names.key(account))) {
                     refuse(named == null ? ErrorCode.UNKNOWN_ROOM : ErrorCode.NOT_IN_ROOM, named == null
-                            ? "There is no room called '" + request.room() + "'."
-                            : "You are not in " + named.name() + "; join it first.", HistoryRequest.TYPE);
+                            ? Room.noSuchRoom(request.room()) : named.notInIt(), HistoryRequest.TYPE);
                     return;
                 }
                 room = named.name();
@@ -469,7 +468,7 @@ public final class Session implements InboundHandler {
             // One hand-over for the page: the writer wakes once, not once per entry.
             List<Frame> frames = new ArrayList<>(page.size() + 1);
             for (ServerMessage entry : page) {
-                frames.add(MessageCodec.encode(protocol == Protocol.VERSION ? Entries.withoutRoom(entry) : entry));
+                frames.add(encode(entry));
             }
             frames.add(MessageCodec.encode(new HistoryEnd(page.size(), more,
                     protocol == Protocol.VERSION ? null : room)));
@@ -564,7 +563,12 @@ public final class Session implements InboundHandler {
 
     /** Sends a message as this connection's protocol has it: protocol 1 names no room. */
     public void send(ServerMessage message) {
-        send(MessageCodec.encode(protocol == Protocol.VERSION ? Entries.withoutRoom(message) : message));
+        send(encode(message));
+    }
+
+    /** The frame of a message as this connection's protocol has it. */
+    public Frame encode(ServerMessage message) {
+        return MessageCodec.encode(Entries.forProtocol(protocol, message));
     }
 
     public void send(Frame frame) {

@@ -68,7 +68,7 @@ final class ChatDialogue {
         current = chat.room();
         if (chat.hasRooms()) {
             for (String room : startRooms) {
-                chat.join(room).ifPresent(problem -> screen.show(format.mistake(problem)));
+                chat.join(room).ifPresent(this::mistake);
             }
             if (!startRooms.isEmpty()) {
                 switchTo(startRooms.getFirst());
@@ -121,17 +121,17 @@ final class ChatDialogue {
     private boolean obey(Command command) {
         switch (command) {
             case Command.Say say -> chat.send(current, say.text())
-                    .ifPresent(problem -> screen.show(format.mistake(problem)));
+                    .ifPresent(this::mistake);
             case Command.Tell tell -> chat.tell(tell.to(), tell.text())
-                    .ifPresent(problem -> screen.show(format.mistake(problem)));
+                    .ifPresent(this::mistake);
             case Command.Rename rename -> chat.rename(rename.name());
             case Command.Who who -> chat.who(current);
             case Command.History history -> chat.loadOlder(current, history.limit());
-            case Command.Join join -> chat.join(join.room()).ifPresentOrElse(
-                    problem -> screen.show(format.mistake(problem)), () -> switchTo(join.room()));
+            case Command.Join join -> chat.join(join.room()).ifPresentOrElse(this::mistake,
+                    () -> switchTo(join.room()));
             case Command.Part part -> part(part.room(), part.reason());
             case Command.Rooms rooms -> chat.listRooms(rooms.filter())
-                    .ifPresent(problem -> screen.show(format.mistake(problem)));
+                    .ifPresent(this::mistake);
             case Command.Topic topic -> topic(topic.text());
             case Command.Switch to -> switchCommand(to);
             case Command.SendFile send -> sendFile(send);
@@ -267,6 +267,11 @@ final class ChatDialogue {
         screen.status(transfers.status());
     }
 
+    /** Says why something the user asked for was not sent. */
+    private void mistake(String problem) {
+        screen.show(format.mistake(problem));
+    }
+
     /** A line about a room other than the current one says which room it is about. */
     private String in(Conversation where, String line) {
         if (!chat.hasRooms() || !where.isRoom() || where == current) {
@@ -312,7 +317,7 @@ final class ChatDialogue {
             screen.show(format.mistake("You are not in " + SafeText.of(room) + "."));
             return;
         }
-        chat.part(where, reason).ifPresent(problem -> screen.show(format.mistake(problem)));
+        chat.part(where, reason).ifPresent(this::mistake);
     }
 
     private void topic(String text) {
@@ -322,7 +327,7 @@ final class ChatDialogue {
             screen.show(format.note(current.topic() == null ? SafeText.of(current.name()) + " has no topic."
                     : "Topic of " + SafeText.of(current.name()) + ": " + SafeText.of(current.topic())));
         } else {
-            chat.setTopic(current, text).ifPresent(problem -> screen.show(format.mistake(problem)));
+            chat.setTopic(current, text).ifPresent(this::mistake);
         }
     }
 
