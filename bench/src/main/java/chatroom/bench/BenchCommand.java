@@ -28,11 +28,33 @@ final class BenchCommand implements Callable<Integer> {
             description = "A running server to load (it must allow guests and a high --rate); default: one in this process.")
     String server;
 
+    @Option(names = "--server-pid", paramLabel = "PID",
+            description = "With --server: the server's process, to report its RSS growth (no forced GC) and CPU.")
+    Long serverPid;
+
     @Option(names = "--clients", defaultValue = "100", description = "Connections, all in the room (default: ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--senders", defaultValue = "10", description = "Connections that send (default: ${DEFAULT-VALUE}).")
-    int senders;
+    @Option(names = "--senders", description = "Connections that send (default: 10; with --rooms, one per room).")
+    Integer senders;
+
+    @Option(names = "--rooms", paramLabel = "N",
+            description = "Protocol 2 with N rooms: each client joins --rooms-per-client of them; a sender's messages"
+                    + " go to its rooms in turn. Default: protocol 1 in the one room.")
+    Integer rooms;
+
+    @Option(names = "--rooms-per-client", paramLabel = "K", defaultValue = "10",
+            description = "With --rooms: rooms each client joins, one round trip each (default: ${DEFAULT-VALUE}).")
+    int roomsPerClient;
+
+    @Option(names = "--resume-rooms", paramLabel = "N", description = {"Instead of a load: a guest in N rooms (the"
+            + " default room included) misses --missed messages in each and resumes with one request;",
+            "reports the joins' round trips and the resume time."})
+    Integer resumeRooms;
+
+    @Option(names = "--missed", paramLabel = "M", defaultValue = "100", description = "With --resume-rooms:"
+            + " messages missed per room (default: ${DEFAULT-VALUE}).")
+    int missed;
 
     @Option(names = "--messages", defaultValue = "2000", description = "Messages per sender (default: ${DEFAULT-VALUE}).")
     long messages;
@@ -93,7 +115,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (senders == null) {
+            senders = rooms == null ? 10 : Math.min(rooms, clients);
+        }
         validate();
+        if (resumeRooms != null) {
+            return resumeProbe();
+        }
         if (warmup) {
             warmUp();
         }
@@ -145,12 +173,13 @@ final class BenchCommand implements Callable<Integer> {
         int savedHold = holdSeconds;
         holdSeconds = 0;
         loginBurst = 0;
-        messages = Math.min(messages, 500);
         duration = null;
         try {
             int warmClients = Math.min(sweep != null ? sweep.get(0) : clients, 50);
             int savedSenders = senders;
             senders = Math.min(senders, warmClients);
+            // About 5,000 messages in all: enough for the JIT, five seconds at a paced run's usual 1,000 a second.
+            messages = Math.min(messages, Math.max(1, 5_000 / senders));
             try {
                 run(warmClients);
             } finally {
@@ -162,6 +191,29 @@ final class BenchCommand implements Callable<Integer> {
             messages = savedMessages;
             duration = savedDuration;
         }
+    }
+
+    private int resumeProbe() throws Exception {
+        ResumeProbe.Result result = null;
+        for (int i = 0; i < (warmup ? 1 : 0) + repeat; i++) {
+            LocalServer local = server == null ? new LocalServer(history.equals("on"), true) : null;
+            try {
+                InetSocketAddress address = local != null ? local.address() : parse(server);
+                result = new ResumeProbe(address, resumeRooms, missed, runPrefix()).run();
+                if (i > 0 || !warmup) {
+                    out.println(result.summary());
+                }
+            } finally {
+                if (local != null) {
+                    local.close();
+                }
+            }
+        }
+        return result.lost() > 0 || result.doubled() > 0 ? 1 : 0;
+    }
+
+    private static String runPrefix() {
+        return "b" + Long.toString(System.nanoTime() % 1_000_000, 36) + "-";
     }
 
     private void validate() {
@@ -193,28 +245,42 @@ final class BenchCommand implements Callable<Integer> {
         if (server != null && history.equals("off")) {
             throw new IllegalArgumentException("--history off applies to the local server only.");
         }
+        if (serverPid != null && server == null) {
+            throw new IllegalArgumentException("--server-pid needs --server.");
+        }
+        if (rooms != null && (rooms < 1 || roomsPerClient < 1 || roomsPerClient > rooms)) {
+            throw new IllegalArgumentException("--rooms must be at least 1 and --rooms-per-client between 1 and it.");
+        }
+        if (resumeRooms != null && (resumeRooms < 1 || missed < 1)) {
+            throw new IllegalArgumentException("--resume-rooms and --missed must be at least 1.");
+        }
     }
 
     private BenchResult run(int clientCount) throws Exception {
         boolean durable = history.equals("on");
-        LocalServer local = server == null ? new LocalServer(durable) : null;
+        LocalServer local = server == null ? new LocalServer(durable, rooms != null) : null;
+        ServerProcess process = serverPid != null ? new ServerProcess(serverPid) : null;
         try {
             InetSocketAddress address = local != null ? local.address() : parse(server);
             long perSender = duration != null ? Math.max(1, (long) rate * duration / senders) : messages;
-            Long rssBefore = local != null ? Rss.current() : null;
-            String prefix = "b" + Long.toString(System.nanoTime() % 1_000_000, 36) + "-";
-            try (LoadClients load = new LoadClients(new LoadClients.Plan(address, clientCount, senders, perSender,
-                    rate, size, prefix), ioThreads())) {
+            Long rssBefore = local != null ? Rss.current() : process != null ? process.rss() : null;
+            String prefix = runPrefix();
+            RoomPlan roomPlan = rooms == null ? null : new RoomPlan(rooms, roomsPerClient, prefix);
+            LoadClients.Plan plan = new LoadClients.Plan(address, clientCount, senders, perSender, rate, size, prefix,
+                    roomPlan);
+            try (LoadClients load = new LoadClients(plan, ioThreads())) {
                 double connectSeconds = connect(load, clientCount);
-                Long rssAfter = local != null ? Rss.current() : null;
-                long cpuBefore = serverCpuNanos(load);
+                Long rssAfter = local != null ? Rss.current() : process != null ? process.rss() : null;
+                long cpuBefore = process != null ? process.cpuNanos() : serverCpuNanos(load);
+                long benchCpuBefore = benchCpuNanos(load);
                 LoginBurst burst = loginBurst > 0 ? LoginBurst.start(address, loginBurst, prefix) : null;
                 load.startSending();
                 long total = perSender * senders;
-                long expected = total * clientCount;
+                long expected = plan.expectedDeliveries();
                 awaitSent(load, total);
                 long end = awaitDelivered(load, expected);
-                long cpuAfter = serverCpuNanos(load);
+                long cpuAfter = process != null ? process.cpuNanos() : serverCpuNanos(load);
+                long benchCpuAfter = benchCpuNanos(load);
                 if (holdSeconds > 0) {
                     err.println("holding " + clientCount + " connections for " + holdSeconds + " s");
                     Thread.sleep(holdSeconds * 1000L);
@@ -223,16 +289,20 @@ final class BenchCommand implements Callable<Integer> {
                     burst.stop();
                 }
                 LatencyHistogram latencies = load.latencies();
+                LatencyHistogram joins = load.joinRoundTrips();
                 double seconds = Math.max(1e-9, (end - load.sendStartNanos()) / 1e9);
                 long delivered = load.delivered();
                 progressDone();
                 return new BenchResult(clientCount, senders, load.sent(), expected, delivered, expected - delivered,
                         connectSeconds, seconds, delivered / seconds, latencies.percentile(50),
                         latencies.percentile(90), latencies.percentile(99), latencies.percentile(99.9),
-                        latencies.max(), local != null ? (cpuAfter - cpuBefore) / 1e9 : null, rssBefore, rssAfter,
-                        rssBefore != null ? (rssAfter - rssBefore) / clientCount : null, durable, load.errors(),
-                        load.firstError(), burst != null ? burst.completed() : null,
-                        burst != null ? burst.seconds() : null);
+                        latencies.max(), local != null || process != null ? (cpuAfter - cpuBefore) / 1e9 : null,
+                        (benchCpuAfter - benchCpuBefore) / 1e9,
+                        rssBefore, rssAfter, rssBefore != null ? (rssAfter - rssBefore) / clientCount : null,
+                        local != null, durable, load.errors(), load.firstError(),
+                        burst != null ? burst.completed() : null, burst != null ? burst.seconds() : null,
+                        rooms, rooms != null ? roomsPerClient : null, rooms != null ? joins.percentile(50) : null,
+                        rooms != null ? joins.percentile(99) : null);
             }
         } finally {
             if (local != null) {
@@ -295,12 +365,18 @@ final class BenchCommand implements Callable<Integer> {
     /** CPU of this process minus the bench's own threads: the server's share when it runs here. */
     private static long serverCpuNanos(LoadClients load) {
         long process = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        long bench = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() + benchCpuNanos(load);
+        return process - bench;
+    }
+
+    /** CPU of the light clients' selector threads: what measuring costs on a machine the server shares. */
+    private static long benchCpuNanos(LoadClients load) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long bench = threads.getCurrentThreadCpuTime();
+        long bench = 0;
         for (Thread thread : load.threads()) {
             bench += Math.max(0, threads.getThreadCpuTime(thread.threadId()));
         }
-        return process - bench;
+        return bench;
     }
 
     private static InetSocketAddress parse(String hostPort) {

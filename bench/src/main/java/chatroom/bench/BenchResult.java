@@ -3,17 +3,25 @@ package chatroom.bench;
 import java.util.Locale;
 
 /**
- * What one run measured. Latencies are in microseconds; CPU and RSS describe the server only when it ran in this
- * process (then RSS includes the light clients, so its growth per client is an upper bound for the server's).
+ * What one run measured. Latencies are in microseconds. CPU and RSS describe the server when it ran in this process
+ * ({@code rssInProcess}: read after a forced GC, and including the light clients, so its growth per client is an
+ * upper bound for the server's) or when the bench was given its process id (read as {@code top} shows it, no GC).
+ * The room fields are null for a protocol-1 run in the one room.
  */
 record BenchResult(int clients, int senders, long messagesSent, long expectedDeliveries, long deliveries, long lost,
                    double connectSeconds, double deliverySeconds, double deliveriesPerSecond, long p50, long p90,
-                   long p99, long p999, long max, Double serverCpuSeconds, Long rssBeforeBytes, Long rssAfterBytes,
-                   Long rssPerClientBytes, boolean durableHistory, long errors, String firstError,
-                   Integer passwordLogins, Double passwordLoginSeconds) {
+                   long p99, long p999, long max, Double serverCpuSeconds, double benchCpuSeconds,
+                   Long rssBeforeBytes, Long rssAfterBytes, Long rssPerClientBytes, boolean rssInProcess,
+                   boolean durableHistory, long errors, String firstError, Integer passwordLogins,
+                   Double passwordLoginSeconds, Integer rooms, Integer roomsPerClient, Long joinP50, Long joinP99) {
 
     String summary() {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder line = new StringBuilder();
+        if (rooms != null) {
+            line.append(String.format(Locale.ROOT, "rooms=%d perClient=%d join(µs) p50=%d p99=%d ", rooms,
+                    roomsPerClient, joinP50, joinP99));
+        }
+        line.append(String.format(Locale.ROOT,
                 "clients=%d senders=%d sent=%d deliveries=%d/%d lost=%d %.2fs %s/s latency(µs) p50=%d p90=%d p99=%d"
                         + " p99.9=%d max=%d connect+login=%.2fs history=%s",
                 clients, senders, messagesSent, deliveries, expectedDeliveries, lost, deliverySeconds,
@@ -22,9 +30,11 @@ record BenchResult(int clients, int senders, long messagesSent, long expectedDel
         if (serverCpuSeconds != null) {
             line.append(String.format(Locale.ROOT, " serverCPU=%.2fs", serverCpuSeconds));
         }
+        line.append(String.format(Locale.ROOT, " benchCPU=%.2fs", benchCpuSeconds));
         if (rssPerClientBytes != null) {
-            line.append(String.format(Locale.ROOT, " rss=%.1fMiB→%.1fMiB (+%.1fKiB/client, bench included)",
-                    rssBeforeBytes / 1048576.0, rssAfterBytes / 1048576.0, rssPerClientBytes / 1024.0));
+            line.append(String.format(Locale.ROOT, " rss=%.1fMiB→%.1fMiB (+%.1fKiB/client, %s)",
+                    rssBeforeBytes / 1048576.0, rssAfterBytes / 1048576.0, rssPerClientBytes / 1024.0,
+                    rssInProcess ? "after GC, bench included" : "server process, no GC"));
         }
         if (passwordLogins != null) {
             line.append(String.format(Locale.ROOT, " passwordLogins=%d in %.1fs", passwordLogins,

@@ -3,7 +3,6 @@ package chatroom.bench;
 import chatroom.api.codec.MessageCodec;
 import chatroom.api.message.Hello;
 import chatroom.api.message.Login;
-import chatroom.api.message.Protocol;
 
 import java.nio.charset.StandardCharsets;
 
@@ -12,8 +11,8 @@ final class Handshake {
     private Handshake() {
     }
 
-    static byte[] lines(Login login) {
-        return (MessageCodec.toJson(new Hello(Protocol.VERSION, "chat-bench")) + "\n" + MessageCodec.toJson(login)
+    static byte[] lines(int protocol, Login login) {
+        return (MessageCodec.toJson(new Hello(protocol, "chat-bench")) + "\n" + MessageCodec.toJson(login)
                 + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

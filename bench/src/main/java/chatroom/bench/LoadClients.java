@@ -1,6 +1,9 @@
 package chatroom.bench;
 
+import chatroom.api.codec.MessageCodec;
+import chatroom.api.message.JoinRoom;
 import chatroom.api.message.Login;
+import chatroom.api.message.Protocol;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
@@ -18,12 +21,15 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Light protocol clients: many connections served by a few selector threads that log in as guests, send paced or
  * as fast as the server takes, and scan what arrives for chat lines without decoding whole JSON objects, so the
  * measuring side costs far less than the server it measures. Each chat text starts with its send time
- * ({@code System.nanoTime}, comparable across threads and processes on one machine).
+ * ({@code System.nanoTime}, comparable across threads and processes on one machine). With a {@link RoomPlan} they
+ * speak protocol 2 and, once logged in, join their rooms one round trip after another; a client counts as logged
+ * in when it is in all of them.
  */
 final class LoadClients implements AutoCloseable {
     private static final byte[] MESSAGE_PREFIX = "{\"type\":\"message\"".getBytes(StandardCharsets.US_ASCII);
@@ -31,15 +37,27 @@ final class LoadClients implements AutoCloseable {
     private static final byte[] ERROR_PREFIX = "{\"type\":\"error\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BYE_PREFIX = "{\"type\":\"bye\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TEXT_MARK = "\"text\":\"b".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] HISTORY_END = "true}".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ROOM_PREFIX = "{\"type\":\"room\",".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REPLAYED = ",\"history\":true".getBytes(StandardCharsets.US_ASCII);
     private static final int BATCH = 64;
+    private static final long PACED_PUMP_NANOS = 200_000;
 
-    /** What the clients do. {@code rate} is total messages a second over all senders; 0 means as fast as possible. */
+    /**
+     * What the clients do. {@code rate} is total messages a second over all senders; 0 means as fast as possible.
+     * {@code rooms} is null for protocol 1 in the one room.
+     */
     record Plan(InetSocketAddress server, int clients, int senders, long messagesPerSender, int rate, int size,
-                String namePrefix) {
+                String namePrefix, RoomPlan rooms) {
+
+        long expectedDeliveries() {
+            return rooms == null ? messagesPerSender * senders * clients
+                    : rooms.expectedDeliveries(clients, senders, messagesPerSender);
+        }
     }
 
     private final Plan plan;
+    private final byte[][] joinLines;
+    private final String[] sayPrefixes;
     private final IoLoop[] loops;
     private final List<Client> clients = new ArrayList<>();
     private final AtomicLong loggedIn = new AtomicLong();
@@ -52,6 +70,15 @@ final class LoadClients implements AutoCloseable {
 
     LoadClients(Plan plan, int threads) throws IOException {
         this.plan = plan;
+        int roomCount = plan.rooms() == null ? 0 : plan.rooms().rooms();
+        this.joinLines = new byte[roomCount][];
+        this.sayPrefixes = new String[Math.max(1, roomCount)];
+        sayPrefixes[0] = "{\"type\":\"say\",\"text\":\"";
+        for (int room = 0; room < roomCount; room++) {
+            String name = plan.rooms().name(room);
+            joinLines[room] = (MessageCodec.toJson(new JoinRoom(name)) + "\n").getBytes(StandardCharsets.UTF_8);
+            sayPrefixes[room] = "{\"type\":\"say\",\"room\":\"" + name + "\",\"text\":\"";
+        }
         this.loops = new IoLoop[threads];
         for (int i = 0; i < threads; i++) {
             loops[i] = new IoLoop(i);
@@ -119,10 +146,19 @@ final class LoadClients implements AutoCloseable {
 
     /** Every latency measured, merged. Stops the selector threads: call once the run is over. */
     LatencyHistogram latencies() {
+        return merged(loop -> loop.histogram);
+    }
+
+    /** The round trips of the clients' joins, from sending {@code join} to its {@code room} answer, merged. */
+    LatencyHistogram joinRoundTrips() {
+        return merged(loop -> loop.joins);
+    }
+
+    private LatencyHistogram merged(Function<IoLoop, LatencyHistogram> histogram) {
         stopLoops();
         LatencyHistogram all = new LatencyHistogram();
         for (IoLoop loop : loops) {
-            all.add(loop.histogram);
+            all.add(histogram.apply(loop));
         }
         return all;
     }
@@ -172,6 +208,8 @@ final class LoadClients implements AutoCloseable {
         ByteBuffer pendingOut;
         long messagesSent;
         boolean loggedIn;
+        int roomsJoined;
+        long joinSentNanos;
         SelectionKey key;
 
         Client(int index, SocketChannel channel, boolean sender) {
@@ -188,9 +226,11 @@ final class LoadClients implements AutoCloseable {
         final Queue<Client> pending = new ConcurrentLinkedQueue<>();
         final List<Client> senders = new ArrayList<>();
         final LatencyHistogram histogram = new LatencyHistogram();
+        final LatencyHistogram joins = new LatencyHistogram();
         final byte[] scratch = new byte[256 * 1024];
         final ByteBuffer readBuffer = ByteBuffer.wrap(scratch);
         volatile boolean running = true;
+        private long lastPumpNanos;
         /** Written by this loop only, once per read, so that counting costs no shared cache line per message. */
         volatile long delivered;
         private long deliveredHere;
@@ -215,9 +255,13 @@ final class LoadClients implements AutoCloseable {
                         handle(key);
                     }
                     selector.selectedKeys().clear();
-                    if (sending) {
+                    long now = System.nanoTime();
+                    // Paced senders are looked at every 200 µs, not after every read: with a thousand of them, a
+                    // look after each of 100,000 reads a second would cost the measuring side more than the server.
+                    if (sending && (plan.rate() == 0 || now - lastPumpNanos >= PACED_PUMP_NANOS)) {
+                        lastPumpNanos = now;
                         for (Client sender : senders) {
-                            pump(sender);
+                            pump(sender, now);
                         }
                     }
                 }
@@ -235,7 +279,9 @@ final class LoadClients implements AutoCloseable {
                 if (key.isConnectable()) {
                     client.channel.finishConnect();
                     key.interestOps(SelectionKey.OP_READ);
-                    write(client, ByteBuffer.wrap(Handshake.lines(Login.asGuest(plan.namePrefix() + client.index))));
+                    int protocol = plan.rooms() == null ? Protocol.VERSION : Protocol.ROOMS_VERSION;
+                    write(client, ByteBuffer.wrap(Handshake.lines(protocol,
+                            Login.asGuest(plan.namePrefix() + client.index))));
                 }
                 if (key.isValid() && key.isReadable()) {
                     read(client);
@@ -270,7 +316,7 @@ final class LoadClients implements AutoCloseable {
             }
         }
 
-        private void lines(Client client, int length) {
+        private void lines(Client client, int length) throws IOException {
             long now = System.nanoTime();
             int start = 0;
             for (int i = nextNewline(scratch, 0, length); i >= 0; i = nextNewline(scratch, i + 1, length)) {
@@ -296,31 +342,55 @@ final class LoadClients implements AutoCloseable {
             client.carryLength += count;
         }
 
-        private void line(Client client, byte[] bytes, int from, int length, long now) {
+        private void line(Client client, byte[] bytes, int from, int length, long now) throws IOException {
             if (startsWith(bytes, from, length, MESSAGE_PREFIX)) {
-                if (endsWith(bytes, from, length, HISTORY_END)) {
-                    return; // replayed history, not this run's traffic
-                }
                 int mark = indexOf(bytes, from + MESSAGE_PREFIX.length, from + length, TEXT_MARK);
                 if (mark < 0) {
                     return;
                 }
                 long sentAt = 0;
-                for (int i = mark + TEXT_MARK.length; i < from + length && bytes[i] >= '0' && bytes[i] <= '9'; i++) {
+                int i = mark + TEXT_MARK.length;
+                for (; i < from + length && bytes[i] >= '0' && bytes[i] <= '9'; i++) {
                     sentAt = sentAt * 10 + (bytes[i] - '0');
+                }
+                int textEnd = i;
+                while (textEnd < from + length && bytes[textEnd] != '"') {
+                    textEnd++;
+                }
+                if (startsWith(bytes, textEnd + 1, from + length - textEnd - 1, REPLAYED)) {
+                    return; // replayed history, not this run's traffic
                 }
                 deliveredHere++;
                 histogram.record((now - sentAt) / 1_000);
+            } else if (startsWith(bytes, from, length, ROOM_PREFIX) && plan.rooms() != null) {
+                joins.record((now - client.joinSentNanos) / 1_000);
+                client.roomsJoined++;
+                joinNext(client, now);
             } else if (startsWith(bytes, from, length, LOGGED_IN_PREFIX)) {
-                client.loggedIn = true;
-                loggedIn.incrementAndGet();
+                if (plan.rooms() == null) {
+                    client.loggedIn = true;
+                    loggedIn.incrementAndGet();
+                } else {
+                    joinNext(client, now);
+                }
             } else if (startsWith(bytes, from, length, ERROR_PREFIX) || startsWith(bytes, from, length, BYE_PREFIX)) {
                 errors.incrementAndGet();
                 noteError(new String(bytes, from, Math.min(length, 300), StandardCharsets.UTF_8));
             }
         }
 
-        private void pump(Client client) {
+        /** The client's next join, or, once it is in all its rooms, marks it logged in. */
+        private void joinNext(Client client, long now) throws IOException {
+            if (client.roomsJoined == plan.rooms().roomsPerClient()) {
+                client.loggedIn = true;
+                loggedIn.incrementAndGet();
+                return;
+            }
+            client.joinSentNanos = now;
+            write(client, ByteBuffer.wrap(joinLines[plan.rooms().room(client.index, client.roomsJoined)]));
+        }
+
+        private void pump(Client client, long now) {
             try {
                 for (int round = 0; round < 16; round++) {
                     if (client.pendingOut != null || !client.loggedIn || client.messagesSent >= client.quota) {
@@ -328,7 +398,7 @@ final class LoadClients implements AutoCloseable {
                     }
                     long due = client.quota - client.messagesSent;
                     if (plan.rate() > 0) {
-                        long elapsed = System.nanoTime() - sendStartNanos;
+                        long elapsed = now - sendStartNanos;
                         long allowed = allowedBy(elapsed, plan.rate(), plan.senders(), client.index);
                         due = Math.min(due, allowed - client.messagesSent);
                     }
@@ -336,7 +406,7 @@ final class LoadClients implements AutoCloseable {
                         return;
                     }
                     int count = (int) Math.min(due, BATCH);
-                    write(client, batch(count));
+                    write(client, batch(client, count));
                     client.messagesSent += count;
                     sent.addAndGet(count);
                 }
@@ -346,13 +416,14 @@ final class LoadClients implements AutoCloseable {
             }
         }
 
-        private ByteBuffer batch(int count) {
-            StringBuilder lines = new StringBuilder(count * (plan.size() + 40));
+        private ByteBuffer batch(Client client, int count) {
+            StringBuilder lines = new StringBuilder(count * (plan.size() + 80));
             for (int i = 0; i < count; i++) {
-                int start = lines.length();
-                lines.append("{\"type\":\"say\",\"text\":\"b").append(System.nanoTime()).append(':');
-                int textSoFar = lines.length() - start - 22;
-                for (int pad = textSoFar; pad < plan.size(); pad++) {
+                int room = plan.rooms() == null ? 0 : plan.rooms().roomOfMessage(client.index, client.messagesSent + i);
+                lines.append(sayPrefixes[room]);
+                int textStart = lines.length();
+                lines.append('b').append(System.nanoTime()).append(':');
+                for (int pad = lines.length() - textStart; pad < plan.size(); pad++) {
                     lines.append('x');
                 }
                 lines.append("\"}\n");
@@ -432,10 +503,6 @@ final class LoadClients implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    private static boolean endsWith(byte[] bytes, int from, int length, byte[] suffix) {
-        return length >= suffix.length && startsWith(bytes, from + length - suffix.length, suffix.length, suffix);
     }
 
     private static int indexOf(byte[] bytes, int from, int to, byte[] needle) {

@@ -6,6 +6,7 @@ import chatroom.api.spi.ProviderNotFoundException;
 import chatroom.api.spi.Providers;
 import chatroom.api.spi.ServerTransport;
 import chatroom.server.ChatServer;
+import chatroom.server.RoomCreation;
 import chatroom.server.ServerConfig;
 
 import java.io.IOException;
@@ -25,7 +26,8 @@ final class LocalServer implements AutoCloseable {
     private final ChatServer server;
     private final InetSocketAddress address;
 
-    LocalServer(boolean durableHistory) throws IOException {
+    /** With {@code openRooms}, guests may make rooms, as the many-room scenario's guests do by joining them. */
+    LocalServer(boolean durableHistory, boolean openRooms) throws IOException {
         dataDir = Files.createTempDirectory("chat-bench-");
         // Guests spare 10,000 connections 10,000 password hashes; the bench's senders go faster than any person.
         // All the load comes from one address, and from clients faster than any person: lift the limits meant
@@ -33,6 +35,9 @@ final class LocalServer implements AutoCloseable {
         ServerConfig config = ServerConfig.defaults(dataDir).withGuests(true).withDurableHistory(durableHistory)
                 .withRate(UNLIMITED, UNLIMITED).withByteRate(UNLIMITED, UNLIMITED)
                 .withConnectionLimits(UNLIMITED, UNLIMITED).withHistoryOnJoin(0);
+        if (openRooms) {
+            config = config.toBuilder().roomCreation(RoomCreation.OPEN).build();
+        }
         ServerTransport transport;
         try {
             transport = Providers.serverTransports().require("tcp").create(

@@ -1,6 +1,7 @@
 package chatroom.bench;
 
 import chatroom.api.message.Login;
+import chatroom.api.message.Protocol;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class LoginBurst {
         try (Socket socket = new Socket()) {
             socket.connect(server, 10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(Handshake.lines(new Login(name, "pw-" + name)));
+            out.write(Handshake.lines(Protocol.VERSION, new Login(name, "pw-" + name)));
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.UTF_8));

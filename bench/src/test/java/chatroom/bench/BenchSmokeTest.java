@@ -57,9 +57,36 @@ class BenchSmokeTest {
     }
 
     @Test
+    void manyRoomsOverProtocol2DeliverEachMessageToItsRoomOnly() {
+        // 30 clients in 2 of 6 rooms each: 10 members a room. 6 senders, 4 messages each, 2 to each of their rooms.
+        assertEquals(0, bench("--rooms", "6", "--rooms-per-client", "2", "--clients", "30", "--messages", "4",
+                "--json", "--no-warmup"), err.toString(StandardCharsets.UTF_8));
+        JsonObject result = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+        assertEquals(6, result.get("senders").getAsInt(), "one sender per room by default");
+        assertEquals(24, result.get("messagesSent").getAsLong());
+        assertEquals(240, result.get("expectedDeliveries").getAsLong());
+        assertEquals(240, result.get("deliveries").getAsLong(), "not one delivery to someone outside the room");
+        assertEquals(0, result.get("errors").getAsLong());
+        assertTrue(result.get("joinP99").getAsLong() > 0, "the joins' round trips are measured");
+    }
+
+    @Test
+    void aGuestInManyRoomsResumesWithEverythingItMissedOnce() {
+        assertEquals(0, bench("--resume-rooms", "5", "--missed", "7", "--no-warmup"),
+                err.toString(StandardCharsets.UTF_8));
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.startsWith("resume: rooms=5 missed=7 per room; joins=4 "), summary);
+        assertTrue(summary.contains("replayed=35/35 lost=0 doubled=0"), summary);
+    }
+
+    @Test
     void badCombinationsAreUsageErrors() {
         assertEquals(1, bench("--duration", "5"));
         assertEquals("chat bench: --duration needs a --rate.\n", err.toString(StandardCharsets.UTF_8));
         assertEquals(2, bench("--clients", "many"));
+        err.reset();
+        assertEquals(1, bench("--rooms", "3", "--rooms-per-client", "4"));
+        assertEquals("chat bench: --rooms must be at least 1 and --rooms-per-client between 1 and it.\n",
+                err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -42,6 +42,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -169,6 +170,8 @@ public final class Rooms {
     private final Map<String, Room> byKey = new ConcurrentHashMap<>();
     /** The default room: protocol-1 sessions are in it, and only in it. */
     private final Room lobby;
+    /** The rooms each member (account or guest, by member key) belongs to: a login finds its rooms without a scan. */
+    private final Map<String, Set<Room>> roomsOfMember = new HashMap<>();
     /** The rooms each session in the rooms is present in, in the order it came to them. */
     private final Map<Session, List<Room>> roomsOf = new IdentityHashMap<>();
     private final RoomStore roomStore;
@@ -200,6 +203,8 @@ public final class Rooms {
         this.clock = clock;
         for (Room room : registry) {
             byKey.put(room.key(), room);
+            room.members().forEach((key, member) -> roomsOfMember.computeIfAbsent(key, any -> new HashSet<>())
+                    .add(room));
         }
         this.lobby = byKey.get(RoomNames.key(config.defaultRoom()));
         if (lobby == null) {
@@ -266,7 +271,7 @@ public final class Rooms {
         switch (event) {
             case Enter e -> e.admitted().complete(enter(e));
             case SweepGuests sweep -> sweepGuests();
-            case Welcomed w -> w.memberships().forEach(m -> lobby.join(m.accountKey(), m.name(), m.joined()));
+            case Welcomed w -> w.memberships().forEach(m -> enroll(lobby, m.accountKey(), m.name(), m.joined()));
             case Say s -> say(s.session(), s.room(), s.text(), s.cid());
             case Tell t -> tell(t.session(), t.to(), t.text(), t.cid());
             case Rename r -> rename(r.session(), r.name());
@@ -452,7 +457,10 @@ public final class Rooms {
             if (away.getValue() > tooLate) {
                 return false;
             }
-            byKey.values().forEach(room -> room.part(away.getKey()));
+            for (Room room : roomsOfMember.getOrDefault(away.getKey(), Set.of())) {
+                room.part(away.getKey());
+            }
+            roomsOfMember.remove(away.getKey());
             return true;
         });
     }
@@ -620,13 +628,27 @@ public final class Rooms {
                 now()))) {
             return;
         }
-        room.join(memberKey(session), session.account(), now());
+        enroll(room, memberKey(session), session.account(), now());
         room.add(session);
         roomsOf.computeIfAbsent(session, any -> new ArrayList<>()).add(room);
         deliver(session, room.info());
         replayLatest(session, room);
         presenceNotice(room, new Joined(now(), session.name(), room.online(), session.guest(), room.name()), session);
         log.info(session.name() + " joined " + room.name() + " (" + room.online() + " online there)");
+    }
+
+    /** Makes someone a member of a room, keeping the index of each member's rooms. */
+    private void enroll(Room room, String memberKey, String memberName, long since) {
+        room.join(memberKey, memberName, since);
+        roomsOfMember.computeIfAbsent(memberKey, any -> new HashSet<>()).add(room);
+    }
+
+    private void disenroll(Room room, String memberKey) {
+        room.part(memberKey);
+        Set<Room> rooms = roomsOfMember.get(memberKey);
+        if (rooms != null && rooms.remove(room) && rooms.isEmpty()) {
+            roomsOfMember.remove(memberKey);
+        }
     }
 
     /** Makes a room, owned by the session's account (no one owns a guest's room); null after saying why not. */
@@ -657,7 +679,7 @@ public final class Rooms {
         String why = reason == null || reason.isBlank() ? "left" : "left: " + Topics.clean(reason);
         presenceNotice(room, new Left(now(), session.name(), room.online() - 1, why, room.name()), null);
         room.remove(session);
-        room.part(memberKey(session));
+        disenroll(room, memberKey(session));
         roomsOf.getOrDefault(session, new ArrayList<>()).remove(room);
         log.info(session.name() + " left " + room.name());
     }
@@ -803,10 +825,9 @@ public final class Rooms {
         } else {
             if (session.guest()) {
                 guestsAway.remove(memberKey(session));
-                lobby.join(memberKey(session), session.account(), now());
+                enroll(lobby, memberKey(session), session.account(), now());
             }
-            String key = memberKey(session);
-            byKey.values().stream().filter(room -> room.isMember(key)).sorted(Comparator.comparing(Room::key))
+            roomsOfMember.getOrDefault(memberKey(session), Set.of()).stream().sorted(Comparator.comparing(Room::key))
                     .forEach(rooms::add);
         }
         for (Room room : rooms) {
@@ -835,7 +856,7 @@ public final class Rooms {
         for (Room room : rooms) {
             room.remove(session);
             if (session.guest() && !mayResume) {
-                room.part(memberKey(session));
+                disenroll(room, memberKey(session));
             }
         }
         if (session.guest() && mayResume) {
