@@ -6,8 +6,10 @@ import chatroom.api.message.Bye;
 import chatroom.api.spi.Connection;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
@@ -48,9 +50,30 @@ final class TcpConnection implements Connection {
     private volatile boolean overflowed;
     /** One closer per connection, however many times it is asked to close. */
     private final AtomicBoolean closerStarted = new AtomicBoolean();
+    /** Does the socket I/O when not null; else a virtual thread writes, and the reader reads the socket itself. */
+    private final SocketLoop loop;
+    private final InboundPipe inbound;
+    private final Runnable writeFromLoop = this::writeFromLoop;
+    /** A frame too large for a buffer, taken from the outbox to be written by itself. */
+    private Frame large;
+    // On the loop's thread only.
+    private SelectionKey key;
+    private ByteBuffer unwritten;
+    private boolean unwrittenPooled;
+    private boolean waitingToWrite;
+    private boolean readingPaused;
 
     TcpConnection(SocketChannel socket, long outboxLimit) throws IOException {
-        this(socket, socket, outboxLimit, false);
+        this(socket, socket, outboxLimit, false, null, 0);
+    }
+
+    /**
+     * A plain connection whose socket I/O a {@link SocketLoop} does; its reader reads {@link #inbound()}.
+     *
+     * @param readAhead the most bytes read from the socket and not yet taken by the reader
+     */
+    TcpConnection(SocketChannel socket, long outboxLimit, SocketLoop loop, int readAhead) throws IOException {
+        this(socket, socket, outboxLimit, false, loop, readAhead);
     }
 
     /**
@@ -60,11 +83,35 @@ final class TcpConnection implements Connection {
      */
     TcpConnection(SocketChannel socket, WritableByteChannel out, long outboxLimit, boolean awaitingHandshake)
             throws IOException {
+        this(socket, out, outboxLimit, awaitingHandshake, null, 0);
+    }
+
+    private TcpConnection(SocketChannel socket, WritableByteChannel out, long outboxLimit, boolean awaitingHandshake,
+                          SocketLoop loop, int readAhead) throws IOException {
         this.socket = socket;
         this.channel = out;
         this.outboxLimit = outboxLimit;
         this.remoteAddress = peer(socket);
         this.awaitingHandshake = awaitingHandshake;
+        this.loop = loop;
+        if (loop == null) {
+            inbound = null;
+            return;
+        }
+        inbound = new InboundPipe(readAhead, () -> loop.execute(this::resumeReading));
+        socket.configureBlocking(false);
+        loop.execute(() -> {
+            try {
+                key = socket.register(loop.selector(), SelectionKey.OP_READ, (SocketLoop.Ready) this::ready);
+            } catch (IOException e) {
+                inbound.end(); // closed before it was registered
+            }
+        });
+    }
+
+    /** What a loop read from the socket, for the reader; {@code null} without a loop. */
+    InputStream inbound() {
+        return inbound;
     }
 
     /** The peer's address as the operator sees it: {@code 192.0.2.7:51234} or {@code [2001:db8::7]:51234}. */
@@ -132,7 +179,11 @@ final class TcpConnection implements Connection {
     }
 
     private void startWriter() {
-        Thread.ofVirtual().name("tcp-writer").start(this::drain);
+        if (loop != null) {
+            loop.execute(writeFromLoop);
+        } else {
+            Thread.ofVirtual().name("tcp-writer").start(this::drain);
+        }
     }
 
     /** The TLS handshake succeeded: what was queued meanwhile goes out now. */
@@ -150,27 +201,119 @@ final class TcpConnection implements Connection {
         }
     }
 
+    /** The writer of a connection without a loop: a virtual thread that writes until nothing is queued. */
     private void drain() {
-        ByteBuffer buffer = WRITE_BUFFERS.poll();
-        if (buffer == null) {
-            buffer = ByteBuffer.allocateDirect(WRITE_BUFFER_BYTES);
-        }
+        ByteBuffer buffer = borrowBuffer();
         try {
-            while (fillAndWrite(buffer)) {
-                buffer.clear();
+            while (true) {
+                Filled filled = fill(buffer);
+                switch (filled) {
+                    case BYTES -> {
+                        buffer.flip();
+                        writeFully(buffer);
+                        buffer.clear();
+                    }
+                    case LARGE -> writeFully(takeLarge().buffer());
+                    case CLOSE -> {
+                        closeGracefully();
+                        return;
+                    }
+                    case NOTHING -> {
+                        return;
+                    }
+                }
             }
         } catch (IOException e) {
             failed();
         } finally {
-            buffer.clear();
-            WRITE_BUFFERS.add(buffer);
+            giveBack(buffer);
         }
     }
 
-    /** Writes one buffer's worth of what is queued; returns whether to go on. */
-    private boolean fillAndWrite(ByteBuffer buffer) throws IOException {
-        Frame large = null;
-        boolean closeNow = false;
+    /**
+     * The writer of a connection on a loop, on the loop's thread: writes what the socket takes without waiting, and
+     * when it takes no more, keeps the rest and asks the loop to say when the socket is writable again.
+     */
+    private void writeFromLoop() {
+        try {
+            while (true) {
+                if (unwritten != null) {
+                    socket.write(unwritten);
+                    if (unwritten.hasRemaining()) {
+                        waitingToWrite = true;
+                        updateInterest();
+                        return;
+                    }
+                    if (unwrittenPooled) {
+                        giveBack(unwritten);
+                    }
+                    unwritten = null;
+                }
+                ByteBuffer buffer = borrowBuffer();
+                Filled filled = fill(buffer);
+                switch (filled) {
+                    case BYTES -> {
+                        buffer.flip();
+                        unwritten = buffer;
+                        unwrittenPooled = true;
+                    }
+                    case LARGE -> {
+                        giveBack(buffer);
+                        unwritten = takeLarge().buffer();
+                        unwrittenPooled = false;
+                    }
+                    case CLOSE, NOTHING -> {
+                        giveBack(buffer);
+                        waitingToWrite = false;
+                        updateInterest();
+                        if (filled == Filled.CLOSE) {
+                            closeGracefully();
+                        }
+                        return;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            if (unwritten != null && unwrittenPooled) {
+                giveBack(unwritten);
+            }
+            unwritten = null;
+            failed();
+        }
+    }
+
+    /** On the loop's thread: the socket is ready to read or to write. */
+    private void ready(SelectionKey key) {
+        if (key.isReadable() && !inbound.readFrom(socket)) {
+            readingPaused = true;
+            updateInterest();
+        }
+        if (key.isValid() && key.isWritable()) {
+            writeFromLoop();
+        }
+    }
+
+    /** On the loop's thread: the reader took enough from a full pipe; read the socket again. */
+    private void resumeReading() {
+        readingPaused = false;
+        updateInterest();
+    }
+
+    private void updateInterest() {
+        if (key != null && key.isValid()) {
+            key.interestOps((readingPaused ? 0 : SelectionKey.OP_READ) | (waitingToWrite ? SelectionKey.OP_WRITE : 0));
+        }
+    }
+
+    private enum Filled { BYTES, LARGE, CLOSE, NOTHING }
+
+    /**
+     * Moves queued frames into the buffer, as many as fit: {@code BYTES} when some did; {@code LARGE} when the next
+     * frame is larger than any buffer, to be written by itself ({@link #takeLarge()}); otherwise the outbox is empty
+     * and the writer is done: {@code CLOSE} when the connection is to close once all is written, else
+     * {@code NOTHING}.
+     */
+    private Filled fill(ByteBuffer buffer) {
         lock.lock();
         try {
             Frame next;
@@ -179,6 +322,7 @@ final class TcpConnection implements Connection {
                     if (buffer.position() == 0) {
                         large = outbox.poll();
                         queuedBytes -= large.size();
+                        return Filled.LARGE;
                     }
                     break;
                 }
@@ -189,26 +333,30 @@ final class TcpConnection implements Connection {
                 queuedBytes -= next.size();
                 next.copyTo(buffer);
             }
-            if (buffer.position() == 0 && large == null) {
-                writing = false;
-                closeNow = closing;
+            if (buffer.position() > 0) {
+                return Filled.BYTES;
             }
+            writing = false;
+            return closing ? Filled.CLOSE : Filled.NOTHING;
         } finally {
             lock.unlock();
         }
-        if (large != null) {
-            writeFully(large.buffer());
-            return true;
-        }
-        if (buffer.position() == 0) {
-            if (closeNow) {
-                closeGracefully();
-            }
-            return false;
-        }
-        buffer.flip();
-        writeFully(buffer);
-        return true;
+    }
+
+    private Frame takeLarge() {
+        Frame taken = large;
+        large = null;
+        return taken;
+    }
+
+    private static ByteBuffer borrowBuffer() {
+        ByteBuffer buffer = WRITE_BUFFERS.poll();
+        return buffer != null ? buffer : ByteBuffer.allocateDirect(WRITE_BUFFER_BYTES);
+    }
+
+    private static void giveBack(ByteBuffer buffer) {
+        buffer.clear();
+        WRITE_BUFFERS.add(buffer);
     }
 
     private void writeFully(ByteBuffer bytes) throws IOException {
@@ -308,6 +456,9 @@ final class TcpConnection implements Connection {
             channel.close();
         } catch (IOException e) {
             // Already broken; closed either way.
+        }
+        if (inbound != null) {
+            inbound.end();
         }
     }
 }

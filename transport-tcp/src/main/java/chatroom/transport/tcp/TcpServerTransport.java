@@ -19,7 +19,6 @@ import java.net.NetworkInterface;
 import java.net.SocketOption;
 import java.net.SocketException;
 import java.net.StandardSocketOptions;
-import java.nio.channels.Channels;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -44,7 +43,12 @@ final class TcpServerTransport implements ServerTransport {
     static final int KEEPALIVE_PROBES = 3;
 
     private final ListenOptions options;
+    /** Bytes a loop reads ahead of a connection's reader, at most; held only while they wait for it. */
+    private static final int READ_AHEAD = 8 * 1024;
     private final Set<TcpConnection> connections = ConcurrentHashMap.newKeySet();
+    /** The socket I/O of plain connections, one loop per core; TLS connections keep a thread each. */
+    private final List<SocketLoop> loops = new ArrayList<>();
+    private int nextLoop;
     private ServerSocketChannel listener;
     private ServerTls tls;
     private volatile boolean closed;
@@ -69,6 +73,9 @@ final class TcpServerTransport implements ServerTransport {
             listener.close();
             throw new IOException("Cannot listen on " + describe(address) + ": " + e.getMessage(), e);
         }
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+            loops.add(new SocketLoop("tcp-io-" + i));
+        }
         Thread.ofPlatform().name("tcp-accept").daemon().start(() -> acceptLoop(acceptor));
     }
 
@@ -90,10 +97,11 @@ final class TcpServerTransport implements ServerTransport {
                     Thread.ofVirtual().name("tls-reader").start(() -> serveTls(channel, acceptor));
                     continue;
                 }
-                TcpConnection connection = new TcpConnection(channel, options.outboxBytes());
+                SocketLoop loop = loops.get(nextLoop++ % loops.size());
+                TcpConnection connection = new TcpConnection(channel, options.outboxBytes(), loop, READ_AHEAD);
                 connections.add(connection);
                 Thread.ofVirtual().name("tcp-reader").start(
-                        () -> serve(connection, Channels.newInputStream(channel), null, acceptor));
+                        () -> serve(connection, connection.inbound(), null, acceptor));
             } catch (IOException e) {
                 closeQuietly(channel);
             }
@@ -236,6 +244,15 @@ final class TcpServerTransport implements ServerTransport {
         for (TcpConnection connection : connections) {
             connection.close();
         }
+        // The loops write the goodbyes and close what the clients leave open: they stop after the grace for that.
+        Thread.ofVirtual().name("tcp-loops-close").start(() -> {
+            try {
+                Thread.sleep(TcpConnection.CLOSE_GRACE.plusSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            loops.forEach(TcpServerTransport::closeQuietly);
+        });
     }
 
     private static void pause() {
