@@ -50,8 +50,8 @@ class ChatRoomsTest {
     }
 
     private void logIn() {
-        chat.loggedIn(new LoggedIn("alice", 3, "token", List.of(new RoomInfo("#lobby", null, 5, 3),
-                new RoomInfo("#ops", "Deploys", 2, 1))));
+        chat.loggedIn(new LoggedIn("alice", 3, "token", List.of(new RoomInfo("#lobby", null, 5, 3, true),
+                new RoomInfo("#ops", "Deploys", 2, 1, true))));
         chat.onMessage(new HistoryEnd(0, false, "#lobby"));
         chat.onMessage(new HistoryEnd(0, false, "#ops"));
         events.clear();
@@ -59,8 +59,8 @@ class ChatRoomsTest {
 
     @Test
     void theLoginListsTheRoomsAndEachReplayLandsInItsOwn() {
-        chat.loggedIn(new LoggedIn("alice", 3, "token", List.of(new RoomInfo("#lobby", null, 5, 3),
-                new RoomInfo("#ops", "Deploys", 2, 1))));
+        chat.loggedIn(new LoggedIn("alice", 3, "token", List.of(new RoomInfo("#lobby", null, 5, 3, true),
+                new RoomInfo("#ops", "Deploys", 2, 1, true))));
         chat.onMessage(said("#ops", 4, "bob", "deployed", true));
         chat.onMessage(said("#lobby", 9, "carol", "hi all", true));
         chat.onMessage(new HistoryEnd(1, false, "#lobby"));
@@ -101,7 +101,7 @@ class ChatRoomsTest {
 
         assertEquals(Optional.empty(), chat.join("#Design"));
         verify(service).join("#Design");
-        chat.onMessage(new RoomInfo("#Design", null, 1, 1));
+        chat.onMessage(new RoomInfo("#Design", null, 1, 1, true));
         chat.onMessage(new HistoryEnd(0, false, "#Design"));
         chat.onMessage(new Joined(T, "alice", 1, null, "#Design"));
         Conversation design = chat.roomNamed("#design").orElseThrow();
@@ -128,7 +128,7 @@ class ChatRoomsTest {
         chat.who(ops);
         chat.onMessage(new Members(List.of(new Member("alice", T, null, true), new Member("bob", T, null, true),
                 new Member("carol", T, null, false)), "#ops"));
-        chat.onMessage(new RoomList(List.of(new RoomInfo("#ops", "Deploys only", 3, 2)), false));
+        chat.onMessage(new RoomList(List.of(new RoomInfo("#ops", "Deploys only", 3, 2, true)), false));
 
         assertEquals(List.of(new ChatEvent.PresenceChanged(ops, "bob", true, null, T, 2),
                 new ChatEvent.TopicChanged(ops, "alice", "Deploys only", T),

@@ -281,14 +281,17 @@ public final class ChatServer implements AutoCloseable {
         }
         Map<String, Room> rooms = new LinkedHashMap<>();
         for (RoomStore.Saved saved : store.all()) {
-            rooms.put(RoomNames.key(saved.name()), new Room(saved.name(), saved.topic(), saved.ownerKey(),
+            Room room = new Room(saved.name(), saved.topic(), saved.ownerKey(),
                     history.before(saved.name(), Long.MAX_VALUE, config.recentWindow()), history.lastId(saved.name()),
-                    history.size(saved.name()), config.recentWindow()));
+                    history.size(saved.name()), config.recentWindow());
+            room.topicLocked(!saved.topicOpen());
+            rooms.put(RoomNames.key(saved.name()), room);
         }
         for (MembershipStore.Membership membership : memberships.all()) {
             Room room = rooms.get(membership.roomKey());
             if (room != null) {
                 room.join(membership.accountKey(), membership.name(), membership.joined());
+                room.operator(membership.accountKey(), membership.operator());
             }
         }
         return List.copyOf(rooms.values());

@@ -2,6 +2,7 @@ package chatroom.api.internal;
 
 import chatroom.api.message.Announcement;
 import chatroom.api.message.Bye;
+import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ErrorReply;
@@ -30,11 +31,14 @@ import chatroom.api.message.Pong;
 import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.SetRole;
 import chatroom.api.message.SetTopic;
+import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.Tell;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.message.Welcome;
@@ -62,7 +66,9 @@ public final class MessageTypes {
             Map.entry(JoinRoom.TYPE, JoinRoom.class),
             Map.entry(PartRoom.TYPE, PartRoom.class),
             Map.entry(ListRooms.TYPE, ListRooms.class),
-            Map.entry(SetTopic.TYPE, SetTopic.class));
+            Map.entry(SetTopic.TYPE, SetTopic.class),
+            Map.entry(SetRole.TYPE, SetRole.class),
+            Map.entry(ChangeSettings.TYPE, ChangeSettings.class));
 
     public static final Map<String, Class<? extends ServerMessage>> SERVER = Map.ofEntries(
             Map.entry(Welcome.TYPE, Welcome.class),
@@ -87,7 +93,9 @@ public final class MessageTypes {
             Map.entry(RoomInfo.TYPE, RoomInfo.class),
             Map.entry(RoomList.TYPE, RoomList.class),
             Map.entry(TopicChanged.TYPE, TopicChanged.class),
-            Map.entry(Presence.TYPE, Presence.class));
+            Map.entry(Presence.TYPE, Presence.class),
+            Map.entry(RoleChanged.TYPE, RoleChanged.class),
+            Map.entry(SettingsChanged.TYPE, SettingsChanged.class));
 
     private MessageTypes() {
     }

@@ -62,6 +62,8 @@ public enum ErrorCode {
     ROOM_CREATION_DISABLED,
     /** The user may not do that here (set the topic of a room someone else owns, say). */
     NOT_ALLOWED,
+    /** The request names someone who is not a member of the room. */
+    NOT_A_MEMBER,
     /** A code this side does not know (sent by a newer peer). */
     UNKNOWN;
 

@@ -7,12 +7,18 @@ package chatroom.api.message;
  * @param topic   the topic, or absent when it has none
  * @param members how many accounts (and guests) are members, online or not
  * @param online  how many of them are online
+ * @param topicLocked whether only the owner and operators may set the topic (the default), or every member
  */
-public record RoomInfo(String name, String topic, int members, int online) implements ServerMessage {
+public record RoomInfo(String name, String topic, int members, int online, Boolean topicLocked)
+        implements ServerMessage {
     public static final String TYPE = "room";
 
     public RoomInfo {
         Fields.required(name, "name");
+    }
+
+    public RoomInfo(String name, String topic, int members, int online) {
+        this(name, topic, members, online, null);
     }
 
     @Override

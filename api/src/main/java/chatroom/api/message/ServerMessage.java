@@ -4,5 +4,6 @@ package chatroom.api.message;
 public sealed interface ServerMessage extends Message
         permits Welcome, LoggedIn, ErrorReply, ChatMessage, Announcement, PrivateMessage, Joined, Left, Renamed,
                 Members, HistoryEnd, Bye, Pong, FileOffered, FileChunk, FileAck, FileDone, FileCancel, FileShared,
-                RoomInfo, RoomList, TopicChanged, Presence {
+                RoomInfo, RoomList, TopicChanged, Presence, RoleChanged,
+                SettingsChanged {
 }

@@ -4,6 +4,7 @@ import chatroom.api.internal.JsonCodec;
 import chatroom.api.internal.MessageTypes;
 import chatroom.api.message.Announcement;
 import chatroom.api.message.Bye;
+import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ErrorCode;
@@ -36,11 +37,14 @@ import chatroom.api.message.Pong;
 import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.SetRole;
 import chatroom.api.message.SetTopic;
+import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.Tell;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.message.Welcome;
@@ -89,6 +93,10 @@ class MessageCodecTest {
                         "{\"type\":\"rooms\",\"filter\":\"op\",\"after\":\"#lobby\",\"limit\":20}"),
                 Arguments.of(new SetTopic("#ops", "Deploys only"),
                         "{\"type\":\"topic\",\"room\":\"#ops\",\"text\":\"Deploys only\"}"),
+                Arguments.of(new SetRole("#ops", "bob", "operator"),
+                        "{\"type\":\"role\",\"room\":\"#ops\",\"name\":\"bob\",\"role\":\"operator\"}"),
+                Arguments.of(new ChangeSettings("#ops", false),
+                        "{\"type\":\"settings\",\"room\":\"#ops\",\"topicLocked\":false}"),
                 Arguments.of(new Login("bob", "pw").seeing(Map.of("#ops", 7L)),
                         "{\"type\":\"login\",\"name\":\"bob\",\"password\":\"pw\",\"seen\":{\"#ops\":7}}"),
                 Arguments.of(new Who("#ops"), "{\"type\":\"who\",\"room\":\"#ops\"}"),
@@ -128,14 +136,25 @@ class MessageCodecTest {
                                 + "\"maxNameLength\":32,\"maxTextLength\":2000,\"historyOnJoin\":50,\"historyPageMax\":200,"
                                 + "\"messagesPerSecond\":5,\"burst\":10},\"features\":[\"history\",\"private\"]}"),
                 Arguments.of(new LoggedIn("小明", 3), "{\"type\":\"logged_in\",\"name\":\"小明\",\"online\":3}"),
-                Arguments.of(new LoggedIn("bob", 2, "dG9rZW4", List.of(new RoomInfo("#lobby", null, 5, 2))),
+                Arguments.of(new LoggedIn("bob", 2, "dG9rZW4", List.of(new RoomInfo("#lobby", null, 5, 2, true))),
                         "{\"type\":\"logged_in\",\"name\":\"bob\",\"online\":2,\"resume\":\"dG9rZW4\",\"rooms\":"
-                                + "[{\"name\":\"#lobby\",\"members\":5,\"online\":2}]}"),
-                Arguments.of(new RoomInfo("#ops", "Deploys", 3, 1),
-                        "{\"type\":\"room\",\"name\":\"#ops\",\"topic\":\"Deploys\",\"members\":3,\"online\":1}"),
-                Arguments.of(new RoomList(List.of(new RoomInfo("#ops", null, 3, 1)), true),
-                        "{\"type\":\"room_list\",\"rooms\":[{\"name\":\"#ops\",\"members\":3,\"online\":1}],"
+                                + "[{\"name\":\"#lobby\",\"members\":5,\"online\":2,\"topicLocked\":true}]}"),
+                Arguments.of(new RoomInfo("#ops", "Deploys", 3, 1, true),
+                        "{\"type\":\"room\",\"name\":\"#ops\",\"topic\":\"Deploys\",\"members\":3,\"online\":1,"
+                                + "\"topicLocked\":true}"),
+                Arguments.of(new RoomList(List.of(new RoomInfo("#ops", null, 3, 1, true)), true),
+                        "{\"type\":\"room_list\",\"rooms\":[{\"name\":\"#ops\",\"members\":3,\"online\":1,"
+                                + "\"topicLocked\":true}],"
                                 + "\"more\":true}"),
+                Arguments.of(new RoleChanged("#ops", TS, "bob", "operator", "alice"),
+                        "{\"type\":\"role\",\"room\":\"#ops\",\"ts\":1700000000123,\"name\":\"bob\",\"role\":"
+                                + "\"operator\",\"by\":\"alice\"}"),
+                Arguments.of(new SettingsChanged("#ops", TS, "alice", false),
+                        "{\"type\":\"settings\",\"room\":\"#ops\",\"ts\":1700000000123,\"by\":\"alice\","
+                                + "\"topicLocked\":false}"),
+                Arguments.of(new Members(List.of(new Member("bob", 5, null, true, "operator")), "#ops"),
+                        "{\"type\":\"members\",\"users\":[{\"name\":\"bob\",\"since\":5,\"online\":true,"
+                                + "\"role\":\"operator\"}],\"room\":\"#ops\"}"),
                 Arguments.of(new TopicChanged("#ops", TS, "alice", "Deploys"),
                         "{\"type\":\"topic\",\"room\":\"#ops\",\"ts\":1700000000123,\"by\":\"alice\",\"text\":\"Deploys\"}"),
                 Arguments.of(new Presence("#ops", TS, "bob", Presence.OFFLINE, "connection lost", 1),

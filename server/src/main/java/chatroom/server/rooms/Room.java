@@ -5,13 +5,16 @@ import chatroom.api.message.ChatMessage;
 import chatroom.api.message.FileShared;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.rules.Roles;
 import chatroom.api.rules.RoomNames;
 import chatroom.server.sessions.Session;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,8 +35,12 @@ public final class Room {
      */
     private final Map<String, Member> members = new ConcurrentHashMap<>();
     private volatile String topic;
-    /** The owner's account key, or {@code null} for a room the server made. */
-    private final String ownerKey;
+    /** The owner's account key, or {@code null} for a room the server made (or a guest). */
+    private String ownerKey;
+    /** The member keys of the room's operators (accounts only). */
+    private final Set<String> operators = new HashSet<>();
+    /** Whether only the owner and operators set the topic (the default) rather than every member. */
+    private boolean topicLocked = true;
     /** Written by the rooms thread only (a new array on every change), so a broadcast can hold on to one. */
     private volatile Session[] present = new Session[0];
     /** The same sessions by the protocol they speak, so each hears the room in its own words. */
@@ -94,6 +101,46 @@ public final class Room {
 
     void part(String memberKey) {
         members.remove(memberKey);
+        operators.remove(memberKey);
+    }
+
+    /** The member's role: {@code owner}, {@code operator} or {@code member}. */
+    String roleOf(String memberKey) {
+        if (ownerKey != null && ownerKey.equals(memberKey)) {
+            return Roles.OWNER;
+        }
+        return operators.contains(memberKey) ? Roles.OPERATOR : Roles.MEMBER;
+    }
+
+    /** Whether the member may keep order here: the owner or an operator. */
+    boolean runBy(String memberKey) {
+        return !roleOf(memberKey).equals(Roles.MEMBER);
+    }
+
+    /** Makes a member one of the operators, or not. */
+    public void operator(String memberKey, boolean operator) {
+        if (operator) {
+            operators.add(memberKey);
+        } else {
+            operators.remove(memberKey);
+        }
+    }
+
+    /** Hands the room to another account; the owner it had stays as an operator. */
+    void handTo(String newOwnerKey) {
+        if (ownerKey != null) {
+            operators.add(ownerKey);
+        }
+        operators.remove(newOwnerKey);
+        ownerKey = newOwnerKey;
+    }
+
+    boolean topicLocked() {
+        return topicLocked;
+    }
+
+    public void topicLocked(boolean locked) {
+        topicLocked = locked;
     }
 
     /** Why a request about a room of that name is refused when there is none. */
@@ -122,7 +169,7 @@ public final class Room {
 
     /** What the room is, as the room list and a joiner see it. */
     RoomInfo info() {
-        return new RoomInfo(name, topic, members.size(), present.length);
+        return new RoomInfo(name, topic, members.size(), present.length, topicLocked);
     }
 
     /** The id the next history entry gets. */

@@ -17,11 +17,14 @@ import chatroom.api.message.Members;
 import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.rules.Names;
+import chatroom.api.rules.Roles;
 import chatroom.api.rules.RoomNames;
 import chatroom.api.rules.Topics;
 import chatroom.api.spi.OnlineUser;
@@ -116,6 +119,12 @@ public final class Rooms {
     }
 
     /** Set a room's topic, empty to clear it (protocol 2). */
+    public record SetRole(Session session, String room, String name, String role) implements Event {
+    }
+
+    public record ChangeSettings(Session session, String room, boolean topicLocked) implements Event {
+    }
+
     public record SetTopic(Session session, String room, String text) implements Event {
     }
 
@@ -151,6 +160,7 @@ public final class Rooms {
     public static final int RECEIPTS_PER_ACCOUNT = 1000;
     public static final int RECEIPTS_IN_ALL = 100_000;
 
+    private static final String GUEST_KEY_PREFIX = "guest:";
     private final ServerConfig config;
     private final Journal journal;
     private final ServerLog log;
@@ -280,6 +290,8 @@ public final class Rooms {
             case Part p -> part(p.session(), p.room(), p.reason());
             case ListRooms l -> listRooms(l.session(), l.filter(), l.after(), l.limit());
             case SetTopic t -> setTopic(t.session(), t.room(), t.text());
+            case SetRole r -> setRole(r.session(), r.room(), r.name(), r.role());
+            case ChangeSettings c -> changeSettings(c.session(), c.room(), c.topicLocked());
             case Leave l -> leave(l.session(), l.reason(), l.logout());
             case Kick k -> k.kicked().complete(kick(k.name(), k.reason()));
             case Announce a -> announce(a.text());
@@ -592,8 +604,10 @@ public final class Rooms {
                 .map(entry -> {
                     Session here = online.get(entry.getKey());
                     return here != null
-                            ? new Member(here.name(), here.since().toEpochMilli(), here.guest(), true)
-                            : new Member(entry.getValue().name(), entry.getValue().since(), null, false);
+                            ? new Member(here.name(), here.since().toEpochMilli(), here.guest(), true,
+                                    room.roleOf(entry.getKey()))
+                            : new Member(entry.getValue().name(), entry.getValue().since(), null, false,
+                                    room.roleOf(entry.getKey()));
                 })
                 .sorted(Comparator.comparing(member -> Names.key(member.name())))
                 .toList();
@@ -707,8 +721,9 @@ public final class Rooms {
         if (room == null) {
             return;
         }
-        if (session.guest() || !room.ownedBy(Names.key(session.account()))) {
-            reply(session, ErrorCode.NOT_ALLOWED, "Only the owner of " + room.name() + " can set its topic.", "topic");
+        if (room.topicLocked() && !room.runBy(memberKey(session))) {
+            reply(session, ErrorCode.NOT_ALLOWED, "Only the owner and operators of " + room.name()
+                    + " can set its topic.", "topic");
             return;
         }
         String topic = Topics.clean(text);
@@ -721,7 +736,125 @@ public final class Rooms {
             return;
         }
         room.topic(topic);
-        broadcast(room, new TopicChanged(room.name(), now(), session.name(), topic));
+        tellRoom(room, new TopicChanged(room.name(), now(), session.name(), topic));
+    }
+
+    /**
+     * Gives a member a role. The owner and operators make members operators; only the owner takes operator away
+     * from an operator, and only the owner hands the room over (staying an operator). Roles belong to accounts.
+     */
+    private void setRole(Session session, String roomName, String name, String role) {
+        if (!requireInRoom(session, "role")) {
+            return;
+        }
+        Room room = roomFor(session, roomName, "role", null);
+        if (room == null) {
+            return;
+        }
+        String actor = memberKey(session);
+        String target = memberKeyOf(room, name);
+        if (target == null) {
+            boolean nameable = new Names(config.maxNameLength()).check(name).isEmpty();
+            reply(session, ErrorCode.NOT_A_MEMBER, (nameable ? name : "No one by that name") + " is not a member of "
+                    + room.name() + ".", "role");
+            return;
+        }
+        String targetRole = room.roleOf(target);
+        String refusal = roleRefusal(room, actor, target, targetRole, role);
+        if (refusal != null) {
+            reply(session, ErrorCode.NOT_ALLOWED, refusal, "role");
+            return;
+        }
+        String display = displayName(room, target);
+        if (role.equals(targetRole)) {
+            deliver(session, new RoleChanged(room.name(), now(), display, role, session.name()));
+            return;
+        }
+        boolean saved = role.equals(Roles.OWNER)
+                ? persist(session, () -> {
+                    roomStore.setOwner(room.name(), target);
+                    memberships.setOperator(room.name(), actor, true);
+                    memberships.setOperator(room.name(), target, false);
+                })
+                : persist(session, () -> memberships.setOperator(room.name(), target, role.equals(Roles.OPERATOR)));
+        if (!saved) {
+            return;
+        }
+        if (role.equals(Roles.OWNER)) {
+            room.handTo(target);
+            tellRoom(room, new RoleChanged(room.name(), now(), session.name(), Roles.OPERATOR, session.name()));
+        } else {
+            room.operator(target, role.equals(Roles.OPERATOR));
+        }
+        tellRoom(room, new RoleChanged(room.name(), now(), display, role, session.name()));
+        log.info(session.name() + " made " + display + " " + role + " of " + room.name());
+    }
+
+    /** Why the actor may not give the target that role, naming the role it would take; null when it may. */
+    private static String roleRefusal(Room room, String actor, String target, String targetRole, String role) {
+        String owner = "Only the owner of " + room.name();
+        if (target.startsWith(GUEST_KEY_PREFIX)) {
+            return "Guests have no account, so they cannot have a role in a room.";
+        }
+        if (role.equals(Roles.OWNER) || targetRole.equals(Roles.OWNER)) {
+            boolean handOver = room.roleOf(actor).equals(Roles.OWNER) && !target.equals(actor);
+            return handOver ? null : owner + " can hand it over"
+                    + (targetRole.equals(Roles.OWNER) ? ", which ends its ownership." : ".");
+        }
+        if (!room.runBy(actor)) {
+            return "Only the owner and operators of " + room.name() + " can give or take operator.";
+        }
+        if (targetRole.equals(Roles.OPERATOR) && !room.roleOf(actor).equals(Roles.OWNER)) {
+            return owner + " can take operator from an operator.";
+        }
+        return null;
+    }
+
+    /** Opens the topic to every member, or locks it to the owner and operators. */
+    private void changeSettings(Session session, String roomName, boolean topicLocked) {
+        if (!requireInRoom(session, "settings")) {
+            return;
+        }
+        Room room = roomFor(session, roomName, "settings", null);
+        if (room == null) {
+            return;
+        }
+        if (!room.runBy(memberKey(session))) {
+            reply(session, ErrorCode.NOT_ALLOWED, "Only the owner and operators of " + room.name()
+                    + " can change its settings.", "settings");
+            return;
+        }
+        if (!persist(session, () -> roomStore.setTopicOpen(room.name(), !topicLocked))) {
+            return;
+        }
+        room.topicLocked(topicLocked);
+        tellRoom(room, new SettingsChanged(room.name(), now(), session.name(), topicLocked));
+    }
+
+    /** The member key of whoever that name means in the room: someone present by display name, else an account. */
+    private static String memberKeyOf(Room room, String name) {
+        String key = Names.key(name);
+        for (Session present : room.present()) {
+            if (Names.key(present.name()).equals(key)) {
+                return memberKey(present);
+            }
+        }
+        return room.isMember(key) ? key : null;
+    }
+
+    /** The name the room knows a member by: its display name while present, else its account's. */
+    private static String displayName(Room room, String memberKey) {
+        for (Session present : room.present()) {
+            if (memberKey(present).equals(memberKey)) {
+                return present.name();
+            }
+        }
+        return room.members().get(memberKey).name();
+    }
+
+    /** A notice of protocol 2 (a protocol-1 client knows nothing of topics and roles) to everyone in the room. */
+    private void tellRoom(Room room, ServerMessage notice) {
+        deliverByProtocol(room.present(1), null, room.present(2), notice);
     }
 
     /** A write to the database on the rooms thread; false after telling the session it failed. */
@@ -994,7 +1127,7 @@ public final class Rooms {
 
     /** How a session's account (or guest) is known among a room's members: accounts by their key. */
     private static String memberKey(Session session) {
-        return session.guest() ? "guest:" + Names.key(session.account()) : Names.key(session.account());
+        return session.guest() ? GUEST_KEY_PREFIX + Names.key(session.account()) : Names.key(session.account());
     }
 
     private long now() {

@@ -4,6 +4,7 @@ import chatroom.api.codec.Frame;
 import chatroom.api.codec.MessageCodec;
 import chatroom.api.codec.ProtocolException;
 import chatroom.api.message.Bye;
+import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
@@ -26,12 +27,14 @@ import chatroom.api.message.Pong;
 import chatroom.api.message.Protocol;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.SetRole;
 import chatroom.api.message.SetTopic;
 import chatroom.api.message.Tell;
 import chatroom.api.message.Welcome;
 import chatroom.api.message.Who;
 import chatroom.api.rules.Names;
 import chatroom.api.rules.Refusal;
+import chatroom.api.rules.Roles;
 import chatroom.api.rules.RoomNames;
 import chatroom.api.rules.Texts;
 import chatroom.api.rules.Topics;
@@ -198,6 +201,21 @@ public final class Session implements InboundHandler {
             case SetTopic t -> {
                 if (roomsRequest(SetTopic.TYPE)) {
                     server.rooms().post(new Rooms.SetTopic(this, t.room(), t.text()));
+                }
+            }
+            case SetRole r -> {
+                if (roomsRequest(SetRole.TYPE)) {
+                    if (!Roles.isRole(r.role())) {
+                        refuse(ErrorCode.BAD_MESSAGE, "Invalid 'role' message: a role is owner, operator or member.",
+                                SetRole.TYPE);
+                    } else {
+                        server.rooms().post(new Rooms.SetRole(this, r.room(), r.name(), r.role()));
+                    }
+                }
+            }
+            case ChangeSettings c -> {
+                if (roomsRequest(ChangeSettings.TYPE)) {
+                    server.rooms().post(new Rooms.ChangeSettings(this, c.room(), c.topicLocked()));
                 }
             }
         }

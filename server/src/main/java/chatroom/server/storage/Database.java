@@ -23,9 +23,10 @@ public final class Database {
     /**
      * The schema this code writes, kept in SQLite's {@code user_version}: 1 is the single room's tables, 2 adds the
      * registry of rooms, 3 gives each history entry its room and an id counted in that room, 4 records who is in which
-     * room. Each step runs once, in one transaction with the ones after it, when an older file opens.
+     * room, 5 adds a room's operators and whether its topic is open to every member. Each step runs once, in one
+     * transaction with the ones after it, when an older file opens.
      */
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
 
     private final Path file;
     private final boolean fsync;
@@ -93,6 +94,10 @@ public final class Database {
                 addColumnIfMissing(statement, "accounts", "welcomed", "INTEGER NOT NULL DEFAULT 0");
                 statement.execute("CREATE INDEX IF NOT EXISTS accounts_unwelcomed ON accounts (welcomed)"
                         + " WHERE welcomed = 0");
+            }
+            if (version < 5) {
+                addColumnIfMissing(statement, "memberships", "operator", "INTEGER NOT NULL DEFAULT 0");
+                addColumnIfMissing(statement, "rooms", "topic_open", "INTEGER NOT NULL DEFAULT 0");
             }
             statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
             connection.commit();

@@ -16,8 +16,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * none here; theirs last as long as their session. Thread-safe.
  */
 public final class MembershipStore implements AutoCloseable {
-    /** One account in one room, by their keys, since {@code joined}; {@code name} is the account's. */
-    public record Membership(String roomKey, String accountKey, String name, long joined) {
+    /**
+     * One account in one room, by their keys, since {@code joined}; {@code name} is the account's; {@code operator}
+     * whether it is one of the room's operators.
+     */
+    public record Membership(String roomKey, String accountKey, String name, long joined, boolean operator) {
     }
 
     private final Connection connection;
@@ -37,13 +40,15 @@ public final class MembershipStore implements AutoCloseable {
     /** Every membership, room by room. */
     public synchronized List<Membership> all() throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT m.room_key, m.account_key, COALESCE(a.name, m.account_key), m.joined FROM memberships m"
+                "SELECT m.room_key, m.account_key, COALESCE(a.name, m.account_key), m.joined, m.operator"
+                        + " FROM memberships m"
                         + " LEFT JOIN accounts a ON a.name_key = m.account_key ORDER BY m.room_key, m.joined,"
                         + " m.account_key");
              ResultSet rows = query.executeQuery()) {
             List<Membership> all = new ArrayList<>();
             while (rows.next()) {
-                all.add(new Membership(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4)));
+                all.add(new Membership(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4),
+                        rows.getInt(5) != 0));
             }
             connection.commit();
             return all;
@@ -68,7 +73,7 @@ public final class MembershipStore implements AutoCloseable {
             try (ResultSet rows = newcomers.executeQuery()) {
                 while (rows.next()) {
                     accounts.add(new Membership(RoomNames.key(defaultRoom), rows.getString(1), rows.getString(2),
-                            now));
+                            now, false));
                 }
             }
             for (Membership account : accounts) {
@@ -100,16 +105,20 @@ public final class MembershipStore implements AutoCloseable {
     /** Records that an account left a room; returns whether it was in it. */
     public boolean leave(String room, String accountKey) throws SQLException {
         return update("DELETE FROM memberships WHERE room_key = ? AND account_key = ?", RoomNames.key(room),
-                accountKey, null) == 1;
+                accountKey) == 1;
     }
 
-    private synchronized int update(String sql, String roomKey, String accountKey, Long now) throws SQLException {
+    /** Records whether a member of a room is one of its operators; returns whether it is a member. */
+    public boolean setOperator(String room, String accountKey, boolean operator) throws SQLException {
+        return update("UPDATE memberships SET operator = ? WHERE room_key = ? AND account_key = ?", operator ? 1 : 0,
+                RoomNames.key(room), accountKey) == 1;
+    }
+
+    private synchronized int update(String sql, Object... parameters) throws SQLException {
         writes.lock();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, roomKey);
-            statement.setString(2, accountKey);
-            if (now != null) {
-                statement.setLong(3, now);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
             }
             int changed = statement.executeUpdate();
             connection.commit();

@@ -18,8 +18,9 @@ public final class RoomStore implements AutoCloseable {
      *
      * @param topic    the topic, or {@code null} for none
      * @param ownerKey the owner's account key, or {@code null} for rooms the server made (the default room)
+     * @param topicOpen whether every member may set the topic, not only the owner and operators
      */
-    public record Saved(String name, String topic, String ownerKey, long created) {
+    public record Saved(String name, String topic, String ownerKey, long created, boolean topicOpen) {
     }
 
     private final Connection connection;
@@ -37,11 +38,12 @@ public final class RoomStore implements AutoCloseable {
     /** Every room, in the order they were made. */
     public synchronized List<Saved> all() throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT name, topic, owner_key, created FROM rooms ORDER BY created, name_key");
+                "SELECT name, topic, owner_key, created, topic_open FROM rooms ORDER BY created, name_key");
              ResultSet rows = query.executeQuery()) {
             List<Saved> rooms = new ArrayList<>();
             while (rows.next()) {
-                rooms.add(new Saved(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4)));
+                rooms.add(new Saved(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4),
+                        rows.getInt(5) != 0));
             }
             return rooms;
         }
@@ -64,9 +66,23 @@ public final class RoomStore implements AutoCloseable {
 
     /** Records a room's topic, {@code null} for none. */
     public void setTopic(String name, String topic) throws SQLException {
+        update("UPDATE rooms SET topic = ? WHERE name_key = ?", topic, name);
+    }
+
+    /** Records whether every member may set the room's topic. */
+    public void setTopicOpen(String name, boolean open) throws SQLException {
+        update("UPDATE rooms SET topic_open = ? WHERE name_key = ?", open ? 1 : 0, name);
+    }
+
+    /** Records who owns the room now. */
+    public void setOwner(String name, String ownerKey) throws SQLException {
+        update("UPDATE rooms SET owner_key = ? WHERE name_key = ?", ownerKey, name);
+    }
+
+    private void update(String sql, Object value, String name) throws SQLException {
         writes.lock();
-        try (PreparedStatement update = connection.prepareStatement("UPDATE rooms SET topic = ? WHERE name_key = ?")) {
-            update.setString(1, topic);
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setObject(1, value);
             update.setString(2, RoomNames.key(name));
             update.executeUpdate();
         } finally {

@@ -1,5 +1,6 @@
 package chatroom.server.rooms;
 
+import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.FileAck;
@@ -24,11 +25,14 @@ import chatroom.api.message.PartRoom;
 import chatroom.api.message.Presence;
 import chatroom.api.message.Protocol;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.SetRole;
 import chatroom.api.message.SetTopic;
+import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.message.Welcome;
 import chatroom.api.message.Who;
@@ -66,6 +70,26 @@ class RoomsProtocolTest extends ServerTestBase {
         return messages.stream().filter(type::isInstance).toList();
     }
 
+    /** Three people in a room that alice made. */
+    private record Trio(TestClient alice, TestClient bob, TestClient carol) {
+    }
+
+    private Trio threeIn(String room) {
+        start(TestServer.config(dir));
+        List<TestClient> clients = inRoom(room, "alice", "bob", "carol");
+        return new Trio(clients.get(0), clients.get(1), clients.get(2));
+    }
+
+    /** Protocol-2 clients logged in and in the room, in order: the first makes it and owns it. */
+    private List<TestClient> inRoom(String room, String... names) {
+        List<TestClient> clients = new java.util.ArrayList<>();
+        for (String name : names) {
+            clients.add(enter2(name));
+        }
+        clients.forEach(client -> join(client, room));
+        return clients;
+    }
+
     private static void join(TestClient client, String room) {
         client.send(new JoinRoom(room));
         client.await(Joined.class, joined -> joined.room().equalsIgnoreCase(room));
@@ -85,7 +109,7 @@ class RoomsProtocolTest extends ServerTestBase {
         assertEquals(Protocol.ROOMS_VERSION, welcome.protocol());
         assertTrue(welcome.features().contains(Protocol.FEATURE_ROOMS));
         assertEquals(Integer.valueOf(100), welcome.limits().maxRoomsPerUser());
-        assertEquals(new LoggedIn("alice", 2, null, List.of(new RoomInfo("#lobby", null, 2, 2))),
+        assertEquals(new LoggedIn("alice", 2, null, List.of(new RoomInfo("#lobby", null, 2, 2, true))),
                 TestClient.withoutToken(alice.next()));
         assertEquals(new ChatMessage(1, T0, "bob", "from protocol 1", true, null, "#lobby"), alice.next());
         assertEquals(new HistoryEnd(1, false, "#lobby"), alice.next());
@@ -101,7 +125,7 @@ class RoomsProtocolTest extends ServerTestBase {
         TestClient bob = enter2("bob");
 
         alice.send(new JoinRoom("#Ops"));
-        assertEquals(new RoomInfo("#Ops", null, 1, 1), alice.await(RoomInfo.class));
+        assertEquals(new RoomInfo("#Ops", null, 1, 1, true), alice.await(RoomInfo.class));
         assertEquals(new HistoryEnd(0, false, "#Ops"), alice.await(HistoryEnd.class));
         assertEquals(new Joined(T0, "alice", 1, null, "#Ops"), alice.await(Joined.class));
         bob.send(new JoinRoom("#ops"));
@@ -179,10 +203,12 @@ class RoomsProtocolTest extends ServerTestBase {
         join(alice, "#zoo");
 
         alice.send(new ListRooms(null, null, 2));
-        assertEquals(new RoomList(List.of(new RoomInfo("#lobby", null, 1, 1), new RoomInfo("#opera", null, 1, 1)),
+        assertEquals(new RoomList(List.of(new RoomInfo("#lobby", null, 1, 1, true),
+                new RoomInfo("#opera", null, 1, 1, true)),
                 true), alice.await(RoomList.class));
         alice.send(new ListRooms(null, "#opera", 2));
-        assertEquals(new RoomList(List.of(new RoomInfo("#ops", null, 1, 1), new RoomInfo("#zoo", null, 1, 1)),
+        assertEquals(new RoomList(List.of(new RoomInfo("#ops", null, 1, 1, true),
+                new RoomInfo("#zoo", null, 1, 1, true)),
                 false), alice.await(RoomList.class));
         alice.send(new ListRooms("OP", null, null));
         assertEquals(List.of("#opera", "#ops"), alice.await(RoomList.class).rooms().stream().map(RoomInfo::name)
@@ -198,13 +224,13 @@ class RoomsProtocolTest extends ServerTestBase {
         join(bob, "#ops");
 
         bob.send(new SetTopic("#ops", "mine now"));
-        bob.awaitError(ErrorCode.NOT_ALLOWED, "Only the owner of #ops can set its topic.", "topic");
+        bob.awaitError(ErrorCode.NOT_ALLOWED, "Only the owner and operators of #ops can set its topic.", "topic");
         alice.send(new SetTopic("#ops", "Deploys\nonly"));
 
         assertEquals(new TopicChanged("#ops", T0, "alice", "Deploys only"), bob.await(TopicChanged.class));
         TestClient carol = enter2("carol");
         carol.send(new JoinRoom("#ops"));
-        assertEquals(new RoomInfo("#ops", "Deploys only", 3, 3), carol.await(RoomInfo.class));
+        assertEquals(new RoomInfo("#ops", "Deploys only", 3, 3, true), carol.await(RoomInfo.class));
     }
 
     @Test
@@ -219,8 +245,117 @@ class RoomsProtocolTest extends ServerTestBase {
         assertEquals(new Presence("#ops", T0, "bob", Presence.OFFLINE, "logged out", 1),
                 alice.await(Presence.class, p -> p.room().equals("#ops") && p.name().equals("bob")));
         alice.send(new Who("#ops"));
-        assertEquals(new Members(List.of(new Member("alice", T0, null, true), new Member("bob", T0, null, false)),
-                "#ops"), alice.await(Members.class));
+        assertEquals(new Members(List.of(new Member("alice", T0, null, true, "owner"),
+                new Member("bob", T0, null, false, "member")), "#ops"), alice.await(Members.class));
+    }
+
+    @Test
+    void theOwnerMakesOperatorsWhoMayMakeOthersButNotUnmakeEachOther() {
+        Trio ops = threeIn("#ops");
+
+        ops.bob().send(new SetRole("#ops", "carol", "operator"));
+        ops.bob().awaitError(ErrorCode.NOT_ALLOWED, "Only the owner and operators of #ops can give or take operator.",
+                "role");
+        ops.alice().send(new SetRole("#ops", "BOB", "operator"));
+        assertEquals(new RoleChanged("#ops", T0, "bob", "operator", "alice"), ops.carol().await(RoleChanged.class));
+        ops.bob().send(new SetRole("#ops", "carol", "operator"));
+        assertEquals(new RoleChanged("#ops", T0, "carol", "operator", "bob"),
+                ops.alice().await(RoleChanged.class, r -> r.by().equals("bob")));
+        ops.carol().send(new SetRole("#ops", "bob", "member"));
+        ops.carol().awaitError(ErrorCode.NOT_ALLOWED, "Only the owner of #ops can take operator from an operator.",
+                "role");
+        ops.bob().send(new SetRole("#ops", "alice", "member"));
+        ops.bob().awaitError(ErrorCode.NOT_ALLOWED,
+                "Only the owner of #ops can hand it over, which ends its ownership.", "role");
+        ops.bob().send(new SetRole("#ops", "dave", "operator"));
+        ops.bob().awaitError(ErrorCode.NOT_A_MEMBER, "dave is not a member of #ops.", "role");
+        ops.alice().send(new SetRole("#ops", "carol", "member"));
+        assertEquals(new RoleChanged("#ops", T0, "carol", "member", "alice"), ops.bob().await(RoleChanged.class,
+                r -> r.name().equals("carol") && r.role().equals("member")));
+
+        ops.bob().send(new Who("#ops"));
+        assertEquals(List.of("owner", "operator", "member"),
+                ops.bob().await(Members.class).users().stream().map(Member::role).toList());
+    }
+
+    @Test
+    void anOperatorSetsTheTopicAndOpensItToEveryMember() {
+        Trio ops = threeIn("#ops");
+        ops.alice().send(new SetRole("#ops", "bob", "operator"));
+        ops.carol().await(RoleChanged.class);
+
+        ops.bob().send(new SetTopic("#ops", "by an operator"));
+        assertEquals("by an operator", ops.carol().await(TopicChanged.class).text());
+        ops.carol().send(new ChangeSettings("#ops", false));
+        ops.carol().awaitError(ErrorCode.NOT_ALLOWED, "Only the owner and operators of #ops can change its settings.",
+                "settings");
+        ops.bob().send(new ChangeSettings("#ops", false));
+        assertEquals(new SettingsChanged("#ops", T0, "bob", false), ops.carol().await(SettingsChanged.class));
+        ops.carol().send(new SetTopic("#ops", "by anyone"));
+        assertEquals("by anyone", ops.alice().await(TopicChanged.class, t -> t.by().equals("carol")).text());
+        TestClient dave = enter2("dave");
+        dave.send(new JoinRoom("#ops"));
+        assertEquals(new RoomInfo("#ops", "by anyone", 4, 4, false), dave.await(RoomInfo.class));
+    }
+
+    @Test
+    void theOwnerHandsTheRoomOverAndStaysAnOperator() {
+        start(TestServer.config(dir));
+        List<TestClient> clients = inRoom("#ops", "alice", "bob");
+        TestClient alice = clients.get(0);
+        TestClient bob = clients.get(1);
+
+        alice.send(new SetRole("#ops", "alice", "owner"));
+        alice.awaitError(ErrorCode.NOT_ALLOWED, "Only the owner of #ops can hand it over, which ends its ownership.",
+                "role");
+        alice.send(new SetRole("#ops", "bob", "owner"));
+
+        assertEquals(new RoleChanged("#ops", T0, "alice", "operator", "alice"), bob.await(RoleChanged.class));
+        assertEquals(new RoleChanged("#ops", T0, "bob", "owner", "alice"), bob.await(RoleChanged.class));
+        bob.send(new SetRole("#ops", "alice", "member"));
+        assertEquals("member", alice.await(RoleChanged.class, r -> r.by().equals("bob")).role());
+    }
+
+    @Test
+    void guestsHaveNoRoleAndProtocolOneHearsNothingOfRoles() {
+        start(TestServer.config(dir).withGuests(true));
+        TestClient alice = enter2("alice");
+        TestClient guest = server.connect();
+        guest.hello(Protocol.ROOMS_VERSION);
+        guest.login2(Login.asGuest("visitor"));
+        join(alice, "#ops");
+        join(guest, "#ops");
+        TestClient old = server.enter("bob");
+
+        alice.send(new SetRole("#ops", "visitor", "operator"));
+        alice.awaitError(ErrorCode.NOT_ALLOWED, "Guests have no account, so they cannot have a role in a room.",
+                "role");
+        alice.send(new SetRole("#lobby", "bob", "operator"));
+        alice.awaitError(ErrorCode.NOT_ALLOWED, "Only the owner and operators of #lobby can give or take operator.",
+                "role");
+        old.send(new SetRole("#lobby", "alice", "operator"));
+        old.awaitError(ErrorCode.UNKNOWN_TYPE, "Unknown message type 'role' in protocol 1; rooms need protocol 2.",
+                "role");
+    }
+
+    @Test
+    void rolesAndTheTopicLockLastAcrossARestart() {
+        ServerConfig config = TestServer.config(dir);
+        start(config);
+        TestClient alice = inRoom("#ops", "alice", "bob").getFirst();
+        alice.send(new SetRole("#ops", "bob", "operator"));
+        alice.await(RoleChanged.class);
+        alice.send(new ChangeSettings("#ops", false));
+        alice.await(SettingsChanged.class);
+        server.close();
+        start(config);
+
+        TestClient again = enter2("alice");
+        again.send(new Who("#ops"));
+        assertEquals(List.of("owner", "operator"),
+                again.await(Members.class).users().stream().map(Member::role).toList());
+        again.send(new JoinRoom("#ops"));
+        assertEquals(false, again.await(RoomInfo.class).topicLocked());
     }
 
     @Test
@@ -242,8 +377,8 @@ class RoomsProtocolTest extends ServerTestBase {
 
         again.send(new Login("alice", TestServer.password("alice")).seeing(Map.of("#OPS", 2L)));
 
-        assertEquals(new LoggedIn("alice", 1, null, List.of(new RoomInfo("#lobby", null, 1, 1),
-                new RoomInfo("#ops", "Deploys", 1, 1))), TestClient.withoutToken(again.next()));
+        assertEquals(new LoggedIn("alice", 1, null, List.of(new RoomInfo("#lobby", null, 1, 1, true),
+                new RoomInfo("#ops", "Deploys", 1, 1, true))), TestClient.withoutToken(again.next()));
         assertEquals(new HistoryEnd(0, false, "#lobby"), again.next());
         assertEquals(new ChatMessage(3, T0, "alice", "three", true, null, "#ops"), again.next());
         assertEquals(new HistoryEnd(1, false, "#ops"), again.next());
@@ -270,7 +405,7 @@ class RoomsProtocolTest extends ServerTestBase {
 
         back.send(Login.resuming("alice", token, 0).seeing(Map.of("#ops", seen, "#lobby", 0L)));
 
-        assertEquals(List.of(new RoomInfo("#lobby", null, 2, 2), new RoomInfo("#ops", null, 2, 2)),
+        assertEquals(List.of(new RoomInfo("#lobby", null, 2, 2, true), new RoomInfo("#ops", null, 2, 2, true)),
                 back.await(LoggedIn.class).rooms());
         assertEquals(new ChatMessage(1, T0, "bob", "missed in the lobby", true, null, "#lobby"), back.next());
         assertEquals(new HistoryEnd(1, false, "#lobby"), back.next());

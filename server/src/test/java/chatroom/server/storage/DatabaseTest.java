@@ -44,7 +44,35 @@ class DatabaseTest {
             assertEquals(List.of(), rooms.all());
             assertTrue(rooms.create("#lobby", null, 5));
             assertFalse(rooms.create("#LOBBY", "alice", 6), "the same room, ignoring case");
-            assertEquals(List.of(new RoomStore.Saved("#lobby", null, null, 5)), rooms.all());
+            assertEquals(List.of(new RoomStore.Saved("#lobby", null, null, 5, false)), rooms.all());
+            rooms.setTopicOpen("#Lobby", true);
+            rooms.setOwner("#lobby", "alice");
+            assertEquals(List.of(new RoomStore.Saved("#lobby", null, "alice", 5, true)), rooms.all());
+        }
+    }
+
+    @Test
+    void aFileOfSchemaFourKeepsItsRoomsAndMembersWithLockedTopicsAndNoOperators() throws SQLException {
+        try (Connection connection = raw(); Statement statement = connection.createStatement()) {
+            // The rooms and memberships as schema 4 made them.
+            statement.execute("CREATE TABLE accounts (name_key TEXT PRIMARY KEY, name TEXT NOT NULL,"
+                    + " password_hash TEXT NOT NULL, created INTEGER NOT NULL, welcomed INTEGER NOT NULL DEFAULT 0)");
+            statement.execute("CREATE TABLE rooms (name_key TEXT PRIMARY KEY, name TEXT NOT NULL, topic TEXT,"
+                    + " owner_key TEXT, created INTEGER NOT NULL)");
+            statement.execute("CREATE TABLE memberships (room_key TEXT NOT NULL, account_key TEXT NOT NULL,"
+                    + " joined INTEGER NOT NULL, PRIMARY KEY (room_key, account_key))");
+            statement.execute("INSERT INTO rooms VALUES ('#ops', '#Ops', 'Deploys', 'alice', 3)");
+            statement.execute("INSERT INTO memberships VALUES ('#ops', 'alice', 4)");
+            statement.execute("PRAGMA user_version=4");
+        }
+
+        Database database = Database.open(dir);
+
+        assertEquals(Database.SCHEMA_VERSION, version());
+        try (RoomStore rooms = new RoomStore(database); MembershipStore memberships = new MembershipStore(database)) {
+            assertEquals(List.of(new RoomStore.Saved("#Ops", "Deploys", "alice", 3, false)), rooms.all());
+            assertEquals(List.of(new MembershipStore.Membership("#ops", "alice", "alice", 4, false)),
+                    memberships.all());
         }
     }
 

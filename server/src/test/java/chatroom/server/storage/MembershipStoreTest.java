@@ -43,13 +43,13 @@ class MembershipStoreTest {
 
         assertEquals(List.of("alice", "bob"), memberships.welcome("#Lobby", 10).stream()
                 .map(MembershipStore.Membership::accountKey).sorted().toList());
-        assertEquals(List.of(new MembershipStore.Membership("#lobby", "alice", "Alice", 10),
-                new MembershipStore.Membership("#lobby", "bob", "bob", 10)), memberships.all());
+        assertEquals(List.of(new MembershipStore.Membership("#lobby", "alice", "Alice", 10, false),
+                new MembershipStore.Membership("#lobby", "bob", "bob", 10, false)), memberships.all());
 
         assertTrue(memberships.leave("#lobby", "bob"));
         assertFalse(memberships.leave("#lobby", "bob"));
         account("carol");
-        assertEquals(List.of(new MembershipStore.Membership("#lobby", "carol", "carol", 20)),
+        assertEquals(List.of(new MembershipStore.Membership("#lobby", "carol", "carol", 20, false)),
                 memberships.welcome("#lobby", 20));
         assertEquals(List.of(), memberships.welcome("#lobby", 30));
         assertEquals(List.of("alice", "carol"), memberships.all().stream().map(MembershipStore.Membership::accountKey)
@@ -61,6 +61,19 @@ class MembershipStoreTest {
         assertTrue(memberships.join("#Ops", "alice", 5));
         assertFalse(memberships.join("#ops", "alice", 6));
 
-        assertEquals(List.of(new MembershipStore.Membership("#ops", "alice", "alice", 5)), memberships.all());
+        assertEquals(List.of(new MembershipStore.Membership("#ops", "alice", "alice", 5, false)), memberships.all());
+    }
+
+    @Test
+    void anOperatorIsRecordedUntilTheMembershipEnds() throws SQLException {
+        memberships.join("#ops", "alice", 5);
+        assertTrue(memberships.setOperator("#OPS", "alice", true));
+        assertFalse(memberships.setOperator("#ops", "bob", true), "bob is no member to make an operator");
+        assertEquals(List.of(new MembershipStore.Membership("#ops", "alice", "alice", 5, true)), memberships.all());
+
+        memberships.leave("#ops", "alice");
+        memberships.join("#ops", "alice", 7);
+        assertEquals(List.of(new MembershipStore.Membership("#ops", "alice", "alice", 7, false)), memberships.all(),
+                "leaving ends the role with the membership");
     }
 }

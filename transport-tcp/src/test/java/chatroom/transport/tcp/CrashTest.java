@@ -194,7 +194,8 @@ class CrashTest {
         toClose.add(after);
         LoggedIn in = after.login("alice", "pw".toCharArray());
 
-        assertEquals(List.of(new RoomInfo("#lobby", null, 1, 1), new RoomInfo("#ops", "Deploys only", 1, 1)),
+        assertEquals(List.of(new RoomInfo("#lobby", null, 1, 1, true),
+                new RoomInfo("#ops", "Deploys only", 1, 1, true)),
                 in.rooms());
         ChatMessage replayed = again.await(ChatMessage.class);
         assertEquals(new ChatMessage(1, replayed.ts(), "alice", "said before the kill", true, null, "#ops"), replayed);

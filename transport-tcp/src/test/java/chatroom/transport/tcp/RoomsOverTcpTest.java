@@ -81,7 +81,8 @@ class RoomsOverTcpTest {
         assertEquals(new TopicChanged("#ops", bob.await(TopicChanged.class).ts(), "alice", "Deploys"),
                 alice.await(TopicChanged.class));
         bobService.setTopic("#ops", "mine");
-        assertEquals(new ErrorReply(ErrorCode.NOT_ALLOWED, "Only the owner of #ops can set its topic.", "topic"),
+        assertEquals(new ErrorReply(ErrorCode.NOT_ALLOWED, "Only the owner and operators of #ops can set its topic.",
+                "topic"),
                 bob.await(ErrorReply.class));
         bobService.whoIn("#ops");
         assertEquals(List.of("alice", "bob"), bob.await(Members.class).users().stream().map(Member::name).toList());
@@ -140,7 +141,7 @@ class RoomsOverTcpTest {
         assertEquals(List.of("one", "three (history)", "two (history)", "four"), bob.chats());
 
         bobService.listRooms(null, null);
-        assertEquals(List.of(new RoomInfo("#lobby", null, 2, 2), new RoomInfo("#ops", null, 2, 2)),
+        assertEquals(List.of(new RoomInfo("#lobby", null, 2, 2, true), new RoomInfo("#ops", null, 2, 2, true)),
                 bob.await(RoomList.class).rooms());
     }
 }

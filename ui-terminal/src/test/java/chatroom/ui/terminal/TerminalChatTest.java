@@ -254,8 +254,8 @@ class TerminalChatTest {
             // Typed only now, so that it is queued after what the server sent.
             input.type("hi\n/switch #ops\nthere\n/join #new\n/part\n/rooms\n/2\n/9\n/join nohash\n");
             input.end();
-            return new LoggedIn("alice", 2, null, List.of(new RoomInfo("#lobby", null, 2, 2),
-                    new RoomInfo("#ops", "Deploys", 2, 2)));
+            return new LoggedIn("alice", 2, null, List.of(new RoomInfo("#lobby", null, 2, 2, true),
+                    new RoomInfo("#ops", "Deploys", 2, 2, true)));
         }).when(service).login(anyString(), any());
 
         assertEquals(0, run(input, "alice", PASSWORD, null));
