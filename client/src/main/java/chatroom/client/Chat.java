@@ -21,10 +21,12 @@ import chatroom.api.message.Pong;
 import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.Tell;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.message.Welcome;
@@ -181,6 +183,7 @@ public final class Chat implements ChatListener {
                 Conversation joined = new Conversation(Conversation.Kind.ROOM, info.name());
                 joined.online(info.online());
                 joined.topic(info.topic());
+                joined.topicLocked(!Boolean.FALSE.equals(info.topicLocked()));
                 rooms.put(RoomNames.key(info.name()), joined);
             }
             room = defaultRoom();
@@ -317,6 +320,21 @@ public final class Chat implements ChatListener {
     public Optional<String> setTopic(Conversation where, String text) {
         String name = where.name();
         return roomsRequest(() -> service.setTopic(name, text));
+    }
+
+    /**
+     * Gives a member of a room a role (rooms only): {@code operator}, {@code member} (taking operator away) or
+     * {@code owner} (handing the room over). A {@link ChatEvent.RoleChanged} or a refusal follows.
+     */
+    public Optional<String> setRole(Conversation where, String member, String role) {
+        String name = where.name();
+        return roomsRequest(() -> service.setRole(name, member, role));
+    }
+
+    /** Locks a room's topic to its owner and operators, or opens it to every member (rooms only). */
+    public Optional<String> lockTopic(Conversation where, boolean locked) {
+        String name = where.name();
+        return roomsRequest(() -> service.lockTopic(name, locked));
     }
 
     /** Sends a request about rooms, or says why it cannot be sent: not logged in, or no rooms here. */
@@ -472,6 +490,7 @@ public final class Chat implements ChatListener {
             case Members members -> {
                 Conversation where = roomOf(members.room());
                 List<Member> online = members.users().stream().filter(m -> !Boolean.FALSE.equals(m.online())).toList();
+                members.users().forEach(member -> where.role(member.name(), member.role()));
                 where.members(online.stream().map(Member::name).toList());
                 where.online(online.size());
                 events.accept(new ChatEvent.MembersListed(where, Boolean.TRUE.equals(whoRequests.pollFirst())));
@@ -510,6 +529,7 @@ public final class Chat implements ChatListener {
                 Conversation where = roomOf(info.name());
                 where.online(info.online());
                 where.topic(info.topic());
+                where.topicLocked(!Boolean.FALSE.equals(info.topicLocked()));
                 replaying.add(where);
             }
             case RoomList list -> events.accept(new ChatEvent.RoomsListed(list.rooms().stream()
@@ -519,6 +539,18 @@ public final class Chat implements ChatListener {
                 Conversation where = roomOf(topic.room());
                 where.topic(topic.text());
                 events.accept(new ChatEvent.TopicChanged(where, topic.by(), topic.text(), topic.ts()));
+            }
+            case RoleChanged changed -> {
+                Conversation where = roomOf(changed.room());
+                where.role(changed.name(), changed.role());
+                events.accept(new ChatEvent.RoleChanged(where, changed.name(), changed.role(), changed.by(),
+                        changed.ts(), changed.name().equals(me)));
+            }
+            case SettingsChanged settings -> {
+                Conversation where = roomOf(settings.room());
+                where.topicLocked(settings.topicLocked());
+                events.accept(new ChatEvent.TopicLockChanged(where, settings.by(), settings.topicLocked(),
+                        settings.ts()));
             }
             case Presence presence -> {
                 Conversation where = roomOf(presence.room());

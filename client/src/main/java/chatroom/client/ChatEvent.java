@@ -56,6 +56,15 @@ public sealed interface ChatEvent {
     record TopicChanged(Conversation conversation, String by, String text, long ts) implements ChatEvent {
     }
 
+    /** Someone's role in a room changed (rooms only): {@code owner}, {@code operator} or {@code member}. */
+    record RoleChanged(Conversation conversation, String name, String role, String by, long ts, boolean you)
+            implements ChatEvent {
+    }
+
+    /** A room's topic was locked to its owner and operators, or opened to every member (rooms only). */
+    record TopicLockChanged(Conversation conversation, String by, boolean locked, long ts) implements ChatEvent {
+    }
+
     /** A page of the room list (rooms only), in name order; {@code more} when rooms after these match too. */
     record RoomsListed(List<RoomSummary> rooms, boolean more) implements ChatEvent {
     }

@@ -1,11 +1,15 @@
 package chatroom.client;
 
+import chatroom.api.rules.Roles;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +31,9 @@ public final class Conversation {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private final Set<Long> ids = new HashSet<>();
     private final List<String> members = new ArrayList<>();
+    /** Roles other than plain member, by display name, as the last {@code who} and role changes told. */
+    private final Map<String, String> roles = new HashMap<>();
+    private boolean topicLocked = true;
     private int online;
     private int unread;
     private String topic;
@@ -181,6 +188,28 @@ public final class Conversation {
         members.clear();
         members.addAll(names);
         members.sort(MEMBER_ORDER);
+    }
+
+    /** A member's role in this room: {@code owner}, {@code operator} or {@code member} (also when not known). */
+    public String roleOf(String member) {
+        return roles.getOrDefault(member, Roles.MEMBER);
+    }
+
+    void role(String member, String role) {
+        if (role == null || role.equals(Roles.MEMBER)) {
+            roles.remove(member);
+        } else {
+            roles.put(member, role);
+        }
+    }
+
+    /** Whether only the room's owner and operators may set its topic. */
+    public boolean topicLocked() {
+        return topicLocked;
+    }
+
+    void topicLocked(boolean locked) {
+        topicLocked = locked;
     }
 
     void rename(String to) {

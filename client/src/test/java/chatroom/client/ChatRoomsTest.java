@@ -8,8 +8,10 @@ import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Member;
 import chatroom.api.message.Members;
 import chatroom.api.message.Presence;
+import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
+import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.spi.ChatService;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -152,5 +155,30 @@ class ChatRoomsTest {
                 new ChatEvent.Added(ops, new Entry.Message(6, T, "bob", "missed", false, true)),
                 new ChatEvent.CaughtUp(ops, 1, false), new ChatEvent.CaughtUp(chat.room(), 0, false)), take());
         assertTrue(chat.hasRooms());
+    }
+
+    @Test
+    void rolesAndTheTopicLockAreKeptPerRoomAndToldAsTheyChange() {
+        logIn();
+        Conversation ops = chat.roomNamed("#ops").orElseThrow();
+        assertTrue(ops.topicLocked(), "locked by default");
+
+        chat.onMessage(new Members(List.of(new Member("alice", T, null, true, "owner"),
+                new Member("bob", T, null, true, "member")), "#ops"));
+        chat.onMessage(new RoleChanged("#ops", T, "bob", "operator", "alice"));
+        chat.onMessage(new SettingsChanged("#ops", T, "bob", false));
+
+        assertEquals("owner", ops.roleOf("alice"));
+        assertEquals("operator", ops.roleOf("bob"));
+        assertEquals("member", ops.roleOf("carol"), "no role known: a member");
+        assertFalse(ops.topicLocked());
+        assertEquals(List.of(new ChatEvent.MembersListed(ops, false),
+                new ChatEvent.RoleChanged(ops, "bob", "operator", "alice", T, false),
+                new ChatEvent.TopicLockChanged(ops, "bob", false, T)), take());
+
+        assertEquals(Optional.empty(), chat.setRole(ops, "carol", "operator"));
+        assertEquals(Optional.empty(), chat.lockTopic(ops, true));
+        verify(service).setRole("#ops", "carol", "operator");
+        verify(service).lockTopic("#ops", true);
     }
 }

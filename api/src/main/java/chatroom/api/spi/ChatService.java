@@ -110,6 +110,19 @@ public interface ChatService extends AutoCloseable {
         throw noRooms();
     }
 
+    /**
+     * Gives a member of a room a role: {@code operator}, {@code member} (taking operator away) or {@code owner}
+     * (handing the room over).
+     */
+    default void setRole(String room, String name, String role) {
+        throw noRooms();
+    }
+
+    /** Locks a room's topic to its owner and operators, or opens it to every member. */
+    default void lockTopic(String room, boolean locked) {
+        throw noRooms();
+    }
+
     /** As {@link #history(long, int)}, in one room. */
     default void historyOf(String room, long beforeId, int limit) {
         throw noRooms();

@@ -6,6 +6,7 @@ import chatroom.api.codec.ProtocolException;
 import chatroom.api.file.Downloads;
 import chatroom.api.message.Announcement;
 import chatroom.api.message.Bye;
+import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ErrorCode;
@@ -27,6 +28,7 @@ import chatroom.api.message.Protocol;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.SetRole;
 import chatroom.api.message.SetTopic;
 import chatroom.api.message.Tell;
 import chatroom.api.message.Welcome;
@@ -677,6 +679,18 @@ final class TcpChatService implements ChatService {
     public void whoIn(String room) {
         requireRooms();
         request(new Who(room));
+    }
+
+    @Override
+    public void setRole(String room, String name, String role) {
+        requireRooms();
+        request(new SetRole(room, name, role));
+    }
+
+    @Override
+    public void lockTopic(String room, boolean locked) {
+        requireRooms();
+        request(new ChangeSettings(room, locked));
     }
 
     @Override

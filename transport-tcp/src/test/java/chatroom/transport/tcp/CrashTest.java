@@ -6,8 +6,12 @@ import chatroom.api.message.HistoryRequest;
 import chatroom.api.message.Joined;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
+import chatroom.api.message.Member;
+import chatroom.api.message.Members;
+import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ConnectOptions;
@@ -170,7 +174,7 @@ class CrashTest {
     }
 
     @Test
-    void roomsMembershipsAndTopicsOutliveAKill() throws Exception {
+    void roomsMembershipsTopicsAndRolesOutliveAKill() throws Exception {
         Process[] server = new Process[1];
         int port = startServer(0, server);
         ConnectOptions withRooms = new ConnectOptions("127.0.0.1", port,
@@ -185,6 +189,16 @@ class CrashTest {
         alice.await(TopicChanged.class);
         before.sayIn("#ops", "said before the kill");
         alice.await(ChatMessage.class, m -> m.text().equals("said before the kill") && m.cid() != null);
+        RecordingListener bob = new RecordingListener("bob");
+        ChatService bobService = new TcpChatService(withRooms, bob, null, null);
+        toClose.add(bobService);
+        bobService.login("bob", "pw".toCharArray());
+        bobService.join("#ops");
+        alice.await(Joined.class, joined -> "#ops".equals(joined.room()) && joined.name().equals("bob"));
+        before.setRole("#ops", "bob", "operator");
+        alice.await(RoleChanged.class);
+        bobService.lockTopic("#ops", false);
+        alice.await(SettingsChanged.class);
 
         server[0].destroyForcibly();
         assertTrue(server[0].waitFor(30, TimeUnit.SECONDS), "killed");
@@ -194,11 +208,14 @@ class CrashTest {
         toClose.add(after);
         LoggedIn in = after.login("alice", "pw".toCharArray());
 
-        assertEquals(List.of(new RoomInfo("#lobby", null, 1, 1, true),
-                new RoomInfo("#ops", "Deploys only", 1, 1, true)),
+        assertEquals(List.of(new RoomInfo("#lobby", null, 2, 1, true),
+                new RoomInfo("#ops", "Deploys only", 2, 1, false)),
                 in.rooms());
         ChatMessage replayed = again.await(ChatMessage.class);
         assertEquals(new ChatMessage(1, replayed.ts(), "alice", "said before the kill", true, null, "#ops"), replayed);
+        after.whoIn("#ops");
+        assertEquals(List.of("owner", "operator"),
+                again.await(Members.class).users().stream().map(Member::role).toList());
     }
 
     private static List<ChatMessage> chats(RecordingListener listener) {

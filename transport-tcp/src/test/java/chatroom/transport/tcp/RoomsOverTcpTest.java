@@ -8,8 +8,10 @@ import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
 import chatroom.api.message.Member;
 import chatroom.api.message.Members;
+import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
+import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ConnectOptions;
@@ -62,10 +64,12 @@ class RoomsOverTcpTest {
         assertThrows(UnsupportedOperationException.class, () -> plain.join("#ops"));
     }
 
-    @Test
-    void everyRoomRequestAndItsRefusalsOverTcp() throws Exception {
-        RunningServer server = closing(RunningServer.start(RunningServer.config(data).toBuilder().maxRoomsPerUser(3)
-                .build(), 0, null));
+    /** alice and bob logged in over TCP with rooms, both in #ops, which alice made. */
+    private record TwoInOps(RecordingListener alice, RecordingListener bob, ChatService aliceService,
+                            ChatService bobService) {
+    }
+
+    private TwoInOps twoInOps(RunningServer server) throws Exception {
         RecordingListener alice = new RecordingListener("alice");
         RecordingListener bob = new RecordingListener("bob");
         ChatService aliceService = client(alice, server.port(), true);
@@ -76,6 +80,18 @@ class RoomsOverTcpTest {
         alice.await(Joined.class, j -> "#ops".equals(j.room()));
         bobService.join("#ops");
         alice.await(Joined.class, j -> "#ops".equals(j.room()) && j.name().equals("bob"));
+        return new TwoInOps(alice, bob, aliceService, bobService);
+    }
+
+    @Test
+    void everyRoomRequestAndItsRefusalsOverTcp() throws Exception {
+        RunningServer server = closing(RunningServer.start(RunningServer.config(data).toBuilder().maxRoomsPerUser(3)
+                .build(), 0, null));
+        TwoInOps ops = twoInOps(server);
+        RecordingListener alice = ops.alice();
+        RecordingListener bob = ops.bob();
+        ChatService aliceService = ops.aliceService();
+        ChatService bobService = ops.bobService();
 
         aliceService.setTopic("#ops", "Deploys");
         assertEquals(new TopicChanged("#ops", bob.await(TopicChanged.class).ts(), "alice", "Deploys"),
@@ -105,6 +121,32 @@ class RoomsOverTcpTest {
         bobService.sayIn("#ops", "still here?");
         assertEquals(ErrorCode.NOT_IN_ROOM.wireName(), bob.await(ErrorReply.class,
                 e -> "say".equals(e.ref()) && e.code().equals(ErrorCode.NOT_IN_ROOM.wireName())).code());
+    }
+
+    @Test
+    void rolesAndTheTopicLockOverTcp() throws Exception {
+        RunningServer server = closing(RunningServer.start(RunningServer.config(data), 0, null));
+        TwoInOps ops = twoInOps(server);
+        RecordingListener alice = ops.alice();
+        RecordingListener bob = ops.bob();
+        ChatService aliceService = ops.aliceService();
+        ChatService bobService = ops.bobService();
+
+        bobService.lockTopic("#ops", false);
+        assertEquals(new ErrorReply(ErrorCode.NOT_ALLOWED, "Only the owner and operators of #ops can change its"
+                + " settings.", "settings"), bob.await(ErrorReply.class));
+        bobService.setRole("#ops", "bob", "operator");
+        assertEquals(new ErrorReply(ErrorCode.NOT_ALLOWED, "Only the owner and operators of #ops can give or take"
+                + " operator.", "role"), bob.await(ErrorReply.class, e -> "role".equals(e.ref())));
+        aliceService.setRole("#ops", "nobody", "operator");
+        assertEquals(new ErrorReply(ErrorCode.NOT_A_MEMBER, "nobody is not a member of #ops.", "role"),
+                alice.await(ErrorReply.class));
+        aliceService.setRole("#ops", "bob", "operator");
+        RoleChanged made = bob.await(RoleChanged.class);
+        assertEquals(new RoleChanged("#ops", made.ts(), "bob", "operator", "alice"), made);
+        bobService.lockTopic("#ops", false);
+        SettingsChanged opened = alice.await(SettingsChanged.class);
+        assertEquals(new SettingsChanged("#ops", opened.ts(), "bob", false), opened);
     }
 
     @Test

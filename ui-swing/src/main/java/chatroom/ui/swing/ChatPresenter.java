@@ -446,6 +446,10 @@ final class ChatPresenter {
             }
             case ChatEvent.TopicChanged topic -> {
             }
+            case ChatEvent.RoleChanged role -> {
+            }
+            case ChatEvent.TopicLockChanged lock -> {
+            }
             case ChatEvent.RoomsListed listed -> {
             }
             case ChatEvent.RoomClosed closed -> {

@@ -133,6 +133,8 @@ final class ChatDialogue {
             case Command.Rooms rooms -> chat.listRooms(rooms.filter())
                     .ifPresent(this::mistake);
             case Command.Topic topic -> topic(topic.text());
+            case Command.SetRole role -> chat.setRole(current, role.name(), role.role()).ifPresent(this::mistake);
+            case Command.TopicLock lock -> chat.lockTopic(current, lock.locked()).ifPresent(this::mistake);
             case Command.Switch to -> switchCommand(to);
             case Command.SendFile send -> sendFile(send);
             case Command.Cancel cancel -> cancelTransfer(cancel.number());
@@ -228,6 +230,8 @@ final class ChatDialogue {
             case ChatEvent.PresenceChanged presence -> screen.show(in(presence.conversation(),
                     format.event(presence)));
             case ChatEvent.TopicChanged topic -> screen.show(in(topic.conversation(), format.event(topic)));
+            case ChatEvent.RoleChanged role -> screen.show(in(role.conversation(), format.event(role)));
+            case ChatEvent.TopicLockChanged lock -> screen.show(in(lock.conversation(), format.event(lock)));
             case ChatEvent.RoomsListed listed -> format.rooms(listed).forEach(screen::show);
             case ChatEvent.MemberJoined joined -> screen.show(in(joined.conversation(), format.event(joined)));
             case ChatEvent.MemberLeft left -> screen.show(in(left.conversation(), format.event(left)));

@@ -42,6 +42,14 @@ sealed interface Command {
     record Topic(String text) implements Command {
     }
 
+    /** Give a member of the current room a role: operator, member (taking operator away) or owner (handing over). */
+    record SetRole(String name, String role) implements Command {
+    }
+
+    /** Lock the current room's topic to its owner and operators, or open it to every member. */
+    record TopicLock(boolean locked) implements Command {
+    }
+
     /** Make a room the current one: by name, or by its place in the prompt's list (from 1). */
     record Switch(String room, int number) implements Command {
     }

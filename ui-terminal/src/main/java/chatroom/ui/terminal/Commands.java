@@ -1,5 +1,7 @@
 package chatroom.ui.terminal;
 
+import chatroom.api.rules.Roles;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -23,6 +25,9 @@ final class Commands {
             "  /part [#ROOM] [REASON]  leave a room (the current one if not given)",
             "  /rooms [FILTER]   list the rooms",
             "  /topic [TEXT]     show or set the current room's topic",
+            "  /topiclock on|off let only the owner and operators set the topic, or every member",
+            "  /op NAME, /deop NAME  make NAME an operator of the current room, or a member again",
+            "  /owner NAME       hand the current room over to NAME (you stay an operator)",
             "  /switch #ROOM     write in that room from now on; /1 … /9 (Alt+1 … 9) switch by number",
             "  /quit             leave",
             "  /help             this list",
@@ -62,6 +67,14 @@ final class Commands {
             case "/part", "/leave" -> part(rest);
             case "/rooms" -> new Command.Rooms(rest.isEmpty() ? null : rest);
             case "/topic" -> new Command.Topic(rest.isEmpty() ? null : rest);
+            case "/topiclock" -> switch (rest.toLowerCase(Locale.ROOT)) {
+                case "on" -> new Command.TopicLock(true);
+                case "off" -> new Command.TopicLock(false);
+                default -> new Command.Mistake("Usage: /topiclock on|off");
+            };
+            case "/op" -> role(word, rest, Roles.OPERATOR);
+            case "/deop" -> role(word, rest, Roles.MEMBER);
+            case "/owner" -> role(word, rest, Roles.OWNER);
             case "/switch" -> rest.isEmpty() || rest.contains(" ") ? new Command.Mistake("Usage: /switch #ROOM")
                     : new Command.Switch(rest, 0);
             case "/1", "/2", "/3", "/4", "/5", "/6", "/7", "/8", "/9" -> new Command.Switch(null,
@@ -69,6 +82,11 @@ final class Commands {
             default -> new Command.Mistake("Unknown command " + echo(wordAndRest[0])
                     + "; type /help for the list.");
         };
+    }
+
+    private static Command role(String word, String rest, String role) {
+        return rest.isEmpty() || rest.contains(" ") ? new Command.Mistake("Usage: " + word + " NAME")
+                : new Command.SetRole(rest, role);
     }
 
     private static Command tell(String rest) {

@@ -1,6 +1,7 @@
 package chatroom.ui.terminal;
 
 import chatroom.api.file.TransferText;
+import chatroom.api.rules.Roles;
 import chatroom.client.ChatEvent;
 import chatroom.client.Conversation;
 import chatroom.client.Entry;
@@ -116,7 +117,14 @@ final class EventFormat {
     /** Who is online in a conversation. */
     String members(Conversation conversation) {
         return style.notice("Online (" + conversation.members().size() + "): "
-                + conversation.members().stream().map(SafeText::of).collect(Collectors.joining(", ")));
+                + conversation.members().stream().map(member -> SafeText.of(member) + roleMark(conversation, member))
+                .collect(Collectors.joining(", ")));
+    }
+
+    /** " (owner)" or " (operator)" after a name in a room's list; nothing for a member. */
+    private static String roleMark(Conversation conversation, String member) {
+        String role = conversation.roleOf(member);
+        return role.equals(Roles.MEMBER) ? "" : " (" + role + ")";
     }
 
     /** The line for a change in who is here, a refusal or a goodbye; {@code null} for events shown otherwise. */
@@ -137,9 +145,25 @@ final class EventFormat {
                     + (topic.text().isEmpty() ? " cleared the topic of " + SafeText.of(topic.conversation().name())
                     : " set the topic of " + SafeText.of(topic.conversation().name()) + ": "
                     + SafeText.of(topic.text())));
+            case ChatEvent.RoleChanged role -> stamp(role.ts()) + " " + style.notice("* " + SafeText.of(role.by())
+                    + " made " + (role.you() ? "you" : SafeText.of(role.name())) + " " + article(role.role())
+                    + " of " + SafeText.of(role.conversation().name()));
+            case ChatEvent.TopicLockChanged lock -> stamp(lock.ts()) + " " + style.notice("* " + SafeText.of(lock.by())
+                    + (lock.locked() ? " locked the topic of " + SafeText.of(lock.conversation().name())
+                    + " to its owner and operators" : " opened the topic of " + SafeText.of(lock.conversation().name())
+                    + " to every member"));
             case ChatEvent.Refused refused -> style.error("error: " + SafeText.of(refused.message()));
             case ChatEvent.Goodbye goodbye -> "Disconnected by the server: " + SafeText.of(goodbye.reason());
             default -> null;
+        };
+    }
+
+    /** "the owner", "an operator", "a member". */
+    private static String article(String role) {
+        return switch (role) {
+            case Roles.OWNER -> "the owner";
+            case Roles.OPERATOR -> "an operator";
+            default -> "a member";
         };
     }
 

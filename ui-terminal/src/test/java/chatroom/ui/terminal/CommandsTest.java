@@ -33,6 +33,14 @@ class CommandsTest {
         assertEquals(new Command.Topic(null), Commands.parse("/topic"));
         assertEquals(new Command.Topic("Deploys only"), Commands.parse("/topic Deploys only"));
         assertEquals(new Command.Switch("#ops", 0), Commands.parse("/switch #ops"));
+        assertEquals(new Command.SetRole("bob", "operator"), Commands.parse("/op bob"));
+        assertEquals(new Command.SetRole("bob", "member"), Commands.parse("/deop bob"));
+        assertEquals(new Command.SetRole("carol", "owner"), Commands.parse("/owner carol"));
+        assertEquals(new Command.Mistake("Usage: /op NAME"), Commands.parse("/op"));
+        assertEquals(new Command.Mistake("Usage: /deop NAME"), Commands.parse("/deop bob carol"));
+        assertEquals(new Command.TopicLock(false), Commands.parse("/topiclock OFF"));
+        assertEquals(new Command.TopicLock(true), Commands.parse("/topiclock on"));
+        assertEquals(new Command.Mistake("Usage: /topiclock on|off"), Commands.parse("/topiclock maybe"));
         assertEquals(new Command.Switch(null, 3), Commands.parse("/3"));
     }
 

@@ -144,6 +144,9 @@ class EventFormatTest {
     void membersSortedAsTheServerSortsThem() {
         Chat seen = seenBy(new Members(List.of(new Member("bob", 1), new Member("Alice", 2), new Member("陈", 3))));
         assertEquals("Online (3): Alice, bob, 陈", plain.members(seen.room()));
+        Chat withRoles = seenBy(new Members(List.of(new Member("bob", 1, null, true, "operator"),
+                new Member("alice", 2, null, true, "owner"), new Member("carol", 3, null, true, "member"))));
+        assertEquals("Online (3): alice (owner), bob (operator), carol", plain.members(withRoles.room()));
     }
 
     @Test
@@ -153,6 +156,12 @@ class EventFormatTest {
                 plain.event(new ChatEvent.PresenceChanged(room, "bob", false, "connection lost", TS, 1)));
         assertEquals("09:08:07 * alice set the topic of : Deploys",
                 plain.event(new ChatEvent.TopicChanged(room, "alice", "Deploys", TS)));
+        assertEquals("09:08:07 * alice made bob an operator of ",
+                plain.event(new ChatEvent.RoleChanged(room, "bob", "operator", "alice", TS, false)));
+        assertEquals("09:08:07 * alice made you the owner of ",
+                plain.event(new ChatEvent.RoleChanged(room, "me", "owner", "alice", TS, true)));
+        assertEquals("09:08:07 * bob opened the topic of  to every member",
+                plain.event(new ChatEvent.TopicLockChanged(room, "bob", false, TS)));
         assertEquals(List.of("#ops (2 online, 3 members): Deploys", "End of the room list."),
                 plain.rooms(new ChatEvent.RoomsListed(List.of(new chatroom.client.RoomSummary("#ops", "Deploys", 3, 2)),
                         false)));
