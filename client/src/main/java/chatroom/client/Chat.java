@@ -1,6 +1,8 @@
 package chatroom.client;
 
 import chatroom.api.message.Announcement;
+import chatroom.api.message.BanChanged;
+import chatroom.api.message.BanList;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
@@ -337,6 +339,24 @@ public final class Chat implements ChatListener {
         return roomsRequest(() -> service.lockTopic(name, locked));
     }
 
+    /** Puts someone present out of a room (rooms only); {@code reason} may be {@code null}. */
+    public Optional<String> kick(Conversation where, String member, String reason) {
+        String name = where.name();
+        return roomsRequest(() -> service.kick(name, member, reason));
+    }
+
+    /** Bans an account from a room, or lifts its ban (rooms only). */
+    public Optional<String> ban(Conversation where, String account, boolean banned) {
+        String name = where.name();
+        return roomsRequest(() -> service.ban(name, account, banned));
+    }
+
+    /** Asks who is banned from a room (rooms only): a {@link ChatEvent.BansListed} or a refusal follows. */
+    public Optional<String> listBans(Conversation where) {
+        String name = where.name();
+        return roomsRequest(() -> service.listBans(name));
+    }
+
     /** Sends a request about rooms, or says why it cannot be sent: not logged in, or no rooms here. */
     private Optional<String> roomsRequest(Runnable request) {
         if (connection == ConnectionState.OFFLINE) {
@@ -546,6 +566,10 @@ public final class Chat implements ChatListener {
                 events.accept(new ChatEvent.RoleChanged(where, changed.name(), changed.role(), changed.by(),
                         changed.ts(), changed.name().equals(me)));
             }
+            case BanChanged ban -> events.accept(new ChatEvent.BanChanged(roomOf(ban.room()), ban.name(), ban.by(),
+                    ban.banned(), ban.ts()));
+            case BanList bans -> events.accept(new ChatEvent.BansListed(roomOf(bans.room()), bans.names(),
+                    bans.more()));
             case SettingsChanged settings -> {
                 Conversation where = roomOf(settings.room());
                 where.topicLocked(settings.topicLocked());

@@ -65,6 +65,15 @@ public sealed interface ChatEvent {
     record TopicLockChanged(Conversation conversation, String by, boolean locked, long ts) implements ChatEvent {
     }
 
+    /** An account was banned from a room, or its ban lifted (rooms only). */
+    record BanChanged(Conversation conversation, String name, String by, boolean banned, long ts)
+            implements ChatEvent {
+    }
+
+    /** Who is banned from a room (rooms only); {@code more} when the server has more names than these. */
+    record BansListed(Conversation conversation, List<String> names, boolean more) implements ChatEvent {
+    }
+
     /** A page of the room list (rooms only), in name order; {@code more} when rooms after these match too. */
     record RoomsListed(List<RoomSummary> rooms, boolean more) implements ChatEvent {
     }

@@ -1,5 +1,7 @@
 package chatroom.client;
 
+import chatroom.api.message.BanChanged;
+import chatroom.api.message.BanList;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.Joined;
@@ -180,5 +182,16 @@ class ChatRoomsTest {
         assertEquals(Optional.empty(), chat.lockTopic(ops, true));
         verify(service).setRole("#ops", "carol", "operator");
         verify(service).lockTopic("#ops", true);
+
+        chat.onMessage(new BanChanged("#ops", T, "carol", "alice", true));
+        chat.onMessage(new BanList("#ops", List.of("carol"), false));
+        assertEquals(List.of(new ChatEvent.BanChanged(ops, "carol", "alice", true, T),
+                new ChatEvent.BansListed(ops, List.of("carol"), false)), take());
+        assertEquals(Optional.empty(), chat.kick(ops, "dave", "spam"));
+        assertEquals(Optional.empty(), chat.ban(ops, "dave", true));
+        assertEquals(Optional.empty(), chat.listBans(ops));
+        verify(service).kick("#ops", "dave", "spam");
+        verify(service).ban("#ops", "dave", true);
+        verify(service).listBans("#ops");
     }
 }

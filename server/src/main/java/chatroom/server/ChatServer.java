@@ -294,6 +294,12 @@ public final class ChatServer implements AutoCloseable {
                 room.operator(membership.accountKey(), membership.operator());
             }
         }
+        for (MembershipStore.Ban ban : memberships.bans()) {
+            Room room = rooms.get(ban.roomKey());
+            if (room != null) {
+                room.ban(ban.accountKey(), ban.name(), true);
+            }
+        }
         return List.copyOf(rooms.values());
     }
 

@@ -1,6 +1,9 @@
 package chatroom.api.internal;
 
 import chatroom.api.message.Announcement;
+import chatroom.api.message.BanChanged;
+import chatroom.api.message.BanList;
+import chatroom.api.message.BanMember;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
@@ -18,7 +21,9 @@ import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
 import chatroom.api.message.JoinRoom;
 import chatroom.api.message.Joined;
+import chatroom.api.message.KickMember;
 import chatroom.api.message.Left;
+import chatroom.api.message.ListBans;
 import chatroom.api.message.ListRooms;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
@@ -68,7 +73,10 @@ public final class MessageTypes {
             Map.entry(ListRooms.TYPE, ListRooms.class),
             Map.entry(SetTopic.TYPE, SetTopic.class),
             Map.entry(SetRole.TYPE, SetRole.class),
-            Map.entry(ChangeSettings.TYPE, ChangeSettings.class));
+            Map.entry(ChangeSettings.TYPE, ChangeSettings.class),
+            Map.entry(KickMember.TYPE, KickMember.class),
+            Map.entry(BanMember.TYPE, BanMember.class),
+            Map.entry(ListBans.TYPE, ListBans.class));
 
     public static final Map<String, Class<? extends ServerMessage>> SERVER = Map.ofEntries(
             Map.entry(Welcome.TYPE, Welcome.class),
@@ -95,7 +103,9 @@ public final class MessageTypes {
             Map.entry(TopicChanged.TYPE, TopicChanged.class),
             Map.entry(Presence.TYPE, Presence.class),
             Map.entry(RoleChanged.TYPE, RoleChanged.class),
-            Map.entry(SettingsChanged.TYPE, SettingsChanged.class));
+            Map.entry(SettingsChanged.TYPE, SettingsChanged.class),
+            Map.entry(BanChanged.TYPE, BanChanged.class),
+            Map.entry(BanList.TYPE, BanList.class));
 
     private MessageTypes() {
     }

@@ -26,7 +26,7 @@ public enum ErrorCode {
     GUESTS_NOT_ALLOWED,
     /** The password does not match the account. */
     WRONG_PASSWORD,
-    /** Registration is closed and there is no such account. */
+    /** Registration is closed and there is no such account; or a request names an account that does not exist. */
     NO_SUCH_ACCOUNT,
     /** Too many failed logins; wait before trying again. */
     TOO_MANY_ATTEMPTS,
@@ -64,6 +64,8 @@ public enum ErrorCode {
     NOT_ALLOWED,
     /** The request names someone who is not a member of the room. */
     NOT_A_MEMBER,
+    /** The user is banned from that room. */
+    BANNED,
     /** A code this side does not know (sent by a newer peer). */
     UNKNOWN;
 

@@ -123,6 +123,21 @@ public interface ChatService extends AutoCloseable {
         throw noRooms();
     }
 
+    /** Puts someone present out of a room; {@code reason} may be {@code null}. */
+    default void kick(String room, String name, String reason) {
+        throw noRooms();
+    }
+
+    /** Bans an account from a room, or lifts its ban. */
+    default void ban(String room, String name, boolean banned) {
+        throw noRooms();
+    }
+
+    /** Asks who is banned from a room. */
+    default void listBans(String room) {
+        throw noRooms();
+    }
+
     /** As {@link #history(long, int)}, in one room. */
     default void historyOf(String room, long beforeId, int limit) {
         throw noRooms();

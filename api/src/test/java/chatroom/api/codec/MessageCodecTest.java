@@ -3,6 +3,9 @@ package chatroom.api.codec;
 import chatroom.api.internal.JsonCodec;
 import chatroom.api.internal.MessageTypes;
 import chatroom.api.message.Announcement;
+import chatroom.api.message.BanChanged;
+import chatroom.api.message.BanList;
+import chatroom.api.message.BanMember;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
@@ -21,8 +24,10 @@ import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
 import chatroom.api.message.JoinRoom;
 import chatroom.api.message.Joined;
+import chatroom.api.message.KickMember;
 import chatroom.api.message.Left;
 import chatroom.api.message.Limits;
+import chatroom.api.message.ListBans;
 import chatroom.api.message.ListRooms;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
@@ -97,6 +102,11 @@ class MessageCodecTest {
                         "{\"type\":\"role\",\"room\":\"#ops\",\"name\":\"bob\",\"role\":\"operator\"}"),
                 Arguments.of(new ChangeSettings("#ops", false),
                         "{\"type\":\"settings\",\"room\":\"#ops\",\"topicLocked\":false}"),
+                Arguments.of(new KickMember("#ops", "bob", "spam"),
+                        "{\"type\":\"kick\",\"room\":\"#ops\",\"name\":\"bob\",\"reason\":\"spam\"}"),
+                Arguments.of(new BanMember("#ops", "bob", true),
+                        "{\"type\":\"ban\",\"room\":\"#ops\",\"name\":\"bob\",\"banned\":true}"),
+                Arguments.of(new ListBans("#ops"), "{\"type\":\"bans\",\"room\":\"#ops\"}"),
                 Arguments.of(new Login("bob", "pw").seeing(Map.of("#ops", 7L)),
                         "{\"type\":\"login\",\"name\":\"bob\",\"password\":\"pw\",\"seen\":{\"#ops\":7}}"),
                 Arguments.of(new Who("#ops"), "{\"type\":\"who\",\"room\":\"#ops\"}"),
@@ -149,6 +159,11 @@ class MessageCodecTest {
                 Arguments.of(new RoleChanged("#ops", TS, "bob", "operator", "alice"),
                         "{\"type\":\"role\",\"room\":\"#ops\",\"ts\":1700000000123,\"name\":\"bob\",\"role\":"
                                 + "\"operator\",\"by\":\"alice\"}"),
+                Arguments.of(new BanChanged("#ops", TS, "bob", "alice", true),
+                        "{\"type\":\"ban\",\"room\":\"#ops\",\"ts\":1700000000123,\"name\":\"bob\",\"by\":\"alice\","
+                                + "\"banned\":true}"),
+                Arguments.of(new BanList("#ops", List.of("bob"), false),
+                        "{\"type\":\"ban_list\",\"room\":\"#ops\",\"names\":[\"bob\"],\"more\":false}"),
                 Arguments.of(new SettingsChanged("#ops", TS, "alice", false),
                         "{\"type\":\"settings\",\"room\":\"#ops\",\"ts\":1700000000123,\"by\":\"alice\","
                                 + "\"topicLocked\":false}"),

@@ -11,6 +11,7 @@ import chatroom.server.sessions.Session;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ public final class Room {
     private final Set<String> operators = new HashSet<>();
     /** Whether only the owner and operators set the topic (the default) rather than every member. */
     private boolean topicLocked = true;
+    /** The accounts banned from the room: key to account name. */
+    private final Map<String, String> banned = new HashMap<>();
     /** Written by the rooms thread only (a new array on every change), so a broadcast can hold on to one. */
     private volatile Session[] present = new Session[0];
     /** The same sessions by the protocol they speak, so each hears the room in its own words. */
@@ -133,6 +136,24 @@ public final class Room {
         }
         operators.remove(newOwnerKey);
         ownerKey = newOwnerKey;
+    }
+
+    /** Bans an account (by key; its name for the ban list), or lifts its ban. */
+    public void ban(String accountKey, String name, boolean ban) {
+        if (ban) {
+            banned.put(accountKey, name);
+        } else {
+            banned.remove(accountKey);
+        }
+    }
+
+    boolean isBanned(String memberKey) {
+        return banned.containsKey(memberKey);
+    }
+
+    /** The names of the accounts banned from the room, sorted. */
+    List<String> bannedNames() {
+        return banned.values().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
     }
 
     boolean topicLocked() {

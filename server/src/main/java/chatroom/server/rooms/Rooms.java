@@ -3,6 +3,8 @@ package chatroom.server.rooms;
 import chatroom.api.codec.Frame;
 import chatroom.api.codec.MessageCodec;
 import chatroom.api.message.Announcement;
+import chatroom.api.message.BanChanged;
+import chatroom.api.message.BanList;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ErrorCode;
@@ -123,6 +125,15 @@ public final class Rooms {
     }
 
     public record ChangeSettings(Session session, String room, boolean topicLocked) implements Event {
+    }
+
+    public record KickMember(Session session, String room, String name, String reason) implements Event {
+    }
+
+    public record BanMember(Session session, String room, String name, boolean banned) implements Event {
+    }
+
+    public record ListBans(Session session, String room) implements Event {
     }
 
     public record SetTopic(Session session, String room, String text) implements Event {
@@ -292,6 +303,9 @@ public final class Rooms {
             case SetTopic t -> setTopic(t.session(), t.room(), t.text());
             case SetRole r -> setRole(r.session(), r.room(), r.name(), r.role());
             case ChangeSettings c -> changeSettings(c.session(), c.room(), c.topicLocked());
+            case KickMember k -> kick(k.session(), k.room(), k.name(), k.reason());
+            case BanMember b -> ban(b.session(), b.room(), b.name(), b.banned());
+            case ListBans l -> listBans(l.session(), l.room());
             case Leave l -> leave(l.session(), l.reason(), l.logout());
             case Kick k -> k.kicked().complete(kick(k.name(), k.reason()));
             case Announce a -> announce(a.text());
@@ -623,6 +637,10 @@ public final class Rooms {
             deliver(session, existing.info());
             return;
         }
+        if (existing != null && existing.isBanned(memberKey(session))) {
+            reply(session, ErrorCode.BANNED, "You are banned from " + existing.name() + ".", "join");
+            return;
+        }
         int rooms = roomsOf.getOrDefault(session, List.of()).size();
         if (rooms >= config.maxRoomsPerUser()) {
             reply(session, ErrorCode.TOO_MANY_ROOMS, "You are in " + rooms + " rooms, the most this server allows;"
@@ -690,12 +708,178 @@ public final class Rooms {
                 Names.key(session.account())))) {
             return;
         }
-        String why = reason == null || reason.isBlank() ? "left" : "left: " + Topics.clean(reason);
+        removeFromRoom(room, session, "left" + reasonText(reason));
+        log.info(session.name() + " left " + room.name());
+    }
+
+    /** Takes someone present out of a room, telling the room (and them) why; their membership has ended. */
+    private void removeFromRoom(Room room, Session session, String why) {
         presenceNotice(room, new Left(now(), session.name(), room.online() - 1, why, room.name()), null);
         room.remove(session);
         disenroll(room, memberKey(session));
         roomsOf.getOrDefault(session, new ArrayList<>()).remove(room);
-        log.info(session.name() + " left " + room.name());
+    }
+
+    /** ": REASON", cleaned to one line and cut to a topic's length, or nothing without a reason. */
+    private static String reasonText(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return "";
+        }
+        String clean = Topics.clean(reason);
+        return ": " + (Topics.fits(clean) ? clean
+                : clean.substring(0, clean.offsetByCodePoints(0, Topics.MAX_LENGTH)));
+    }
+
+    /**
+     * Puts someone present out of a room; they may join again. The owner and operators kick members, only the owner
+     * kicks operators, and no one kicks the owner.
+     */
+    private void kick(Session session, String roomName, String name, String reason) {
+        Room room = moderated(session, roomName, "kick");
+        if (room == null) {
+            return;
+        }
+        Session target = presentNamed(room, name);
+        if (target == null) {
+            reply(session, ErrorCode.NOT_A_MEMBER, nameOrSomeone(name) + " is not in " + room.name() + ".", "kick");
+            return;
+        }
+        String refusal = actOnRefusal(room, memberKey(session), memberKey(target), "kick");
+        if (refusal != null) {
+            reply(session, ErrorCode.NOT_ALLOWED, refusal, "kick");
+            return;
+        }
+        if (!target.guest() && !persist(session, () -> memberships.leave(room.name(),
+                Names.key(target.account())))) {
+            return;
+        }
+        removeFromRoom(room, target, "kicked by " + session.name() + reasonText(reason));
+        log.info(session.name() + " kicked " + target.name() + " from " + room.name());
+    }
+
+    /**
+     * Bans an account from a room (ending its membership, taking it out if present, refusing its joins) or lifts
+     * the ban. Guests have no account to ban; they can be kicked.
+     */
+    private void ban(Session session, String roomName, String name, boolean ban) {
+        String verb = ban ? "ban" : "unban";
+        Room room = moderated(session, roomName, verb);
+        if (room == null) {
+            return;
+        }
+        Session present = presentNamed(room, name);
+        if (present != null && present.guest()) {
+            reply(session, ErrorCode.NOT_ALLOWED, "Guests have no account to ban; kick them instead.", verb);
+            return;
+        }
+        String key = present != null ? memberKey(present) : Names.key(name);
+        String accountName;
+        try {
+            accountName = memberships.accountName(key).orElse(null);
+        } catch (SQLException e) {
+            log.info("looking up an account failed: " + e.getMessage());
+            reply(session, ErrorCode.SERVER_ERROR, "The server could not look that account up; try again.", verb);
+            return;
+        }
+        if (accountName == null) {
+            reply(session, ErrorCode.NO_SUCH_ACCOUNT, nameOrSomeone(name) + " has no account here.", verb);
+            return;
+        }
+        String refusal = actOnRefusal(room, memberKey(session), key, verb);
+        if (refusal != null) {
+            reply(session, ErrorCode.NOT_ALLOWED, refusal, verb);
+            return;
+        }
+        BanChanged notice = new BanChanged(room.name(), now(), accountName, session.name(), ban);
+        if (room.isBanned(key) == ban) {
+            deliver(session, notice);
+            return;
+        }
+        String by = memberKey(session);
+        if (!persist(session, () -> {
+            if (ban) {
+                memberships.ban(room.name(), key, by, now());
+            } else {
+                memberships.unban(room.name(), key);
+            }
+        })) {
+            return;
+        }
+        room.ban(key, accountName, ban);
+        tellRoom(room, notice);
+        if (ban) {
+            endMembership(room, key, accountName, "banned by " + session.name());
+        }
+        log.info(session.name() + " " + verb + "ned " + accountName + " from " + room.name());
+    }
+
+    /** Ends an account's membership of a room, taking its session out if present, and tells the room why. */
+    private void endMembership(Room room, String key, String accountName, String why) {
+        for (Session present : room.present()) {
+            if (memberKey(present).equals(key)) {
+                removeFromRoom(room, present, why);
+                return;
+            }
+        }
+        if (room.isMember(key)) {
+            disenroll(room, key);
+            presenceNotice(room, new Left(now(), accountName, room.online(), why, room.name()), null);
+        }
+    }
+
+    private void listBans(Session session, String roomName) {
+        Room room = moderated(session, roomName, "bans");
+        if (room == null) {
+            return;
+        }
+        List<String> names = room.bannedNames();
+        deliver(session, new BanList(room.name(), names.stream().limit(BanList.MAX).toList(),
+                names.size() > BanList.MAX));
+    }
+
+    /** The room a moderation request names, when the session may keep order there; null after saying why not. */
+    private Room moderated(Session session, String roomName, String request) {
+        if (!requireInRoom(session, request)) {
+            return null;
+        }
+        Room room = roomFor(session, roomName, request, null);
+        if (room != null && !room.runBy(memberKey(session))) {
+            reply(session, ErrorCode.NOT_ALLOWED, "Only the owner and operators of " + room.name() + " can "
+                    + (request.equals("bans") ? "see its bans" : request + " here") + ".", request);
+            return null;
+        }
+        return room;
+    }
+
+    /** Why the actor may not kick or ban the target in the room; null when it may. */
+    private static String actOnRefusal(Room room, String actor, String target, String verb) {
+        if (target.equals(actor)) {
+            return "You cannot " + verb + " yourself" + (verb.equals("kick") ? "; part to leave." : ".");
+        }
+        String role = room.roleOf(target);
+        if (role.equals(Roles.OWNER)) {
+            return "No one can " + verb + " the owner of " + room.name() + ".";
+        }
+        if (role.equals(Roles.OPERATOR) && !room.roleOf(actor).equals(Roles.OWNER)) {
+            return "Only the owner of " + room.name() + " can " + verb + " an operator.";
+        }
+        return null;
+    }
+
+    /** Someone present in the room by display name, or null. */
+    private static Session presentNamed(Room room, String name) {
+        String key = Names.key(name);
+        for (Session present : room.present()) {
+            if (Names.key(present.name()).equals(key)) {
+                return present;
+            }
+        }
+        return null;
+    }
+
+    /** The name as the user typed it when it could be a name, else words that do not repeat it. */
+    private String nameOrSomeone(String name) {
+        return new Names(config.maxNameLength()).check(name).isEmpty() ? name : "No one by that name";
     }
 
     private void listRooms(Session session, String filter, String after, int limit) {
@@ -754,9 +938,8 @@ public final class Rooms {
         String actor = memberKey(session);
         String target = memberKeyOf(room, name);
         if (target == null) {
-            boolean nameable = new Names(config.maxNameLength()).check(name).isEmpty();
-            reply(session, ErrorCode.NOT_A_MEMBER, (nameable ? name : "No one by that name") + " is not a member of "
-                    + room.name() + ".", "role");
+            reply(session, ErrorCode.NOT_A_MEMBER, nameOrSomeone(name) + " is not a member of " + room.name() + ".",
+                    "role");
             return;
         }
         String targetRole = room.roleOf(target);
@@ -833,13 +1016,11 @@ public final class Rooms {
 
     /** The member key of whoever that name means in the room: someone present by display name, else an account. */
     private static String memberKeyOf(Room room, String name) {
-        String key = Names.key(name);
-        for (Session present : room.present()) {
-            if (Names.key(present.name()).equals(key)) {
-                return memberKey(present);
-            }
+        Session present = presentNamed(room, name);
+        if (present != null) {
+            return memberKey(present);
         }
-        return room.isMember(key) ? key : null;
+        return room.isMember(Names.key(name)) ? Names.key(name) : null;
     }
 
     /** The name the room knows a member by: its display name while present, else its account's. */

@@ -3,6 +3,7 @@ package chatroom.server.sessions;
 import chatroom.api.codec.Frame;
 import chatroom.api.codec.MessageCodec;
 import chatroom.api.codec.ProtocolException;
+import chatroom.api.message.BanMember;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ClientMessage;
@@ -17,6 +18,8 @@ import chatroom.api.message.Hello;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
 import chatroom.api.message.JoinRoom;
+import chatroom.api.message.KickMember;
+import chatroom.api.message.ListBans;
 import chatroom.api.message.ListRooms;
 import chatroom.api.message.Login;
 import chatroom.api.message.Logout;
@@ -216,6 +219,21 @@ public final class Session implements InboundHandler {
             case ChangeSettings c -> {
                 if (roomsRequest(ChangeSettings.TYPE)) {
                     server.rooms().post(new Rooms.ChangeSettings(this, c.room(), c.topicLocked()));
+                }
+            }
+            case KickMember k -> {
+                if (roomsRequest(KickMember.TYPE)) {
+                    server.rooms().post(new Rooms.KickMember(this, k.room(), k.name(), k.reason()));
+                }
+            }
+            case BanMember b -> {
+                if (roomsRequest(BanMember.TYPE)) {
+                    server.rooms().post(new Rooms.BanMember(this, b.room(), b.name(), b.banned()));
+                }
+            }
+            case ListBans l -> {
+                if (roomsRequest(ListBans.TYPE)) {
+                    server.rooms().post(new Rooms.ListBans(this, l.room()));
                 }
             }
         }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -105,6 +106,67 @@ public final class MembershipStore implements AutoCloseable {
     /** Records that an account left a room; returns whether it was in it. */
     public boolean leave(String room, String accountKey) throws SQLException {
         return update("DELETE FROM memberships WHERE room_key = ? AND account_key = ?", RoomNames.key(room),
+                accountKey) == 1;
+    }
+
+    /** An account banned from a room, by their keys; {@code name} is the account's. */
+    public record Ban(String roomKey, String accountKey, String name) {
+    }
+
+    /** Every ban, room by room. */
+    public synchronized List<Ban> bans() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT b.room_key, b.account_key, COALESCE(a.name, b.account_key) FROM room_bans b"
+                        + " LEFT JOIN accounts a ON a.name_key = b.account_key ORDER BY b.room_key, b.account_key");
+             ResultSet rows = query.executeQuery()) {
+            List<Ban> all = new ArrayList<>();
+            while (rows.next()) {
+                all.add(new Ban(rows.getString(1), rows.getString(2), rows.getString(3)));
+            }
+            connection.commit();
+            return all;
+        }
+    }
+
+    /** The name of the account with that key, if there is one. */
+    public synchronized Optional<String> accountName(String accountKey) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT name FROM accounts WHERE name_key = ?")) {
+            query.setString(1, accountKey);
+            try (ResultSet rows = query.executeQuery()) {
+                Optional<String> name = rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+                connection.commit();
+                return name;
+            }
+        }
+    }
+
+    /** Bans an account from a room, ending its membership there, in one transaction. */
+    public synchronized void ban(String room, String accountKey, String byKey, long now) throws SQLException {
+        writes.lock();
+        try (PreparedStatement ban = connection.prepareStatement(
+                "INSERT OR REPLACE INTO room_bans (room_key, account_key, by_key, since) VALUES (?, ?, ?, ?)");
+             PreparedStatement leave = connection.prepareStatement(
+                     "DELETE FROM memberships WHERE room_key = ? AND account_key = ?")) {
+            ban.setString(1, RoomNames.key(room));
+            ban.setString(2, accountKey);
+            ban.setString(3, byKey);
+            ban.setLong(4, now);
+            ban.executeUpdate();
+            leave.setString(1, RoomNames.key(room));
+            leave.setString(2, accountKey);
+            leave.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** Lifts a ban; returns whether there was one. */
+    public boolean unban(String room, String accountKey) throws SQLException {
+        return update("DELETE FROM room_bans WHERE room_key = ? AND account_key = ?", RoomNames.key(room),
                 accountKey) == 1;
     }
 

@@ -1,5 +1,8 @@
 package chatroom.server.rooms;
 
+import chatroom.api.message.BanChanged;
+import chatroom.api.message.BanList;
+import chatroom.api.message.BanMember;
 import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ErrorCode;
@@ -14,7 +17,9 @@ import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
 import chatroom.api.message.JoinRoom;
 import chatroom.api.message.Joined;
+import chatroom.api.message.KickMember;
 import chatroom.api.message.Left;
+import chatroom.api.message.ListBans;
 import chatroom.api.message.ListRooms;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
@@ -317,7 +322,7 @@ class RoomsProtocolTest extends ServerTestBase {
     }
 
     @Test
-    void guestsHaveNoRoleAndProtocolOneHearsNothingOfRoles() {
+    void guestsHaveNoRoleAreKickedNotBannedAndProtocolOneHearsNothingOfRoles() {
         start(TestServer.config(dir).withGuests(true));
         TestClient alice = enter2("alice");
         TestClient guest = server.connect();
@@ -336,6 +341,10 @@ class RoomsProtocolTest extends ServerTestBase {
         old.send(new SetRole("#lobby", "alice", "operator"));
         old.awaitError(ErrorCode.UNKNOWN_TYPE, "Unknown message type 'role' in protocol 1; rooms need protocol 2.",
                 "role");
+        alice.send(new BanMember("#ops", "visitor", true));
+        alice.awaitError(ErrorCode.NOT_ALLOWED, "Guests have no account to ban; kick them instead.", "ban");
+        alice.send(new KickMember("#ops", "visitor", null));
+        assertEquals("kicked by alice", guest.await(Left.class, l -> l.name().equals("visitor")).reason());
     }
 
     @Test
@@ -504,5 +513,77 @@ class RoomsProtocolTest extends ServerTestBase {
 
         assertEquals(new Renamed(T0, "alice", "ally", 2), bob.await(Renamed.class));
         assertEquals(List.of(), only(bob.receivedUntilNow("#ops"), Renamed.class));
+    }
+
+    @Test
+    void operatorsKickMembersWhoMayComeBackButNotTheOwnerOrEachOther() {
+        Trio ops = threeIn("#ops");
+        ops.alice().send(new SetRole("#ops", "bob", "operator"));
+        ops.carol().await(RoleChanged.class);
+
+        ops.carol().send(new KickMember("#ops", "bob", null));
+        ops.carol().awaitError(ErrorCode.NOT_ALLOWED, "Only the owner and operators of #ops can kick here.", "kick");
+        ops.bob().send(new KickMember("#ops", "alice", null));
+        ops.bob().awaitError(ErrorCode.NOT_ALLOWED, "No one can kick the owner of #ops.", "kick");
+        ops.bob().send(new KickMember("#ops", "dave", null));
+        ops.bob().awaitError(ErrorCode.NOT_A_MEMBER, "dave is not in #ops.", "kick");
+        ops.bob().send(new KickMember("#ops", "bob", null));
+        ops.bob().awaitError(ErrorCode.NOT_ALLOWED, "You cannot kick yourself; part to leave.", "kick");
+        ops.bob().send(new KickMember("#ops", "carol", "too loud"));
+
+        assertEquals(new Left(T0, "carol", 2, "kicked by bob: too loud", "#ops"),
+                ops.carol().await(Left.class, l -> l.name().equals("carol")));
+        assertEquals(new Left(T0, "carol", 2, "kicked by bob: too loud", "#ops"),
+                ops.alice().await(Left.class, l -> l.name().equals("carol")));
+        ops.carol().send(Say.inRoom("#ops", "still here?", null));
+        ops.carol().awaitError(ErrorCode.NOT_IN_ROOM, "You are not in #ops; join it first.", "say");
+        join(ops.carol(), "#ops");
+        ops.alice().send(new KickMember("#ops", "bob", null));
+        assertEquals("kicked by alice", ops.bob().await(Left.class, l -> l.name().equals("bob")).reason());
+    }
+
+    @Test
+    void aBannedAccountIsPutOutAndNeverGetsBackInUntilUnbanned() {
+        Trio ops = threeIn("#ops");
+
+        ops.bob().send(new BanMember("#ops", "carol", true));
+        ops.bob().awaitError(ErrorCode.NOT_ALLOWED, "Only the owner and operators of #ops can ban here.", "ban");
+        ops.alice().send(new BanMember("#ops", "nobody", true));
+        ops.alice().awaitError(ErrorCode.NO_SUCH_ACCOUNT, "nobody has no account here.", "ban");
+        ops.alice().send(new BanMember("#ops", "carol", true));
+
+        assertEquals(new BanChanged("#ops", T0, "carol", "alice", true), ops.bob().await(BanChanged.class));
+        assertEquals(new Left(T0, "carol", 2, "banned by alice", "#ops"),
+                ops.carol().await(Left.class, l -> l.name().equals("carol")));
+        for (int i = 0; i < 3; i++) {
+            ops.carol().send(new JoinRoom("#OPS"));
+            ops.carol().awaitError(ErrorCode.BANNED, "You are banned from #ops.", "join");
+        }
+        ops.alice().send(new ListBans("#ops"));
+        assertEquals(new BanList("#ops", List.of("carol"), false), ops.alice().await(BanList.class));
+        ops.bob().send(new ListBans("#ops"));
+        ops.bob().awaitError(ErrorCode.NOT_ALLOWED, "Only the owner and operators of #ops can see its bans.", "bans");
+
+        ops.alice().send(new BanMember("#ops", "carol", false));
+        assertEquals(new BanChanged("#ops", T0, "carol", "alice", false), ops.bob().await(BanChanged.class,
+                b -> !b.banned()));
+        join(ops.carol(), "#ops");
+    }
+
+    @Test
+    void anOfflineMemberCanBeBannedAndBansLastAcrossARestart() {
+        ServerConfig config = TestServer.config(dir);
+        start(config);
+        List<TestClient> clients = inRoom("#ops", "alice", "bob");
+        clients.get(1).logout();
+        clients.get(0).send(new BanMember("#ops", "BOB", true));
+        assertEquals(new Left(T0, "bob", 1, "banned by alice", "#ops"),
+                clients.get(0).await(Left.class, l -> l.name().equals("bob")));
+        server.close();
+        start(config);
+
+        TestClient bob = enter2("bob");
+        bob.send(new JoinRoom("#ops"));
+        bob.awaitError(ErrorCode.BANNED, "You are banned from #ops.", "join");
     }
 }

@@ -5,6 +5,7 @@ import chatroom.api.codec.MessageCodec;
 import chatroom.api.codec.ProtocolException;
 import chatroom.api.file.Downloads;
 import chatroom.api.message.Announcement;
+import chatroom.api.message.BanMember;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
@@ -15,6 +16,8 @@ import chatroom.api.message.FileShared;
 import chatroom.api.message.Hello;
 import chatroom.api.message.HistoryRequest;
 import chatroom.api.message.JoinRoom;
+import chatroom.api.message.KickMember;
+import chatroom.api.message.ListBans;
 import chatroom.api.message.ListRooms;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
@@ -691,6 +694,24 @@ final class TcpChatService implements ChatService {
     public void lockTopic(String room, boolean locked) {
         requireRooms();
         request(new ChangeSettings(room, locked));
+    }
+
+    @Override
+    public void kick(String room, String name, String reason) {
+        requireRooms();
+        request(new KickMember(room, name, reason));
+    }
+
+    @Override
+    public void ban(String room, String name, boolean banned) {
+        requireRooms();
+        request(new BanMember(room, name, banned));
+    }
+
+    @Override
+    public void listBans(String room) {
+        requireRooms();
+        request(new ListBans(room));
     }
 
     @Override

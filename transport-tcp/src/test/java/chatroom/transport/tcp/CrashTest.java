@@ -1,5 +1,7 @@
 package chatroom.transport.tcp;
 
+import chatroom.api.message.BanChanged;
+import chatroom.api.message.BanList;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
@@ -199,6 +201,11 @@ class CrashTest {
         alice.await(RoleChanged.class);
         bobService.lockTopic("#ops", false);
         alice.await(SettingsChanged.class);
+        ChatService carol = new TcpChatService(withRooms, new RecordingListener("carol"), null, null);
+        toClose.add(carol);
+        carol.login("carol", "pw".toCharArray());
+        before.ban("#ops", "carol", true);
+        alice.await(BanChanged.class);
 
         server[0].destroyForcibly();
         assertTrue(server[0].waitFor(30, TimeUnit.SECONDS), "killed");
@@ -208,7 +215,7 @@ class CrashTest {
         toClose.add(after);
         LoggedIn in = after.login("alice", "pw".toCharArray());
 
-        assertEquals(List.of(new RoomInfo("#lobby", null, 2, 1, true),
+        assertEquals(List.of(new RoomInfo("#lobby", null, 3, 1, true),
                 new RoomInfo("#ops", "Deploys only", 2, 1, false)),
                 in.rooms());
         ChatMessage replayed = again.await(ChatMessage.class);
@@ -216,6 +223,8 @@ class CrashTest {
         after.whoIn("#ops");
         assertEquals(List.of("owner", "operator"),
                 again.await(Members.class).users().stream().map(Member::role).toList());
+        after.listBans("#ops");
+        assertEquals(List.of("carol"), again.await(BanList.class).names());
     }
 
     private static List<ChatMessage> chats(RecordingListener listener) {

@@ -1,5 +1,7 @@
 package chatroom.transport.tcp;
 
+import chatroom.api.message.BanChanged;
+import chatroom.api.message.BanList;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
@@ -147,6 +149,29 @@ class RoomsOverTcpTest {
         bobService.lockTopic("#ops", false);
         SettingsChanged opened = alice.await(SettingsChanged.class);
         assertEquals(new SettingsChanged("#ops", opened.ts(), "bob", false), opened);
+    }
+
+    @Test
+    void kicksAndBansOverTcp() throws Exception {
+        RunningServer server = closing(RunningServer.start(RunningServer.config(data), 0, null));
+        TwoInOps ops = twoInOps(server);
+
+        ops.bobService().kick("#ops", "alice", "mutiny");
+        assertEquals(new ErrorReply(ErrorCode.NOT_ALLOWED, "Only the owner and operators of #ops can kick here.",
+                "kick"), ops.bob().await(ErrorReply.class));
+        ops.aliceService().kick("#ops", "bob", "too loud");
+        assertEquals("kicked by alice: too loud", ops.bob().await(Left.class, l -> l.name().equals("bob")).reason());
+        ops.bobService().join("#ops");
+        ops.alice().await(Joined.class, j -> "#ops".equals(j.room()) && j.name().equals("bob"));
+        ops.aliceService().ban("#ops", "bob", true);
+        BanChanged banned = ops.alice().await(BanChanged.class);
+        assertEquals(new BanChanged("#ops", banned.ts(), "bob", "alice", true), banned);
+        assertEquals("banned by alice", ops.bob().await(Left.class, l -> l.reason().startsWith("banned")).reason());
+        ops.bobService().join("#ops");
+        assertEquals(new ErrorReply(ErrorCode.BANNED, "You are banned from #ops.", "join"),
+                ops.bob().await(ErrorReply.class, e -> "join".equals(e.ref())));
+        ops.aliceService().listBans("#ops");
+        assertEquals(new BanList("#ops", List.of("bob"), false), ops.alice().await(BanList.class));
     }
 
     @Test

@@ -450,6 +450,10 @@ final class ChatPresenter {
             }
             case ChatEvent.TopicLockChanged lock -> {
             }
+            case ChatEvent.BanChanged ban -> {
+            }
+            case ChatEvent.BansListed bans -> {
+            }
             case ChatEvent.RoomsListed listed -> {
             }
             case ChatEvent.RoomClosed closed -> {

@@ -135,6 +135,9 @@ final class ChatDialogue {
             case Command.Topic topic -> topic(topic.text());
             case Command.SetRole role -> chat.setRole(current, role.name(), role.role()).ifPresent(this::mistake);
             case Command.TopicLock lock -> chat.lockTopic(current, lock.locked()).ifPresent(this::mistake);
+            case Command.Kick kick -> chat.kick(current, kick.name(), kick.reason()).ifPresent(this::mistake);
+            case Command.Ban ban -> chat.ban(current, ban.name(), ban.banned()).ifPresent(this::mistake);
+            case Command.Bans bans -> chat.listBans(current).ifPresent(this::mistake);
             case Command.Switch to -> switchCommand(to);
             case Command.SendFile send -> sendFile(send);
             case Command.Cancel cancel -> cancelTransfer(cancel.number());
@@ -232,6 +235,8 @@ final class ChatDialogue {
             case ChatEvent.TopicChanged topic -> screen.show(in(topic.conversation(), format.event(topic)));
             case ChatEvent.RoleChanged role -> screen.show(in(role.conversation(), format.event(role)));
             case ChatEvent.TopicLockChanged lock -> screen.show(in(lock.conversation(), format.event(lock)));
+            case ChatEvent.BanChanged ban -> screen.show(in(ban.conversation(), format.event(ban)));
+            case ChatEvent.BansListed bans -> screen.show(in(bans.conversation(), format.bans(bans)));
             case ChatEvent.RoomsListed listed -> format.rooms(listed).forEach(screen::show);
             case ChatEvent.MemberJoined joined -> screen.show(in(joined.conversation(), format.event(joined)));
             case ChatEvent.MemberLeft left -> screen.show(in(left.conversation(), format.event(left)));

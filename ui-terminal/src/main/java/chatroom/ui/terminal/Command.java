@@ -46,6 +46,18 @@ sealed interface Command {
     record SetRole(String name, String role) implements Command {
     }
 
+    /** Put someone present out of the current room; {@code reason} may be {@code null}. */
+    record Kick(String name, String reason) implements Command {
+    }
+
+    /** Ban an account from the current room, or lift its ban. */
+    record Ban(String name, boolean banned) implements Command {
+    }
+
+    /** Show who is banned from the current room. */
+    record Bans() implements Command {
+    }
+
     /** Lock the current room's topic to its owner and operators, or open it to every member. */
     record TopicLock(boolean locked) implements Command {
     }

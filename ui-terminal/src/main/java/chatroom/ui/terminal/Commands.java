@@ -28,6 +28,8 @@ final class Commands {
             "  /topiclock on|off let only the owner and operators set the topic, or every member",
             "  /op NAME, /deop NAME  make NAME an operator of the current room, or a member again",
             "  /owner NAME       hand the current room over to NAME (you stay an operator)",
+            "  /kick NAME [REASON]  put NAME out of the current room (they may come back)",
+            "  /ban NAME, /unban NAME  ban an account from the current room, or lift the ban; /bans lists them",
             "  /switch #ROOM     write in that room from now on; /1 … /9 (Alt+1 … 9) switch by number",
             "  /quit             leave",
             "  /help             this list",
@@ -75,6 +77,10 @@ final class Commands {
             case "/op" -> role(word, rest, Roles.OPERATOR);
             case "/deop" -> role(word, rest, Roles.MEMBER);
             case "/owner" -> role(word, rest, Roles.OWNER);
+            case "/kick" -> kick(rest);
+            case "/ban", "/unban" -> rest.isEmpty() || rest.contains(" ") ? new Command.Mistake("Usage: " + word
+                    + " NAME") : new Command.Ban(rest, word.equals("/ban"));
+            case "/bans" -> new Command.Bans();
             case "/switch" -> rest.isEmpty() || rest.contains(" ") ? new Command.Mistake("Usage: /switch #ROOM")
                     : new Command.Switch(rest, 0);
             case "/1", "/2", "/3", "/4", "/5", "/6", "/7", "/8", "/9" -> new Command.Switch(null,
@@ -82,6 +88,14 @@ final class Commands {
             default -> new Command.Mistake("Unknown command " + echo(wordAndRest[0])
                     + "; type /help for the list.");
         };
+    }
+
+    private static Command kick(String rest) {
+        String[] nameAndReason = rest.split("\\s+", 2);
+        if (nameAndReason[0].isEmpty()) {
+            return new Command.Mistake("Usage: /kick NAME [REASON]");
+        }
+        return new Command.Kick(nameAndReason[0], nameAndReason.length > 1 ? nameAndReason[1] : null);
     }
 
     private static Command role(String word, String rest, String role) {

@@ -121,6 +121,14 @@ final class EventFormat {
                 .collect(Collectors.joining(", ")));
     }
 
+    /** Who is banned from a room, on one line. */
+    String bans(ChatEvent.BansListed bans) {
+        String room = SafeText.of(bans.conversation().name());
+        return style.notice(bans.names().isEmpty() ? "No one is banned from " + room + "."
+                : "Banned from " + room + " (" + bans.names().size() + (bans.more() ? "+" : "") + "): "
+                + bans.names().stream().map(SafeText::of).collect(Collectors.joining(", ")));
+    }
+
     /** " (owner)" or " (operator)" after a name in a room's list; nothing for a member. */
     private static String roleMark(Conversation conversation, String member) {
         String role = conversation.roleOf(member);
@@ -152,6 +160,9 @@ final class EventFormat {
                     + (lock.locked() ? " locked the topic of " + SafeText.of(lock.conversation().name())
                     + " to its owner and operators" : " opened the topic of " + SafeText.of(lock.conversation().name())
                     + " to every member"));
+            case ChatEvent.BanChanged ban -> stamp(ban.ts()) + " " + style.notice("* " + SafeText.of(ban.by())
+                    + (ban.banned() ? " banned " : " lifted the ban on ") + SafeText.of(ban.name())
+                    + (ban.banned() ? " from " : " in ") + SafeText.of(ban.conversation().name()));
             case ChatEvent.Refused refused -> style.error("error: " + SafeText.of(refused.message()));
             case ChatEvent.Goodbye goodbye -> "Disconnected by the server: " + SafeText.of(goodbye.reason());
             default -> null;

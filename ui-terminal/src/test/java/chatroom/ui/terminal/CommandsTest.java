@@ -39,6 +39,13 @@ class CommandsTest {
         assertEquals(new Command.Mistake("Usage: /op NAME"), Commands.parse("/op"));
         assertEquals(new Command.Mistake("Usage: /deop NAME"), Commands.parse("/deop bob carol"));
         assertEquals(new Command.TopicLock(false), Commands.parse("/topiclock OFF"));
+        assertEquals(new Command.Kick("carol", null), Commands.parse("/kick carol"));
+        assertEquals(new Command.Kick("carol", "too loud, again"), Commands.parse("/kick carol too loud, again"));
+        assertEquals(new Command.Mistake("Usage: /kick NAME [REASON]"), Commands.parse("/kick"));
+        assertEquals(new Command.Ban("carol", true), Commands.parse("/ban carol"));
+        assertEquals(new Command.Ban("carol", false), Commands.parse("/unban carol"));
+        assertEquals(new Command.Mistake("Usage: /unban NAME"), Commands.parse("/unban"));
+        assertEquals(new Command.Bans(), Commands.parse("/bans"));
         assertEquals(new Command.TopicLock(true), Commands.parse("/topiclock on"));
         assertEquals(new Command.Mistake("Usage: /topiclock on|off"), Commands.parse("/topiclock maybe"));
         assertEquals(new Command.Switch(null, 3), Commands.parse("/3"));

@@ -162,6 +162,13 @@ class EventFormatTest {
                 plain.event(new ChatEvent.RoleChanged(room, "me", "owner", "alice", TS, true)));
         assertEquals("09:08:07 * bob opened the topic of  to every member",
                 plain.event(new ChatEvent.TopicLockChanged(room, "bob", false, TS)));
+        assertEquals("09:08:07 * alice banned carol from ",
+                plain.event(new ChatEvent.BanChanged(room, "carol", "alice", true, TS)));
+        assertEquals("09:08:07 * alice lifted the ban on carol in ",
+                plain.event(new ChatEvent.BanChanged(room, "carol", "alice", false, TS)));
+        assertEquals("Banned from  (2): carol, dave", plain.bans(new ChatEvent.BansListed(room, List.of("carol",
+                "dave"), false)));
+        assertEquals("No one is banned from .", plain.bans(new ChatEvent.BansListed(room, List.of(), false)));
         assertEquals(List.of("#ops (2 online, 3 members): Deploys", "End of the room list."),
                 plain.rooms(new ChatEvent.RoomsListed(List.of(new chatroom.client.RoomSummary("#ops", "Deploys", 3, 2)),
                         false)));
