@@ -14,6 +14,7 @@ import chatroom.api.message.FileDone;
 import chatroom.api.message.FileOffered;
 import chatroom.api.message.FileShared;
 import chatroom.api.message.HistoryEnd;
+import chatroom.api.message.Invited;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
 import chatroom.api.message.LoggedIn;
@@ -186,6 +187,7 @@ public final class Chat implements ChatListener {
                 joined.online(info.online());
                 joined.topic(info.topic());
                 joined.topicLocked(!Boolean.FALSE.equals(info.topicLocked()));
+                joined.inviteOnly(Boolean.TRUE.equals(info.inviteOnly()));
                 rooms.put(RoomNames.key(info.name()), joined);
             }
             room = defaultRoom();
@@ -337,6 +339,18 @@ public final class Chat implements ChatListener {
     public Optional<String> lockTopic(Conversation where, boolean locked) {
         String name = where.name();
         return roomsRequest(() -> service.lockTopic(name, locked));
+    }
+
+    /** Makes a room invite-only, or open to anyone again (rooms only). */
+    public Optional<String> setInviteOnly(Conversation where, boolean inviteOnly) {
+        String name = where.name();
+        return roomsRequest(() -> service.setInviteOnly(name, inviteOnly));
+    }
+
+    /** Invites an account to a room (rooms only): a {@link ChatEvent.Invited} or a refusal follows. */
+    public Optional<String> invite(Conversation where, String account) {
+        String name = where.name();
+        return roomsRequest(() -> service.invite(name, account));
     }
 
     /** Puts someone present out of a room (rooms only); {@code reason} may be {@code null}. */
@@ -550,6 +564,7 @@ public final class Chat implements ChatListener {
                 where.online(info.online());
                 where.topic(info.topic());
                 where.topicLocked(!Boolean.FALSE.equals(info.topicLocked()));
+                where.inviteOnly(Boolean.TRUE.equals(info.inviteOnly()));
                 replaying.add(where);
             }
             case RoomList list -> events.accept(new ChatEvent.RoomsListed(list.rooms().stream()
@@ -571,11 +586,21 @@ public final class Chat implements ChatListener {
             case BanList bans -> events.accept(new ChatEvent.BansListed(roomOf(bans.room()), bans.names(),
                     bans.more()));
             case SettingsChanged settings -> {
+                // The server tells every setting as it now is; the user hears of those that changed.
                 Conversation where = roomOf(settings.room());
-                where.topicLocked(settings.topicLocked());
-                events.accept(new ChatEvent.TopicLockChanged(where, settings.by(), settings.topicLocked(),
-                        settings.ts()));
+                if (where.topicLocked() != settings.topicLocked()) {
+                    where.topicLocked(settings.topicLocked());
+                    events.accept(new ChatEvent.TopicLockChanged(where, settings.by(), settings.topicLocked(),
+                            settings.ts()));
+                }
+                if (where.inviteOnly() != settings.inviteOnly()) {
+                    where.inviteOnly(settings.inviteOnly());
+                    events.accept(new ChatEvent.InviteOnlyChanged(where, settings.by(), settings.inviteOnly(),
+                            settings.ts()));
+                }
             }
+            case Invited invited -> events.accept(new ChatEvent.Invited(invited.room(), invited.name(),
+                    invited.by(), invited.expires(), invited.name().equals(me)));
             case Presence presence -> {
                 Conversation where = roomOf(presence.room());
                 if (presence.isOnline()) {

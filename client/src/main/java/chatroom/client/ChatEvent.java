@@ -65,6 +65,17 @@ public sealed interface ChatEvent {
     record TopicLockChanged(Conversation conversation, String by, boolean locked, long ts) implements ChatEvent {
     }
 
+    /** A room was made invite-only, or open to anyone again (rooms only). */
+    record InviteOnlyChanged(Conversation conversation, String by, boolean inviteOnly, long ts) implements ChatEvent {
+    }
+
+    /**
+     * An account was invited to a room (rooms only): told to whoever invited it ({@code you} false) and to the
+     * invited user ({@code you} true), who is not in the room yet.
+     */
+    record Invited(String room, String name, String by, long expires, boolean you) implements ChatEvent {
+    }
+
     /** An account was banned from a room, or its ban lifted (rooms only). */
     record BanChanged(Conversation conversation, String name, String by, boolean banned, long ts)
             implements ChatEvent {

@@ -34,6 +34,7 @@ public final class Conversation {
     /** Roles other than plain member, by display name, as the last {@code who} and role changes told. */
     private final Map<String, String> roles = new HashMap<>();
     private boolean topicLocked = true;
+    private boolean inviteOnly;
     private int online;
     private int unread;
     private String topic;
@@ -201,6 +202,15 @@ public final class Conversation {
         } else {
             roles.put(member, role);
         }
+    }
+
+    /** Whether only those invited may join the room. */
+    public boolean inviteOnly() {
+        return inviteOnly;
+    }
+
+    void inviteOnly(boolean only) {
+        inviteOnly = only;
     }
 
     /** Whether only the room's owner and operators may set its topic. */

@@ -4,6 +4,7 @@ import chatroom.api.message.BanChanged;
 import chatroom.api.message.BanList;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.HistoryEnd;
+import chatroom.api.message.Invited;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
 import chatroom.api.message.LoggedIn;
@@ -193,5 +194,18 @@ class ChatRoomsTest {
         verify(service).kick("#ops", "dave", "spam");
         verify(service).ban("#ops", "dave", true);
         verify(service).listBans("#ops");
+
+        chat.onMessage(new SettingsChanged("#ops", T, "alice", false, true));
+        chat.onMessage(new Invited("#ops", T, "dave", "alice", T + 1));
+        chat.onMessage(new Invited("#design", T, "alice", "erin", T + 1));
+        assertTrue(ops.inviteOnly());
+        assertEquals(List.of(new ChatEvent.InviteOnlyChanged(ops, "alice", true, T),
+                new ChatEvent.Invited("#ops", "dave", "alice", T + 1, false),
+                new ChatEvent.Invited("#design", "alice", "erin", T + 1, true)), take(),
+                "only what changed is told; an invite to a room the user is not in opens no conversation");
+        assertEquals(Optional.empty(), chat.invite(ops, "dave"));
+        assertEquals(Optional.empty(), chat.setInviteOnly(ops, false));
+        verify(service).invite("#ops", "dave");
+        verify(service).setInviteOnly("#ops", false);
     }
 }

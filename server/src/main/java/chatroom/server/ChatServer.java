@@ -285,6 +285,7 @@ public final class ChatServer implements AutoCloseable {
                     history.before(saved.name(), Long.MAX_VALUE, config.recentWindow()), history.lastId(saved.name()),
                     history.size(saved.name()), config.recentWindow());
             room.topicLocked(!saved.topicOpen());
+            room.inviteOnly(saved.inviteOnly());
             rooms.put(RoomNames.key(saved.name()), room);
         }
         for (MembershipStore.Membership membership : memberships.all()) {
@@ -292,6 +293,12 @@ public final class ChatServer implements AutoCloseable {
             if (room != null) {
                 room.join(membership.accountKey(), membership.name(), membership.joined());
                 room.operator(membership.accountKey(), membership.operator());
+            }
+        }
+        for (MembershipStore.Invite invite : memberships.invites()) {
+            Room room = rooms.get(invite.roomKey());
+            if (room != null) {
+                room.invite(invite.accountKey(), invite.expires());
             }
         }
         for (MembershipStore.Ban ban : memberships.bans()) {

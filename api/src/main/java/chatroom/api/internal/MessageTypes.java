@@ -19,6 +19,8 @@ import chatroom.api.message.FileShared;
 import chatroom.api.message.Hello;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
+import chatroom.api.message.InviteMember;
+import chatroom.api.message.Invited;
 import chatroom.api.message.JoinRoom;
 import chatroom.api.message.Joined;
 import chatroom.api.message.KickMember;
@@ -76,7 +78,8 @@ public final class MessageTypes {
             Map.entry(ChangeSettings.TYPE, ChangeSettings.class),
             Map.entry(KickMember.TYPE, KickMember.class),
             Map.entry(BanMember.TYPE, BanMember.class),
-            Map.entry(ListBans.TYPE, ListBans.class));
+            Map.entry(ListBans.TYPE, ListBans.class),
+            Map.entry(InviteMember.TYPE, InviteMember.class));
 
     public static final Map<String, Class<? extends ServerMessage>> SERVER = Map.ofEntries(
             Map.entry(Welcome.TYPE, Welcome.class),
@@ -105,7 +108,8 @@ public final class MessageTypes {
             Map.entry(RoleChanged.TYPE, RoleChanged.class),
             Map.entry(SettingsChanged.TYPE, SettingsChanged.class),
             Map.entry(BanChanged.TYPE, BanChanged.class),
-            Map.entry(BanList.TYPE, BanList.class));
+            Map.entry(BanList.TYPE, BanList.class),
+            Map.entry(Invited.TYPE, Invited.class));
 
     private MessageTypes() {
     }

@@ -66,6 +66,10 @@ public enum ErrorCode {
     NOT_A_MEMBER,
     /** The user is banned from that room. */
     BANNED,
+    /** The room is invite-only and the user has no invite. */
+    INVITE_ONLY,
+    /** The request names someone who is a member of the room already. */
+    ALREADY_MEMBER,
     /** A code this side does not know (sent by a newer peer). */
     UNKNOWN;
 

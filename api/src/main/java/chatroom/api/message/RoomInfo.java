@@ -8,17 +8,23 @@ package chatroom.api.message;
  * @param members how many accounts (and guests) are members, online or not
  * @param online  how many of them are online
  * @param topicLocked whether only the owner and operators may set the topic (the default), or every member
+ * @param inviteOnly  {@code true} when only those invited may join; absent otherwise
  */
-public record RoomInfo(String name, String topic, int members, int online, Boolean topicLocked)
+public record RoomInfo(String name, String topic, int members, int online, Boolean topicLocked, Boolean inviteOnly)
         implements ServerMessage {
     public static final String TYPE = "room";
 
     public RoomInfo {
         Fields.required(name, "name");
+        inviteOnly = Boolean.TRUE.equals(inviteOnly) ? Boolean.TRUE : null;
+    }
+
+    public RoomInfo(String name, String topic, int members, int online, Boolean topicLocked) {
+        this(name, topic, members, online, topicLocked, null);
     }
 
     public RoomInfo(String name, String topic, int members, int online) {
-        this(name, topic, members, online, null);
+        this(name, topic, members, online, null, null);
     }
 
     @Override

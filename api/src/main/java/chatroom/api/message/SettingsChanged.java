@@ -5,12 +5,17 @@ package chatroom.api.message;
  *
  * @param by who changed them
  */
-public record SettingsChanged(String room, long ts, String by, boolean topicLocked) implements ServerMessage {
+public record SettingsChanged(String room, long ts, String by, boolean topicLocked, boolean inviteOnly)
+        implements ServerMessage {
     public static final String TYPE = "settings";
 
     public SettingsChanged {
         Fields.required(room, "room");
         Fields.required(by, "by");
+    }
+
+    public SettingsChanged(String room, long ts, String by, boolean topicLocked) {
+        this(room, ts, by, topicLocked, false);
     }
 
     @Override

@@ -123,6 +123,16 @@ public interface ChatService extends AutoCloseable {
         throw noRooms();
     }
 
+    /** Makes a room invite-only, or open to anyone again. */
+    default void setInviteOnly(String room, boolean inviteOnly) {
+        throw noRooms();
+    }
+
+    /** Invites an account to a room. */
+    default void invite(String room, String name) {
+        throw noRooms();
+    }
+
     /** Puts someone present out of a room; {@code reason} may be {@code null}. */
     default void kick(String room, String name, String reason) {
         throw noRooms();

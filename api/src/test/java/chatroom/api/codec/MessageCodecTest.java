@@ -22,6 +22,8 @@ import chatroom.api.message.FileShared;
 import chatroom.api.message.Hello;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
+import chatroom.api.message.InviteMember;
+import chatroom.api.message.Invited;
 import chatroom.api.message.JoinRoom;
 import chatroom.api.message.Joined;
 import chatroom.api.message.KickMember;
@@ -107,6 +109,10 @@ class MessageCodecTest {
                 Arguments.of(new BanMember("#ops", "bob", true),
                         "{\"type\":\"ban\",\"room\":\"#ops\",\"name\":\"bob\",\"banned\":true}"),
                 Arguments.of(new ListBans("#ops"), "{\"type\":\"bans\",\"room\":\"#ops\"}"),
+                Arguments.of(new InviteMember("#ops", "bob"),
+                        "{\"type\":\"invite\",\"room\":\"#ops\",\"name\":\"bob\"}"),
+                Arguments.of(new ChangeSettings("#ops", null, true),
+                        "{\"type\":\"settings\",\"room\":\"#ops\",\"inviteOnly\":true}"),
                 Arguments.of(new Login("bob", "pw").seeing(Map.of("#ops", 7L)),
                         "{\"type\":\"login\",\"name\":\"bob\",\"password\":\"pw\",\"seen\":{\"#ops\":7}}"),
                 Arguments.of(new Who("#ops"), "{\"type\":\"who\",\"room\":\"#ops\"}"),
@@ -162,11 +168,14 @@ class MessageCodecTest {
                 Arguments.of(new BanChanged("#ops", TS, "bob", "alice", true),
                         "{\"type\":\"ban\",\"room\":\"#ops\",\"ts\":1700000000123,\"name\":\"bob\",\"by\":\"alice\","
                                 + "\"banned\":true}"),
+                Arguments.of(new Invited("#ops", TS, "bob", "alice", 5),
+                        "{\"type\":\"invite\",\"room\":\"#ops\",\"ts\":1700000000123,\"name\":\"bob\",\"by\":"
+                                + "\"alice\",\"expires\":5}"),
                 Arguments.of(new BanList("#ops", List.of("bob"), false),
                         "{\"type\":\"ban_list\",\"room\":\"#ops\",\"names\":[\"bob\"],\"more\":false}"),
                 Arguments.of(new SettingsChanged("#ops", TS, "alice", false),
                         "{\"type\":\"settings\",\"room\":\"#ops\",\"ts\":1700000000123,\"by\":\"alice\","
-                                + "\"topicLocked\":false}"),
+                                + "\"topicLocked\":false,\"inviteOnly\":false}"),
                 Arguments.of(new Members(List.of(new Member("bob", 5, null, true, "operator")), "#ops"),
                         "{\"type\":\"members\",\"users\":[{\"name\":\"bob\",\"since\":5,\"online\":true,"
                                 + "\"role\":\"operator\"}],\"room\":\"#ops\"}"),

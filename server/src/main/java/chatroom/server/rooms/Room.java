@@ -44,6 +44,10 @@ public final class Room {
     private boolean topicLocked = true;
     /** The accounts banned from the room: key to account name. */
     private final Map<String, String> banned = new HashMap<>();
+    /** Whether only those invited may join. */
+    private boolean inviteOnly;
+    /** The accounts invited to the room, by key, until when (milliseconds since the epoch). */
+    private final Map<String, Long> invites = new HashMap<>();
     /** Written by the rooms thread only (a new array on every change), so a broadcast can hold on to one. */
     private volatile Session[] present = new Session[0];
     /** The same sessions by the protocol they speak, so each hears the room in its own words. */
@@ -156,6 +160,34 @@ public final class Room {
         return banned.values().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
     }
 
+    boolean inviteOnly() {
+        return inviteOnly;
+    }
+
+    public void inviteOnly(boolean only) {
+        inviteOnly = only;
+    }
+
+    /** Invites an account until {@code expires}, or forgets its invite ({@code expires} null). */
+    public void invite(String accountKey, Long expires) {
+        if (expires == null) {
+            invites.remove(accountKey);
+        } else {
+            invites.put(accountKey, expires);
+        }
+    }
+
+    /** Whether the account holds an invite that has not expired at {@code now}. */
+    boolean invited(String accountKey, long now) {
+        Long expires = invites.get(accountKey);
+        return expires != null && expires > now;
+    }
+
+    /** Whether any invite, expired or not, is kept for the account. */
+    boolean holdsInvite(String accountKey) {
+        return invites.containsKey(accountKey);
+    }
+
     boolean topicLocked() {
         return topicLocked;
     }
@@ -190,7 +222,7 @@ public final class Room {
 
     /** What the room is, as the room list and a joiner see it. */
     RoomInfo info() {
-        return new RoomInfo(name, topic, members.size(), present.length, topicLocked);
+        return new RoomInfo(name, topic, members.size(), present.length, topicLocked, inviteOnly);
     }
 
     /** The id the next history entry gets. */

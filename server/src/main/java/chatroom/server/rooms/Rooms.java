@@ -11,6 +11,7 @@ import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.FileShared;
 import chatroom.api.message.HistoryEnd;
+import chatroom.api.message.Invited;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
 import chatroom.api.message.LoggedIn;
@@ -41,6 +42,7 @@ import chatroom.server.storage.RoomStore;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,7 +126,12 @@ public final class Rooms {
     public record SetRole(Session session, String room, String name, String role) implements Event {
     }
 
-    public record ChangeSettings(Session session, String room, boolean topicLocked) implements Event {
+    /** Either setting may be null: it stays as it is. */
+    public record ChangeSettings(Session session, String room, Boolean topicLocked, Boolean inviteOnly)
+            implements Event {
+    }
+
+    public record InviteMember(Session session, String room, String name) implements Event {
     }
 
     public record KickMember(Session session, String room, String name, String reason) implements Event {
@@ -172,6 +179,8 @@ public final class Rooms {
     public static final int RECEIPTS_IN_ALL = 100_000;
 
     private static final String GUEST_KEY_PREFIX = "guest:";
+    /** How long an invite lets its account in. */
+    static final Duration INVITE_VALIDITY = Duration.ofHours(24);
     private final ServerConfig config;
     private final Journal journal;
     private final ServerLog log;
@@ -302,7 +311,8 @@ public final class Rooms {
             case ListRooms l -> listRooms(l.session(), l.filter(), l.after(), l.limit());
             case SetTopic t -> setTopic(t.session(), t.room(), t.text());
             case SetRole r -> setRole(r.session(), r.room(), r.name(), r.role());
-            case ChangeSettings c -> changeSettings(c.session(), c.room(), c.topicLocked());
+            case ChangeSettings c -> changeSettings(c.session(), c.room(), c.topicLocked(), c.inviteOnly());
+            case InviteMember i -> invite(i.session(), i.room(), i.name());
             case KickMember k -> kick(k.session(), k.room(), k.name(), k.reason());
             case BanMember b -> ban(b.session(), b.room(), b.name(), b.banned());
             case ListBans l -> listBans(l.session(), l.room());
@@ -641,6 +651,11 @@ public final class Rooms {
             reply(session, ErrorCode.BANNED, "You are banned from " + existing.name() + ".", "join");
             return;
         }
+        if (existing != null && existing.inviteOnly() && !existing.invited(memberKey(session), now())) {
+            reply(session, ErrorCode.INVITE_ONLY, existing.name() + " is invite-only; ask its owner or an operator"
+                    + " for an invite.", "join");
+            return;
+        }
         int rooms = roomsOf.getOrDefault(session, List.of()).size();
         if (rooms >= config.maxRoomsPerUser()) {
             reply(session, ErrorCode.TOO_MANY_ROOMS, "You are in " + rooms + " rooms, the most this server allows;"
@@ -659,6 +674,15 @@ public final class Rooms {
         if (!session.guest() && !persist(session, () -> memberships.join(room.name(), Names.key(session.account()),
                 now()))) {
             return;
+        }
+        if (room.holdsInvite(memberKey(session))) {
+            room.invite(memberKey(session), null);
+            try {
+                memberships.uninvite(room.name(), memberKey(session));
+            } catch (SQLException e) {
+                // An invite is used once; one not forgotten here still expires within a day.
+                log.info("forgetting a used invite failed: " + e.getMessage());
+            }
         }
         enroll(room, memberKey(session), session.account(), now());
         room.add(session);
@@ -993,8 +1017,8 @@ public final class Rooms {
         return null;
     }
 
-    /** Opens the topic to every member, or locks it to the owner and operators. */
-    private void changeSettings(Session session, String roomName, boolean topicLocked) {
+    /** Opens the topic to every member or locks it to the owner and operators; makes the room invite-only or not. */
+    private void changeSettings(Session session, String roomName, Boolean topicLocked, Boolean inviteOnly) {
         if (!requireInRoom(session, "settings")) {
             return;
         }
@@ -1007,11 +1031,63 @@ public final class Rooms {
                     + " can change its settings.", "settings");
             return;
         }
-        if (!persist(session, () -> roomStore.setTopicOpen(room.name(), !topicLocked))) {
+        boolean locked = topicLocked != null ? topicLocked : room.topicLocked();
+        boolean onlyInvited = inviteOnly != null ? inviteOnly : room.inviteOnly();
+        if (!persist(session, () -> {
+            roomStore.setTopicOpen(room.name(), !locked);
+            roomStore.setInviteOnly(room.name(), onlyInvited);
+        })) {
             return;
         }
-        room.topicLocked(topicLocked);
-        tellRoom(room, new SettingsChanged(room.name(), now(), session.name(), topicLocked));
+        room.topicLocked(locked);
+        room.inviteOnly(onlyInvited);
+        tellRoom(room, new SettingsChanged(room.name(), now(), session.name(), locked, onlyInvited));
+    }
+
+    /**
+     * Invites an account to a room for {@link #INVITE_VALIDITY}: its next join gets in, invite-only or not. The
+     * invited account's session hears of it.
+     */
+    private void invite(Session session, String roomName, String name) {
+        Room room = moderated(session, roomName, "invite");
+        if (room == null) {
+            return;
+        }
+        String key = Names.key(name);
+        String accountName;
+        try {
+            accountName = memberships.accountName(key).orElse(null);
+        } catch (SQLException e) {
+            log.info("looking up an account failed: " + e.getMessage());
+            reply(session, ErrorCode.SERVER_ERROR, "The server could not look that account up; try again.", "invite");
+            return;
+        }
+        if (accountName == null) {
+            reply(session, ErrorCode.NO_SUCH_ACCOUNT, nameOrSomeone(name) + " has no account here; guests cannot be"
+                    + " invited.", "invite");
+            return;
+        }
+        if (room.isMember(key)) {
+            reply(session, ErrorCode.ALREADY_MEMBER, accountName + " is in " + room.name() + " already.", "invite");
+            return;
+        }
+        if (room.isBanned(key)) {
+            reply(session, ErrorCode.NOT_ALLOWED, accountName + " is banned from " + room.name()
+                    + "; lift the ban first.", "invite");
+            return;
+        }
+        long expires = now() + INVITE_VALIDITY.toMillis();
+        if (!persist(session, () -> memberships.invite(room.name(), key, memberKey(session), expires))) {
+            return;
+        }
+        room.invite(key, expires);
+        Invited invited = new Invited(room.name(), now(), accountName, session.name(), expires);
+        deliver(session, invited);
+        Session invitee = byAccount.get(accountKey(accountName, false));
+        if (invitee != null && invitee.protocol() > 1) {
+            deliver(invitee, invited);
+        }
+        log.info(session.name() + " invited " + accountName + " to " + room.name());
     }
 
     /** The member key of whoever that name means in the room: someone present by display name, else an account. */

@@ -17,6 +17,7 @@ import chatroom.api.message.FileOffer;
 import chatroom.api.message.Hello;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
+import chatroom.api.message.InviteMember;
 import chatroom.api.message.JoinRoom;
 import chatroom.api.message.KickMember;
 import chatroom.api.message.ListBans;
@@ -218,7 +219,7 @@ public final class Session implements InboundHandler {
             }
             case ChangeSettings c -> {
                 if (roomsRequest(ChangeSettings.TYPE)) {
-                    server.rooms().post(new Rooms.ChangeSettings(this, c.room(), c.topicLocked()));
+                    server.rooms().post(new Rooms.ChangeSettings(this, c.room(), c.topicLocked(), c.inviteOnly()));
                 }
             }
             case KickMember k -> {
@@ -229,6 +230,11 @@ public final class Session implements InboundHandler {
             case BanMember b -> {
                 if (roomsRequest(BanMember.TYPE)) {
                     server.rooms().post(new Rooms.BanMember(this, b.room(), b.name(), b.banned()));
+                }
+            }
+            case InviteMember i -> {
+                if (roomsRequest(InviteMember.TYPE)) {
+                    server.rooms().post(new Rooms.InviteMember(this, i.room(), i.name()));
                 }
             }
             case ListBans l -> {

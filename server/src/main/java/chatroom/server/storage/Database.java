@@ -24,9 +24,10 @@ public final class Database {
      * The schema this code writes, kept in SQLite's {@code user_version}: 1 is the single room's tables, 2 adds the
      * registry of rooms, 3 gives each history entry its room and an id counted in that room, 4 records who is in which
      * room, 5 adds a room's operators and whether its topic is open to every member, 6 the accounts banned from a
-     * room. Each step runs once, in one transaction with the ones after it, when an older file opens.
+     * room, 7 invite-only rooms and their invites. Each step runs once, in one transaction with the ones after it,
+     * when an older file opens.
      */
-    static final int SCHEMA_VERSION = 6;
+    static final int SCHEMA_VERSION = 7;
 
     private final Path file;
     private final boolean fsync;
@@ -106,6 +107,16 @@ public final class Database {
                             account_key TEXT NOT NULL,
                             by_key TEXT,
                             since INTEGER NOT NULL,
+                            PRIMARY KEY (room_key, account_key))""");
+            }
+            if (version < 7) {
+                addColumnIfMissing(statement, "rooms", "invite_only", "INTEGER NOT NULL DEFAULT 0");
+                statement.execute("""
+                        CREATE TABLE IF NOT EXISTS room_invites (
+                            room_key TEXT NOT NULL,
+                            account_key TEXT NOT NULL,
+                            by_key TEXT,
+                            expires INTEGER NOT NULL,
                             PRIMARY KEY (room_key, account_key))""");
             }
             statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);

@@ -164,6 +164,35 @@ public final class MembershipStore implements AutoCloseable {
         }
     }
 
+    /** An account invited to a room, by their keys, until {@code expires}. */
+    public record Invite(String roomKey, String accountKey, long expires) {
+    }
+
+    /** Every invite not yet used, expired ones included (they are refused when used). */
+    public synchronized List<Invite> invites() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT room_key, account_key, expires FROM room_invites ORDER BY room_key, account_key");
+             ResultSet rows = query.executeQuery()) {
+            List<Invite> all = new ArrayList<>();
+            while (rows.next()) {
+                all.add(new Invite(rows.getString(1), rows.getString(2), rows.getLong(3)));
+            }
+            connection.commit();
+            return all;
+        }
+    }
+
+    /** Invites an account to a room until {@code expires}, replacing an earlier invite. */
+    public void invite(String room, String accountKey, String byKey, long expires) throws SQLException {
+        update("INSERT OR REPLACE INTO room_invites (room_key, account_key, by_key, expires) VALUES (?, ?, ?, ?)",
+                RoomNames.key(room), accountKey, byKey, expires);
+    }
+
+    /** Forgets an invite (used or expired). */
+    public void uninvite(String room, String accountKey) throws SQLException {
+        update("DELETE FROM room_invites WHERE room_key = ? AND account_key = ?", RoomNames.key(room), accountKey);
+    }
+
     /** Lifts a ban; returns whether there was one. */
     public boolean unban(String room, String accountKey) throws SQLException {
         return update("DELETE FROM room_bans WHERE room_key = ? AND account_key = ?", RoomNames.key(room),

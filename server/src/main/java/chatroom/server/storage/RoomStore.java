@@ -19,8 +19,10 @@ public final class RoomStore implements AutoCloseable {
      * @param topic    the topic, or {@code null} for none
      * @param ownerKey the owner's account key, or {@code null} for rooms the server made (the default room)
      * @param topicOpen whether every member may set the topic, not only the owner and operators
+     * @param inviteOnly whether only those invited may join
      */
-    public record Saved(String name, String topic, String ownerKey, long created, boolean topicOpen) {
+    public record Saved(String name, String topic, String ownerKey, long created, boolean topicOpen,
+                        boolean inviteOnly) {
     }
 
     private final Connection connection;
@@ -38,12 +40,13 @@ public final class RoomStore implements AutoCloseable {
     /** Every room, in the order they were made. */
     public synchronized List<Saved> all() throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT name, topic, owner_key, created, topic_open FROM rooms ORDER BY created, name_key");
+                "SELECT name, topic, owner_key, created, topic_open, invite_only FROM rooms"
+                        + " ORDER BY created, name_key");
              ResultSet rows = query.executeQuery()) {
             List<Saved> rooms = new ArrayList<>();
             while (rows.next()) {
                 rooms.add(new Saved(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4),
-                        rows.getInt(5) != 0));
+                        rows.getInt(5) != 0, rows.getInt(6) != 0));
             }
             return rooms;
         }
@@ -72,6 +75,11 @@ public final class RoomStore implements AutoCloseable {
     /** Records whether every member may set the room's topic. */
     public void setTopicOpen(String name, boolean open) throws SQLException {
         update("UPDATE rooms SET topic_open = ? WHERE name_key = ?", open ? 1 : 0, name);
+    }
+
+    /** Records whether only those invited may join the room. */
+    public void setInviteOnly(String name, boolean inviteOnly) throws SQLException {
+        update("UPDATE rooms SET invite_only = ? WHERE name_key = ?", inviteOnly ? 1 : 0, name);
     }
 
     /** Records who owns the room now. */

@@ -15,6 +15,8 @@ import chatroom.api.message.FileOffered;
 import chatroom.api.message.FileShared;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
+import chatroom.api.message.InviteMember;
+import chatroom.api.message.Invited;
 import chatroom.api.message.JoinRoom;
 import chatroom.api.message.Joined;
 import chatroom.api.message.KickMember;
@@ -585,5 +587,47 @@ class RoomsProtocolTest extends ServerTestBase {
         TestClient bob = enter2("bob");
         bob.send(new JoinRoom("#ops"));
         bob.awaitError(ErrorCode.BANNED, "You are banned from #ops.", "join");
+    }
+
+    @Test
+    void anInviteOnlyRoomLetsInWhoeverIsInvitedOnceWithinADay() {
+        start(TestServer.config(dir));
+        List<TestClient> clients = inRoom("#ops", "alice", "bob");
+        TestClient alice = clients.get(0);
+        TestClient carol = enter2("carol");
+        TestClient dave = enter2("dave");
+        alice.send(new ChangeSettings("#ops", null, true));
+        assertEquals(new SettingsChanged("#ops", T0, "alice", true, true), alice.await(SettingsChanged.class));
+
+        carol.send(new JoinRoom("#ops"));
+        carol.awaitError(ErrorCode.INVITE_ONLY, "#ops is invite-only; ask its owner or an operator for an invite.",
+                "join");
+        carol.send(new ListRooms(null, null, null));
+        assertEquals(true, carol.await(RoomList.class).rooms().stream().filter(r -> r.name().equals("#ops"))
+                .findFirst().orElseThrow().inviteOnly(), "still listed, marked invite-only");
+        clients.get(1).send(new InviteMember("#ops", "carol"));
+        clients.get(1).awaitError(ErrorCode.NOT_ALLOWED, "Only the owner and operators of #ops can invite here.",
+                "invite");
+        alice.send(new InviteMember("#ops", "bob"));
+        alice.awaitError(ErrorCode.ALREADY_MEMBER, "bob is in #ops already.", "invite");
+        alice.send(new InviteMember("#ops", "nobody"));
+        alice.awaitError(ErrorCode.NO_SUCH_ACCOUNT, "nobody has no account here; guests cannot be invited.", "invite");
+        alice.send(new InviteMember("#ops", "CAROL"));
+        Invited invited = new Invited("#ops", T0, "carol", "alice", T0 + 24 * 3600_000L);
+        assertEquals(invited, alice.await(Invited.class));
+        assertEquals(invited, carol.await(Invited.class));
+        join(carol, "#ops");
+        carol.send(new PartRoom("#ops", null));
+        carol.await(Left.class, l -> l.name().equals("carol"));
+        carol.send(new JoinRoom("#ops"));
+        carol.awaitError(ErrorCode.INVITE_ONLY, "#ops is invite-only; ask its owner or an operator for an invite.",
+                "join");
+
+        alice.send(new InviteMember("#ops", "dave"));
+        alice.await(Invited.class, i -> i.name().equals("dave"));
+        server.clock().advance(java.time.Duration.ofHours(25));
+        dave.send(new JoinRoom("#ops"));
+        dave.awaitError(ErrorCode.INVITE_ONLY, "#ops is invite-only; ask its owner or an operator for an invite.",
+                "join");
     }
 }

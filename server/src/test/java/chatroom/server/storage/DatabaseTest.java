@@ -44,10 +44,11 @@ class DatabaseTest {
             assertEquals(List.of(), rooms.all());
             assertTrue(rooms.create("#lobby", null, 5));
             assertFalse(rooms.create("#LOBBY", "alice", 6), "the same room, ignoring case");
-            assertEquals(List.of(new RoomStore.Saved("#lobby", null, null, 5, false)), rooms.all());
+            assertEquals(List.of(new RoomStore.Saved("#lobby", null, null, 5, false, false)), rooms.all());
             rooms.setTopicOpen("#Lobby", true);
             rooms.setOwner("#lobby", "alice");
-            assertEquals(List.of(new RoomStore.Saved("#lobby", null, "alice", 5, true)), rooms.all());
+            rooms.setInviteOnly("#lobby", true);
+            assertEquals(List.of(new RoomStore.Saved("#lobby", null, "alice", 5, true, true)), rooms.all());
         }
     }
 
@@ -70,7 +71,7 @@ class DatabaseTest {
 
         assertEquals(Database.SCHEMA_VERSION, version());
         try (RoomStore rooms = new RoomStore(database); MembershipStore memberships = new MembershipStore(database)) {
-            assertEquals(List.of(new RoomStore.Saved("#Ops", "Deploys", "alice", 3, false)), rooms.all());
+            assertEquals(List.of(new RoomStore.Saved("#Ops", "Deploys", "alice", 3, false, false)), rooms.all());
             assertEquals(List.of(new MembershipStore.Membership("#ops", "alice", "alice", 4, false)),
                     memberships.all());
         }

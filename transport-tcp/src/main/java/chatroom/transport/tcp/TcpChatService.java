@@ -15,6 +15,7 @@ import chatroom.api.message.ErrorReply;
 import chatroom.api.message.FileShared;
 import chatroom.api.message.Hello;
 import chatroom.api.message.HistoryRequest;
+import chatroom.api.message.InviteMember;
 import chatroom.api.message.JoinRoom;
 import chatroom.api.message.KickMember;
 import chatroom.api.message.ListBans;
@@ -694,6 +695,18 @@ final class TcpChatService implements ChatService {
     public void lockTopic(String room, boolean locked) {
         requireRooms();
         request(new ChangeSettings(room, locked));
+    }
+
+    @Override
+    public void setInviteOnly(String room, boolean inviteOnly) {
+        requireRooms();
+        request(new ChangeSettings(room, null, inviteOnly));
+    }
+
+    @Override
+    public void invite(String room, String name) {
+        requireRooms();
+        request(new InviteMember(room, name));
     }
 
     @Override

@@ -201,6 +201,8 @@ class CrashTest {
         alice.await(RoleChanged.class);
         bobService.lockTopic("#ops", false);
         alice.await(SettingsChanged.class);
+        before.setInviteOnly("#ops", true);
+        alice.await(SettingsChanged.class, settings -> settings.inviteOnly());
         ChatService carol = new TcpChatService(withRooms, new RecordingListener("carol"), null, null);
         toClose.add(carol);
         carol.login("carol", "pw".toCharArray());
@@ -216,7 +218,7 @@ class CrashTest {
         LoggedIn in = after.login("alice", "pw".toCharArray());
 
         assertEquals(List.of(new RoomInfo("#lobby", null, 3, 1, true),
-                new RoomInfo("#ops", "Deploys only", 2, 1, false)),
+                new RoomInfo("#ops", "Deploys only", 2, 1, false, true)),
                 in.rooms());
         ChatMessage replayed = again.await(ChatMessage.class);
         assertEquals(new ChatMessage(1, replayed.ts(), "alice", "said before the kill", true, null, "#ops"), replayed);

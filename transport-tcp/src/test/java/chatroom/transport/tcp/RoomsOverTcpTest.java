@@ -6,6 +6,7 @@ import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.HistoryEnd;
+import chatroom.api.message.Invited;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
 import chatroom.api.message.Member;
@@ -172,6 +173,24 @@ class RoomsOverTcpTest {
                 ops.bob().await(ErrorReply.class, e -> "join".equals(e.ref())));
         ops.aliceService().listBans("#ops");
         assertEquals(new BanList("#ops", List.of("bob"), false), ops.alice().await(BanList.class));
+    }
+
+    @Test
+    void anInviteOnlyRoomOverTcp() throws Exception {
+        RunningServer server = closing(RunningServer.start(RunningServer.config(data), 0, null));
+        TwoInOps ops = twoInOps(server);
+        RecordingListener carol = new RecordingListener("carol");
+        ChatService carolService = client(carol, server.port(), true);
+        carolService.login("carol", "pw".toCharArray());
+
+        ops.aliceService().setInviteOnly("#ops", true);
+        assertTrue(ops.bob().await(SettingsChanged.class).inviteOnly());
+        carolService.join("#ops");
+        assertEquals(ErrorCode.INVITE_ONLY.wireName(), carol.await(ErrorReply.class).code());
+        ops.aliceService().invite("#ops", "carol");
+        assertEquals("alice", carol.await(Invited.class).by());
+        carolService.join("#ops");
+        ops.bob().await(Joined.class, j -> "#ops".equals(j.room()) && j.name().equals("carol"));
     }
 
     @Test

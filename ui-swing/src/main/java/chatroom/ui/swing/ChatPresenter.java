@@ -452,6 +452,10 @@ final class ChatPresenter {
             }
             case ChatEvent.BanChanged ban -> {
             }
+            case ChatEvent.InviteOnlyChanged inviteOnly -> {
+            }
+            case ChatEvent.Invited invited -> {
+            }
             case ChatEvent.BansListed bans -> {
             }
             case ChatEvent.RoomsListed listed -> {

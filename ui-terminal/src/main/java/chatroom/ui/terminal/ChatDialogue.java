@@ -138,6 +138,8 @@ final class ChatDialogue {
             case Command.Kick kick -> chat.kick(current, kick.name(), kick.reason()).ifPresent(this::mistake);
             case Command.Ban ban -> chat.ban(current, ban.name(), ban.banned()).ifPresent(this::mistake);
             case Command.Bans bans -> chat.listBans(current).ifPresent(this::mistake);
+            case Command.InviteOnly only -> chat.setInviteOnly(current, only.inviteOnly()).ifPresent(this::mistake);
+            case Command.Invite invite -> chat.invite(current, invite.name()).ifPresent(this::mistake);
             case Command.Switch to -> switchCommand(to);
             case Command.SendFile send -> sendFile(send);
             case Command.Cancel cancel -> cancelTransfer(cancel.number());
@@ -236,6 +238,8 @@ final class ChatDialogue {
             case ChatEvent.RoleChanged role -> screen.show(in(role.conversation(), format.event(role)));
             case ChatEvent.TopicLockChanged lock -> screen.show(in(lock.conversation(), format.event(lock)));
             case ChatEvent.BanChanged ban -> screen.show(in(ban.conversation(), format.event(ban)));
+            case ChatEvent.InviteOnlyChanged only -> screen.show(in(only.conversation(), format.event(only)));
+            case ChatEvent.Invited invited -> screen.show(format.event(invited));
             case ChatEvent.BansListed bans -> screen.show(in(bans.conversation(), format.bans(bans)));
             case ChatEvent.RoomsListed listed -> format.rooms(listed).forEach(screen::show);
             case ChatEvent.MemberJoined joined -> screen.show(in(joined.conversation(), format.event(joined)));

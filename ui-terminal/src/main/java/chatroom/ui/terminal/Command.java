@@ -54,6 +54,14 @@ sealed interface Command {
     record Ban(String name, boolean banned) implements Command {
     }
 
+    /** Make the current room invite-only, or open to anyone again. */
+    record InviteOnly(boolean inviteOnly) implements Command {
+    }
+
+    /** Invite an account to the current room. */
+    record Invite(String name) implements Command {
+    }
+
     /** Show who is banned from the current room. */
     record Bans() implements Command {
     }

@@ -29,6 +29,8 @@ final class Commands {
             "  /op NAME, /deop NAME  make NAME an operator of the current room, or a member again",
             "  /owner NAME       hand the current room over to NAME (you stay an operator)",
             "  /kick NAME [REASON]  put NAME out of the current room (they may come back)",
+            "  /inviteonly on|off  let only those invited join the current room, or anyone",
+            "  /invite NAME      invite an account to the current room (for a day)",
             "  /ban NAME, /unban NAME  ban an account from the current room, or lift the ban; /bans lists them",
             "  /switch #ROOM     write in that room from now on; /1 … /9 (Alt+1 … 9) switch by number",
             "  /quit             leave",
@@ -78,6 +80,13 @@ final class Commands {
             case "/deop" -> role(word, rest, Roles.MEMBER);
             case "/owner" -> role(word, rest, Roles.OWNER);
             case "/kick" -> kick(rest);
+            case "/inviteonly" -> switch (rest.toLowerCase(Locale.ROOT)) {
+                case "on" -> new Command.InviteOnly(true);
+                case "off" -> new Command.InviteOnly(false);
+                default -> new Command.Mistake("Usage: /inviteonly on|off");
+            };
+            case "/invite" -> rest.isEmpty() || rest.contains(" ") ? new Command.Mistake("Usage: /invite NAME")
+                    : new Command.Invite(rest);
             case "/ban", "/unban" -> rest.isEmpty() || rest.contains(" ") ? new Command.Mistake("Usage: " + word
                     + " NAME") : new Command.Ban(rest, word.equals("/ban"));
             case "/bans" -> new Command.Bans();

@@ -160,6 +160,14 @@ final class EventFormat {
                     + (lock.locked() ? " locked the topic of " + SafeText.of(lock.conversation().name())
                     + " to its owner and operators" : " opened the topic of " + SafeText.of(lock.conversation().name())
                     + " to every member"));
+            case ChatEvent.InviteOnlyChanged only -> stamp(only.ts()) + " " + style.notice("* "
+                    + SafeText.of(only.by()) + (only.inviteOnly() ? " made " : " opened ")
+                    + SafeText.of(only.conversation().name()) + (only.inviteOnly() ? " invite-only" : " to anyone"));
+            case ChatEvent.Invited invited -> stamp(0) + " " + style.notice("* " + (invited.you()
+                    ? SafeText.of(invited.by()) + " invited you to " + SafeText.of(invited.room())
+                    + hoursLeft(invited.expires()) + "; /join " + SafeText.of(invited.room())
+                    : SafeText.of(invited.name()) + " is invited to " + SafeText.of(invited.room())
+                    + hoursLeft(invited.expires())));
             case ChatEvent.BanChanged ban -> stamp(ban.ts()) + " " + style.notice("* " + SafeText.of(ban.by())
                     + (ban.banned() ? " banned " : " lifted the ban on ") + SafeText.of(ban.name())
                     + (ban.banned() ? " from " : " in ") + SafeText.of(ban.conversation().name()));
@@ -167,6 +175,12 @@ final class EventFormat {
             case ChatEvent.Goodbye goodbye -> "Disconnected by the server: " + SafeText.of(goodbye.reason());
             default -> null;
         };
+    }
+
+    /** " for 24 hours": how long until {@code expires}, in whole hours (at least one). */
+    private String hoursLeft(long expires) {
+        long hours = Math.max(1, Math.round((expires - clock.millis()) / 3_600_000.0));
+        return " for " + hours + (hours == 1 ? " hour" : " hours");
     }
 
     /** "the owner", "an operator", "a member". */

@@ -46,6 +46,10 @@ class CommandsTest {
         assertEquals(new Command.Ban("carol", false), Commands.parse("/unban carol"));
         assertEquals(new Command.Mistake("Usage: /unban NAME"), Commands.parse("/unban"));
         assertEquals(new Command.Bans(), Commands.parse("/bans"));
+        assertEquals(new Command.InviteOnly(true), Commands.parse("/inviteonly on"));
+        assertEquals(new Command.Mistake("Usage: /inviteonly on|off"), Commands.parse("/inviteonly"));
+        assertEquals(new Command.Invite("carol"), Commands.parse("/invite carol"));
+        assertEquals(new Command.Mistake("Usage: /invite NAME"), Commands.parse("/invite"));
         assertEquals(new Command.TopicLock(true), Commands.parse("/topiclock on"));
         assertEquals(new Command.Mistake("Usage: /topiclock on|off"), Commands.parse("/topiclock maybe"));
         assertEquals(new Command.Switch(null, 3), Commands.parse("/3"));

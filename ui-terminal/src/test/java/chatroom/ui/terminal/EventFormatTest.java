@@ -169,6 +169,13 @@ class EventFormatTest {
         assertEquals("Banned from  (2): carol, dave", plain.bans(new ChatEvent.BansListed(room, List.of("carol",
                 "dave"), false)));
         assertEquals("No one is banned from .", plain.bans(new ChatEvent.BansListed(room, List.of(), false)));
+        long tomorrow = CLOCK.millis() + 24 * 3_600_000L;
+        assertEquals("23:59:58 * alice invited you to #ops for 24 hours; /join #ops",
+                plain.event(new ChatEvent.Invited("#ops", "me", "alice", tomorrow, true)));
+        assertEquals("23:59:58 * carol is invited to #ops for 24 hours",
+                plain.event(new ChatEvent.Invited("#ops", "carol", "me", tomorrow, false)));
+        assertEquals("09:08:07 * alice made  invite-only",
+                plain.event(new ChatEvent.InviteOnlyChanged(room, "alice", true, TS)));
         assertEquals(List.of("#ops (2 online, 3 members): Deploys", "End of the room list."),
                 plain.rooms(new ChatEvent.RoomsListed(List.of(new chatroom.client.RoomSummary("#ops", "Deploys", 3, 2)),
                         false)));
