@@ -25,6 +25,7 @@ import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.RoleChanged;
+import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
@@ -365,6 +366,15 @@ public final class Chat implements ChatListener {
         return roomsRequest(() -> service.ban(name, account, banned));
     }
 
+    /**
+     * Deletes a room with its history (rooms only; its owner). User interfaces ask the user first: this cannot be
+     * undone, for anyone in the room.
+     */
+    public Optional<String> deleteRoom(Conversation where) {
+        String name = where.name();
+        return roomsRequest(() -> service.deleteRoom(name, name));
+    }
+
     /** Asks who is banned from a room (rooms only): a {@link ChatEvent.BansListed} or a refusal follows. */
     public Optional<String> listBans(Conversation where) {
         String name = where.name();
@@ -598,6 +608,11 @@ public final class Chat implements ChatListener {
                     events.accept(new ChatEvent.InviteOnlyChanged(where, settings.by(), settings.inviteOnly(),
                             settings.ts()));
                 }
+            }
+            case RoomDeleted deleted -> {
+                Conversation where = roomOf(deleted.room());
+                events.accept(new ChatEvent.RoomDeleted(where, deleted.by(), deleted.ts()));
+                closeRoom(where);
             }
             case Invited invited -> events.accept(new ChatEvent.Invited(invited.room(), invited.name(),
                     invited.by(), invited.expires(), invited.name().equals(me)));

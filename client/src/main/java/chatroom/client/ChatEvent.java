@@ -76,6 +76,10 @@ public sealed interface ChatEvent {
     record Invited(String room, String name, String by, long expires, boolean you) implements ChatEvent {
     }
 
+    /** A room was deleted with its history (rooms only); a {@link RoomClosed} follows. */
+    record RoomDeleted(Conversation conversation, String by, long ts) implements ChatEvent {
+    }
+
     /** An account was banned from a room, or its ban lifted (rooms only). */
     record BanChanged(Conversation conversation, String name, String by, boolean banned, long ts)
             implements ChatEvent {

@@ -12,6 +12,7 @@ import chatroom.api.message.Member;
 import chatroom.api.message.Members;
 import chatroom.api.message.Presence;
 import chatroom.api.message.RoleChanged;
+import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.SettingsChanged;
@@ -207,5 +208,11 @@ class ChatRoomsTest {
         assertEquals(Optional.empty(), chat.setInviteOnly(ops, false));
         verify(service).invite("#ops", "dave");
         verify(service).setInviteOnly("#ops", false);
+
+        assertEquals(Optional.empty(), chat.deleteRoom(ops));
+        verify(service).deleteRoom("#ops", "#ops");
+        chat.onMessage(new RoomDeleted("#ops", T, "alice"));
+        assertEquals(List.of(new ChatEvent.RoomDeleted(ops, "alice", T), new ChatEvent.RoomClosed(ops)), take());
+        assertEquals(Optional.empty(), chat.roomNamed("#ops"));
     }
 }

@@ -8,6 +8,7 @@ import chatroom.api.message.Bye;
 import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
+import chatroom.api.message.DeleteRoom;
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.FileAck;
 import chatroom.api.message.FileCancel;
@@ -39,6 +40,7 @@ import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.RoleChanged;
+import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
@@ -79,7 +81,8 @@ public final class MessageTypes {
             Map.entry(KickMember.TYPE, KickMember.class),
             Map.entry(BanMember.TYPE, BanMember.class),
             Map.entry(ListBans.TYPE, ListBans.class),
-            Map.entry(InviteMember.TYPE, InviteMember.class));
+            Map.entry(InviteMember.TYPE, InviteMember.class),
+            Map.entry(DeleteRoom.TYPE, DeleteRoom.class));
 
     public static final Map<String, Class<? extends ServerMessage>> SERVER = Map.ofEntries(
             Map.entry(Welcome.TYPE, Welcome.class),
@@ -109,7 +112,8 @@ public final class MessageTypes {
             Map.entry(SettingsChanged.TYPE, SettingsChanged.class),
             Map.entry(BanChanged.TYPE, BanChanged.class),
             Map.entry(BanList.TYPE, BanList.class),
-            Map.entry(Invited.TYPE, Invited.class));
+            Map.entry(Invited.TYPE, Invited.class),
+            Map.entry(RoomDeleted.TYPE, RoomDeleted.class));
 
     private MessageTypes() {
     }

@@ -4,5 +4,6 @@ package chatroom.api.message;
 public sealed interface ClientMessage extends Message
         permits Hello, Login, Say, Tell, Nick, Who, HistoryRequest, Ping, Logout, FileOffer, FileChunk, FileAck,
                 FileDone, FileCancel, JoinRoom, PartRoom, ListRooms, SetTopic, SetRole,
-                ChangeSettings, KickMember, BanMember, ListBans, InviteMember {
+                ChangeSettings, KickMember, BanMember, ListBans, InviteMember,
+                DeleteRoom {
 }

@@ -143,6 +143,11 @@ public interface ChatService extends AutoCloseable {
         throw noRooms();
     }
 
+    /** Deletes a room with its history (its owner); {@code confirm} repeats its name. */
+    default void deleteRoom(String room, String confirm) {
+        throw noRooms();
+    }
+
     /** Asks who is banned from a room. */
     default void listBans(String room) {
         throw noRooms();

@@ -10,6 +10,7 @@ import chatroom.api.message.Bye;
 import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
+import chatroom.api.message.DeleteRoom;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.FileAck;
@@ -45,6 +46,7 @@ import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.RoleChanged;
+import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
@@ -109,6 +111,8 @@ class MessageCodecTest {
                 Arguments.of(new BanMember("#ops", "bob", true),
                         "{\"type\":\"ban\",\"room\":\"#ops\",\"name\":\"bob\",\"banned\":true}"),
                 Arguments.of(new ListBans("#ops"), "{\"type\":\"bans\",\"room\":\"#ops\"}"),
+                Arguments.of(new DeleteRoom("#ops", "#ops"),
+                        "{\"type\":\"delete_room\",\"room\":\"#ops\",\"confirm\":\"#ops\"}"),
                 Arguments.of(new InviteMember("#ops", "bob"),
                         "{\"type\":\"invite\",\"room\":\"#ops\",\"name\":\"bob\"}"),
                 Arguments.of(new ChangeSettings("#ops", null, true),
@@ -171,6 +175,8 @@ class MessageCodecTest {
                 Arguments.of(new Invited("#ops", TS, "bob", "alice", 5),
                         "{\"type\":\"invite\",\"room\":\"#ops\",\"ts\":1700000000123,\"name\":\"bob\",\"by\":"
                                 + "\"alice\",\"expires\":5}"),
+                Arguments.of(new RoomDeleted("#ops", TS, "alice"),
+                        "{\"type\":\"room_deleted\",\"room\":\"#ops\",\"ts\":1700000000123,\"by\":\"alice\"}"),
                 Arguments.of(new BanList("#ops", List.of("bob"), false),
                         "{\"type\":\"ban_list\",\"room\":\"#ops\",\"names\":[\"bob\"],\"more\":false}"),
                 Arguments.of(new SettingsChanged("#ops", TS, "alice", false),

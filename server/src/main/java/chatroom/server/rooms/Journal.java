@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The room's pipeline after the room thread: one thread writes each batch's history entries in one transaction
@@ -68,6 +69,19 @@ public final class Journal {
         }
         inFlight.incrementAndGet();
         toCommit.add(batch);
+    }
+
+    /**
+     * Deletes a room's history, after every entry submitted before (called by the room thread, which submits
+     * nothing meanwhile): waits for the pipeline to be empty, then deletes.
+     */
+    void deleteHistory(String room) throws SQLException {
+        while (inFlight.get() > 0) {
+            LockSupport.parkNanos(100_000);
+        }
+        if (history != null) {
+            history.deleteRoom(room);
+        }
     }
 
     private static boolean isQuiet(List<Delivery> deliveries) {

@@ -21,6 +21,7 @@ import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.RoleChanged;
+import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.ServerMessage;
@@ -132,6 +133,9 @@ public final class Rooms {
     }
 
     public record InviteMember(Session session, String room, String name) implements Event {
+    }
+
+    public record DeleteRoom(Session session, String room, String confirm) implements Event {
     }
 
     public record KickMember(Session session, String room, String name, String reason) implements Event {
@@ -313,6 +317,7 @@ public final class Rooms {
             case SetRole r -> setRole(r.session(), r.room(), r.name(), r.role());
             case ChangeSettings c -> changeSettings(c.session(), c.room(), c.topicLocked(), c.inviteOnly());
             case InviteMember i -> invite(i.session(), i.room(), i.name());
+            case DeleteRoom d -> deleteRoom(d.session(), d.room(), d.confirm());
             case KickMember k -> kick(k.session(), k.room(), k.name(), k.reason());
             case BanMember b -> ban(b.session(), b.room(), b.name(), b.banned());
             case ListBans l -> listBans(l.session(), l.room());
@@ -1088,6 +1093,56 @@ public final class Rooms {
             deliver(invitee, invited);
         }
         log.info(session.name() + " invited " + accountName + " to " + room.name());
+    }
+
+    /**
+     * Deletes a room with its history, memberships, bans and invites; its owner asks, repeating its name. Everyone in
+     * it is told and taken out. Waits for the journal to have written what was said there before, so nothing of the
+     * room comes back after it.
+     */
+    private void deleteRoom(Session session, String roomName, String confirm) {
+        if (!requireInRoom(session, "delete_room")) {
+            return;
+        }
+        Room room = roomFor(session, roomName, "delete_room", null);
+        if (room == null) {
+            return;
+        }
+        if (room == lobby) {
+            reply(session, ErrorCode.NOT_ALLOWED, "The default room " + room.name() + " cannot be deleted.",
+                    "delete_room");
+            return;
+        }
+        if (!room.roleOf(memberKey(session)).equals(Roles.OWNER)) {
+            reply(session, ErrorCode.NOT_ALLOWED, "Only the owner of " + room.name() + " can delete it.",
+                    "delete_room");
+            return;
+        }
+        if (!RoomNames.key(confirm).equals(room.key())) {
+            reply(session, ErrorCode.BAD_MESSAGE, "To delete " + room.name() + ", repeat its name in 'confirm'.",
+                    "delete_room");
+            return;
+        }
+        journal.submit(pendingEntries, pendingDeliveries);
+        pendingEntries = new ArrayList<>();
+        pendingDeliveries = new ArrayList<>();
+        if (!persist(session, () -> {
+            journal.deleteHistory(room.name());
+            memberships.deleteRoom(room.name());
+            roomStore.delete(room.name());
+        })) {
+            return;
+        }
+        tellRoom(room, new RoomDeleted(room.name(), now(), session.name()));
+        for (Session present : room.present()) {
+            room.remove(present);
+            roomsOf.getOrDefault(present, new ArrayList<>()).remove(room);
+        }
+        for (String member : List.copyOf(room.members().keySet())) {
+            disenroll(room, member);
+        }
+        byKey.remove(room.key());
+        log.info(session.name() + " deleted the room " + room.name());
     }
 
     /** The member key of whoever that name means in the room: someone present by display name, else an account. */

@@ -7,6 +7,7 @@ import chatroom.api.message.BanMember;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ClientMessage;
+import chatroom.api.message.DeleteRoom;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.FileAck;
@@ -235,6 +236,11 @@ public final class Session implements InboundHandler {
             case InviteMember i -> {
                 if (roomsRequest(InviteMember.TYPE)) {
                     server.rooms().post(new Rooms.InviteMember(this, i.room(), i.name()));
+                }
+            }
+            case DeleteRoom d -> {
+                if (roomsRequest(DeleteRoom.TYPE)) {
+                    server.rooms().post(new Rooms.DeleteRoom(this, d.room(), d.confirm()));
                 }
             }
             case ListBans l -> {

@@ -98,13 +98,22 @@ public final class History implements AutoCloseable {
      * @return how many it took in
      */
     public int adopt(String room) throws SQLException {
+        return updateRoom("UPDATE history SET room_key = ? WHERE room_key IS NULL", room);
+    }
+
+    /** Deletes every entry of a room. */
+    public void deleteRoom(String room) throws SQLException {
+        updateRoom("DELETE FROM history WHERE room_key = ?", room);
+    }
+
+    /** One statement about a room's entries, by its key, in its own transaction; how many rows it changed. */
+    private int updateRoom(String sql, String room) throws SQLException {
         writes.lock();
-        try (PreparedStatement update = writer.prepareStatement(
-                "UPDATE history SET room_key = ? WHERE room_key IS NULL")) {
+        try (PreparedStatement update = writer.prepareStatement(sql)) {
             update.setString(1, RoomNames.key(room));
-            int adopted = update.executeUpdate();
+            int changed = update.executeUpdate();
             writer.commit();
-            return adopted;
+            return changed;
         } catch (SQLException e) {
             writer.rollback();
             throw e;

@@ -141,27 +141,12 @@ public final class MembershipStore implements AutoCloseable {
     }
 
     /** Bans an account from a room, ending its membership there, in one transaction. */
-    public synchronized void ban(String room, String accountKey, String byKey, long now) throws SQLException {
-        writes.lock();
-        try (PreparedStatement ban = connection.prepareStatement(
-                "INSERT OR REPLACE INTO room_bans (room_key, account_key, by_key, since) VALUES (?, ?, ?, ?)");
-             PreparedStatement leave = connection.prepareStatement(
-                     "DELETE FROM memberships WHERE room_key = ? AND account_key = ?")) {
-            ban.setString(1, RoomNames.key(room));
-            ban.setString(2, accountKey);
-            ban.setString(3, byKey);
-            ban.setLong(4, now);
-            ban.executeUpdate();
-            leave.setString(1, RoomNames.key(room));
-            leave.setString(2, accountKey);
-            leave.executeUpdate();
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            writes.unlock();
-        }
+    public void ban(String room, String accountKey, String byKey, long now) throws SQLException {
+        transaction(List.of(
+                new Object[] {"INSERT OR REPLACE INTO room_bans (room_key, account_key, by_key, since)"
+                        + " VALUES (?, ?, ?, ?)", RoomNames.key(room), accountKey, byKey, now},
+                new Object[] {"DELETE FROM memberships WHERE room_key = ? AND account_key = ?", RoomNames.key(room),
+                        accountKey}));
     }
 
     /** An account invited to a room, by their keys, until {@code expires}. */
@@ -193,6 +178,15 @@ public final class MembershipStore implements AutoCloseable {
         update("DELETE FROM room_invites WHERE room_key = ? AND account_key = ?", RoomNames.key(room), accountKey);
     }
 
+    /** Forgets a room's memberships, bans and invites, in one transaction. */
+    public void deleteRoom(String room) throws SQLException {
+        List<Object[]> deletes = new ArrayList<>();
+        for (String table : List.of("memberships", "room_bans", "room_invites")) {
+            deletes.add(new Object[] {"DELETE FROM " + table + " WHERE room_key = ?", RoomNames.key(room)});
+        }
+        transaction(deletes);
+    }
+
     /** Lifts a ban; returns whether there was one. */
     public boolean unban(String room, String accountKey) throws SQLException {
         return update("DELETE FROM room_bans WHERE room_key = ? AND account_key = ?", RoomNames.key(room),
@@ -205,13 +199,29 @@ public final class MembershipStore implements AutoCloseable {
                 RoomNames.key(room), accountKey) == 1;
     }
 
-    private synchronized int update(String sql, Object... parameters) throws SQLException {
+    private int update(String sql, Object... parameters) throws SQLException {
+        Object[] statement = new Object[parameters.length + 1];
+        statement[0] = sql;
+        System.arraycopy(parameters, 0, statement, 1, parameters.length);
+        return transaction(List.<Object[]>of(statement));
+    }
+
+    /**
+     * Runs statements in one transaction, each an SQL string followed by its parameters; returns the rows the last
+     * one changed.
+     */
+    private synchronized int transaction(List<Object[]> statements) throws SQLException {
         writes.lock();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
+        try {
+            int changed = 0;
+            for (Object[] sqlAndParameters : statements) {
+                try (PreparedStatement statement = connection.prepareStatement((String) sqlAndParameters[0])) {
+                    for (int i = 1; i < sqlAndParameters.length; i++) {
+                        statement.setObject(i, sqlAndParameters[i]);
+                    }
+                    changed = statement.executeUpdate();
+                }
             }
-            int changed = statement.executeUpdate();
             connection.commit();
             return changed;
         } catch (SQLException e) {

@@ -82,16 +82,26 @@ public final class RoomStore implements AutoCloseable {
         update("UPDATE rooms SET invite_only = ? WHERE name_key = ?", inviteOnly ? 1 : 0, name);
     }
 
+    /** Forgets a room. */
+    public void delete(String name) throws SQLException {
+        execute("DELETE FROM rooms WHERE name_key = ?", RoomNames.key(name));
+    }
+
     /** Records who owns the room now. */
     public void setOwner(String name, String ownerKey) throws SQLException {
         update("UPDATE rooms SET owner_key = ? WHERE name_key = ?", ownerKey, name);
     }
 
     private void update(String sql, Object value, String name) throws SQLException {
+        execute(sql, value, RoomNames.key(name));
+    }
+
+    private void execute(String sql, Object... parameters) throws SQLException {
         writes.lock();
         try (PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setObject(1, value);
-            update.setString(2, RoomNames.key(name));
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
             update.executeUpdate();
         } finally {
             writes.unlock();

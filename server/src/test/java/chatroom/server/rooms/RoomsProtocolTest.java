@@ -5,6 +5,7 @@ import chatroom.api.message.BanList;
 import chatroom.api.message.BanMember;
 import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
+import chatroom.api.message.DeleteRoom;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.FileAck;
 import chatroom.api.message.FileCancel;
@@ -33,6 +34,7 @@ import chatroom.api.message.Presence;
 import chatroom.api.message.Protocol;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.RoleChanged;
+import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
@@ -629,5 +631,36 @@ class RoomsProtocolTest extends ServerTestBase {
         dave.send(new JoinRoom("#ops"));
         dave.awaitError(ErrorCode.INVITE_ONLY, "#ops is invite-only; ask its owner or an operator for an invite.",
                 "join");
+    }
+
+    @Test
+    void theOwnerDeletesARoomWithItsHistoryAndItStaysGoneAfterARestart() {
+        ServerConfig config = TestServer.config(dir);
+        start(config);
+        List<TestClient> clients = inRoom("#ops", "alice", "bob");
+        TestClient alice = clients.get(0);
+        TestClient bob = clients.get(1);
+        alice.send(Say.inRoom("#ops", "secret plans", null));
+        bob.await(ChatMessage.class, m -> m.text().equals("secret plans"));
+
+        bob.send(new DeleteRoom("#ops", "#ops"));
+        bob.awaitError(ErrorCode.NOT_ALLOWED, "Only the owner of #ops can delete it.", "delete_room");
+        alice.send(new DeleteRoom("#ops", "#opz"));
+        alice.awaitError(ErrorCode.BAD_MESSAGE, "To delete #ops, repeat its name in 'confirm'.", "delete_room");
+        alice.send(new DeleteRoom("#lobby", "#lobby"));
+        alice.awaitError(ErrorCode.NOT_ALLOWED, "The default room #lobby cannot be deleted.", "delete_room");
+        alice.send(new DeleteRoom("#ops", "#OPS"));
+
+        assertEquals(new RoomDeleted("#ops", T0, "alice"), bob.await(RoomDeleted.class));
+        bob.send(Say.inRoom("#ops", "hello?", null));
+        bob.awaitError(ErrorCode.UNKNOWN_ROOM, "There is no room called '#ops'.", "say");
+        server.close();
+        start(config);
+        TestClient again = enter2("bob");
+        again.send(new ListRooms(null, null, null));
+        assertEquals(List.of("#lobby"), again.await(RoomList.class).rooms().stream().map(RoomInfo::name).toList());
+        again.send(new JoinRoom("#ops"));
+        assertEquals(new RoomInfo("#ops", null, 1, 1, true), again.await(RoomInfo.class));
+        assertEquals(new HistoryEnd(0, false, "#ops"), again.await(HistoryEnd.class), "a new room, nothing of the old");
     }
 }

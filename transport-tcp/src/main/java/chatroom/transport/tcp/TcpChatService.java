@@ -10,6 +10,7 @@ import chatroom.api.message.Bye;
 import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
+import chatroom.api.message.DeleteRoom;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.FileShared;
@@ -719,6 +720,12 @@ final class TcpChatService implements ChatService {
     public void ban(String room, String name, boolean banned) {
         requireRooms();
         request(new BanMember(room, name, banned));
+    }
+
+    @Override
+    public void deleteRoom(String room, String confirm) {
+        requireRooms();
+        request(new DeleteRoom(room, confirm));
     }
 
     @Override

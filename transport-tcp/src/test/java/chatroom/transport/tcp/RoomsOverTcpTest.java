@@ -12,6 +12,7 @@ import chatroom.api.message.Left;
 import chatroom.api.message.Member;
 import chatroom.api.message.Members;
 import chatroom.api.message.RoleChanged;
+import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.SettingsChanged;
@@ -191,6 +192,12 @@ class RoomsOverTcpTest {
         assertEquals("alice", carol.await(Invited.class).by());
         carolService.join("#ops");
         ops.bob().await(Joined.class, j -> "#ops".equals(j.room()) && j.name().equals("carol"));
+
+        ops.bobService().deleteRoom("#ops", "#ops");
+        assertEquals(ErrorCode.NOT_ALLOWED.wireName(), ops.bob().await(ErrorReply.class,
+                e -> "delete_room".equals(e.ref())).code());
+        ops.aliceService().deleteRoom("#ops", "#ops");
+        assertEquals("alice", carol.await(RoomDeleted.class).by());
     }
 
     @Test

@@ -456,6 +456,8 @@ final class ChatPresenter {
             }
             case ChatEvent.Invited invited -> {
             }
+            case ChatEvent.RoomDeleted deleted -> {
+            }
             case ChatEvent.BansListed bans -> {
             }
             case ChatEvent.RoomsListed listed -> {

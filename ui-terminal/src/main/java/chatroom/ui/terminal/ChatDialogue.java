@@ -138,6 +138,7 @@ final class ChatDialogue {
             case Command.Kick kick -> chat.kick(current, kick.name(), kick.reason()).ifPresent(this::mistake);
             case Command.Ban ban -> chat.ban(current, ban.name(), ban.banned()).ifPresent(this::mistake);
             case Command.Bans bans -> chat.listBans(current).ifPresent(this::mistake);
+            case Command.Delete delete -> delete(delete.room(), delete.confirmed());
             case Command.InviteOnly only -> chat.setInviteOnly(current, only.inviteOnly()).ifPresent(this::mistake);
             case Command.Invite invite -> chat.invite(current, invite.name()).ifPresent(this::mistake);
             case Command.Switch to -> switchCommand(to);
@@ -240,6 +241,7 @@ final class ChatDialogue {
             case ChatEvent.BanChanged ban -> screen.show(in(ban.conversation(), format.event(ban)));
             case ChatEvent.InviteOnlyChanged only -> screen.show(in(only.conversation(), format.event(only)));
             case ChatEvent.Invited invited -> screen.show(format.event(invited));
+            case ChatEvent.RoomDeleted deleted -> screen.show(format.event(deleted));
             case ChatEvent.BansListed bans -> screen.show(in(bans.conversation(), format.bans(bans)));
             case ChatEvent.RoomsListed listed -> format.rooms(listed).forEach(screen::show);
             case ChatEvent.MemberJoined joined -> screen.show(in(joined.conversation(), format.event(joined)));
@@ -331,6 +333,19 @@ final class ChatDialogue {
             return;
         }
         chat.part(where, reason).ifPresent(this::mistake);
+    }
+
+    /** Asks before deleting: the history goes for everyone, and nothing brings it back. */
+    private void delete(String roomName, boolean confirmed) {
+        Optional<Conversation> room = chat.roomNamed(roomName);
+        if (room.isEmpty()) {
+            mistake("You are not in " + roomName + ".");
+        } else if (!confirmed) {
+            screen.show(format.note("This deletes " + SafeText.of(room.get().name()) + " and all its history, for"
+                    + " everyone in it. To go on: /delete " + SafeText.of(room.get().name()) + " yes"));
+        } else {
+            chat.deleteRoom(room.get()).ifPresent(this::mistake);
+        }
     }
 
     private void topic(String text) {

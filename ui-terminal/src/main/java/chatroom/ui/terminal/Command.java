@@ -62,6 +62,10 @@ sealed interface Command {
     record Invite(String name) implements Command {
     }
 
+    /** Delete a room with its history: asks first, and deletes when {@code confirmed} ({@code /delete #room yes}). */
+    record Delete(String room, boolean confirmed) implements Command {
+    }
+
     /** Show who is banned from the current room. */
     record Bans() implements Command {
     }

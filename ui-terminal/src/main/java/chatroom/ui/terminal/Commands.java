@@ -31,6 +31,7 @@ final class Commands {
             "  /kick NAME [REASON]  put NAME out of the current room (they may come back)",
             "  /inviteonly on|off  let only those invited join the current room, or anyone",
             "  /invite NAME      invite an account to the current room (for a day)",
+            "  /delete #ROOM     delete a room you own with all its history (asks first)",
             "  /ban NAME, /unban NAME  ban an account from the current room, or lift the ban; /bans lists them",
             "  /switch #ROOM     write in that room from now on; /1 … /9 (Alt+1 … 9) switch by number",
             "  /quit             leave",
@@ -90,6 +91,7 @@ final class Commands {
             case "/ban", "/unban" -> rest.isEmpty() || rest.contains(" ") ? new Command.Mistake("Usage: " + word
                     + " NAME") : new Command.Ban(rest, word.equals("/ban"));
             case "/bans" -> new Command.Bans();
+            case "/delete" -> delete(rest);
             case "/switch" -> rest.isEmpty() || rest.contains(" ") ? new Command.Mistake("Usage: /switch #ROOM")
                     : new Command.Switch(rest, 0);
             case "/1", "/2", "/3", "/4", "/5", "/6", "/7", "/8", "/9" -> new Command.Switch(null,
@@ -97,6 +99,16 @@ final class Commands {
             default -> new Command.Mistake("Unknown command " + echo(wordAndRest[0])
                     + "; type /help for the list.");
         };
+    }
+
+    /** {@code #ROOM [yes]}: the room named in full, so that no one deletes the current room by a slip. */
+    private static Command delete(String rest) {
+        String[] roomAndYes = rest.split("\\s+");
+        if (!roomAndYes[0].startsWith("#") || roomAndYes.length > 2
+                || roomAndYes.length == 2 && !roomAndYes[1].equalsIgnoreCase("yes")) {
+            return new Command.Mistake("Usage: /delete #ROOM");
+        }
+        return new Command.Delete(roomAndYes[0], roomAndYes.length == 2);
     }
 
     private static Command kick(String rest) {

@@ -168,6 +168,8 @@ final class EventFormat {
                     + hoursLeft(invited.expires()) + "; /join " + SafeText.of(invited.room())
                     : SafeText.of(invited.name()) + " is invited to " + SafeText.of(invited.room())
                     + hoursLeft(invited.expires())));
+            case ChatEvent.RoomDeleted deleted -> stamp(deleted.ts()) + " " + style.notice("* "
+                    + SafeText.of(deleted.by()) + " deleted " + SafeText.of(deleted.conversation().name()));
             case ChatEvent.BanChanged ban -> stamp(ban.ts()) + " " + style.notice("* " + SafeText.of(ban.by())
                     + (ban.banned() ? " banned " : " lifted the ban on ") + SafeText.of(ban.name())
                     + (ban.banned() ? " from " : " in ") + SafeText.of(ban.conversation().name()));

@@ -49,6 +49,10 @@ class CommandsTest {
         assertEquals(new Command.InviteOnly(true), Commands.parse("/inviteonly on"));
         assertEquals(new Command.Mistake("Usage: /inviteonly on|off"), Commands.parse("/inviteonly"));
         assertEquals(new Command.Invite("carol"), Commands.parse("/invite carol"));
+        assertEquals(new Command.Delete("#ops", false), Commands.parse("/delete #ops"));
+        assertEquals(new Command.Delete("#ops", true), Commands.parse("/delete #ops YES"));
+        assertEquals(new Command.Mistake("Usage: /delete #ROOM"), Commands.parse("/delete"));
+        assertEquals(new Command.Mistake("Usage: /delete #ROOM"), Commands.parse("/delete #ops now"));
         assertEquals(new Command.Mistake("Usage: /invite NAME"), Commands.parse("/invite"));
         assertEquals(new Command.TopicLock(true), Commands.parse("/topiclock on"));
         assertEquals(new Command.Mistake("Usage: /topiclock on|off"), Commands.parse("/topiclock maybe"));

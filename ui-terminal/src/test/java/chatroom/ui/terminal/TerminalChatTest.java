@@ -273,6 +273,36 @@ class TerminalChatTest {
     }
 
     @Test
+    void deletingARoomAsksFirstAndModerationActsOnTheCurrentRoom() throws Exception {
+        when(service.hasRooms()).thenReturn(true);
+        TypedInput input = new TypedInput();
+        doAnswer(call -> {
+            listener.onMessage(new HistoryEnd(0, false, "#lobby"));
+            listener.onMessage(new HistoryEnd(0, false, "#ops"));
+            input.type("/switch #ops\n/op bob\n/kick carol spamming\n/ban dave\n/invite erin\n/topiclock off\n"
+                    + "/inviteonly on\n/delete #ops\n/delete #nowhere yes\n/delete #ops yes\n");
+            input.end();
+            return new LoggedIn("alice", 2, null, List.of(new RoomInfo("#lobby", null, 2, 2, true),
+                    new RoomInfo("#ops", null, 2, 2, true)));
+        }).when(service).login(anyString(), any());
+
+        assertEquals(0, run(input, "alice", PASSWORD, null));
+
+        InOrder order = inOrder(service);
+        order.verify(service).setRole("#ops", "bob", "operator");
+        order.verify(service).kick("#ops", "carol", "spamming");
+        order.verify(service).ban("#ops", "dave", true);
+        order.verify(service).invite("#ops", "erin");
+        order.verify(service).lockTopic("#ops", false);
+        order.verify(service).setInviteOnly("#ops", true);
+        order.verify(service).deleteRoom("#ops", "#ops");
+        verify(service, times(1)).deleteRoom(anyString(), anyString());
+        assertTrue(out().contains("This deletes #ops and all its history, for everyone in it. To go on: /delete #ops"
+                + " yes\n"), out());
+        assertTrue(out().contains("You are not in #nowhere.\n"), out());
+    }
+
+    @Test
     void eventsAreShownInOrderAfterTheLoginLine() throws Exception {
         answerLoginWith(
                 new ChatMessage(40, TS, "bob", "earlier", true),
