@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code chat server}: runs the chat room until {@code /shutdown}, SIGTERM or Ctrl-C. */
@@ -74,9 +76,13 @@ final class ServerCommand implements Callable<Integer> {
     String defaultRoom;
 
     @Option(names = "--room-creation", paramLabel = "WHO", defaultValue = "accounts",
-            description = "Who may make a room by joining one that does not exist: accounts (not guests) or open"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "Who may make a room by joining one that does not exist: accounts (not guests), open, or"
+                    + " operator (the --admin accounts only) (default: ${DEFAULT-VALUE}).")
     String roomCreation;
+
+    @Option(names = "--admin", paramLabel = "NAME",
+            description = "An account that keeps order in every room, as its owner would (repeatable).")
+    List<String> admins = new ArrayList<>();
 
     @Option(names = "--max-rooms-per-user", paramLabel = "N", defaultValue = ""
             + ServerConfig.DEFAULT_MAX_ROOMS_PER_USER,
@@ -177,7 +183,7 @@ final class ServerCommand implements Callable<Integer> {
                 .withLoginDeadline(Duration.ofSeconds(loginTimeout))
                 .withResume(Duration.ofMinutes(resumeMinutes), ServerConfig.DEFAULT_RESUME_REPLAY_MAX)
                 .toBuilder().fsync(fsync).defaultRoom(defaultRoom).roomCreation(roomCreation())
-                .maxRoomsPerUser(maxRoomsPerUser).build();
+                .maxRoomsPerUser(maxRoomsPerUser).admins(Set.copyOf(admins)).build();
         ServerCertificate certificate = tls ? certificate(dataDir) : null;
         ServerTransport listener = transportProvider.create(new ListenOptions(bind, port, config.maxLineBytes(),
                 config.outboxBytes(), certificate == null ? null : certificate.identity()));
@@ -212,7 +218,9 @@ final class ServerCommand implements Callable<Integer> {
         return switch (roomCreation) {
             case "accounts" -> RoomCreation.ACCOUNTS;
             case "open" -> RoomCreation.OPEN;
-            default -> throw new UsageError("--room-creation is 'accounts' or 'open', not '" + roomCreation + "'.");
+            case "operator" -> RoomCreation.OPERATORS;
+            default -> throw new UsageError("--room-creation is 'accounts', 'open' or 'operator', not '" + roomCreation
+                    + "'.");
         };
     }
 
@@ -220,6 +228,11 @@ final class ServerCommand implements Callable<Integer> {
         if (RoomNames.check(RoomNames.canonical(defaultRoom)).isPresent()) {
             throw new UsageError("--default-room '" + defaultRoom + "' is not a room name: "
                     + RoomNames.check(RoomNames.canonical(defaultRoom)).get().message());
+        }
+        for (String admin : admins) {
+            Names.standard().check(admin).ifPresent(refusal -> {
+                throw new UsageError("--admin '" + admin + "' is not an account name: " + refusal.message());
+            });
         }
         if (maxRoomsPerUser < 1) {
             throw new UsageError("--max-rooms-per-user must be at least 1.");

@@ -161,9 +161,12 @@ class ChatCommandTest {
     }
 
     @Test
-    void whoMayMakeRoomsIsAccountsOrOpen() {
+    void whoMayMakeRoomsIsAccountsOpenOrOperatorAndAdminsAreAccountNames() {
         assertEquals(2, run("", "server", "--port", "0", "--data", data.toString(), "--room-creation", "anyone"));
-        assertEquals("chat: --room-creation is 'accounts' or 'open', not 'anyone'.\n", err());
+        assertEquals("chat: --room-creation is 'accounts', 'open' or 'operator', not 'anyone'.\n", err());
+        assertEquals(2, run("", "server", "--port", "0", "--data", data.toString(), "--admin", "bad name"));
+        assertTrue(err().endsWith("chat: --admin 'bad name' is not an account name: A name may contain only letters,"
+                + " digits, '_', '-' and '.'.\n"), err());
     }
 
     @Test

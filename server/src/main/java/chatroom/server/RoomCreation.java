@@ -5,5 +5,7 @@ public enum RoomCreation {
     /** Anyone logged in, guests included. */
     OPEN,
     /** People with an account; guests may only join rooms that exist. */
-    ACCOUNTS
+    ACCOUNTS,
+    /** The server's operators only ({@code --admin}); everyone else joins rooms that exist. */
+    OPERATORS
 }

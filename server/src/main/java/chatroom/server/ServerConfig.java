@@ -10,6 +10,8 @@ import chatroom.api.rules.Texts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How a server behaves. {@link #defaults(Path)} gives the documented defaults; {@link #toBuilder()} or the
@@ -46,6 +48,8 @@ import java.util.Optional;
  *                                  clients see
  * @param roomCreation              who may create a room by joining it
  * @param maxRoomsPerUser           rooms one account (or guest) may be in at once
+ * @param admins                    the server's operators, by account name key: they keep order in every room, as
+ *                                  its owner would
  */
 public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistration, boolean allowGuests,
                            boolean durableHistory, int maxLineBytes, int maxNameLength, int maxTextLength,
@@ -53,7 +57,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                            Duration loginDeadline, int presenceLimit, boolean fsync, int maxConnections,
                            int maxConnectionsPerAddress, int bytesPerSecond, int byteBurst, int maxJsonDepth,
                            Duration resumeValidity, int resumeReplayMax, long maxFileSize, String defaultRoom,
-                           RoomCreation roomCreation, int maxRoomsPerUser) {
+                           RoomCreation roomCreation, int maxRoomsPerUser, Set<String> admins) {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_HASH_ITERATIONS = 600_000;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
@@ -83,6 +87,12 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         if (maxRoomsPerUser < 1) {
             throw new IllegalArgumentException("Everyone must be able to be in at least one room: " + maxRoomsPerUser);
         }
+        admins = admins.stream().map(Names::key).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether this account is one of the server's operators. */
+    public boolean isAdmin(String account) {
+        return admins.contains(Names.key(account));
     }
 
     /** The settings that existed before connection limits, byte rates and resuming, with their defaults for those. */
@@ -95,7 +105,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                 presenceLimit, fsync, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
                 DEFAULT_BYTES_PER_SECOND, DEFAULT_BYTE_BURST, DEFAULT_MAX_JSON_DEPTH, DEFAULT_RESUME_VALIDITY,
                 DEFAULT_RESUME_REPLAY_MAX, Protocol.DEFAULT_MAX_FILE_SIZE, RoomNames.DEFAULT_ROOM,
-                RoomCreation.ACCOUNTS, DEFAULT_MAX_ROOMS_PER_USER);
+                RoomCreation.ACCOUNTS, DEFAULT_MAX_ROOMS_PER_USER, Set.of());
     }
 
     public static ServerConfig defaults(Path dataDir) {
@@ -212,6 +222,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         private String defaultRoom;
         private RoomCreation roomCreation;
         private int maxRoomsPerUser;
+        private Set<String> admins;
 
         private Builder(ServerConfig from) {
             dataDir = from.dataDir;
@@ -241,6 +252,12 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
             defaultRoom = from.defaultRoom;
             roomCreation = from.roomCreation;
             maxRoomsPerUser = from.maxRoomsPerUser;
+            admins = from.admins;
+        }
+
+        public Builder admins(Set<String> value) {
+            admins = value;
+            return this;
         }
 
         public Builder defaultRoom(String value) {
@@ -378,7 +395,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                     maxLineBytes, maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst,
                     hashIterations, loginDeadline, presenceLimit, fsync, maxConnections, maxConnectionsPerAddress,
                     bytesPerSecond, byteBurst, maxJsonDepth, resumeValidity, resumeReplayMax, maxFileSize, defaultRoom,
-                    roomCreation, maxRoomsPerUser);
+                    roomCreation, maxRoomsPerUser, admins);
         }
     }
 }

@@ -6,9 +6,11 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServerConfigTest {
     private static final Path DIR = Path.of("data");
@@ -22,6 +24,7 @@ class ServerConfigTest {
         assertEquals("#lobby", defaults.defaultRoom());
         assertEquals(RoomCreation.ACCOUNTS, defaults.roomCreation());
         assertEquals(100, defaults.maxRoomsPerUser());
+        assertEquals(Set.of(), defaults.admins());
     }
 
     @Test
@@ -60,11 +63,12 @@ class ServerConfigTest {
                 .loginDeadline(Duration.ofSeconds(3)).presenceLimit(50).fsync(true).maxConnections(99)
                 .maxConnectionsPerAddress(4).bytesPerSecond(2048).byteBurst(8192).maxJsonDepth(8)
                 .resumeValidity(Duration.ofMinutes(2)).resumeReplayMax(30).maxFileSize(77).defaultRoom("#hall")
-                .roomCreation(RoomCreation.OPEN).maxRoomsPerUser(5).build();
+                .roomCreation(RoomCreation.OPEN).maxRoomsPerUser(5).admins(Set.of("Alice")).build();
 
         assertEquals(new ServerConfig(DIR, 7, false, true, false, 5000, 12, 300, 25, 1024, 3, 9, 1000,
                 Duration.ofSeconds(3), 50, true, 99, 4, 2048, 8192, 8, Duration.ofMinutes(2), 30, 77, "#hall",
-                RoomCreation.OPEN, 5), all);
+                RoomCreation.OPEN, 5, Set.of("alice")), all);
+        assertTrue(all.isAdmin("ALICE"));
         assertEquals(all, all.toBuilder().build());
     }
 

@@ -119,9 +119,9 @@ public final class Room {
         return operators.contains(memberKey) ? Roles.OPERATOR : Roles.MEMBER;
     }
 
-    /** Whether the member may keep order here: the owner or an operator. */
-    boolean runBy(String memberKey) {
-        return !roleOf(memberKey).equals(Roles.MEMBER);
+    /** The owner's account key, or {@code null} for a room the server made (or a guest). */
+    String ownerKey() {
+        return ownerKey;
     }
 
     /** Makes a member one of the operators, or not. */
@@ -213,11 +213,6 @@ public final class Room {
 
     void topic(String text) {
         topic = text == null || text.isEmpty() ? null : text;
-    }
-
-    /** Whether this account owns the room. */
-    boolean ownedBy(String accountKey) {
-        return ownerKey != null && ownerKey.equals(accountKey);
     }
 
     /** What the room is, as the room list and a joiner see it. */

@@ -656,7 +656,8 @@ public final class Rooms {
             reply(session, ErrorCode.BANNED, "You are banned from " + existing.name() + ".", "join");
             return;
         }
-        if (existing != null && existing.inviteOnly() && !existing.invited(memberKey(session), now())) {
+        if (existing != null && existing.inviteOnly() && !existing.invited(memberKey(session), now())
+                && !isAdmin(session)) {
             reply(session, ErrorCode.INVITE_ONLY, existing.name() + " is invite-only; ask its owner or an operator"
                     + " for an invite.", "join");
             return;
@@ -665,6 +666,11 @@ public final class Rooms {
         if (rooms >= config.maxRoomsPerUser()) {
             reply(session, ErrorCode.TOO_MANY_ROOMS, "You are in " + rooms + " rooms, the most this server allows;"
                     + " leave one first.", "join");
+            return;
+        }
+        if (existing == null && config.roomCreation() == RoomCreation.OPERATORS && !isAdmin(session)) {
+            reply(session, ErrorCode.ROOM_CREATION_DISABLED, "Only the server's operators can make rooms here;"
+                    + " join one that exists.", "join");
             return;
         }
         if (existing == null && session.guest() && config.roomCreation() == RoomCreation.ACCOUNTS) {
@@ -773,7 +779,7 @@ public final class Rooms {
             reply(session, ErrorCode.NOT_A_MEMBER, nameOrSomeone(name) + " is not in " + room.name() + ".", "kick");
             return;
         }
-        String refusal = actOnRefusal(room, memberKey(session), memberKey(target), "kick");
+        String refusal = actOnRefusal(room, powerOf(room, session), memberKey(session), memberKey(target), "kick");
         if (refusal != null) {
             reply(session, ErrorCode.NOT_ALLOWED, refusal, "kick");
             return;
@@ -814,7 +820,7 @@ public final class Rooms {
             reply(session, ErrorCode.NO_SUCH_ACCOUNT, nameOrSomeone(name) + " has no account here.", verb);
             return;
         }
-        String refusal = actOnRefusal(room, memberKey(session), key, verb);
+        String refusal = actOnRefusal(room, powerOf(room, session), memberKey(session), key, verb);
         if (refusal != null) {
             reply(session, ErrorCode.NOT_ALLOWED, refusal, verb);
             return;
@@ -872,7 +878,7 @@ public final class Rooms {
             return null;
         }
         Room room = roomFor(session, roomName, request, null);
-        if (room != null && !room.runBy(memberKey(session))) {
+        if (room != null && !keepsOrder(room, session)) {
             reply(session, ErrorCode.NOT_ALLOWED, "Only the owner and operators of " + room.name() + " can "
                     + (request.equals("bans") ? "see its bans" : request + " here") + ".", request);
             return null;
@@ -880,8 +886,8 @@ public final class Rooms {
         return room;
     }
 
-    /** Why the actor may not kick or ban the target in the room; null when it may. */
-    private static String actOnRefusal(Room room, String actor, String target, String verb) {
+    /** Why the actor (with these powers, {@link #powerOf}) may not kick or ban the target; null when it may. */
+    private static String actOnRefusal(Room room, String actorPower, String actor, String target, String verb) {
         if (target.equals(actor)) {
             return "You cannot " + verb + " yourself" + (verb.equals("kick") ? "; part to leave." : ".");
         }
@@ -889,7 +895,7 @@ public final class Rooms {
         if (role.equals(Roles.OWNER)) {
             return "No one can " + verb + " the owner of " + room.name() + ".";
         }
-        if (role.equals(Roles.OPERATOR) && !room.roleOf(actor).equals(Roles.OWNER)) {
+        if (role.equals(Roles.OPERATOR) && !actorPower.equals(Roles.OWNER)) {
             return "Only the owner of " + room.name() + " can " + verb + " an operator.";
         }
         return null;
@@ -934,7 +940,7 @@ public final class Rooms {
         if (room == null) {
             return;
         }
-        if (room.topicLocked() && !room.runBy(memberKey(session))) {
+        if (room.topicLocked() && !keepsOrder(room, session)) {
             reply(session, ErrorCode.NOT_ALLOWED, "Only the owner and operators of " + room.name()
                     + " can set its topic.", "topic");
             return;
@@ -972,7 +978,7 @@ public final class Rooms {
             return;
         }
         String targetRole = room.roleOf(target);
-        String refusal = roleRefusal(room, actor, target, targetRole, role);
+        String refusal = roleRefusal(room, powerOf(room, session), actor, target, targetRole, role);
         if (refusal != null) {
             reply(session, ErrorCode.NOT_ALLOWED, refusal, "role");
             return;
@@ -982,10 +988,13 @@ public final class Rooms {
             deliver(session, new RoleChanged(room.name(), now(), display, role, session.name()));
             return;
         }
+        String oldOwner = room.ownerKey();
         boolean saved = role.equals(Roles.OWNER)
                 ? persist(session, () -> {
                     roomStore.setOwner(room.name(), target);
-                    memberships.setOperator(room.name(), actor, true);
+                    if (oldOwner != null) {
+                        memberships.setOperator(room.name(), oldOwner, true);
+                    }
                     memberships.setOperator(room.name(), target, false);
                 })
                 : persist(session, () -> memberships.setOperator(room.name(), target, role.equals(Roles.OPERATOR)));
@@ -994,7 +1003,10 @@ public final class Rooms {
         }
         if (role.equals(Roles.OWNER)) {
             room.handTo(target);
-            tellRoom(room, new RoleChanged(room.name(), now(), session.name(), Roles.OPERATOR, session.name()));
+            if (oldOwner != null && room.isMember(oldOwner)) {
+                tellRoom(room, new RoleChanged(room.name(), now(), displayName(room, oldOwner), Roles.OPERATOR,
+                        session.name()));
+            }
         } else {
             room.operator(target, role.equals(Roles.OPERATOR));
         }
@@ -1002,21 +1014,26 @@ public final class Rooms {
         log.info(session.name() + " made " + display + " " + role + " of " + room.name());
     }
 
-    /** Why the actor may not give the target that role, naming the role it would take; null when it may. */
-    private static String roleRefusal(Room room, String actor, String target, String targetRole, String role) {
+    /**
+     * Why the actor may not give the target that role, naming the role it would take; null when it may.
+     *
+     * @param actorPower the actor's role, as far as powers go ({@link #powerOf})
+     */
+    private static String roleRefusal(Room room, String actorPower, String actor, String target, String targetRole,
+                                      String role) {
         String owner = "Only the owner of " + room.name();
         if (target.startsWith(GUEST_KEY_PREFIX)) {
             return "Guests have no account, so they cannot have a role in a room.";
         }
         if (role.equals(Roles.OWNER) || targetRole.equals(Roles.OWNER)) {
-            boolean handOver = room.roleOf(actor).equals(Roles.OWNER) && !target.equals(actor);
+            boolean handOver = actorPower.equals(Roles.OWNER) && !target.equals(actor);
             return handOver ? null : owner + " can hand it over"
                     + (targetRole.equals(Roles.OWNER) ? ", which ends its ownership." : ".");
         }
-        if (!room.runBy(actor)) {
+        if (actorPower.equals(Roles.MEMBER)) {
             return "Only the owner and operators of " + room.name() + " can give or take operator.";
         }
-        if (targetRole.equals(Roles.OPERATOR) && !room.roleOf(actor).equals(Roles.OWNER)) {
+        if (targetRole.equals(Roles.OPERATOR) && !actorPower.equals(Roles.OWNER)) {
             return owner + " can take operator from an operator.";
         }
         return null;
@@ -1031,7 +1048,7 @@ public final class Rooms {
         if (room == null) {
             return;
         }
-        if (!room.runBy(memberKey(session))) {
+        if (!keepsOrder(room, session)) {
             reply(session, ErrorCode.NOT_ALLOWED, "Only the owner and operators of " + room.name()
                     + " can change its settings.", "settings");
             return;
@@ -1113,7 +1130,7 @@ public final class Rooms {
                     "delete_room");
             return;
         }
-        if (!room.roleOf(memberKey(session)).equals(Roles.OWNER)) {
+        if (!powerOf(room, session).equals(Roles.OWNER)) {
             reply(session, ErrorCode.NOT_ALLOWED, "Only the owner of " + room.name() + " can delete it.",
                     "delete_room");
             return;
@@ -1143,6 +1160,21 @@ public final class Rooms {
         }
         byKey.remove(room.key());
         log.info(session.name() + " deleted the room " + room.name());
+    }
+
+    /** Whether the session is one of the server's operators ({@code --admin}): an account named so. */
+    private boolean isAdmin(Session session) {
+        return !session.guest() && config.isAdmin(session.account());
+    }
+
+    /** The session's role in the room as far as powers go: a server operator's are an owner's in every room. */
+    private String powerOf(Room room, Session session) {
+        return isAdmin(session) ? Roles.OWNER : room.roleOf(memberKey(session));
+    }
+
+    /** Whether the session may keep order in the room: its owner, an operator, or a server operator. */
+    private boolean keepsOrder(Room room, Session session) {
+        return !powerOf(room, session).equals(Roles.MEMBER);
     }
 
     /** The member key of whoever that name means in the room: someone present by display name, else an account. */

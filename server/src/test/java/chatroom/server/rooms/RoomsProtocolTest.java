@@ -663,4 +663,44 @@ class RoomsProtocolTest extends ServerTestBase {
         assertEquals(new RoomInfo("#ops", null, 1, 1, true), again.await(RoomInfo.class));
         assertEquals(new HistoryEnd(0, false, "#ops"), again.await(HistoryEnd.class), "a new room, nothing of the old");
     }
+
+    @Test
+    void aServerOperatorKeepsOrderInEveryRoomAsItsOwnerWould() {
+        start(TestServer.config(dir).toBuilder().admins(java.util.Set.of("Mod")).build());
+        List<TestClient> clients = inRoom("#ops", "alice", "bob", "carol");
+        TestClient alice = clients.get(0);
+        alice.send(new SetRole("#ops", "bob", "operator"));
+        alice.await(RoleChanged.class);
+        alice.send(new ChangeSettings("#ops", null, true));
+        alice.await(SettingsChanged.class);
+        TestClient mod = enter2("mod");
+
+        join(mod, "#ops");
+        mod.send(new KickMember("#ops", "bob", "calm down"));
+        assertEquals("kicked by mod: calm down", clients.get(1).await(Left.class,
+                l -> l.name().equals("bob")).reason());
+        mod.send(new KickMember("#ops", "alice", null));
+        mod.awaitError(ErrorCode.NOT_ALLOWED, "No one can kick the owner of #ops.", "kick");
+        mod.send(new SetRole("#ops", "carol", "owner"));
+        assertEquals(new RoleChanged("#ops", T0, "alice", "operator", "mod"), clients.get(2).await(RoleChanged.class,
+                r -> r.by().equals("mod")));
+        assertEquals(new RoleChanged("#ops", T0, "carol", "owner", "mod"), clients.get(2).await(RoleChanged.class,
+                r -> r.by().equals("mod") && r.name().equals("carol")));
+        mod.send(new DeleteRoom("#ops", "#ops"));
+        assertEquals(new RoomDeleted("#ops", T0, "mod"), clients.get(2).await(RoomDeleted.class));
+    }
+
+    @Test
+    void withRoomCreationForOperatorsOnlyTheyMakeRooms() {
+        start(TestServer.config(dir).toBuilder().admins(java.util.Set.of("mod"))
+                .roomCreation(chatroom.server.RoomCreation.OPERATORS).build());
+        TestClient alice = enter2("alice");
+        TestClient mod = enter2("mod");
+
+        alice.send(new JoinRoom("#mine"));
+        alice.awaitError(ErrorCode.ROOM_CREATION_DISABLED, "Only the server's operators can make rooms here; join one"
+                + " that exists.", "join");
+        join(mod, "#news");
+        join(alice, "#news");
+    }
 }
