@@ -3,12 +3,14 @@ package chatroom.server;
 import chatroom.api.codec.MessageCodec;
 import chatroom.api.codec.ProtocolException;
 import chatroom.api.message.Bye;
+import chatroom.api.message.RoomInfo;
 import chatroom.api.rules.Names;
 import chatroom.api.rules.RoomNames;
 import chatroom.api.rules.Texts;
 import chatroom.api.spi.Connection;
 import chatroom.api.spi.InboundHandler;
 import chatroom.api.spi.OnlineUser;
+import chatroom.api.spi.RoomReport;
 import chatroom.api.spi.ServerControl;
 import chatroom.api.spi.ServerStatus;
 import chatroom.api.spi.ServerTransport;
@@ -29,6 +31,7 @@ import chatroom.server.storage.Database;
 import chatroom.server.storage.History;
 import chatroom.server.storage.MembershipStore;
 import chatroom.server.storage.RoomStore;
+import chatroom.server.storage.ServerBans;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -54,6 +57,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A running chat server: opens the data directory, starts the room and its journal, and serves every connection the
@@ -81,6 +85,7 @@ public final class ChatServer implements AutoCloseable {
     private ResumeTokens tokens;
     private RoomStore roomStore;
     private MembershipStore memberships;
+    private ServerBans serverBans;
     private final ConnectionLimits connections;
     private final AtomicLong lastRefusalLogged = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL.toNanos());
     private final AtomicLong refusalsNotLogged = new AtomicLong();
@@ -110,6 +115,7 @@ public final class ChatServer implements AutoCloseable {
         History history = new History(database);
         roomStore = new RoomStore(database);
         memberships = new MembershipStore(database);
+        serverBans = new ServerBans(database);
         Rooms room;
         try {
             tokens = new ResumeTokens(database, clock, config.resumeValidity(), log);
@@ -122,7 +128,7 @@ public final class ChatServer implements AutoCloseable {
             }
             journal = new Journal(config.durableHistory() ? history : null, log);
             room = new Rooms(config, journal, log, clock, loadRooms(roomStore, history), tokens, receipts, roomStore,
-                    memberships);
+                    memberships, serverBans);
         } catch (SQLException e) {
             throw new StorageException("Cannot read the history in " + database.file() + ": " + e.getMessage(), e);
         }
@@ -243,6 +249,7 @@ public final class ChatServer implements AutoCloseable {
             if (roomStore != null) {
                 roomStore.close();
                 memberships.close();
+                serverBans.close();
             }
             if (context != null) {
                 context.history().close();
@@ -363,6 +370,47 @@ public final class ChatServer implements AutoCloseable {
             CompletableFuture<Boolean> kicked = new CompletableFuture<>();
             context.rooms().post(new Rooms.Kick(name, reason, kicked));
             return await(kicked, false);
+        }
+
+        @Override
+        public Optional<String> banFromServer(String account, boolean banned) {
+            return refusal(answer -> new Rooms.BanFromServer(account, banned, answer));
+        }
+
+        @Override
+        public List<RoomInfo> rooms() {
+            CompletableFuture<List<RoomInfo>> rooms = new CompletableFuture<>();
+            context.rooms().post(new Rooms.ListAllRooms(rooms));
+            return await(rooms, List.of());
+        }
+
+        @Override
+        public Optional<RoomReport> room(String name) {
+            CompletableFuture<RoomReport> report = new CompletableFuture<>();
+            context.rooms().post(new Rooms.DescribeRoom(name, report));
+            return Optional.ofNullable(await(report, null));
+        }
+
+        @Override
+        public Optional<String> kickFromRoom(String room, String name, String reason) {
+            return refusal(answer -> new Rooms.KickFromRoom(room, name, reason, answer));
+        }
+
+        @Override
+        public Optional<String> banFromRoom(String room, String account, boolean banned) {
+            return refusal(answer -> new Rooms.BanFromRoom(room, account, banned, answer));
+        }
+
+        @Override
+        public Optional<String> closeRoom(String room) {
+            return refusal(answer -> new Rooms.CloseRoom(room, answer));
+        }
+
+        /** Asks the rooms thread; its answer is a refusal, or null when done. */
+        private Optional<String> refusal(Function<CompletableFuture<String>, Rooms.Event> request) {
+            CompletableFuture<String> answer = new CompletableFuture<>();
+            context.rooms().post(request.apply(answer));
+            return Optional.ofNullable(await(answer, "The server is stopping."));
         }
 
         @Override

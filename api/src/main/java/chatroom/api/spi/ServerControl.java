@@ -1,6 +1,9 @@
 package chatroom.api.spi;
 
+import chatroom.api.message.RoomInfo;
+
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +22,41 @@ public interface ServerControl {
      * @return whether that name was online
      */
     boolean kick(String name, String reason);
+
+    /**
+     * Bans an account from the whole server (its session ends, its logins are refused, across restarts) or lifts
+     * the ban.
+     *
+     * @return why not, or empty when done (or already so)
+     */
+    Optional<String> banFromServer(String account, boolean banned);
+
+    /** Every room, by name. */
+    List<RoomInfo> rooms();
+
+    /** A room's members, roles and bans; empty when there is no such room. */
+    Optional<RoomReport> room(String name);
+
+    /**
+     * Puts someone present out of a room (they may join again).
+     *
+     * @return why not, or empty when done
+     */
+    Optional<String> kickFromRoom(String room, String name, String reason);
+
+    /**
+     * Bans an account from a room, or lifts the ban.
+     *
+     * @return why not, or empty when done (or already so)
+     */
+    Optional<String> banFromRoom(String room, String account, boolean banned);
+
+    /**
+     * Closes a room: deletes it with its history; everyone in it is told.
+     *
+     * @return why not, or empty when done
+     */
+    Optional<String> closeRoom(String room);
 
     /** Says something to everyone as the server; kept in the history. */
     void announce(String text);

@@ -1,6 +1,9 @@
 package chatroom.server.console;
 
+import chatroom.api.message.Member;
+import chatroom.api.message.RoomInfo;
 import chatroom.api.spi.OnlineUser;
+import chatroom.api.spi.RoomReport;
 import chatroom.api.spi.ServerControl;
 import chatroom.api.spi.ServerStatus;
 
@@ -9,6 +12,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 /** The operator's commands, one line each, as typed on the server's standard input. */
 public final class StdinConsole {
@@ -16,6 +20,12 @@ public final class StdinConsole {
             Commands:
               /who                 who is online, with addresses
               /kick NAME [REASON]  disconnect someone
+              /ban NAME            ban an account from the server (it is disconnected); /unban NAME lifts it
+              /rooms               the rooms: members, online, topic
+              /room #ROOM          a room's members, roles and bans
+              /kick #ROOM NAME [REASON]  put someone out of a room (they may join again)
+              /ban #ROOM NAME      ban an account from a room; /unban #ROOM NAME lifts it
+              /close #ROOM         delete a room with all its history
               /say TEXT            announce something to everyone
               /stats               connections, messages, uptime
               /shutdown            tell everyone, close and exit
@@ -44,6 +54,10 @@ public final class StdinConsole {
         switch (words[0]) {
             case "/who" -> who();
             case "/kick" -> kick(argument);
+            case "/ban", "/unban" -> ban(argument, words[0].equals("/ban"));
+            case "/rooms" -> rooms();
+            case "/room" -> room(argument);
+            case "/close" -> close(argument);
             case "/say" -> say(argument);
             case "/stats" -> stats();
             case "/shutdown" -> {
@@ -69,12 +83,82 @@ public final class StdinConsole {
 
     private void kick(String argument) {
         if (argument.isBlank()) {
-            out.println("Usage: /kick NAME [REASON]");
+            out.println("Usage: /kick NAME [REASON] or /kick #ROOM NAME [REASON]");
+            return;
+        }
+        if (argument.startsWith("#")) {
+            String[] parts = argument.split("\\s+", 3);
+            if (parts.length < 2) {
+                out.println("Usage: /kick #ROOM NAME [REASON]");
+                return;
+            }
+            report(server.kickFromRoom(parts[0], parts[1], parts.length > 2 ? parts[2] : null),
+                    "Put " + parts[1] + " out of " + parts[0] + ".");
             return;
         }
         String[] parts = argument.split("\\s+", 2);
         String reason = parts.length > 1 ? parts[1] : "";
         out.println(server.kick(parts[0], reason) ? "Kicked " + parts[0] + "." : parts[0] + " is not online.");
+    }
+
+    private void ban(String argument, boolean ban) {
+        String command = ban ? "/ban" : "/unban";
+        String[] parts = argument.isBlank() ? new String[0] : argument.strip().split("\\s+");
+        if (parts.length == 1 && !parts[0].startsWith("#")) {
+            report(server.banFromServer(parts[0], ban), (ban ? "Banned " : "Lifted the ban on ") + parts[0]
+                    + (ban ? " from the server." : "."));
+        } else if (parts.length == 2 && parts[0].startsWith("#")) {
+            report(server.banFromRoom(parts[0], parts[1], ban), (ban ? "Banned " : "Lifted the ban on ") + parts[1]
+                    + (ban ? " from " : " in ") + parts[0] + ".");
+        } else {
+            out.println("Usage: " + command + " NAME or " + command + " #ROOM NAME");
+        }
+    }
+
+    private void rooms() {
+        List<RoomInfo> rooms = server.rooms();
+        out.println(rooms.size() + (rooms.size() == 1 ? " room" : " rooms"));
+        for (RoomInfo room : rooms) {
+            out.println("  " + room.name() + "  " + room.members() + " members, " + room.online() + " online"
+                    + (Boolean.TRUE.equals(room.inviteOnly()) ? ", invite-only" : "")
+                    + (room.topic() == null ? "" : "  " + room.topic()));
+        }
+    }
+
+    private void room(String name) {
+        if (!name.strip().startsWith("#")) {
+            out.println("Usage: /room #ROOM");
+            return;
+        }
+        Optional<RoomReport> found = server.room(name.strip());
+        if (found.isEmpty()) {
+            out.println("There is no room called '" + name.strip() + "'.");
+            return;
+        }
+        RoomReport report = found.get();
+        RoomInfo room = report.room();
+        out.println(room.name() + ": " + room.members() + " members, " + room.online() + " online"
+                + (Boolean.TRUE.equals(room.inviteOnly()) ? ", invite-only" : "")
+                + (Boolean.FALSE.equals(room.topicLocked()) ? ", topic open to all" : ""));
+        out.println("  topic: " + (room.topic() == null ? "(none)" : room.topic()));
+        for (Member member : report.members()) {
+            out.println("  " + member.name() + (member.role() == null || member.role().equals("member") ? ""
+                    : " (" + member.role() + ")") + (Boolean.TRUE.equals(member.online()) ? "  online" : ""));
+        }
+        out.println("  banned: " + (report.bans().isEmpty() ? "no one" : String.join(", ", report.bans())));
+    }
+
+    private void close(String name) {
+        if (!name.strip().startsWith("#") || name.strip().contains(" ")) {
+            out.println("Usage: /close #ROOM");
+            return;
+        }
+        report(server.closeRoom(name.strip()), "Closed " + name.strip() + ".");
+    }
+
+    /** The refusal the server gave, or what was done. */
+    private void report(Optional<String> refusal, String done) {
+        out.println(refusal.orElse(done));
     }
 
     private void say(String text) {

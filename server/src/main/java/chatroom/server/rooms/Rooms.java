@@ -32,6 +32,7 @@ import chatroom.api.rules.Roles;
 import chatroom.api.rules.RoomNames;
 import chatroom.api.rules.Topics;
 import chatroom.api.spi.OnlineUser;
+import chatroom.api.spi.RoomReport;
 import chatroom.server.RoomCreation;
 import chatroom.server.ServerConfig;
 import chatroom.server.accounts.ResumeTokens;
@@ -40,6 +41,7 @@ import chatroom.server.sessions.Session;
 import chatroom.server.storage.History;
 import chatroom.server.storage.MembershipStore;
 import chatroom.server.storage.RoomStore;
+import chatroom.server.storage.ServerBans;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -69,7 +71,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class Rooms {
     /** Something that happened to the room, in the order it happened. */
-    sealed interface Event {
+    public sealed interface Event {
     }
 
     /**
@@ -165,6 +167,32 @@ public final class Rooms {
     public record Shutdown(CompletableFuture<Void> done) implements Event {
     }
 
+    /** From the console: ban an account from the whole server, or lift its ban; completes with a refusal or null. */
+    public record BanFromServer(String account, boolean banned, CompletableFuture<String> refusal) implements Event {
+    }
+
+    /** From the console: every room's summary. */
+    public record ListAllRooms(CompletableFuture<List<RoomInfo>> rooms) implements Event {
+    }
+
+    /** From the console: a room's members (with roles and whether online) and bans; null when there is none. */
+    public record DescribeRoom(String room, CompletableFuture<RoomReport> report) implements Event {
+    }
+
+    /** From the console: kick someone out of a room; completes with a refusal or null. */
+    public record KickFromRoom(String room, String name, String reason, CompletableFuture<String> refusal)
+            implements Event {
+    }
+
+    /** From the console: ban an account from a room or lift the ban; completes with a refusal or null. */
+    public record BanFromRoom(String room, String account, boolean banned, CompletableFuture<String> refusal)
+            implements Event {
+    }
+
+    /** From the console: close (delete) a room with its history; completes with a refusal or null. */
+    public record CloseRoom(String room, CompletableFuture<String> refusal) implements Event {
+    }
+
     /** Time to end the memberships of guests who can no longer resume (posted every minute or so). */
     public record SweepGuests() implements Event {
     }
@@ -183,6 +211,11 @@ public final class Rooms {
     public static final int RECEIPTS_IN_ALL = 100_000;
 
     private static final String GUEST_KEY_PREFIX = "guest:";
+    /** Who the console is, in what the rooms are told. */
+    private static final String CONSOLE = "the server operator";
+    /** The console's member key: no member has it. */
+    private static final String CONSOLE_KEY = "console:";
+    private static final String STORAGE_FAILED = "The server could not record that; try again.";
     /** How long an invite lets its account in. */
     static final Duration INVITE_VALIDITY = Duration.ofHours(24);
     private final ServerConfig config;
@@ -210,6 +243,9 @@ public final class Rooms {
     private final Map<Session, List<Room>> roomsOf = new IdentityHashMap<>();
     private final RoomStore roomStore;
     private final MembershipStore memberships;
+    private final ServerBans serverBans;
+    /** The keys of the accounts banned from the whole server. */
+    private final Set<String> bannedFromServer = new HashSet<>();
     private boolean stopped;
     private List<ServerMessage> pendingEntries = new ArrayList<>();
     private List<Delivery> pendingDeliveries = new ArrayList<>();
@@ -224,12 +260,16 @@ public final class Rooms {
      * @param receipts    the client message ids delivered lately, as loaded at start
      * @param roomStore   where new rooms and topics are recorded
      * @param memberships where joining and leaving rooms are recorded
+     * @param serverBans  the accounts banned from the server, as loaded at start, and where bans are recorded
      */
     public Rooms(ServerConfig config, Journal journal, ServerLog log, Clock clock, List<Room> registry,
-                 ResumeTokens tokens, Receipts receipts, RoomStore roomStore, MembershipStore memberships) {
+                 ResumeTokens tokens, Receipts receipts, RoomStore roomStore, MembershipStore memberships,
+                 ServerBans serverBans) throws SQLException {
         this.config = config;
         this.roomStore = roomStore;
         this.memberships = memberships;
+        this.serverBans = serverBans;
+        this.bannedFromServer.addAll(serverBans.all());
         this.tokens = tokens;
         this.receipts = receipts;
         this.journal = journal;
@@ -327,6 +367,13 @@ public final class Rooms {
             case ListOnline l -> l.users().complete(onlineUsers());
             case Shutdown s -> shutdown(s.done());
             case Shared f -> shared(f);
+            case BanFromServer b -> b.refusal().complete(banFromServer(b.account(), b.banned()));
+            case ListAllRooms l -> l.rooms().complete(byKey.values().stream().sorted(Comparator.comparing(Room::key))
+                    .map(Room::info).toList());
+            case DescribeRoom d -> d.report().complete(describe(d.room()));
+            case KickFromRoom k -> k.refusal().complete(consoleKick(k.room(), k.name(), k.reason()));
+            case BanFromRoom b -> b.refusal().complete(consoleBan(b.room(), b.account(), b.banned()));
+            case CloseRoom c -> c.refusal().complete(closeRoom(c.room()));
         }
     }
 
@@ -341,6 +388,11 @@ public final class Rooms {
         }
         if (session.inRoom()) {
             reply(session, ErrorCode.ALREADY_LOGGED_IN, "You are logged in already.", "login");
+            revoke(resume);
+            return false;
+        }
+        if (!guest && bannedFromServer.contains(Names.key(account))) {
+            reply(session, ErrorCode.BANNED, "This account is banned from this server.", "login");
             revoke(resume);
             return false;
         }
@@ -625,11 +677,16 @@ public final class Rooms {
         if (room == null) {
             return;
         }
+        deliver(session, new Members(membersOf(room), room.name()));
+    }
+
+    /** A room's members, online or not, with their roles, sorted by name. */
+    private static List<Member> membersOf(Room room) {
         Map<String, Session> online = new HashMap<>();
         for (Session present : room.present()) {
             online.put(memberKey(present), present);
         }
-        List<Member> list = room.members().entrySet().stream()
+        return room.members().entrySet().stream()
                 .map(entry -> {
                     Session here = online.get(entry.getKey());
                     return here != null
@@ -640,7 +697,6 @@ public final class Rooms {
                 })
                 .sorted(Comparator.comparing(member -> Names.key(member.name())))
                 .toList();
-        deliver(session, new Members(list, room.name()));
     }
 
     private void join(Session session, String name) {
@@ -784,12 +840,19 @@ public final class Rooms {
             reply(session, ErrorCode.NOT_ALLOWED, refusal, "kick");
             return;
         }
-        if (!target.guest() && !persist(session, () -> memberships.leave(room.name(),
-                Names.key(target.account())))) {
-            return;
+        if (!applyKick(room, target, session.name(), reason)) {
+            reply(session, ErrorCode.SERVER_ERROR, STORAGE_FAILED, "kick");
         }
-        removeFromRoom(room, target, "kicked by " + session.name() + reasonText(reason));
-        log.info(session.name() + " kicked " + target.name() + " from " + room.name());
+    }
+
+    /** Takes someone out of a room for good (they may join again); false when the database did not take it. */
+    private boolean applyKick(Room room, Session target, String by, String reason) {
+        if (!target.guest() && !store(() -> memberships.leave(room.name(), Names.key(target.account())))) {
+            return false;
+        }
+        removeFromRoom(room, target, "kicked by " + by + reasonText(reason));
+        log.info(by + " kicked " + target.name() + " from " + room.name());
+        return true;
     }
 
     /**
@@ -825,27 +888,31 @@ public final class Rooms {
             reply(session, ErrorCode.NOT_ALLOWED, refusal, verb);
             return;
         }
-        BanChanged notice = new BanChanged(room.name(), now(), accountName, session.name(), ban);
         if (room.isBanned(key) == ban) {
-            deliver(session, notice);
-            return;
+            deliver(session, new BanChanged(room.name(), now(), accountName, session.name(), ban));
+        } else if (!applyBan(room, key, accountName, session.name(), memberKey(session), ban)) {
+            reply(session, ErrorCode.SERVER_ERROR, STORAGE_FAILED, verb);
         }
-        String by = memberKey(session);
-        if (!persist(session, () -> {
+    }
+
+    /** Bans an account from a room or lifts the ban, and tells the room; false when the database did not take it. */
+    private boolean applyBan(Room room, String key, String accountName, String by, String byKey, boolean ban) {
+        if (!store(() -> {
             if (ban) {
-                memberships.ban(room.name(), key, by, now());
+                memberships.ban(room.name(), key, byKey, now());
             } else {
                 memberships.unban(room.name(), key);
             }
         })) {
-            return;
+            return false;
         }
         room.ban(key, accountName, ban);
-        tellRoom(room, notice);
+        tellRoom(room, new BanChanged(room.name(), now(), accountName, by, ban));
         if (ban) {
-            endMembership(room, key, accountName, "banned by " + session.name());
+            endMembership(room, key, accountName, "banned by " + by);
         }
-        log.info(session.name() + " " + verb + "ned " + accountName + " from " + room.name());
+        log.info(by + (ban ? " banned " : " lifted the ban on ") + accountName + " in " + room.name());
+        return true;
     }
 
     /** Ends an account's membership of a room, taking its session out if present, and tells the room why. */
@@ -1140,17 +1207,24 @@ public final class Rooms {
                     "delete_room");
             return;
         }
+        if (!applyDelete(room, session.name())) {
+            reply(session, ErrorCode.SERVER_ERROR, STORAGE_FAILED, "delete_room");
+        }
+    }
+
+    /** Deletes a room with all it holds and tells those in it; false when the database did not take it. */
+    private boolean applyDelete(Room room, String by) {
         journal.submit(pendingEntries, pendingDeliveries);
         pendingEntries = new ArrayList<>();
         pendingDeliveries = new ArrayList<>();
-        if (!persist(session, () -> {
+        if (!store(() -> {
             journal.deleteHistory(room.name());
             memberships.deleteRoom(room.name());
             roomStore.delete(room.name());
         })) {
-            return;
+            return false;
         }
-        tellRoom(room, new RoomDeleted(room.name(), now(), session.name()));
+        tellRoom(room, new RoomDeleted(room.name(), now(), by));
         for (Session present : room.present()) {
             room.remove(present);
             roomsOf.getOrDefault(present, new ArrayList<>()).remove(room);
@@ -1159,7 +1233,104 @@ public final class Rooms {
             disenroll(room, member);
         }
         byKey.remove(room.key());
-        log.info(session.name() + " deleted the room " + room.name());
+        log.info(by + " deleted the room " + room.name());
+        return true;
+    }
+
+    /** The console's ban of an account from the whole server (its session ends), or the lifting of one. */
+    private String banFromServer(String account, boolean banned) {
+        String key = Names.key(account);
+        String name = accountName(key);
+        if (name == null) {
+            return nameOrSomeone(account) + " has no account here.";
+        }
+        if (banned && config.isAdmin(name)) {
+            return name + " is a server operator; restart the server without --admin " + name + " first.";
+        }
+        if (bannedFromServer.contains(key) == banned) {
+            return null;
+        }
+        if (!store(() -> serverBans.ban(key, banned, now()))) {
+            return STORAGE_FAILED;
+        }
+        if (banned) {
+            bannedFromServer.add(key);
+            Session online = byAccount.get(accountKey(name, false));
+            if (online != null) {
+                endSession(online, "This account is banned from this server.", "banned from the server");
+            }
+        } else {
+            bannedFromServer.remove(key);
+        }
+        log.info((banned ? "banned " : "lifted the server ban on ") + name);
+        return null;
+    }
+
+    /** What the console shows of a room; null when there is none. */
+    private RoomReport describe(String roomName) {
+        Room room = byKey.get(RoomNames.key(roomName));
+        return room == null ? null : new RoomReport(room.info(), membersOf(room), room.bannedNames());
+    }
+
+    private String consoleKick(String roomName, String name, String reason) {
+        Room room = byKey.get(RoomNames.key(roomName));
+        if (room == null) {
+            return Room.noSuchRoom(roomName);
+        }
+        Session target = presentNamed(room, name);
+        if (target == null) {
+            return nameOrSomeone(name) + " is not in " + room.name() + ".";
+        }
+        String refusal = actOnRefusal(room, Roles.OWNER, CONSOLE_KEY, memberKey(target), "kick");
+        if (refusal != null) {
+            return refusal;
+        }
+        return applyKick(room, target, CONSOLE, reason) ? null : STORAGE_FAILED;
+    }
+
+    private String consoleBan(String roomName, String account, boolean ban) {
+        Room room = byKey.get(RoomNames.key(roomName));
+        if (room == null) {
+            return Room.noSuchRoom(roomName);
+        }
+        Session present = presentNamed(room, account);
+        if (present != null && present.guest()) {
+            return "Guests have no account to ban; kick them instead.";
+        }
+        String key = present != null ? memberKey(present) : Names.key(account);
+        String name = accountName(key);
+        if (name == null) {
+            return nameOrSomeone(account) + " has no account here.";
+        }
+        String refusal = actOnRefusal(room, Roles.OWNER, CONSOLE_KEY, key, ban ? "ban" : "unban");
+        if (refusal != null) {
+            return refusal;
+        }
+        if (room.isBanned(key) == ban) {
+            return null;
+        }
+        return applyBan(room, key, name, CONSOLE, null, ban) ? null : STORAGE_FAILED;
+    }
+
+    private String closeRoom(String roomName) {
+        Room room = byKey.get(RoomNames.key(roomName));
+        if (room == null) {
+            return Room.noSuchRoom(roomName);
+        }
+        if (room == lobby) {
+            return "The default room " + room.name() + " cannot be closed.";
+        }
+        return applyDelete(room, CONSOLE) ? null : STORAGE_FAILED;
+    }
+
+    /** The name of the account with that key, or null when there is none (or the database cannot say). */
+    private String accountName(String key) {
+        try {
+            return memberships.accountName(key).orElse(null);
+        } catch (SQLException e) {
+            log.info("looking up an account failed: " + e.getMessage());
+            return null;
+        }
     }
 
     /** Whether the session is one of the server's operators ({@code --admin}): an account named so. */
@@ -1203,12 +1374,20 @@ public final class Rooms {
 
     /** A write to the database on the rooms thread; false after telling the session it failed. */
     private boolean persist(Session session, Storage write) {
+        if (store(write)) {
+            return true;
+        }
+        reply(session, ErrorCode.SERVER_ERROR, STORAGE_FAILED, null);
+        return false;
+    }
+
+    /** A write to the database on the rooms thread; false, logged, when it failed. */
+    private boolean store(Storage write) {
         try {
             write.run();
             return true;
         } catch (SQLException | RuntimeException e) {
-            log.info("storage failed for " + session.name() + ": " + e.getMessage());
-            reply(session, ErrorCode.SERVER_ERROR, "The server could not record that; try again.", null);
+            log.info("storage failed: " + e.getMessage());
             return false;
         }
     }
@@ -1245,12 +1424,17 @@ public final class Rooms {
             return false;
         }
         String why = reason == null || reason.isBlank() ? "" : ": " + reason;
-        List<Room> left = remove(target, false);
-        revoke(target.takeResumeToken());
-        deliverAndClose(target, new Bye(Bye.KICKED, "You were kicked by the operator" + why));
-        departed(target.name(), left, "kicked" + why);
+        endSession(target, "You were kicked by the operator" + why, "kicked" + why);
         log.info("kick " + target.name() + " at " + target.address() + why);
         return true;
+    }
+
+    /** Ends a session for good (its resume token too), saying why to it and to its rooms. */
+    private void endSession(Session target, String byeText, String leftReason) {
+        List<Room> left = remove(target, false);
+        revoke(target.takeResumeToken());
+        deliverAndClose(target, new Bye(Bye.KICKED, byeText));
+        departed(target.name(), left, leftReason);
     }
 
     private List<OnlineUser> onlineUsers() {

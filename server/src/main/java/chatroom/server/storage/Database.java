@@ -24,10 +24,10 @@ public final class Database {
      * The schema this code writes, kept in SQLite's {@code user_version}: 1 is the single room's tables, 2 adds the
      * registry of rooms, 3 gives each history entry its room and an id counted in that room, 4 records who is in which
      * room, 5 adds a room's operators and whether its topic is open to every member, 6 the accounts banned from a
-     * room, 7 invite-only rooms and their invites. Each step runs once, in one transaction with the ones after it,
-     * when an older file opens.
+     * room, 7 invite-only rooms and their invites, 8 the accounts banned from the whole server. Each step runs once,
+     * in one transaction with the ones after it, when an older file opens.
      */
-    static final int SCHEMA_VERSION = 7;
+    static final int SCHEMA_VERSION = 8;
 
     private final Path file;
     private final boolean fsync;
@@ -118,6 +118,10 @@ public final class Database {
                             by_key TEXT,
                             expires INTEGER NOT NULL,
                             PRIMARY KEY (room_key, account_key))""");
+            }
+            if (version < 8) {
+                statement.execute("CREATE TABLE IF NOT EXISTS server_bans (account_key TEXT PRIMARY KEY,"
+                        + " since INTEGER NOT NULL)");
             }
             statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
             connection.commit();

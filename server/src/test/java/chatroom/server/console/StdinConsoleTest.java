@@ -1,6 +1,9 @@
 package chatroom.server.console;
 
+import chatroom.api.message.Member;
+import chatroom.api.message.RoomInfo;
 import chatroom.api.spi.OnlineUser;
+import chatroom.api.spi.RoomReport;
 import chatroom.api.spi.ServerControl;
 import chatroom.api.spi.ServerStatus;
 import chatroom.server.MutableClock;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -93,7 +97,7 @@ class StdinConsoleTest {
         console.execute("/kick   ");
 
         verify(server, never()).kick(anyString(), anyString());
-        assertEquals("Usage: /kick NAME [REASON]\nUsage: /kick NAME [REASON]\n", output());
+        assertEquals("Usage: /kick NAME [REASON] or /kick #ROOM NAME [REASON]\n".repeat(2), output());
     }
 
     @Test
@@ -179,5 +183,44 @@ class StdinConsoleTest {
         utc.execute("/who");
 
         assertEquals("1 online\n  alice  127.0.0.1:50001  since 10:00:00\n", output());
+    }
+
+    @Test
+    void roomCommandsActThroughTheServerAndSayWhatHappened() {
+        when(server.rooms()).thenReturn(List.of(new RoomInfo("#lobby", null, 3, 2, true),
+                new RoomInfo("#ops", "Deploys", 2, 1, false, true)));
+        when(server.room("#ops")).thenReturn(Optional.of(new RoomReport(new RoomInfo("#ops", "Deploys", 2, 1, false,
+                true), List.of(new Member("alice", 5, null, true, "owner"), new Member("bob", 6, null, false,
+                "member")), List.of("carol"))));
+        when(server.room("#none")).thenReturn(Optional.empty());
+        when(server.kickFromRoom("#ops", "bob", "too loud")).thenReturn(Optional.empty());
+        when(server.banFromRoom("#ops", "dave", true)).thenReturn(Optional.of("dave has no account here."));
+        when(server.banFromServer("erin", true)).thenReturn(Optional.empty());
+        when(server.banFromServer("erin", false)).thenReturn(Optional.empty());
+        when(server.closeRoom("#ops")).thenReturn(Optional.empty());
+
+        for (String line : List.of("/rooms", "/room #ops", "/room #none", "/kick #ops bob too loud", "/ban #ops dave",
+                "/ban erin", "/unban erin", "/close #ops", "/ban", "/close ops")) {
+            assertTrue(console.execute(line));
+        }
+
+        assertEquals("""
+                2 rooms
+                  #lobby  3 members, 2 online
+                  #ops  2 members, 1 online, invite-only  Deploys
+                #ops: 2 members, 1 online, invite-only, topic open to all
+                  topic: Deploys
+                  alice (owner)  online
+                  bob
+                  banned: carol
+                There is no room called '#none'.
+                Put bob out of #ops.
+                dave has no account here.
+                Banned erin from the server.
+                Lifted the ban on erin.
+                Closed #ops.
+                Usage: /ban NAME or /ban #ROOM NAME
+                Usage: /close #ROOM
+                """, output());
     }
 }

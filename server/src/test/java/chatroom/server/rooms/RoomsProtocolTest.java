@@ -3,6 +3,7 @@ package chatroom.server.rooms;
 import chatroom.api.message.BanChanged;
 import chatroom.api.message.BanList;
 import chatroom.api.message.BanMember;
+import chatroom.api.message.Bye;
 import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.DeleteRoom;
@@ -45,6 +46,8 @@ import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.message.Welcome;
 import chatroom.api.message.Who;
+import chatroom.api.spi.RoomReport;
+import chatroom.api.spi.ServerControl;
 import chatroom.server.MutableClock;
 import chatroom.server.ServerConfig;
 import chatroom.server.ServerTestBase;
@@ -54,6 +57,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -702,5 +706,41 @@ class RoomsProtocolTest extends ServerTestBase {
                 + " that exists.", "join");
         join(mod, "#news");
         join(alice, "#news");
+    }
+
+    @Test
+    void theConsoleKeepsOrderInRoomsAndBansAccountsFromTheServer() {
+        ServerConfig config = TestServer.config(dir);
+        start(config);
+        Trio ops = threeIn("#ops");
+        ServerControl console = server.control();
+
+        assertEquals(List.of("#lobby", "#ops"), console.rooms().stream().map(RoomInfo::name).toList());
+        assertEquals(Optional.of("No one can kick the owner of #ops."), console.kickFromRoom("#ops", "alice", null));
+        assertEquals(Optional.empty(), console.kickFromRoom("#ops", "bob", "spam"));
+        assertEquals("kicked by the server operator: spam", ops.bob().await(Left.class,
+                l -> l.name().equals("bob")).reason());
+        assertEquals(Optional.empty(), console.banFromRoom("#ops", "carol", true));
+        assertEquals(new BanChanged("#ops", T0, "carol", "the server operator", true),
+                ops.alice().await(BanChanged.class));
+        RoomReport report = console.room("#OPS").orElseThrow();
+        assertEquals(List.of("alice"), report.members().stream().map(Member::name).toList());
+        assertEquals(List.of("carol"), report.bans());
+        assertEquals(Optional.of("There is no room called '#nowhere'."), console.closeRoom("#nowhere"));
+        assertEquals(Optional.of("The default room #lobby cannot be closed."), console.closeRoom("#lobby"));
+        assertEquals(Optional.empty(), console.closeRoom("#ops"));
+        assertEquals(new RoomDeleted("#ops", T0, "the server operator"), ops.alice().await(RoomDeleted.class));
+
+        assertEquals(Optional.of("nobody has no account here."), console.banFromServer("nobody", true));
+        assertEquals(Optional.empty(), console.banFromServer("bob", true));
+        assertEquals("This account is banned from this server.", ops.bob().await(Bye.class).reason());
+        server.close();
+        start(config);
+        TestClient bob = server.connect();
+        bob.hello(Protocol.ROOMS_VERSION);
+        bob.send(new Login("bob", TestServer.password("bob")));
+        bob.awaitError(ErrorCode.BANNED, "This account is banned from this server.", "login");
+        assertEquals(Optional.empty(), server.control().banFromServer("BOB", false));
+        enter2("bob");
     }
 }

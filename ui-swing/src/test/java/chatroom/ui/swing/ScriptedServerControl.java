@@ -1,6 +1,8 @@
 package chatroom.ui.swing;
 
+import chatroom.api.message.RoomInfo;
 import chatroom.api.spi.OnlineUser;
+import chatroom.api.spi.RoomReport;
 import chatroom.api.spi.ServerControl;
 import chatroom.api.spi.ServerStatus;
 
@@ -10,6 +12,7 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -43,6 +46,38 @@ final class ScriptedServerControl implements ServerControl {
             log(name + " was kicked: " + reason);
         }
         return removed;
+    }
+
+    @Override
+    public Optional<String> banFromServer(String account, boolean banned) {
+        log((banned ? "banned " : "lifted the server ban on ") + account);
+        return Optional.empty();
+    }
+
+    @Override
+    public List<RoomInfo> rooms() {
+        return List.of(new RoomInfo("#lobby", null, 3, 3, true), new RoomInfo("#ops", "Deploys", 2, 1, true));
+    }
+
+    @Override
+    public Optional<RoomReport> room(String name) {
+        return rooms().stream().filter(room -> room.name().equals(name)).findFirst()
+                .map(room -> new RoomReport(room, List.of(), List.of()));
+    }
+
+    @Override
+    public Optional<String> kickFromRoom(String room, String name, String reason) {
+        return Optional.of(name + " is not in " + room + ".");
+    }
+
+    @Override
+    public Optional<String> banFromRoom(String room, String account, boolean banned) {
+        return Optional.of(account + " has no account here.");
+    }
+
+    @Override
+    public Optional<String> closeRoom(String room) {
+        return Optional.of("There is no room called '" + room + "'.");
     }
 
     @Override
