@@ -396,6 +396,12 @@ public final class Rooms {
             revoke(resume);
             return false;
         }
+        if (!guest && session.protocol() == 1 && lobby.isBanned(Names.key(account))) {
+            // A protocol-1 client lives in the default room only: banned from it, it has nowhere to be.
+            reply(session, ErrorCode.BANNED, "You are banned from " + lobby.name() + ".", "login");
+            revoke(resume);
+            return false;
+        }
         // Only an account's password (or a resume token) may take over its session; a guest name is first come,
         // first served, except for the guest's own token after a lost connection the server has not noticed yet.
         Session previous = login.takeOver() ? byAccount.get(accountKey(account, guest)) : null;
@@ -803,8 +809,16 @@ public final class Rooms {
         log.info(session.name() + " left " + room.name());
     }
 
-    /** Takes someone present out of a room, telling the room (and them) why; their membership has ended. */
+    /**
+     * Takes someone present out of a room, telling the room (and them) why; their membership has ended. A
+     * protocol-1 session lives in the default room only, so being put out of it ends the session, with a bye.
+     */
     private void removeFromRoom(Room room, Session session, String why) {
+        if (session.protocol() == 1) {
+            disenroll(room, memberKey(session));
+            endSession(session, "You were " + why + ".", why);
+            return;
+        }
         presenceNotice(room, new Left(now(), session.name(), room.online() - 1, why, room.name()), null);
         room.remove(session);
         disenroll(room, memberKey(session));

@@ -743,4 +743,23 @@ class RoomsProtocolTest extends ServerTestBase {
         assertEquals(Optional.empty(), server.control().banFromServer("BOB", false));
         enter2("bob");
     }
+
+    @Test
+    void aProtocolOneClientKickedFromTheDefaultRoomIsDisconnectedAndBannedFromItIsRefused() {
+        start(TestServer.config(dir));
+        TestClient old = server.enter("bob");
+        TestClient alice = enter2("alice");
+        ServerControl console = server.control();
+
+        assertEquals(Optional.empty(), console.kickFromRoom("#lobby", "bob", "spam"));
+        assertEquals(new Bye(Bye.KICKED, "You were kicked by the server operator: spam."), old.await(Bye.class));
+        assertEquals("kicked by the server operator: spam", alice.await(Presence.class,
+                p -> p.name().equals("bob")).reason());
+        TestClient back = server.enter("bob");
+        assertEquals(Optional.empty(), console.banFromRoom("#lobby", "bob", true));
+        assertEquals(new Bye(Bye.KICKED, "You were banned by the server operator."), back.await(Bye.class));
+        TestClient again = helloed();
+        again.send(new Login("bob", TestServer.password("bob")));
+        again.awaitError(ErrorCode.BANNED, "You are banned from #lobby.", "login");
+    }
 }
