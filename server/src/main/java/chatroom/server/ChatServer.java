@@ -286,9 +286,14 @@ public final class ChatServer implements AutoCloseable {
         if (!welcomed.isEmpty()) {
             log.info(welcomed.size() + " accounts joined the default room " + config.defaultRoom());
         }
+        int forgotten = memberships.forgetRemovedAccounts();
+        if (forgotten > 0) {
+            log.info("forgot " + forgotten + " room memberships of removed accounts");
+        }
         Map<String, Room> rooms = new LinkedHashMap<>();
         for (RoomStore.Saved saved : store.all()) {
-            Room room = new Room(saved.name(), saved.topic(), saved.ownerKey(),
+            String owner = heirIfRemoved(store, saved);
+            Room room = new Room(saved.name(), saved.topic(), owner,
                     history.before(saved.name(), Long.MAX_VALUE, config.recentWindow()), history.lastId(saved.name()),
                     history.size(saved.name()), config.recentWindow());
             room.topicLocked(!saved.topicOpen());
@@ -315,6 +320,25 @@ public final class ChatServer implements AutoCloseable {
             }
         }
         return List.copyOf(rooms.values());
+    }
+
+    /**
+     * The room's owner, or, when that account was removed, its longest-standing operator, who becomes the owner
+     * (null when it has none: then the server's operators keep order there).
+     */
+    private String heirIfRemoved(RoomStore store, RoomStore.Saved saved) throws SQLException {
+        String owner = saved.ownerKey();
+        if (owner == null || memberships.accountName(owner).isPresent()) {
+            return owner;
+        }
+        String heir = memberships.longestStandingOperator(saved.name()).orElse(null);
+        store.setOwner(saved.name(), heir);
+        if (heir != null) {
+            memberships.setOperator(saved.name(), heir, false);
+        }
+        log.info("the owner of " + saved.name() + " was removed; " + (heir == null ? "the server's operators keep"
+                + " order there" : heir + " owns it now"));
+        return heir;
     }
 
     private void checkpoint(History history) {

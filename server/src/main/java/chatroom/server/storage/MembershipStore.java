@@ -40,20 +40,21 @@ public final class MembershipStore implements AutoCloseable {
 
     /** Every membership, room by room. */
     public synchronized List<Membership> all() throws SQLException {
+        List<Membership> all = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT m.room_key, m.account_key, COALESCE(a.name, m.account_key), m.joined, m.operator"
                         + " FROM memberships m"
                         + " LEFT JOIN accounts a ON a.name_key = m.account_key ORDER BY m.room_key, m.joined,"
                         + " m.account_key");
              ResultSet rows = query.executeQuery()) {
-            List<Membership> all = new ArrayList<>();
             while (rows.next()) {
                 all.add(new Membership(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4),
                         rows.getInt(5) != 0));
             }
-            connection.commit();
-            return all;
         }
+        // After the statement is closed, as in firstString.
+        connection.commit();
+        return all;
     }
 
     /**
@@ -115,29 +116,23 @@ public final class MembershipStore implements AutoCloseable {
 
     /** Every ban, room by room. */
     public synchronized List<Ban> bans() throws SQLException {
+        List<Ban> all = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT b.room_key, b.account_key, COALESCE(a.name, b.account_key) FROM room_bans b"
                         + " LEFT JOIN accounts a ON a.name_key = b.account_key ORDER BY b.room_key, b.account_key");
              ResultSet rows = query.executeQuery()) {
-            List<Ban> all = new ArrayList<>();
             while (rows.next()) {
                 all.add(new Ban(rows.getString(1), rows.getString(2), rows.getString(3)));
             }
-            connection.commit();
-            return all;
         }
+        // After the statement is closed, as in firstString.
+        connection.commit();
+        return all;
     }
 
     /** The name of the account with that key, if there is one. */
     public synchronized Optional<String> accountName(String accountKey) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT name FROM accounts WHERE name_key = ?")) {
-            query.setString(1, accountKey);
-            try (ResultSet rows = query.executeQuery()) {
-                Optional<String> name = rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-                connection.commit();
-                return name;
-            }
-        }
+        return firstString("SELECT name FROM accounts WHERE name_key = ?", accountKey);
     }
 
     /** Bans an account from a room, ending its membership there, in one transaction. */
@@ -155,16 +150,17 @@ public final class MembershipStore implements AutoCloseable {
 
     /** Every invite not yet used, expired ones included (they are refused when used). */
     public synchronized List<Invite> invites() throws SQLException {
+        List<Invite> all = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT room_key, account_key, expires FROM room_invites ORDER BY room_key, account_key");
              ResultSet rows = query.executeQuery()) {
-            List<Invite> all = new ArrayList<>();
             while (rows.next()) {
                 all.add(new Invite(rows.getString(1), rows.getString(2), rows.getLong(3)));
             }
-            connection.commit();
-            return all;
         }
+        // After the statement is closed, as in firstString.
+        connection.commit();
+        return all;
     }
 
     /** Invites an account to a room until {@code expires}, replacing an earlier invite. */
@@ -176,6 +172,40 @@ public final class MembershipStore implements AutoCloseable {
     /** Forgets an invite (used or expired). */
     public void uninvite(String room, String accountKey) throws SQLException {
         update("DELETE FROM room_invites WHERE room_key = ? AND account_key = ?", RoomNames.key(room), accountKey);
+    }
+
+    /**
+     * Forgets the memberships and invites of accounts that no longer exist (removed with {@code chat users remove},
+     * perhaps while the server was stopped).
+     *
+     * @return how many memberships went
+     */
+    public int forgetRemovedAccounts() throws SQLException {
+        return transaction(List.of(
+                new Object[] {"DELETE FROM room_invites WHERE account_key NOT IN (SELECT name_key FROM accounts)"},
+                new Object[] {"DELETE FROM memberships WHERE account_key NOT IN (SELECT name_key FROM accounts)"}));
+    }
+
+    /** The room's operator who has been a member longest, if it has one. */
+    public synchronized Optional<String> longestStandingOperator(String room) throws SQLException {
+        return firstString("SELECT account_key FROM memberships WHERE room_key = ? AND operator = 1"
+                + " ORDER BY joined, account_key LIMIT 1", RoomNames.key(room));
+    }
+
+    /**
+     * The first column of the query's first row, if any. The read ends (commit) only after the statement is closed:
+     * an open statement would keep this connection's snapshot, and its next write would fail as busy.
+     */
+    private synchronized Optional<String> firstString(String sql, String parameter) throws SQLException {
+        Optional<String> value;
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                value = rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        }
+        connection.commit();
+        return value;
     }
 
     /** Forgets a room's memberships, bans and invites, in one transaction. */

@@ -53,6 +53,7 @@ import chatroom.server.ServerConfig;
 import chatroom.server.ServerTestBase;
 import chatroom.server.TestClient;
 import chatroom.server.TestServer;
+import chatroom.server.accounts.Accounts;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -761,5 +762,27 @@ class RoomsProtocolTest extends ServerTestBase {
         TestClient again = helloed();
         again.send(new Login("bob", TestServer.password("bob")));
         again.awaitError(ErrorCode.BANNED, "You are banned from #lobby.", "login");
+    }
+
+    @Test
+    void aRoomWhoseOwnerAccountIsRemovedPassesToItsLongestStandingOperator() {
+        ServerConfig config = TestServer.config(dir);
+        start(config);
+        Trio ops = threeIn("#ops");
+        ops.alice().send(new SetRole("#ops", "carol", "operator"));
+        ops.bob().await(RoleChanged.class);
+        ops.alice().send(new SetRole("#ops", "bob", "operator"));
+        ops.carol().await(RoleChanged.class, r -> r.name().equals("bob"));
+        join(ops.alice(), "#solo");
+        server.close();
+        try (Accounts accounts = Accounts.open(dir)) {
+            accounts.remove("alice");
+        }
+        start(config);
+
+        RoomReport report = server.control().room("#ops").orElseThrow();
+        assertEquals(List.of("bob owner", "carol operator"), report.members().stream()
+                .map(m -> m.name() + " " + m.role()).toList(), "bob joined before carol");
+        assertEquals(List.of(), server.control().room("#solo").orElseThrow().members());
     }
 }
