@@ -378,7 +378,8 @@ public final class ChatServer implements AutoCloseable {
     private final class Control implements ServerControl {
         @Override
         public ServerStatus status() {
-            return new ServerStatus(sessions.size(), context.rooms().online(), context.rooms().messages(),
+            return new ServerStatus(sessions.size(), context.rooms().online(), context.rooms().roomCount(),
+                    context.rooms().messages(),
                     Duration.between(started, clock.instant()), addresses());
         }
 

@@ -250,7 +250,7 @@ class ChatServerTest extends ServerTestBase {
 
         ServerStatus status = server.control().status();
 
-        assertEquals(new ServerStatus(3, 2, 3, Duration.ofHours(25).plusMinutes(2).plusSeconds(3),
+        assertEquals(new ServerStatus(3, 2, 1, 3, Duration.ofHours(25).plusMinutes(2).plusSeconds(3),
                 List.of(StubTransport.ADDRESS)), status);
     }
 

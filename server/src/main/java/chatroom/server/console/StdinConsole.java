@@ -171,7 +171,8 @@ public final class StdinConsole {
 
     private void stats() {
         ServerStatus status = server.status();
-        out.println("connections " + status.connections() + ", online " + status.online() + ", messages "
+        out.println("connections " + status.connections() + ", online " + status.online() + ", rooms "
+                + status.rooms() + ", messages "
                 + status.messages() + ", uptime " + format(status.uptime()));
     }
 

@@ -291,6 +291,11 @@ public final class Rooms {
         thread.start();
     }
 
+    /** How many rooms there are; safe from any thread. */
+    public int roomCount() {
+        return byKey.size();
+    }
+
     /** The room of that name, if there is one; safe from any thread. */
     public Room room(String name) {
         return byKey.get(RoomNames.key(name));

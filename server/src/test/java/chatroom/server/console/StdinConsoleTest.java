@@ -118,12 +118,12 @@ class StdinConsoleTest {
 
     @Test
     void statsShowsTheCounters() {
-        when(server.status()).thenReturn(new ServerStatus(3, 2, 42,
+        when(server.status()).thenReturn(new ServerStatus(3, 2, 5, 42,
                 Duration.ofDays(1).plusHours(2).plusMinutes(3).plusSeconds(4), List.of("10.0.0.5:9000")));
 
         console.execute("  /stats  ");
 
-        assertEquals("connections 3, online 2, messages 42, uptime 1d 02:03:04\n", output());
+        assertEquals("connections 3, online 2, rooms 5, messages 42, uptime 1d 02:03:04\n", output());
     }
 
     @Test

@@ -57,6 +57,7 @@ final class ConsolePresenter {
         ServerStatus status = server.status();
         view.connections.setText(Integer.toString(status.connections()));
         view.online.setText(Integer.toString(status.online()));
+        view.rooms.setText(Integer.toString(status.rooms()));
         view.messages.setText(Long.toString(status.messages()));
         view.uptime.setText(uptime(status.uptime()));
         view.addresses.setText(status.addresses().isEmpty() ? "Not listening"

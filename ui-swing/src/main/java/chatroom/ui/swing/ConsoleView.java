@@ -31,6 +31,7 @@ final class ConsoleView {
     final JPanel root = new JPanel(new BorderLayout());
     final JLabel connections = new JLabel("0");
     final JLabel online = new JLabel("0");
+    final JLabel rooms = new JLabel("0");
     final JLabel messages = new JLabel("0");
     final JLabel uptime = new JLabel("0:00:00");
     final JLabel addresses = new JLabel(" ");
@@ -53,6 +54,7 @@ final class ConsoleView {
         onlineTable = new JTable(onlineModel);
         connections.setName("connections");
         online.setName("online");
+        rooms.setName("rooms");
         messages.setName("messages");
         uptime.setName("uptime");
         addresses.setName("addresses");
@@ -65,9 +67,10 @@ final class ConsoleView {
         announce.setName("announce");
         shutdown.setName("shutdown");
 
-        JPanel cards = new JPanel(new GridLayout(1, 4, 2 * gap, 0));
+        JPanel cards = new JPanel(new GridLayout(1, 5, 2 * gap, 0));
         cards.add(card(connections, "connections", base, gap));
         cards.add(card(online, "online", base, gap));
+        cards.add(card(rooms, "rooms", base, gap));
         cards.add(card(messages, "messages", base, gap));
         cards.add(card(uptime, "up", base, gap));
         JPanel where = new JPanel(new BorderLayout(gap, 0));

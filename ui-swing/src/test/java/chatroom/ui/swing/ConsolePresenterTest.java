@@ -63,7 +63,8 @@ class ConsolePresenterTest {
 
     @BeforeEach
     void setUp() {
-        when(server.status()).thenReturn(new ServerStatus(3, 2, 1234, Duration.ofSeconds(2 * 86_400 + 3 * 3600 + 4 * 60 + 5),
+        when(server.status()).thenReturn(new ServerStatus(3, 2, 7, 1234,
+                Duration.ofSeconds(2 * 86_400 + 3 * 3600 + 4 * 60 + 5),
                 List.of("0.0.0.0:9000", "[::]:9000")));
         when(server.online()).thenReturn(List.of(new OnlineUser("alice", "alice", "127.0.0.1:50001", SINCE),
                 new OnlineUser("bobby", "bob", "10.0.0.7:50123", SINCE)));
@@ -80,6 +81,7 @@ class ConsolePresenterTest {
     void showsTheServersStatus() {
         assertEquals("3", view.connections.getText());
         assertEquals("2", view.online.getText());
+        assertEquals("7", view.rooms.getText());
         assertEquals("1234", view.messages.getText());
         assertEquals("2d 3:04:05", view.uptime.getText());
         assertEquals("Listening on 0.0.0.0:9000, [::]:9000", view.addresses.getText());
@@ -93,7 +95,7 @@ class ConsolePresenterTest {
     @Test
     void refreshShowsNewNumbersAndKeepsTheSelection() {
         view.onlineTable.setRowSelectionInterval(1, 1);
-        when(server.status()).thenReturn(new ServerStatus(1, 1, 1240, Duration.ofSeconds(59), List.of()));
+        when(server.status()).thenReturn(new ServerStatus(1, 1, 1, 1240, Duration.ofSeconds(59), List.of()));
         when(server.online()).thenReturn(List.of(new OnlineUser("bobby", "bob", "10.0.0.7:50123", SINCE)));
 
         presenter.refresh();

@@ -30,7 +30,7 @@ final class ScriptedServerControl implements ServerControl {
 
     @Override
     public ServerStatus status() {
-        return new ServerStatus(online.size() + 1, online.size(), 1_482, Duration.between(started, Instant.now()),
+        return new ServerStatus(online.size() + 1, online.size(), 2, 1_482, Duration.between(started, Instant.now()),
                 List.of("0.0.0.0:9000", "[::]:9000"));
     }
 
