@@ -29,6 +29,7 @@ import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
+import chatroom.api.message.ServerBanChanged;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.Tell;
@@ -375,6 +376,11 @@ public final class Chat implements ChatListener {
         return roomsRequest(() -> service.deleteRoom(name, name));
     }
 
+    /** Bans an account from the whole server, or lifts its ban (the server's operators only; rooms only). */
+    public Optional<String> banFromServer(String account, boolean banned) {
+        return roomsRequest(() -> service.banFromServer(account, banned));
+    }
+
     /** Asks who is banned from a room (rooms only): a {@link ChatEvent.BansListed} or a refusal follows. */
     public Optional<String> listBans(Conversation where) {
         String name = where.name();
@@ -609,6 +615,8 @@ public final class Chat implements ChatListener {
                             settings.ts()));
                 }
             }
+            case ServerBanChanged ban -> events.accept(new ChatEvent.ServerBanChanged(ban.name(), ban.banned(),
+                    ban.ts()));
             case RoomDeleted deleted -> {
                 Conversation where = roomOf(deleted.room());
                 events.accept(new ChatEvent.RoomDeleted(where, deleted.by(), deleted.ts()));

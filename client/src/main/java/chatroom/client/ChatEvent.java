@@ -80,6 +80,10 @@ public sealed interface ChatEvent {
     record RoomDeleted(Conversation conversation, String by, long ts) implements ChatEvent {
     }
 
+    /** An account was banned from the whole server, or its ban lifted: the answer to a server operator's request. */
+    record ServerBanChanged(String name, boolean banned, long ts) implements ChatEvent {
+    }
+
     /** An account was banned from a room, or its ban lifted (rooms only). */
     record BanChanged(Conversation conversation, String name, String by, boolean banned, long ts)
             implements ChatEvent {

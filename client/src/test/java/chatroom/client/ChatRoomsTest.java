@@ -15,6 +15,7 @@ import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
+import chatroom.api.message.ServerBanChanged;
 import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.spi.ChatService;
@@ -209,6 +210,10 @@ class ChatRoomsTest {
         verify(service).invite("#ops", "dave");
         verify(service).setInviteOnly("#ops", false);
 
+        assertEquals(Optional.empty(), chat.banFromServer("erin", true));
+        verify(service).banFromServer("erin", true);
+        chat.onMessage(new ServerBanChanged(T, "erin", true));
+        assertEquals(List.of(new ChatEvent.ServerBanChanged("erin", true, T)), take());
         assertEquals(Optional.empty(), chat.deleteRoom(ops));
         verify(service).deleteRoom("#ops", "#ops");
         chat.onMessage(new RoomDeleted("#ops", T, "alice"));

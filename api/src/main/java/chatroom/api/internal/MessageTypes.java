@@ -44,6 +44,8 @@ import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
+import chatroom.api.message.ServerBan;
+import chatroom.api.message.ServerBanChanged;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.message.SetRole;
 import chatroom.api.message.SetTopic;
@@ -82,7 +84,8 @@ public final class MessageTypes {
             Map.entry(BanMember.TYPE, BanMember.class),
             Map.entry(ListBans.TYPE, ListBans.class),
             Map.entry(InviteMember.TYPE, InviteMember.class),
-            Map.entry(DeleteRoom.TYPE, DeleteRoom.class));
+            Map.entry(DeleteRoom.TYPE, DeleteRoom.class),
+            Map.entry(ServerBan.TYPE, ServerBan.class));
 
     public static final Map<String, Class<? extends ServerMessage>> SERVER = Map.ofEntries(
             Map.entry(Welcome.TYPE, Welcome.class),
@@ -113,7 +116,8 @@ public final class MessageTypes {
             Map.entry(BanChanged.TYPE, BanChanged.class),
             Map.entry(BanList.TYPE, BanList.class),
             Map.entry(Invited.TYPE, Invited.class),
-            Map.entry(RoomDeleted.TYPE, RoomDeleted.class));
+            Map.entry(RoomDeleted.TYPE, RoomDeleted.class),
+            Map.entry(ServerBanChanged.TYPE, ServerBanChanged.class));
 
     private MessageTypes() {
     }

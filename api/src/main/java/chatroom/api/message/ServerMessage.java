@@ -5,5 +5,6 @@ public sealed interface ServerMessage extends Message
         permits Welcome, LoggedIn, ErrorReply, ChatMessage, Announcement, PrivateMessage, Joined, Left, Renamed,
                 Members, HistoryEnd, Bye, Pong, FileOffered, FileChunk, FileAck, FileDone, FileCancel, FileShared,
                 RoomInfo, RoomList, TopicChanged, Presence, RoleChanged,
-                SettingsChanged, BanChanged, BanList, Invited, RoomDeleted {
+                SettingsChanged, BanChanged, BanList, Invited, RoomDeleted,
+                ServerBanChanged {
 }

@@ -148,6 +148,11 @@ public interface ChatService extends AutoCloseable {
         throw noRooms();
     }
 
+    /** Bans an account from the whole server, or lifts its ban (the server's operators only). */
+    default void banFromServer(String name, boolean banned) {
+        throw noRooms();
+    }
+
     /** Asks who is banned from a room. */
     default void listBans(String room) {
         throw noRooms();

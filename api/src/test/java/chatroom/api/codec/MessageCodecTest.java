@@ -50,6 +50,8 @@ import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
+import chatroom.api.message.ServerBan;
+import chatroom.api.message.ServerBanChanged;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.message.SetRole;
 import chatroom.api.message.SetTopic;
@@ -111,6 +113,7 @@ class MessageCodecTest {
                 Arguments.of(new BanMember("#ops", "bob", true),
                         "{\"type\":\"ban\",\"room\":\"#ops\",\"name\":\"bob\",\"banned\":true}"),
                 Arguments.of(new ListBans("#ops"), "{\"type\":\"bans\",\"room\":\"#ops\"}"),
+                Arguments.of(new ServerBan("bob", true), "{\"type\":\"server_ban\",\"name\":\"bob\",\"banned\":true}"),
                 Arguments.of(new DeleteRoom("#ops", "#ops"),
                         "{\"type\":\"delete_room\",\"room\":\"#ops\",\"confirm\":\"#ops\"}"),
                 Arguments.of(new InviteMember("#ops", "bob"),
@@ -175,6 +178,8 @@ class MessageCodecTest {
                 Arguments.of(new Invited("#ops", TS, "bob", "alice", 5),
                         "{\"type\":\"invite\",\"room\":\"#ops\",\"ts\":1700000000123,\"name\":\"bob\",\"by\":"
                                 + "\"alice\",\"expires\":5}"),
+                Arguments.of(new ServerBanChanged(TS, "bob", false),
+                        "{\"type\":\"server_ban\",\"ts\":1700000000123,\"name\":\"bob\",\"banned\":false}"),
                 Arguments.of(new RoomDeleted("#ops", TS, "alice"),
                         "{\"type\":\"room_deleted\",\"room\":\"#ops\",\"ts\":1700000000123,\"by\":\"alice\"}"),
                 Arguments.of(new BanList("#ops", List.of("bob"), false),

@@ -24,10 +24,12 @@ import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
+import chatroom.api.message.ServerBanChanged;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.rules.Names;
+import chatroom.api.rules.Refusal;
 import chatroom.api.rules.Roles;
 import chatroom.api.rules.RoomNames;
 import chatroom.api.rules.Topics;
@@ -169,6 +171,10 @@ public final class Rooms {
 
     /** From the console: ban an account from the whole server, or lift its ban; completes with a refusal or null. */
     public record BanFromServer(String account, boolean banned, CompletableFuture<String> refusal) implements Event {
+    }
+
+    /** From a server operator's session: ban an account from the whole server, or lift its ban. */
+    public record ServerBanRequest(Session session, String account, boolean banned) implements Event {
     }
 
     /** From the console: every room's summary. */
@@ -372,7 +378,11 @@ public final class Rooms {
             case ListOnline l -> l.users().complete(onlineUsers());
             case Shutdown s -> shutdown(s.done());
             case Shared f -> shared(f);
-            case BanFromServer b -> b.refusal().complete(banFromServer(b.account(), b.banned()));
+            case BanFromServer b -> {
+                Refusal refusal = banFromServer(b.account(), b.banned());
+                b.refusal().complete(refusal == null ? null : refusal.message());
+            }
+            case ServerBanRequest b -> serverBan(b.session(), b.account(), b.banned());
             case ListAllRooms l -> l.rooms().complete(byKey.values().stream().sorted(Comparator.comparing(Room::key))
                     .map(Room::info).toList());
             case DescribeRoom d -> d.report().complete(describe(d.room()));
@@ -1257,20 +1267,21 @@ public final class Rooms {
     }
 
     /** The console's ban of an account from the whole server (its session ends), or the lifting of one. */
-    private String banFromServer(String account, boolean banned) {
+    private Refusal banFromServer(String account, boolean banned) {
         String key = Names.key(account);
         String name = accountName(key);
         if (name == null) {
-            return nameOrSomeone(account) + " has no account here.";
+            return new Refusal(ErrorCode.NO_SUCH_ACCOUNT, nameOrSomeone(account) + " has no account here.");
         }
         if (banned && config.isAdmin(name)) {
-            return name + " is a server operator; restart the server without --admin " + name + " first.";
+            return new Refusal(ErrorCode.NOT_ALLOWED, name + " is a server operator; restart the server without"
+                    + " --admin " + name + " first.");
         }
         if (bannedFromServer.contains(key) == banned) {
             return null;
         }
         if (!store(() -> serverBans.ban(key, banned, now()))) {
-            return STORAGE_FAILED;
+            return new Refusal(ErrorCode.SERVER_ERROR, STORAGE_FAILED);
         }
         if (banned) {
             bannedFromServer.add(key);
@@ -1283,6 +1294,28 @@ public final class Rooms {
         }
         log.info((banned ? "banned " : "lifted the server ban on ") + name);
         return null;
+    }
+
+    /** A server operator's ban of an account from the whole server, as the console's, answered to them. */
+    private void serverBan(Session session, String account, boolean banned) {
+        if (!requireInRoom(session, "server_ban")) {
+            return;
+        }
+        if (!isAdmin(session)) {
+            reply(session, ErrorCode.NOT_ALLOWED, "Only the server's operators can ban from the server.",
+                    "server_ban");
+            return;
+        }
+        if (banned && Names.key(account).equals(Names.key(session.account()))) {
+            reply(session, ErrorCode.NOT_ALLOWED, "You cannot ban yourself.", "server_ban");
+            return;
+        }
+        Refusal refusal = banFromServer(account, banned);
+        if (refusal != null) {
+            reply(session, refusal.code(), refusal.message(), "server_ban");
+            return;
+        }
+        deliver(session, new ServerBanChanged(now(), accountName(Names.key(account)), banned));
     }
 
     /** What the console shows of a room; null when there is none. */

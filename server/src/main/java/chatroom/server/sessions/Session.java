@@ -31,6 +31,7 @@ import chatroom.api.message.Ping;
 import chatroom.api.message.Pong;
 import chatroom.api.message.Protocol;
 import chatroom.api.message.Say;
+import chatroom.api.message.ServerBan;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.message.SetRole;
 import chatroom.api.message.SetTopic;
@@ -236,6 +237,11 @@ public final class Session implements InboundHandler {
             case InviteMember i -> {
                 if (roomsRequest(InviteMember.TYPE)) {
                     server.rooms().post(new Rooms.InviteMember(this, i.room(), i.name()));
+                }
+            }
+            case ServerBan b -> {
+                if (roomsRequest(ServerBan.TYPE)) {
+                    server.rooms().post(new Rooms.ServerBanRequest(this, b.name(), b.banned()));
                 }
             }
             case DeleteRoom d -> {

@@ -39,6 +39,8 @@ import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
+import chatroom.api.message.ServerBan;
+import chatroom.api.message.ServerBanChanged;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.message.SetRole;
 import chatroom.api.message.SetTopic;
@@ -784,5 +786,27 @@ class RoomsProtocolTest extends ServerTestBase {
         assertEquals(List.of("bob owner", "carol operator"), report.members().stream()
                 .map(m -> m.name() + " " + m.role()).toList(), "bob joined before carol");
         assertEquals(List.of(), server.control().room("#solo").orElseThrow().members());
+    }
+
+    @Test
+    void aServerOperatorBansAnAccountFromTheServerOthersMayNot() {
+        start(TestServer.config(dir).toBuilder().admins(java.util.Set.of("mod")).build());
+        TestClient mod = enter2("mod");
+        TestClient alice = enter2("alice");
+        TestClient bob = enter2("bob");
+
+        alice.send(new ServerBan("bob", true));
+        alice.awaitError(ErrorCode.NOT_ALLOWED, "Only the server's operators can ban from the server.", "server_ban");
+        mod.send(new ServerBan("mod", true));
+        mod.awaitError(ErrorCode.NOT_ALLOWED, "You cannot ban yourself.", "server_ban");
+        mod.send(new ServerBan("nobody", true));
+        mod.awaitError(ErrorCode.NO_SUCH_ACCOUNT, "nobody has no account here.", "server_ban");
+        mod.send(new ServerBan("BOB", true));
+
+        assertEquals(new ServerBanChanged(T0, "bob", true), mod.await(ServerBanChanged.class));
+        assertEquals("This account is banned from this server.", bob.await(Bye.class).reason());
+        mod.send(new ServerBan("bob", false));
+        assertEquals(new ServerBanChanged(T0, "bob", false), mod.await(ServerBanChanged.class, b -> !b.banned()));
+        enter2("bob");
     }
 }

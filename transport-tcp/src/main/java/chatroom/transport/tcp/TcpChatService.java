@@ -32,6 +32,7 @@ import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Protocol;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.Say;
+import chatroom.api.message.ServerBan;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.message.SetRole;
 import chatroom.api.message.SetTopic;
@@ -726,6 +727,12 @@ final class TcpChatService implements ChatService {
     public void deleteRoom(String room, String confirm) {
         requireRooms();
         request(new DeleteRoom(room, confirm));
+    }
+
+    @Override
+    public void banFromServer(String name, boolean banned) {
+        requireRooms();
+        request(new ServerBan(name, banned));
     }
 
     @Override

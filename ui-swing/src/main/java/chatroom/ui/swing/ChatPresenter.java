@@ -458,6 +458,8 @@ final class ChatPresenter {
             }
             case ChatEvent.RoomDeleted deleted -> {
             }
+            case ChatEvent.ServerBanChanged ban -> {
+            }
             case ChatEvent.BansListed bans -> {
             }
             case ChatEvent.RoomsListed listed -> {

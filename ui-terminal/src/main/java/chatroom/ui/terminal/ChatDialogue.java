@@ -139,6 +139,7 @@ final class ChatDialogue {
             case Command.Ban ban -> chat.ban(current, ban.name(), ban.banned()).ifPresent(this::mistake);
             case Command.Bans bans -> chat.listBans(current).ifPresent(this::mistake);
             case Command.Delete delete -> delete(delete.room(), delete.confirmed());
+            case Command.ServerBan ban -> chat.banFromServer(ban.name(), ban.banned()).ifPresent(this::mistake);
             case Command.InviteOnly only -> chat.setInviteOnly(current, only.inviteOnly()).ifPresent(this::mistake);
             case Command.Invite invite -> chat.invite(current, invite.name()).ifPresent(this::mistake);
             case Command.Switch to -> switchCommand(to);
@@ -242,6 +243,7 @@ final class ChatDialogue {
             case ChatEvent.InviteOnlyChanged only -> screen.show(in(only.conversation(), format.event(only)));
             case ChatEvent.Invited invited -> screen.show(format.event(invited));
             case ChatEvent.RoomDeleted deleted -> screen.show(format.event(deleted));
+            case ChatEvent.ServerBanChanged ban -> screen.show(format.event(ban));
             case ChatEvent.BansListed bans -> screen.show(in(bans.conversation(), format.bans(bans)));
             case ChatEvent.RoomsListed listed -> format.rooms(listed).forEach(screen::show);
             case ChatEvent.MemberJoined joined -> screen.show(in(joined.conversation(), format.event(joined)));

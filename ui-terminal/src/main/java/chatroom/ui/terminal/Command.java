@@ -66,6 +66,10 @@ sealed interface Command {
     record Delete(String room, boolean confirmed) implements Command {
     }
 
+    /** Ban an account from the whole server, or lift its ban (server operators). */
+    record ServerBan(String name, boolean banned) implements Command {
+    }
+
     /** Show who is banned from the current room. */
     record Bans() implements Command {
     }

@@ -32,6 +32,7 @@ final class Commands {
             "  /inviteonly on|off  let only those invited join the current room, or anyone",
             "  /invite NAME      invite an account to the current room (for a day)",
             "  /delete #ROOM     delete a room you own with all its history (asks first)",
+            "  /serverban NAME, /serverunban NAME  server operators: ban an account from the server, or lift it",
             "  /ban NAME, /unban NAME  ban an account from the current room, or lift the ban; /bans lists them",
             "  /switch #ROOM     write in that room from now on; /1 … /9 (Alt+1 … 9) switch by number",
             "  /quit             leave",
@@ -92,6 +93,9 @@ final class Commands {
                     + " NAME") : new Command.Ban(rest, word.equals("/ban"));
             case "/bans" -> new Command.Bans();
             case "/delete" -> delete(rest);
+            case "/serverban", "/serverunban" -> rest.isEmpty() || rest.contains(" ")
+                    ? new Command.Mistake("Usage: " + word + " NAME")
+                    : new Command.ServerBan(rest, word.equals("/serverban"));
             case "/switch" -> rest.isEmpty() || rest.contains(" ") ? new Command.Mistake("Usage: /switch #ROOM")
                     : new Command.Switch(rest, 0);
             case "/1", "/2", "/3", "/4", "/5", "/6", "/7", "/8", "/9" -> new Command.Switch(null,

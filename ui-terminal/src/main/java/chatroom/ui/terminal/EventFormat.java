@@ -168,6 +168,8 @@ final class EventFormat {
                     + hoursLeft(invited.expires()) + "; /join " + SafeText.of(invited.room())
                     : SafeText.of(invited.name()) + " is invited to " + SafeText.of(invited.room())
                     + hoursLeft(invited.expires())));
+            case ChatEvent.ServerBanChanged ban -> stamp(ban.ts()) + " " + style.notice("* " + SafeText.of(ban.name())
+                    + (ban.banned() ? " is banned from the server" : " is no longer banned from the server"));
             case ChatEvent.RoomDeleted deleted -> stamp(deleted.ts()) + " " + style.notice("* "
                     + SafeText.of(deleted.by()) + " deleted " + SafeText.of(deleted.conversation().name()));
             case ChatEvent.BanChanged ban -> stamp(ban.ts()) + " " + style.notice("* " + SafeText.of(ban.by())

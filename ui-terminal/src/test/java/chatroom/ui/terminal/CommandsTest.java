@@ -50,6 +50,9 @@ class CommandsTest {
         assertEquals(new Command.Mistake("Usage: /inviteonly on|off"), Commands.parse("/inviteonly"));
         assertEquals(new Command.Invite("carol"), Commands.parse("/invite carol"));
         assertEquals(new Command.Delete("#ops", false), Commands.parse("/delete #ops"));
+        assertEquals(new Command.ServerBan("bob", true), Commands.parse("/serverban bob"));
+        assertEquals(new Command.ServerBan("bob", false), Commands.parse("/serverunban bob"));
+        assertEquals(new Command.Mistake("Usage: /serverban NAME"), Commands.parse("/serverban"));
         assertEquals(new Command.Delete("#ops", true), Commands.parse("/delete #ops YES"));
         assertEquals(new Command.Mistake("Usage: /delete #ROOM"), Commands.parse("/delete"));
         assertEquals(new Command.Mistake("Usage: /delete #ROOM"), Commands.parse("/delete #ops now"));

@@ -174,6 +174,8 @@ class EventFormatTest {
                 plain.event(new ChatEvent.Invited("#ops", "me", "alice", tomorrow, true)));
         assertEquals("23:59:58 * carol is invited to #ops for 24 hours",
                 plain.event(new ChatEvent.Invited("#ops", "carol", "me", tomorrow, false)));
+        assertEquals("09:08:07 * bob is banned from the server",
+                plain.event(new ChatEvent.ServerBanChanged("bob", true, TS)));
         assertEquals("09:08:07 * alice made  invite-only",
                 plain.event(new ChatEvent.InviteOnlyChanged(room, "alice", true, TS)));
         assertEquals(List.of("#ops (2 online, 3 members): Deploys", "End of the room list."),
