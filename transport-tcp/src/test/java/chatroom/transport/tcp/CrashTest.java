@@ -5,6 +5,7 @@ import chatroom.api.message.BanList;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
+import chatroom.api.message.Invited;
 import chatroom.api.message.Joined;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
@@ -208,6 +209,12 @@ class CrashTest {
         carol.login("carol", "pw".toCharArray());
         before.ban("#ops", "carol", true);
         alice.await(BanChanged.class);
+        ChatService dave = new TcpChatService(withRooms, new RecordingListener("dave"), null, null);
+        toClose.add(dave);
+        dave.login("dave", "pw".toCharArray());
+        dave.logout();
+        before.invite("#ops", "dave");
+        alice.await(Invited.class);
 
         server[0].destroyForcibly();
         assertTrue(server[0].waitFor(30, TimeUnit.SECONDS), "killed");
@@ -217,7 +224,7 @@ class CrashTest {
         toClose.add(after);
         LoggedIn in = after.login("alice", "pw".toCharArray());
 
-        assertEquals(List.of(new RoomInfo("#lobby", null, 3, 1, true),
+        assertEquals(List.of(new RoomInfo("#lobby", null, 4, 1, true),
                 new RoomInfo("#ops", "Deploys only", 2, 1, false, true)),
                 in.rooms());
         ChatMessage replayed = again.await(ChatMessage.class);
@@ -227,6 +234,12 @@ class CrashTest {
                 again.await(Members.class).users().stream().map(Member::role).toList());
         after.listBans("#ops");
         assertEquals(List.of("carol"), again.await(BanList.class).names());
+        RecordingListener daveAgain = new RecordingListener("dave again");
+        ChatService invited = new TcpChatService(withRooms, daveAgain, null, null);
+        toClose.add(invited);
+        invited.login("dave", "pw".toCharArray());
+        invited.join("#ops");
+        daveAgain.await(Joined.class, joined -> "#ops".equals(joined.room()) && joined.name().equals("dave"));
     }
 
     private static List<ChatMessage> chats(RecordingListener listener) {
