@@ -177,6 +177,79 @@ class RoomsOverTcpTest {
     }
 
     @Test
+    void everyModerationRefusalOverTcp() throws Exception {
+        RunningServer server = closing(RunningServer.start(RunningServer.config(data).toBuilder()
+                .admins(java.util.Set.of("mod")).build(), 0, null));
+        TwoInOps ops = twoInOps(server);
+        RecordingListener mod = new RecordingListener("mod");
+        ChatService modService = client(mod, server.port(), true);
+        modService.login("mod", "pw".toCharArray());
+        RecordingListener carol = new RecordingListener("carol");
+        ChatService carolService = client(carol, server.port(), true);
+        carolService.login("carol", "pw".toCharArray());
+        carolService.join("#ops");
+        ops.alice().await(Joined.class, j -> "#ops".equals(j.room()) && j.name().equals("carol"));
+        ops.aliceService().setRole("#ops", "bob", "operator");
+        ops.bob().await(RoleChanged.class);
+
+        Map<Runnable, ErrorReply> refusals = new java.util.LinkedHashMap<>();
+        refusals.put(() -> carolService.setRole("#ops", "bob", "member"), new ErrorReply(ErrorCode.NOT_ALLOWED,
+                "Only the owner and operators of #ops can give or take operator.", "role"));
+        refusals.put(() -> carolService.setRole("#ops", "nobody", "operator"), new ErrorReply(ErrorCode.NOT_A_MEMBER,
+                "nobody is not a member of #ops.", "role"));
+        refusals.put(() -> carolService.kick("#ops", "alice", null), new ErrorReply(ErrorCode.NOT_ALLOWED,
+                "Only the owner and operators of #ops can kick here.", "kick"));
+        refusals.put(() -> carolService.ban("#ops", "bob", true), new ErrorReply(ErrorCode.NOT_ALLOWED,
+                "Only the owner and operators of #ops can ban here.", "ban"));
+        refusals.put(() -> carolService.invite("#ops", "mod"), new ErrorReply(ErrorCode.NOT_ALLOWED,
+                "Only the owner and operators of #ops can invite here.", "invite"));
+        refusals.put(() -> carolService.listBans("#ops"), new ErrorReply(ErrorCode.NOT_ALLOWED,
+                "Only the owner and operators of #ops can see its bans.", "bans"));
+        refusals.put(() -> carolService.deleteRoom("#ops", "#ops"), new ErrorReply(ErrorCode.NOT_ALLOWED,
+                "Only the owner of #ops can delete it.", "delete_room"));
+        refusals.put(() -> carolService.banFromServer("bob", true), new ErrorReply(ErrorCode.NOT_ALLOWED,
+                "Only the server's operators can ban from the server.", "server_ban"));
+        refusals.put(() -> carolService.setTopic("#ops", "mine"), new ErrorReply(ErrorCode.NOT_ALLOWED,
+                "Only the owner and operators of #ops can set its topic.", "topic"));
+        for (Map.Entry<Runnable, ErrorReply> refusal : refusals.entrySet()) {
+            refusal.getKey().run();
+            assertEquals(refusal.getValue(), carol.await(ErrorReply.class));
+        }
+
+        refusals.clear();
+        refusals.put(() -> ops.bobService().kick("#ops", "alice", null), new ErrorReply(ErrorCode.NOT_ALLOWED,
+                "No one can kick the owner of #ops.", "kick"));
+        refusals.put(() -> ops.bobService().kick("#ops", "bob", null), new ErrorReply(ErrorCode.NOT_ALLOWED,
+                "You cannot kick yourself; part to leave.", "kick"));
+        refusals.put(() -> ops.bobService().kick("#ops", "dave", null), new ErrorReply(ErrorCode.NOT_A_MEMBER,
+                "dave is not in #ops.", "kick"));
+        refusals.put(() -> ops.bobService().ban("#ops", "alice", true), new ErrorReply(ErrorCode.NOT_ALLOWED,
+                "No one can ban the owner of #ops.", "ban"));
+        refusals.put(() -> ops.bobService().ban("#ops", "nobody", true), new ErrorReply(ErrorCode.NO_SUCH_ACCOUNT,
+                "nobody has no account here.", "ban"));
+        refusals.put(() -> ops.bobService().invite("#ops", "carol"), new ErrorReply(ErrorCode.ALREADY_MEMBER,
+                "carol is in #ops already.", "invite"));
+        refusals.put(() -> ops.bobService().invite("#ops", "nobody"), new ErrorReply(ErrorCode.NO_SUCH_ACCOUNT,
+                "nobody has no account here; guests cannot be invited.", "invite"));
+        refusals.put(() -> ops.bobService().setRole("#ops", "alice", "member"), new ErrorReply(ErrorCode.NOT_ALLOWED,
+                "Only the owner of #ops can hand it over, which ends its ownership.", "role"));
+        refusals.put(() -> ops.aliceService().deleteRoom("#ops", "#opz"), new ErrorReply(ErrorCode.BAD_MESSAGE,
+                "To delete #ops, repeat its name in 'confirm'.", "delete_room"));
+        refusals.put(() -> ops.aliceService().deleteRoom("#lobby", "#lobby"), new ErrorReply(ErrorCode.NOT_ALLOWED,
+                "The default room #lobby cannot be deleted.", "delete_room"));
+        refusals.put(() -> modService.banFromServer("mod", true), new ErrorReply(ErrorCode.NOT_ALLOWED,
+                "You cannot ban yourself.", "server_ban"));
+        refusals.put(() -> modService.banFromServer("nobody", true), new ErrorReply(ErrorCode.NO_SUCH_ACCOUNT,
+                "nobody has no account here.", "server_ban"));
+        for (Map.Entry<Runnable, ErrorReply> refusal : refusals.entrySet()) {
+            RecordingListener asker = refusal.getValue().ref().equals("server_ban") ? mod
+                    : refusal.getValue().ref().equals("delete_room") ? ops.alice() : ops.bob();
+            refusal.getKey().run();
+            assertEquals(refusal.getValue(), asker.await(ErrorReply.class));
+        }
+    }
+
+    @Test
     void anInviteOnlyRoomOverTcp() throws Exception {
         RunningServer server = closing(RunningServer.start(RunningServer.config(data), 0, null));
         TwoInOps ops = twoInOps(server);
