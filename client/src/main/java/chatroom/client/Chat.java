@@ -215,6 +215,36 @@ public final class Chat implements ChatListener {
      * @return why it was not sent, in a sentence for people; empty when it is on its way
      */
     public Optional<String> send(Conversation where, String text) {
+        Optional<String> unsendable = unsendable(text);
+        if (unsendable.isPresent()) {
+            return unsendable;
+        }
+        if (where.isRoom() && hasRooms) {
+            String name = where.name();
+            requests.execute(() -> service.sayIn(name, text));
+        } else if (where.isRoom()) {
+            requests.execute(() -> service.say(text));
+        } else {
+            String to = where.name();
+            requests.execute(() -> service.tell(to, text));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Says something in a room by name (rooms only), one the user may have asked to join a moment ago: the server
+     * takes requests in order, so a say right after a join lands in the room even before the join's answer came.
+     */
+    public Optional<String> sendToRoom(String room, String text) {
+        Optional<String> unsendable = unsendable(text);
+        if (unsendable.isPresent()) {
+            return unsendable;
+        }
+        return roomsRequest(() -> service.sayIn(room, text));
+    }
+
+    /** Why a text cannot be sent now, or empty when it can. */
+    private Optional<String> unsendable(String text) {
         if (connection == ConnectionState.OFFLINE) {
             return Optional.of("Log in first.");
         }
@@ -225,15 +255,6 @@ public final class Chat implements ChatListener {
         if (maxTextLength > 0 && length > maxTextLength) {
             return Optional.of("Not sent: " + length + " characters; the server takes at most " + maxTextLength
                     + ".");
-        }
-        if (where.isRoom() && hasRooms) {
-            String name = where.name();
-            requests.execute(() -> service.sayIn(name, text));
-        } else if (where.isRoom()) {
-            requests.execute(() -> service.say(text));
-        } else {
-            String to = where.name();
-            requests.execute(() -> service.tell(to, text));
         }
         return Optional.empty();
     }

@@ -120,8 +120,9 @@ final class ChatDialogue {
     /** Carries out a command; false when it was {@code /quit}. */
     private boolean obey(Command command) {
         switch (command) {
-            case Command.Say say -> chat.send(current, say.text())
-                    .ifPresent(this::mistake);
+            // A line right after /join goes to the room joined, answer or not yet (scripts type ahead).
+            case Command.Say say -> (switchingTo != null ? chat.sendToRoom(switchingTo, say.text())
+                    : chat.send(current, say.text())).ifPresent(this::mistake);
             case Command.Tell tell -> chat.tell(tell.to(), tell.text())
                     .ifPresent(this::mistake);
             case Command.Rename rename -> chat.rename(rename.name());

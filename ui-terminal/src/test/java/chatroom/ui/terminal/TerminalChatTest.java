@@ -252,7 +252,7 @@ class TerminalChatTest {
             listener.onMessage(new HistoryEnd(0, false, "#ops"));
             listener.onMessage(new ChatMessage(7, TS, "bob", "deploying", false, null, "#ops"));
             // Typed only now, so that it is queued after what the server sent.
-            input.type("hi\n/switch #ops\nthere\n/join #new\n/part\n/rooms\n/2\n/9\n/join nohash\n");
+            input.type("hi\n/switch #ops\nthere\n/join #new\nfirst!\n/part\n/rooms\n/2\n/9\n/join nohash\n");
             input.end();
             return new LoggedIn("alice", 2, null, List.of(new RoomInfo("#lobby", null, 2, 2, true),
                     new RoomInfo("#ops", "Deploys", 2, 2, true)));
@@ -264,6 +264,7 @@ class TerminalChatTest {
         order.verify(service).sayIn("#lobby", "hi");
         order.verify(service).sayIn("#ops", "there");
         order.verify(service).join("#new");
+        order.verify(service).sayIn("#new", "first!");
         order.verify(service).part("#ops", null);
         order.verify(service).listRooms(null, null);
         assertTrue(out().contains("[#ops] 09:08:07 <bob> deploying\n"), out());
