@@ -334,8 +334,7 @@ public final class Chat implements ChatListener {
 
     /** Leaves a room (rooms only); {@code reason} may be {@code null}. */
     public Optional<String> part(Conversation where, String reason) {
-        String name = where.name();
-        return roomsRequest(() -> service.part(name, reason));
+        return roomsRequest(where, name -> service.part(name, reason));
     }
 
     /** Asks for the room list, names containing {@code filter} (or all) (rooms only). */
@@ -345,8 +344,7 @@ public final class Chat implements ChatListener {
 
     /** Sets a room's topic; empty text clears it (rooms only). */
     public Optional<String> setTopic(Conversation where, String text) {
-        String name = where.name();
-        return roomsRequest(() -> service.setTopic(name, text));
+        return roomsRequest(where, name -> service.setTopic(name, text));
     }
 
     /**
@@ -354,38 +352,32 @@ public final class Chat implements ChatListener {
      * {@code owner} (handing the room over). A {@link ChatEvent.RoleChanged} or a refusal follows.
      */
     public Optional<String> setRole(Conversation where, String member, String role) {
-        String name = where.name();
-        return roomsRequest(() -> service.setRole(name, member, role));
+        return roomsRequest(where, name -> service.setRole(name, member, role));
     }
 
     /** Locks a room's topic to its owner and operators, or opens it to every member (rooms only). */
     public Optional<String> lockTopic(Conversation where, boolean locked) {
-        String name = where.name();
-        return roomsRequest(() -> service.lockTopic(name, locked));
+        return roomsRequest(where, name -> service.lockTopic(name, locked));
     }
 
     /** Makes a room invite-only, or open to anyone again (rooms only). */
     public Optional<String> setInviteOnly(Conversation where, boolean inviteOnly) {
-        String name = where.name();
-        return roomsRequest(() -> service.setInviteOnly(name, inviteOnly));
+        return roomsRequest(where, name -> service.setInviteOnly(name, inviteOnly));
     }
 
     /** Invites an account to a room (rooms only): a {@link ChatEvent.Invited} or a refusal follows. */
     public Optional<String> invite(Conversation where, String account) {
-        String name = where.name();
-        return roomsRequest(() -> service.invite(name, account));
+        return roomsRequest(where, name -> service.invite(name, account));
     }
 
     /** Puts someone present out of a room (rooms only); {@code reason} may be {@code null}. */
     public Optional<String> kick(Conversation where, String member, String reason) {
-        String name = where.name();
-        return roomsRequest(() -> service.kick(name, member, reason));
+        return roomsRequest(where, name -> service.kick(name, member, reason));
     }
 
     /** Bans an account from a room, or lifts its ban (rooms only). */
     public Optional<String> ban(Conversation where, String account, boolean banned) {
-        String name = where.name();
-        return roomsRequest(() -> service.ban(name, account, banned));
+        return roomsRequest(where, name -> service.ban(name, account, banned));
     }
 
     /**
@@ -393,8 +385,7 @@ public final class Chat implements ChatListener {
      * undone, for anyone in the room.
      */
     public Optional<String> deleteRoom(Conversation where) {
-        String name = where.name();
-        return roomsRequest(() -> service.deleteRoom(name, name));
+        return roomsRequest(where, name -> service.deleteRoom(name, name));
     }
 
     /** Bans an account from the whole server, or lifts its ban (the server's operators only; rooms only). */
@@ -404,8 +395,13 @@ public final class Chat implements ChatListener {
 
     /** Asks who is banned from a room (rooms only): a {@link ChatEvent.BansListed} or a refusal follows. */
     public Optional<String> listBans(Conversation where) {
+        return roomsRequest(where, name -> service.listBans(name));
+    }
+
+    /** As {@link #roomsRequest(Runnable)}, about one room, which the request is given by name. */
+    private Optional<String> roomsRequest(Conversation where, Consumer<String> request) {
         String name = where.name();
-        return roomsRequest(() -> service.listBans(name));
+        return roomsRequest(() -> request.accept(name));
     }
 
     /** Sends a request about rooms, or says why it cannot be sent: not logged in, or no rooms here. */
