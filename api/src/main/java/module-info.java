@@ -1,6 +1,7 @@
 /**
  * The chat room's shared contract: JSON wire messages, their codec and line framing, the service provider
- * interfaces through which transports and user interfaces plug in, and the file handling every transport shares.
+ * interfaces through which transports and user interfaces plug in, the file handling every transport shares, and
+ * the operator's console commands every server console shares.
  *
  * @uses chatroom.api.spi.ChatServiceProvider
  * @uses chatroom.api.spi.ChatUiProvider
@@ -16,6 +17,7 @@ module chatroom.api {
     exports chatroom.api.spi;
     exports chatroom.api.file;
     exports chatroom.api.rules;
+    exports chatroom.api.console;
 
     uses chatroom.api.spi.ChatServiceProvider;
     uses chatroom.api.spi.ChatUiProvider;

@@ -1,5 +1,6 @@
 package chatroom.server.console;
 
+import chatroom.api.console.OperatorCommands;
 import chatroom.api.spi.ServerConsoleContext;
 import chatroom.api.spi.ServerConsoleProvider;
 
@@ -27,7 +28,8 @@ public final class StdinConsoleProvider implements ServerConsoleProvider {
 
     @Override
     public void run(ServerConsoleContext context) {
-        StdinConsole console = new StdinConsole(context.server(), context.out(), ZoneId.systemDefault());
+        OperatorCommands console = new OperatorCommands(context.server(), context.out()::println,
+                ZoneId.systemDefault());
         Thread reader = Thread.ofPlatform().name("console").daemon().start(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8))) {
                 String line;

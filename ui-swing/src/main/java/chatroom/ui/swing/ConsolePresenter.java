@@ -1,5 +1,6 @@
 package chatroom.ui.swing;
 
+import chatroom.api.console.OperatorCommands;
 import chatroom.api.spi.OnlineUser;
 import chatroom.api.spi.ServerControl;
 import chatroom.api.spi.ServerStatus;
@@ -15,7 +16,8 @@ import java.util.concurrent.Executor;
 
 /**
  * The server console's behaviour, apart from the frame so it runs without a display: the counters and the people
- * online, refreshed on each {@link #refresh}, the server log, kicking, announcing and shutting down.
+ * online, refreshed on each {@link #refresh}, the server log, kicking, announcing, the operator's commands typed
+ * into the announcement line (the same as the text console's, answered in the log) and shutting down.
  *
  * <p>Threading: every method runs on Swing's thread; log lines arrive on the server's threads and come over
  * through {@code ui}. {@link ServerControl}'s methods return promptly, so they are called right here.
@@ -27,6 +29,7 @@ final class ConsolePresenter {
     private final ConsoleView view;
     private final ConsoleShell shell;
     private final Executor ui;
+    private final OperatorCommands commands;
     private AutoCloseable logSubscription;
     private boolean stopping;
     private boolean stopped;
@@ -36,9 +39,10 @@ final class ConsolePresenter {
         this.view = view;
         this.shell = shell;
         this.ui = ui;
+        this.commands = new OperatorCommands(server, view::log, view.times.zone());
         view.kick.addActionListener(event -> kickSelected());
-        view.announce.addActionListener(event -> announce());
-        view.announcement.addActionListener(event -> announce());
+        view.announce.addActionListener(event -> submit());
+        view.announcement.addActionListener(event -> submit());
         view.shutdown.addActionListener(event -> shutdownAsked());
         view.onlineTable.getSelectionModel().addListSelectionListener(event -> showKickable());
     }
@@ -90,14 +94,27 @@ final class ConsolePresenter {
         refresh();
     }
 
-    /** Announce (or Enter) was pressed: tells everyone the text as the server. */
-    void announce() {
+    /**
+     * Announce (or Enter) was pressed: a line starting with {@code /} is an operator command, echoed and answered in
+     * the log; anything else is told to everyone as the server. {@code /shutdown} asks first, as the button does.
+     */
+    void submit() {
         String text = view.announcement.getText().strip();
         if (text.isEmpty() || stopping) {
             return;
         }
-        server.announce(text);
         view.announcement.setText("");
+        if (!text.startsWith("/")) {
+            server.announce(text);
+            return;
+        }
+        if (text.split("\\s+")[0].equals("/shutdown")) {
+            shutdownAsked();
+            return;
+        }
+        view.log("> " + text);
+        commands.execute(text);
+        refresh();
     }
 
     /** Shut down was pressed: asks first, then stops the server; the window closes once it has stopped. */

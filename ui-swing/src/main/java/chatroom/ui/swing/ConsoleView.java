@@ -114,8 +114,10 @@ final class ConsoleView {
 
         JPanel bottom = new JPanel(new BorderLayout(gap, 0));
         bottom.setBorder(BorderFactory.createEmptyBorder(gap, 2 * gap, 2 * gap, 2 * gap));
-        JLabel announceLabel = new JLabel("Announce to everyone:");
+        JLabel announceLabel = new JLabel("Announce to everyone, or a /command:");
         announceLabel.setLabelFor(announcement);
+        announcement.setToolTipText("Text is announced to everyone; /help lists the commands (/rooms, /room #name, "
+                + "/kick, /ban, /close #name …), answered in the server log.");
         bottom.add(announceLabel, BorderLayout.WEST);
         bottom.add(announcement, BorderLayout.CENTER);
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, gap, 0));

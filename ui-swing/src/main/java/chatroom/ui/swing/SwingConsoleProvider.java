@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The {@code swing} server console: a window with the server's counters, the people online, the log, and buttons
- * to kick, announce and shut down. Closing the window shuts the server down, after asking.
+ * to kick, announce and shut down; the operator's commands (rooms, room kicks and bans, server bans) are typed into
+ * the announcement line. Closing the window shuts the server down, after asking.
  */
 public final class SwingConsoleProvider implements ServerConsoleProvider {
     public SwingConsoleProvider() {

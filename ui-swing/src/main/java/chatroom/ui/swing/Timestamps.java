@@ -3,6 +3,7 @@ package chatroom.ui.swing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -37,6 +38,11 @@ final class Timestamps {
 
     private boolean isToday(ZonedDateTime time) {
         return time.toLocalDate().equals(LocalDate.now(clock));
+    }
+
+    /** The zone times are shown in. */
+    ZoneId zone() {
+        return clock.getZone();
     }
 
     /** The time now, for notices this window writes itself. */

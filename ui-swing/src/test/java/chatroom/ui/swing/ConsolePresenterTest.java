@@ -1,5 +1,6 @@
 package chatroom.ui.swing;
 
+import chatroom.api.message.RoomInfo;
 import chatroom.api.spi.OnlineUser;
 import chatroom.api.spi.ServerControl;
 import chatroom.api.spi.ServerStatus;
@@ -185,6 +186,48 @@ class ConsolePresenterTest {
 
         verify(server).announce("Restart at noon");
         assertEquals("", view.announcement.getText());
+    }
+
+    @Test
+    void aSlashLineIsAnOperatorCommandAnsweredInTheLog() {
+        when(server.rooms()).thenReturn(List.of(new RoomInfo("#ops", "Deploys", 2, 1, true)));
+        when(server.kickFromRoom("#ops", "bob", "too loud")).thenReturn(Optional.empty());
+        when(server.banFromRoom("#ops", "dave", true)).thenReturn(Optional.of("dave has no account here."));
+        view.log.setText("");
+
+        for (String line : List.of("/rooms", " /kick #ops bob too loud ", "/ban #ops dave", "/dance")) {
+            view.announcement.setText(line);
+            view.announcement.postActionEvent();
+        }
+
+        verify(server).kickFromRoom("#ops", "bob", "too loud");
+        verify(server, never()).announce(anyString());
+        assertEquals("""
+                > /rooms
+                1 room
+                  #ops  2 members, 1 online  Deploys
+                > /kick #ops bob too loud
+                Put bob out of #ops.
+                > /ban #ops dave
+                dave has no account here.
+                > /dance
+                Unknown command '/dance'. Type /help for the list.
+                """, view.log.getText());
+        assertEquals("", view.announcement.getText());
+    }
+
+    @Test
+    void shutdownTypedAsksFirstLikeTheButton() {
+        shell.confirm = false;
+        view.announcement.setText("/shutdown");
+        view.announce.doClick();
+        verify(server, never()).shutdown();
+
+        shell.confirm = true;
+        view.announcement.setText("/shutdown");
+        view.announce.doClick();
+        verify(server).shutdown();
+        assertEquals(2, shell.confirmations);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package chatroom.server.console;
+package chatroom.api.console;
 
 import chatroom.api.message.Member;
 import chatroom.api.message.RoomInfo;
@@ -7,16 +7,20 @@ import chatroom.api.spi.RoomReport;
 import chatroom.api.spi.ServerControl;
 import chatroom.api.spi.ServerStatus;
 
-import java.io.PrintStream;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** The operator's commands, one line each, as typed on the server's standard input. */
-public final class StdinConsole {
-    static final String HELP = """
+/**
+ * The server operator's commands, one line each, shared by every console: the text console on standard input and
+ * the window both run the lines typed into them here, so a command means the same in each.
+ */
+public final class OperatorCommands {
+    /** What {@code /help} shows. */
+    public static final String HELP = """
             Commands:
               /who                 who is online, with addresses
               /kick NAME [REASON]  disconnect someone
@@ -34,17 +38,21 @@ public final class StdinConsole {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final ServerControl server;
-    private final PrintStream out;
+    private final Consumer<String> out;
     private final ZoneId zone;
 
-    StdinConsole(ServerControl server, PrintStream out, ZoneId zone) {
+    /**
+     * @param out  receives the answer to each command, a line at a time
+     * @param zone the operator's time zone, for the times shown
+     */
+    public OperatorCommands(ServerControl server, Consumer<String> out, ZoneId zone) {
         this.server = server;
         this.out = out;
         this.zone = zone;
     }
 
-    /** Runs one command line; returns whether the console should keep reading. */
-    boolean execute(String line) {
+    /** Runs one command line; returns whether the console should keep reading ({@code false} after /shutdown). */
+    public boolean execute(String line) {
         String trimmed = line.strip();
         if (trimmed.isEmpty()) {
             return true;
@@ -61,35 +69,35 @@ public final class StdinConsole {
             case "/say" -> say(argument);
             case "/stats" -> stats();
             case "/shutdown" -> {
-                out.println("Shutting down.");
+                out.accept("Shutting down.");
                 server.shutdown();
                 return false;
             }
-            case "/help" -> out.println(HELP);
-            default -> out.println("Unknown command '" + words[0] + "'. Type /help for the list.");
+            case "/help" -> HELP.lines().forEach(out);
+            default -> out.accept("Unknown command '" + words[0] + "'. Type /help for the list.");
         }
         return true;
     }
 
     private void who() {
         List<OnlineUser> users = server.online();
-        out.println(users.size() + " online");
+        out.accept(users.size() + " online");
         for (OnlineUser user : users) {
             String account = user.account().equals(user.name()) ? "" : " (account " + user.account() + ")";
-            out.println("  " + user.name() + account + "  " + user.address() + "  since "
+            out.accept("  " + user.name() + account + "  " + user.address() + "  since "
                     + TIME.format(user.since().atZone(zone)));
         }
     }
 
     private void kick(String argument) {
         if (argument.isBlank()) {
-            out.println("Usage: /kick NAME [REASON] or /kick #ROOM NAME [REASON]");
+            out.accept("Usage: /kick NAME [REASON] or /kick #ROOM NAME [REASON]");
             return;
         }
         if (argument.startsWith("#")) {
             String[] parts = argument.split("\\s+", 3);
             if (parts.length < 2) {
-                out.println("Usage: /kick #ROOM NAME [REASON]");
+                out.accept("Usage: /kick #ROOM NAME [REASON]");
                 return;
             }
             report(server.kickFromRoom(parts[0], parts[1], parts.length > 2 ? parts[2] : null),
@@ -98,7 +106,7 @@ public final class StdinConsole {
         }
         String[] parts = argument.split("\\s+", 2);
         String reason = parts.length > 1 ? parts[1] : "";
-        out.println(server.kick(parts[0], reason) ? "Kicked " + parts[0] + "." : parts[0] + " is not online.");
+        out.accept(server.kick(parts[0], reason) ? "Kicked " + parts[0] + "." : parts[0] + " is not online.");
     }
 
     private void ban(String argument, boolean ban) {
@@ -111,15 +119,15 @@ public final class StdinConsole {
             report(server.banFromRoom(parts[0], parts[1], ban), (ban ? "Banned " : "Lifted the ban on ") + parts[1]
                     + (ban ? " from " : " in ") + parts[0] + ".");
         } else {
-            out.println("Usage: " + command + " NAME or " + command + " #ROOM NAME");
+            out.accept("Usage: " + command + " NAME or " + command + " #ROOM NAME");
         }
     }
 
     private void rooms() {
         List<RoomInfo> rooms = server.rooms();
-        out.println(rooms.size() + (rooms.size() == 1 ? " room" : " rooms"));
+        out.accept(rooms.size() + (rooms.size() == 1 ? " room" : " rooms"));
         for (RoomInfo room : rooms) {
-            out.println("  " + room.name() + "  " + room.members() + " members, " + room.online() + " online"
+            out.accept("  " + room.name() + "  " + members(room.members()) + ", " + room.online() + " online"
                     + (Boolean.TRUE.equals(room.inviteOnly()) ? ", invite-only" : "")
                     + (room.topic() == null ? "" : "  " + room.topic()));
         }
@@ -127,43 +135,47 @@ public final class StdinConsole {
 
     private void room(String name) {
         if (!name.strip().startsWith("#")) {
-            out.println("Usage: /room #ROOM");
+            out.accept("Usage: /room #ROOM");
             return;
         }
         Optional<RoomReport> found = server.room(name.strip());
         if (found.isEmpty()) {
-            out.println("There is no room called '" + name.strip() + "'.");
+            out.accept("There is no room called '" + name.strip() + "'.");
             return;
         }
         RoomReport report = found.get();
         RoomInfo room = report.room();
-        out.println(room.name() + ": " + room.members() + " members, " + room.online() + " online"
+        out.accept(room.name() + ": " + members(room.members()) + ", " + room.online() + " online"
                 + (Boolean.TRUE.equals(room.inviteOnly()) ? ", invite-only" : "")
                 + (Boolean.FALSE.equals(room.topicLocked()) ? ", topic open to all" : ""));
-        out.println("  topic: " + (room.topic() == null ? "(none)" : room.topic()));
+        out.accept("  topic: " + (room.topic() == null ? "(none)" : room.topic()));
         for (Member member : report.members()) {
-            out.println("  " + member.name() + (member.role() == null || member.role().equals("member") ? ""
+            out.accept("  " + member.name() + (member.role() == null || member.role().equals("member") ? ""
                     : " (" + member.role() + ")") + (Boolean.TRUE.equals(member.online()) ? "  online" : ""));
         }
-        out.println("  banned: " + (report.bans().isEmpty() ? "no one" : String.join(", ", report.bans())));
+        out.accept("  banned: " + (report.bans().isEmpty() ? "no one" : String.join(", ", report.bans())));
     }
 
     private void close(String name) {
         if (!name.strip().startsWith("#") || name.strip().contains(" ")) {
-            out.println("Usage: /close #ROOM");
+            out.accept("Usage: /close #ROOM");
             return;
         }
         report(server.closeRoom(name.strip()), "Closed " + name.strip() + ".");
     }
 
+    private static String members(int count) {
+        return count + (count == 1 ? " member" : " members");
+    }
+
     /** The refusal the server gave, or what was done. */
     private void report(Optional<String> refusal, String done) {
-        out.println(refusal.orElse(done));
+        out.accept(refusal.orElse(done));
     }
 
     private void say(String text) {
         if (text.isBlank()) {
-            out.println("Usage: /say TEXT");
+            out.accept("Usage: /say TEXT");
             return;
         }
         server.announce(text);
@@ -171,11 +183,12 @@ public final class StdinConsole {
 
     private void stats() {
         ServerStatus status = server.status();
-        out.println("connections " + status.connections() + ", online " + status.online() + ", rooms "
+        out.accept("connections " + status.connections() + ", online " + status.online() + ", rooms "
                 + status.rooms() + ", messages "
                 + status.messages() + ", uptime " + format(status.uptime()));
     }
 
+    /** Uptime as the text console has always shown it: {@code 1d 02:03:04}. */
     static String format(Duration uptime) {
         long seconds = uptime.toSeconds();
         return String.format("%dd %02d:%02d:%02d", seconds / 86400, seconds / 3600 % 24, seconds / 60 % 60,

@@ -1,4 +1,4 @@
-package chatroom.server.console;
+package chatroom.api.console;
 
 import chatroom.api.message.Member;
 import chatroom.api.message.RoomInfo;
@@ -6,13 +6,10 @@ import chatroom.api.spi.OnlineUser;
 import chatroom.api.spi.RoomReport;
 import chatroom.api.spi.ServerControl;
 import chatroom.api.spi.ServerStatus;
-import chatroom.server.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,21 +26,23 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
-class StdinConsoleTest {
+class OperatorCommandsTest {
+    private static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
+
     private final ServerControl server = mock(ServerControl.class, "server");
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final StdinConsole console = new StdinConsole(server,
-            new PrintStream(bytes, true, StandardCharsets.UTF_8), ZoneOffset.ofHours(8));
+    private final StringBuilder lines = new StringBuilder();
+    private final OperatorCommands console = new OperatorCommands(server, line -> lines.append(line).append('\n'),
+            ZoneOffset.ofHours(8));
 
     private String output() {
-        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        return lines.toString();
     }
 
     @Test
     void whoListsNamesAccountsAddressesAndLoginTimes() {
         when(server.online()).thenReturn(List.of(
-                new OnlineUser("alice", "alice", "127.0.0.1:50001", MutableClock.START),
-                new OnlineUser("Builder", "bob", "[::1]:50002", MutableClock.START.plusSeconds(3723))));
+                new OnlineUser("alice", "alice", "127.0.0.1:50001", START),
+                new OnlineUser("Builder", "bob", "[::1]:50002", START.plusSeconds(3723))));
 
         assertTrue(console.execute("/who"));
 
@@ -139,8 +138,8 @@ class StdinConsoleTest {
     void helpListsTheCommands() {
         console.execute("/help");
 
-        assertEquals(StdinConsole.HELP + "\n", output());
-        assertTrue(StdinConsole.HELP.contains("/kick NAME [REASON]"));
+        assertEquals(OperatorCommands.HELP + "\n", output());
+        assertTrue(OperatorCommands.HELP.contains("/kick NAME [REASON]"));
     }
 
     @Test
@@ -166,19 +165,19 @@ class StdinConsoleTest {
 
     @Test
     void uptimeIsDaysThenClockTime() {
-        assertEquals("0d 00:00:00", StdinConsole.format(Duration.ZERO));
-        assertEquals("0d 00:00:59", StdinConsole.format(Duration.ofMillis(59_999)));
-        assertEquals("0d 23:59:59", StdinConsole.format(Duration.ofSeconds(86_399)));
-        assertEquals("1d 00:00:00", StdinConsole.format(Duration.ofDays(1)));
-        assertEquals("400d 10:00:00", StdinConsole.format(Duration.ofDays(400).plusHours(10)));
+        assertEquals("0d 00:00:00", OperatorCommands.format(Duration.ZERO));
+        assertEquals("0d 00:00:59", OperatorCommands.format(Duration.ofMillis(59_999)));
+        assertEquals("0d 23:59:59", OperatorCommands.format(Duration.ofSeconds(86_399)));
+        assertEquals("1d 00:00:00", OperatorCommands.format(Duration.ofDays(1)));
+        assertEquals("400d 10:00:00", OperatorCommands.format(Duration.ofDays(400).plusHours(10)));
     }
 
     @Test
     void timesAreShownInTheConsolesZone() {
-        StdinConsole utc = new StdinConsole(server, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        OperatorCommands utc = new OperatorCommands(server, line -> lines.append(line).append('\n'),
                 ZoneId.of("UTC"));
         when(server.online()).thenReturn(List.of(
-                new OnlineUser("alice", "alice", "127.0.0.1:50001", MutableClock.START)));
+                new OnlineUser("alice", "alice", "127.0.0.1:50001", START)));
 
         utc.execute("/who");
 
@@ -188,7 +187,7 @@ class StdinConsoleTest {
     @Test
     void roomCommandsActThroughTheServerAndSayWhatHappened() {
         when(server.rooms()).thenReturn(List.of(new RoomInfo("#lobby", null, 3, 2, true),
-                new RoomInfo("#ops", "Deploys", 2, 1, false, true)));
+                new RoomInfo("#ops", "Deploys", 2, 1, false, true), new RoomInfo("#quiet", null, 1, 0, true)));
         when(server.room("#ops")).thenReturn(Optional.of(new RoomReport(new RoomInfo("#ops", "Deploys", 2, 1, false,
                 true), List.of(new Member("alice", 5, null, true, "owner"), new Member("bob", 6, null, false,
                 "member")), List.of("carol"))));
@@ -205,9 +204,10 @@ class StdinConsoleTest {
         }
 
         assertEquals("""
-                2 rooms
+                3 rooms
                   #lobby  3 members, 2 online
                   #ops  2 members, 1 online, invite-only  Deploys
+                  #quiet  1 member, 0 online
                 #ops: 2 members, 1 online, invite-only, topic open to all
                   topic: Deploys
                   alice (owner)  online
