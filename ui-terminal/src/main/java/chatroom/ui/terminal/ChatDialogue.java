@@ -1,5 +1,6 @@
 package chatroom.ui.terminal;
 
+import chatroom.api.message.JoinRoom;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.rules.RoomNames;
 import chatroom.api.spi.ChatService;
@@ -13,6 +14,8 @@ import chatroom.client.Entry;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 final class ChatDialogue {
     // logout() waits for the server's goodbye; the events before it may still be on their way to the inbox.
     private static final long GOODBYE_WAIT_SECONDS = 3;
+    private static final long JOIN_ANSWER_WAIT_SECONDS = 10;
 
     private final ChatService service;
     private final Screen screen;
@@ -43,6 +47,14 @@ final class ChatDialogue {
     private Conversation current;
     /** A room the user asked to join or switch to, to become the current one once the user is in it. */
     private String switchingTo;
+    /**
+     * Commands typed while a join is answered: they are about the room joined (a script types {@code /join #ops} then
+     * {@code /topic ...}), so they wait for it, in order.
+     */
+    private final Deque<Command> typedAhead = new ArrayDeque<>();
+    /** When commands stop waiting for the join's answer ({@link System#nanoTime}). */
+    private long holdUntil;
+    private boolean inputEnded;
 
     /**
      * @param downloads  where received files go, to tell the user
@@ -78,20 +90,33 @@ final class ChatDialogue {
         }
         showPrompt();
         while (true) {
-            Happening happening = inbox.take();
+            Happening happening = typedAhead.isEmpty() ? inbox.take()
+                    : inbox.poll(Math.max(0, holdUntil - System.nanoTime()), TimeUnit.NANOSECONDS);
             switch (happening) {
+                // A server always answers a join; one that does not must not keep the user's commands forever.
+                case null -> switchingTo = null;
                 case Happening.Typed typed -> {
-                    if (!obey(Commands.parse(typed.line()))) {
+                    Command command = Commands.parse(typed.line());
+                    if (holds(command)) {
+                        typedAhead.add(command);
+                    } else if (!obey(command)) {
                         return leave();
                     }
                 }
-                case Happening.InputEnded inputEnded -> {
-                    return leave();
-                }
+                case Happening.InputEnded end -> inputEnded = true;
                 default -> feed(happening);
             }
             if (ended != null) {
                 return lost(ended);
+            }
+            while (switchingTo == null && !typedAhead.isEmpty()) {
+                if (!obey(typedAhead.poll())) {
+                    return leave();
+                }
+            }
+            // A script's input ends before the answers to what it typed last: those are waited for, not dropped.
+            if (inputEnded && typedAhead.isEmpty()) {
+                return leave();
             }
         }
     }
@@ -115,6 +140,19 @@ final class ChatDialogue {
             case Happening.InputEnded inputEnded -> {
             }
         }
+    }
+
+    /**
+     * Whether a command typed now waits for the join being answered. A line said goes straight to the room joined,
+     * by name, unless commands before it wait; so does {@code /quit}, which must not drop them.
+     */
+    private boolean holds(Command command) {
+        return switch (command) {
+            case Command.Nothing nothing -> false;
+            case Command.Say say -> !typedAhead.isEmpty();
+            case Command.Quit quit -> !typedAhead.isEmpty();
+            default -> switchingTo != null || !typedAhead.isEmpty();
+        };
     }
 
     /** Carries out a command; false when it was {@code /quit}. */
@@ -196,6 +234,8 @@ final class ChatDialogue {
                 return;
             }
             case ChatEvent.Reconnecting reconnecting -> {
+                // Whether the join got through shows once the session resumes; what was held runs where it can.
+                switchingTo = null;
                 screen.show(format.reconnecting(reconnecting.attempt(), reconnecting.reason()));
                 screen.prompt("[" + SafeText.of(chat.me()) + " · reconnecting…] > ");
                 return;
@@ -250,7 +290,12 @@ final class ChatDialogue {
             case ChatEvent.MemberJoined joined -> screen.show(in(joined.conversation(), format.event(joined)));
             case ChatEvent.MemberLeft left -> screen.show(in(left.conversation(), format.event(left)));
             case ChatEvent.Renamed renamed -> screen.show(format.event(renamed));
-            case ChatEvent.Refused refused -> screen.show(format.event(refused));
+            case ChatEvent.Refused refused -> {
+                if (JoinRoom.TYPE.equals(refused.request())) {
+                    switchingTo = null;
+                }
+                screen.show(format.event(refused));
+            }
         }
         showPrompt();
     }
@@ -307,6 +352,7 @@ final class ChatDialogue {
             switchingTo = null;
         } else {
             switchingTo = room;
+            holdUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(JOIN_ANSWER_WAIT_SECONDS);
         }
     }
 

@@ -257,6 +257,10 @@ class TerminalChatTest {
             return new LoggedIn("alice", 2, null, List.of(new RoomInfo("#lobby", null, 2, 2, true),
                     new RoomInfo("#ops", "Deploys", 2, 2, true)));
         }).when(service).login(anyString(), any());
+        doAnswer(call -> {
+            listener.onMessage(new Joined(TS, "alice", 1, null, call.getArgument(0)));
+            return null;
+        }).when(service).join(anyString());
 
         assertEquals(0, run(input, "alice", PASSWORD, null));
 
@@ -265,12 +269,51 @@ class TerminalChatTest {
         order.verify(service).sayIn("#ops", "there");
         order.verify(service).join("#new");
         order.verify(service).sayIn("#new", "first!");
-        order.verify(service).part("#ops", null);
+        // After the join's answer: the room joined is the current one.
+        order.verify(service).part("#new", null);
         order.verify(service).listRooms(null, null);
         assertTrue(out().contains("[#ops] 09:08:07 <bob> deploying\n"), out());
         assertTrue(out().contains("Now writing in #ops: Deploys\n"), out());
-        assertTrue(out().contains("There is no room 9; you are in 2.\n"), out());
+        assertTrue(out().contains("There is no room 9; you are in 3.\n"), out());
         assertTrue(out().contains("A room name is '#' and then 1 to 63 letters"), out());
+    }
+
+    @Test
+    void commandsTypedBeforeAJoinIsAnsweredActOnTheRoomJoinedOrHereIfRefused() throws Exception {
+        when(service.hasRooms()).thenReturn(true);
+        TypedInput input = new TypedInput();
+        doAnswer(call -> {
+            listener.onMessage(new HistoryEnd(0, false, "#lobby"));
+            input.type("/join #ops\n/topic Deploys\nhello\n/op bob\n/join #closed\n/kick carol\n/quit\n");
+            input.end();
+            return new LoggedIn("alice", 2, null, List.of(new RoomInfo("#lobby", null, 2, 2, true)));
+        }).when(service).login(anyString(), any());
+        // The answers come later, from the network's thread, as a server's would.
+        doAnswer(call -> {
+            String room = call.getArgument(0);
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                listener.onMessage(room.equals("#ops") ? new Joined(TS, "alice", 1, null, "#ops")
+                        : new ErrorReply(ErrorCode.INVITE_ONLY, "#closed is invite-only.", "join"));
+            });
+            return null;
+        }).when(service).join(anyString());
+
+        assertEquals(0, run(input, "alice", PASSWORD, null));
+
+        InOrder order = inOrder(service);
+        order.verify(service).join("#ops");
+        order.verify(service).setTopic("#ops", "Deploys");
+        order.verify(service).sayIn("#ops", "hello");
+        order.verify(service).setRole("#ops", "bob", "operator");
+        order.verify(service).join("#closed");
+        order.verify(service).kick("#ops", "carol", null);
+        order.verify(service).logout();
+        assertTrue(out().contains("#closed is invite-only."), out());
     }
 
     @Test
