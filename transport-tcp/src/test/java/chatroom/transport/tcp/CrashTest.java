@@ -3,6 +3,7 @@ package chatroom.transport.tcp;
 import chatroom.api.message.BanChanged;
 import chatroom.api.message.BanList;
 import chatroom.api.message.ChatMessage;
+import chatroom.api.message.ErrorCode;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
 import chatroom.api.message.Invited;
@@ -13,11 +14,13 @@ import chatroom.api.message.Member;
 import chatroom.api.message.Members;
 import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomInfo;
+import chatroom.api.message.ServerBanChanged;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ConnectOptions;
+import chatroom.api.spi.LoginException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +47,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -177,7 +181,7 @@ class CrashTest {
     }
 
     @Test
-    void roomsMembershipsTopicsAndRolesOutliveAKill() throws Exception {
+    void roomsMembershipsTopicsRolesBansAndInvitesOutliveAKill() throws Exception {
         Process[] server = new Process[1];
         int port = startServer(0, server);
         ConnectOptions withRooms = new ConnectOptions("127.0.0.1", port,
@@ -215,6 +219,12 @@ class CrashTest {
         dave.logout();
         before.invite("#ops", "dave");
         alice.await(Invited.class);
+        ChatService erin = new TcpChatService(withRooms, new RecordingListener("erin"), null, null);
+        toClose.add(erin);
+        erin.login("erin", "pw".toCharArray());
+        erin.logout();
+        before.banFromServer("erin", true);
+        alice.await(ServerBanChanged.class, ban -> ban.name().equals("erin") && ban.banned());
 
         server[0].destroyForcibly();
         assertTrue(server[0].waitFor(30, TimeUnit.SECONDS), "killed");
@@ -224,7 +234,8 @@ class CrashTest {
         toClose.add(after);
         LoggedIn in = after.login("alice", "pw".toCharArray());
 
-        assertEquals(List.of(new RoomInfo("#lobby", null, 4, 1, true),
+        // erin, banned from the server, keeps her memberships for when the ban is lifted.
+        assertEquals(List.of(new RoomInfo("#lobby", null, 5, 1, true),
                 new RoomInfo("#ops", "Deploys only", 2, 1, false, true)),
                 in.rooms());
         ChatMessage replayed = again.await(ChatMessage.class);
@@ -240,6 +251,11 @@ class CrashTest {
         invited.login("dave", "pw".toCharArray());
         invited.join("#ops");
         daveAgain.await(Joined.class, joined -> "#ops".equals(joined.room()) && joined.name().equals("dave"));
+        ChatService erinAgain = new TcpChatService(withRooms, new RecordingListener("erin again"), null, null);
+        toClose.add(erinAgain);
+        LoginException refused = assertThrows(LoginException.class,
+                () -> erinAgain.login("erin", "pw".toCharArray()));
+        assertEquals(ErrorCode.BANNED, refused.code());
     }
 
     private static List<ChatMessage> chats(RecordingListener listener) {
