@@ -548,7 +548,8 @@ public final class Chat implements ChatListener {
                 Conversation where = roomOf(left.room());
                 where.left(left.name());
                 where.online(left.online());
-                events.accept(new ChatEvent.MemberLeft(where, left.name(), left.reason(), left.ts(), left.online()));
+                events.accept(new ChatEvent.MemberLeft(where, left.name(), left.reason(), left.ts(), left.online(),
+                        left.name().equals(me)));
                 if (hasRooms && left.name().equals(me)) {
                     closeRoom(where);
                 }

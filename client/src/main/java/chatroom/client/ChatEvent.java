@@ -35,7 +35,8 @@ public sealed interface ChatEvent {
             implements ChatEvent {
     }
 
-    record MemberLeft(Conversation conversation, String name, String reason, long ts, int online)
+    /** Someone left a room; {@code you} when it is the user, whose room it no longer is. */
+    record MemberLeft(Conversation conversation, String name, String reason, long ts, int online, boolean you)
             implements ChatEvent {
     }
 

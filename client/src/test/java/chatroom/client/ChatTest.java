@@ -236,7 +236,7 @@ class ChatTest {
         chat.onMessage(new Renamed(T, "alice", "ally", 2));
 
         assertEquals(List.of(new ChatEvent.MemberJoined(chat.room(), "carol", true, T, 3, false),
-                new ChatEvent.MemberLeft(chat.room(), "bob", "logged out", T, 2),
+                new ChatEvent.MemberLeft(chat.room(), "bob", "logged out", T, 2, false),
                 new ChatEvent.Renamed("alice", "ally", T, 2, true)), take());
         assertEquals(List.of("ally", "carol"), chat.room().members());
         assertEquals(2, chat.room().online());

@@ -138,10 +138,13 @@ final class EventFormat {
     /** The line for a change in who is here, a refusal or a goodbye; {@code null} for events shown otherwise. */
     String event(ChatEvent event) {
         return switch (event) {
+            // The user's own join and leave name the room: a kick out of a room is news, and says where.
             case ChatEvent.MemberJoined joined -> stamp(joined.ts()) + " " + style.notice("* "
-                    + SafeText.of(joined.name()) + " joined (" + joined.online() + " online)");
-            case ChatEvent.MemberLeft left -> stamp(left.ts()) + " " + style.notice("* " + SafeText.of(left.name())
-                    + " left: " + SafeText.of(left.reason()) + " (" + left.online() + " online)");
+                    + (joined.you() ? "You joined " + where(joined.conversation()) : SafeText.of(joined.name())
+                    + " joined") + " (" + joined.online() + " online)");
+            case ChatEvent.MemberLeft left -> stamp(left.ts()) + " " + style.notice("* "
+                    + (left.you() ? "You left " + where(left.conversation()) : SafeText.of(left.name()) + " left")
+                    + ": " + SafeText.of(left.reason()) + (left.you() ? "" : " (" + left.online() + " online)"));
             case ChatEvent.Renamed renamed -> stamp(renamed.ts()) + " " + style.notice("* "
                     + SafeText.of(renamed.from()) + " is now " + SafeText.of(renamed.to()) + " (" + renamed.online()
                     + " online)");
@@ -203,5 +206,10 @@ final class EventFormat {
 
     private String history(boolean history) {
         return history ? style.marker("[history]") + " " : "";
+    }
+
+    /** A room by name, or "the room" for the one unnamed room of a chat without rooms. */
+    private static String where(Conversation room) {
+        return room.name().isEmpty() ? "the room" : SafeText.of(room.name());
     }
 }

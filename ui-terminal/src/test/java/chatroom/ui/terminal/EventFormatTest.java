@@ -5,6 +5,7 @@ import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Member;
 import chatroom.api.message.Members;
 import chatroom.api.message.PrivateMessage;
+import chatroom.api.message.RoomInfo;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.ChatService;
 import chatroom.client.Chat;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 class EventFormatTest {
     static final long TS = Instant.parse("2024-05-01T09:08:07Z").toEpochMilli();
@@ -135,7 +137,19 @@ class EventFormatTest {
         assertEquals("09:08:07 * bob joined (3 online)",
                 plain.event(new ChatEvent.MemberJoined(room, "bob", false, TS, 3, false)));
         assertEquals("09:08:07 * bob left: logged out (2 online)",
-                plain.event(new ChatEvent.MemberLeft(room, "bob", "logged out", TS, 2)));
+                plain.event(new ChatEvent.MemberLeft(room, "bob", "logged out", TS, 2, false)));
+        assertEquals("09:08:07 * You joined the room (3 online)",
+                plain.event(new ChatEvent.MemberJoined(room, "alice", false, TS, 3, true)));
+        ChatService withRooms = mock(ChatService.class);
+        when(withRooms.hasRooms()).thenReturn(true);
+        Chat inRooms = new Chat(withRooms, Runnable::run, event -> {
+        });
+        inRooms.loggedIn(new LoggedIn("alice", 1, null, List.of(new RoomInfo("#ops", null, 2, 1, true))));
+        Conversation ops = inRooms.roomNamed("#ops").orElseThrow();
+        assertEquals("09:08:07 * You joined #ops (3 online)",
+                plain.event(new ChatEvent.MemberJoined(ops, "alice", false, TS, 3, true)));
+        assertEquals("09:08:07 * You left #ops: kicked by bob: flooding",
+                plain.event(new ChatEvent.MemberLeft(ops, "alice", "kicked by bob: flooding", TS, 2, true)));
         assertEquals("09:08:07 * bob is now robert (2 online)",
                 plain.event(new ChatEvent.Renamed("bob", "robert", TS, 2, false)));
     }
@@ -218,7 +232,7 @@ class EventFormatTest {
         assertEquals("09:08:07 <ev\uFFFD[31mil> \uFFFD[2J\uFFFDgotcha\uFFFD\uFFFD\uFFFD",
                 plain.entry(message(TS, "ev\u001b[31mil", "\u001b[2J\u0000gotcha\r\n\u0007", false)));
         assertEquals("09:08:07 * \uFFFD]0;pwned\uFFFD left: \uFFFD[H (1 online)",
-                plain.event(new ChatEvent.MemberLeft(chat.room(), "\u001b]0;pwned\u0007", "\u001b[H", TS, 1)));
+                plain.event(new ChatEvent.MemberLeft(chat.room(), "\u001b]0;pwned\u0007", "\u001b[H", TS, 1, false)));
         assertEquals("error: \uFFFDc", plain.event(new ChatEvent.Refused(null, "bad_message", "\u001bc")));
         assertEquals("Online (1): \uFFFD8m", plain.members(seenBy(new Members(List.of(new Member("\u009b8m", 1))))
                 .room()));
