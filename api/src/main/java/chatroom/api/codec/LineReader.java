@@ -15,12 +15,15 @@ import java.util.Arrays;
 /**
  * Splits a byte stream into newline-terminated UTF-8 lines of bounded length. Never holds more than the limit in
  * memory: an oversized line is skipped to its end and reported, and reading can go on with the next line. Not
- * thread-safe; one reader per stream.
+ * thread-safe; one reader per stream, though not necessarily one thread: calls may come from one thread after
+ * another when something orders them (see {@link #readAvailableLine}).
  */
 public final class LineReader {
     private final InputStream in;
     private final int maxLineBytes;
-    private final byte[] chunk;
+    private final int chunkBytes;
+    /** Bytes read and not yet split; between non-blocking reads of an idle stream, none is held. */
+    private byte[] chunk;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -28,6 +31,8 @@ public final class LineReader {
     private int chunkEnd;
     private byte[] line = new byte[256];
     private int lineLength;
+    /** The line being read is over the limit: the rest of it is skipped, then reported. */
+    private boolean oversized;
 
     /**
      * @param maxLineBytes the longest line accepted, in bytes, without its newline (and a carriage return before it)
@@ -50,7 +55,7 @@ public final class LineReader {
         }
         this.in = in;
         this.maxLineBytes = maxLineBytes;
-        this.chunk = new byte[chunkBytes];
+        this.chunkBytes = chunkBytes;
     }
 
     /**
@@ -63,10 +68,28 @@ public final class LineReader {
      * @throws IOException       when reading fails
      */
     public String readLine() throws IOException, ProtocolException {
-        lineLength = 0;
-        boolean oversized = false;
+        return next(true);
+    }
+
+    /**
+     * As {@link #readLine}, from what the stream has without blocking (as its {@code available()} says): {@code null}
+     * when that holds no whole line, keeping the part read for the next call; also {@code null} at the end of the
+     * stream, which the caller tells apart by asking the stream. Lets a connection with nothing to say hold no thread.
+     */
+    public String readAvailableLine() throws IOException, ProtocolException {
+        return next(false);
+    }
+
+    private String next(boolean block) throws IOException, ProtocolException {
         while (true) {
             if (chunkPos == chunkEnd) {
+                if (!block && in.available() <= 0) {
+                    chunk = null;
+                    return null;
+                }
+                if (chunk == null) {
+                    chunk = new byte[chunkBytes];
+                }
                 int n = in.read(chunk);
                 if (n < 0) {
                     return null;
@@ -86,11 +109,15 @@ public final class LineReader {
             }
             chunkPos = newline < 0 ? chunkEnd : newline + 1;
             if (newline >= 0) {
-                if (oversized) {
+                int length = lineLength;
+                boolean skipped = oversized;
+                lineLength = 0;
+                oversized = false;
+                if (skipped) {
                     throw new ProtocolException(ErrorCode.LINE_TOO_LONG,
                             "Line longer than " + maxLineBytes + " bytes; it was skipped.");
                 }
-                return decodeLine();
+                return decodeLine(length);
             }
         }
     }
@@ -112,8 +139,8 @@ public final class LineReader {
         lineLength += count;
     }
 
-    private String decodeLine() throws ProtocolException {
-        int length = lineLength > 0 && line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
+    private String decodeLine(int bytes) throws ProtocolException {
+        int length = bytes > 0 && line[bytes - 1] == '\r' ? bytes - 1 : bytes;
         if (length > maxLineBytes) {
             throw new ProtocolException(ErrorCode.LINE_TOO_LONG,
                     "Line longer than " + maxLineBytes + " bytes; it was skipped.");

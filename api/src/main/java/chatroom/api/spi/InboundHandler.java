@@ -3,7 +3,8 @@ package chatroom.api.spi;
 import chatroom.api.codec.ProtocolException;
 
 /**
- * Receives one connection's input. Calls come from that connection's reader thread, one at a time, in order.
+ * Receives one connection's input. Calls come one at a time, in order, each after the one before has returned, on
+ * virtual threads (not always the same one: a transport may run a reader only while input waits). A call may block.
  */
 public interface InboundHandler {
     /** A complete line (without its newline), decoded from UTF-8. */

@@ -33,6 +33,71 @@ class LineReaderTest {
     }
 
     @Test
+    void readsOnlyWhatIsAvailableAndKeepsAPartialLineForLater() throws Exception {
+        Arrivals arrivals = new Arrivals();
+        LineReader reader = new LineReader(arrivals, 8, 4);
+
+        assertNull(reader.readAvailableLine());
+        arrivals.add("早上");
+        assertNull(reader.readAvailableLine());
+        arrivals.add("\r\nhi\nlonger than eight");
+        assertEquals("早上", reader.readAvailableLine());
+        assertEquals("hi", reader.readAvailableLine());
+        assertNull(reader.readAvailableLine());
+        arrivals.add(" bytes\n");
+        arrivals.add((byte) 0xff, (byte) 'x', (byte) '\n');
+        arrivals.add("ok\n");
+        assertEquals(TOO_LONG, assertThrows(ProtocolException.class, reader::readAvailableLine).getMessage());
+        assertEquals(NOT_UTF8, assertThrows(ProtocolException.class, reader::readAvailableLine).getMessage());
+        assertEquals("ok", reader.readAvailableLine());
+        assertNull(reader.readAvailableLine());
+        assertEquals(0, arrivals.readsWhileEmpty);
+    }
+
+    /** Bytes that arrive when the test adds them; reading while none are here is counted (it would block). */
+    private static final class Arrivals extends InputStream {
+        private final java.util.ArrayDeque<Byte> bytes = new java.util.ArrayDeque<>();
+        int readsWhileEmpty;
+
+        void add(String text) {
+            add(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void add(byte... arrived) {
+            for (byte b : arrived) {
+                bytes.add(b);
+            }
+        }
+
+        @Override
+        public int available() {
+            return bytes.size();
+        }
+
+        @Override
+        public int read() {
+            if (bytes.isEmpty()) {
+                readsWhileEmpty++;
+                return -1;
+            }
+            return bytes.poll() & 0xff;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) {
+            if (bytes.isEmpty()) {
+                readsWhileEmpty++;
+                return -1;
+            }
+            int count = 0;
+            while (count < length && !bytes.isEmpty()) {
+                target[offset + count++] = bytes.poll();
+            }
+            return count;
+        }
+    }
+
+    @Test
     void readsLinesArrivingInPiecesThatSplitCharacters() throws Exception {
         String text = "早上好，世界 🌅 ".repeat(20);
         for (int piece = 1; piece <= 7; piece++) {

@@ -8,10 +8,14 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The bytes a {@link SocketLoop} has read from a connection and its reader has not taken yet, as a blocking stream
- * for that reader. At most {@code capacity} bytes wait here: when full, the loop stops reading the socket until the
- * reader has taken half, so a client that sends faster than the server handles its lines waits in TCP, as it did
- * when a thread read the socket itself. The buffer exists only while bytes wait, so idle connections hold none.
+ * The bytes a {@link SocketLoop} has read from a connection and its reader has not taken yet. At most
+ * {@code capacity} bytes wait here: when full, the loop stops reading the socket until the reader has taken half, so
+ * a client that sends faster than the server handles its lines waits in TCP, as it did when a thread read the socket
+ * itself. The buffer exists only while bytes wait, so idle connections hold none.
+ *
+ * <p>The reader is a {@link LineDrainer} that runs only while there is something to read: it takes what is here
+ * without blocking and then {@link #park parks}; the next bytes, or the end, {@link #drainWith start} it again. One
+ * drainer at a time, so the connection's lines are handled in order.
  */
 final class InboundPipe extends InputStream {
     private final int capacity;
@@ -24,6 +28,9 @@ final class InboundPipe extends InputStream {
     private boolean ended;
     private IOException failure;
     private boolean paused;
+    /** Whether a drainer is running; the first one runs from the start, to take the connection in. */
+    private boolean draining = true;
+    private Runnable startDrainer;
 
     /**
      * @param resume called (from the reader's thread) when a full pipe has room again, to read the socket again
@@ -33,12 +40,70 @@ final class InboundPipe extends InputStream {
         this.resume = resume;
     }
 
+    /** How to start a drainer when bytes arrive while none runs; given before the first drainer runs. */
+    void drainWith(Runnable start) {
+        lock.lock();
+        try {
+            startDrainer = start;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The drainer found nothing left: it stops, unless bytes or the end came meanwhile.
+     *
+     * @return whether the drainer is to stop (the next bytes start another)
+     */
+    boolean park() {
+        lock.lock();
+        try {
+            if (start == end && !ended) {
+                draining = false;
+                return true;
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the stream ended and everything before the end has been taken. */
+    boolean finished() {
+        lock.lock();
+        try {
+            return ended && start == end;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock, after bytes or the end arrived: the drainer to start, if none runs. */
+    private Runnable wakeDrainer() {
+        if (draining || startDrainer == null) {
+            return null;
+        }
+        draining = true;
+        return startDrainer;
+    }
+
+    @Override
+    public int available() {
+        lock.lock();
+        try {
+            return end - start;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * The loop's side: reads what the channel has, as much as fits.
      *
      * @return whether to go on reading the socket: false at its end, on an error, or while this pipe is full
      */
     boolean readFrom(ReadableByteChannel channel) {
+        Runnable wake = null;
         lock.lock();
         try {
             if (ended) {
@@ -58,6 +123,7 @@ final class InboundPipe extends InputStream {
                 failure = e;
                 ended = true;
                 arrived.signalAll();
+                wake = wakeDrainer();
                 return false;
             }
             if (read < 0) {
@@ -70,21 +136,32 @@ final class InboundPipe extends InputStream {
                 start = end = 0;
             }
             arrived.signalAll();
+            if (end > start || ended) {
+                wake = wakeDrainer();
+            }
             paused = !ended && end == capacity;
             return !ended && !paused;
         } finally {
             lock.unlock();
+            if (wake != null) {
+                wake.run();
+            }
         }
     }
 
     /** The connection is closed: the reader gets what is here, then the end. */
     void end() {
+        Runnable wake;
         lock.lock();
         try {
             ended = true;
             arrived.signalAll();
+            wake = wakeDrainer();
         } finally {
             lock.unlock();
+        }
+        if (wake != null) {
+            wake.run();
         }
     }
 

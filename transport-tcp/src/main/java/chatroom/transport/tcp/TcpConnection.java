@@ -6,7 +6,6 @@ import chatroom.api.message.Bye;
 import chatroom.api.spi.Connection;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -68,7 +67,7 @@ final class TcpConnection implements Connection {
     }
 
     /**
-     * A plain connection whose socket I/O a {@link SocketLoop} does; its reader reads {@link #inbound()}.
+     * A plain connection whose socket I/O a {@link SocketLoop} does; its {@link LineDrainer} reads {@link #inbound()}.
      *
      * @param readAhead the most bytes read from the socket and not yet taken by the reader
      */
@@ -110,7 +109,7 @@ final class TcpConnection implements Connection {
     }
 
     /** What a loop read from the socket, for the reader; {@code null} without a loop. */
-    InputStream inbound() {
+    InboundPipe inbound() {
         return inbound;
     }
 

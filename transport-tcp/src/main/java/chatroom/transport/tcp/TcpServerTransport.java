@@ -29,9 +29,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Listens on a TCP port, in plain text or, given a TLS identity, only TLS. Each connection gets a virtual thread that
- * reads its lines (after the TLS handshake), and a writer that runs only while something is queued for it, so an
- * idle connection costs a parked thread and a small buffer.
+ * Listens on a TCP port, in plain text or, given a TLS identity, only TLS. Plain connections do their socket I/O on
+ * {@link SocketLoop}s and hand their lines to a {@link LineDrainer} that runs only while lines wait, so an idle one
+ * costs no thread. A TLS connection gets a virtual thread that reads its lines after the handshake, and a writer
+ * that runs only while something is queued for it.
  */
 final class TcpServerTransport implements ServerTransport {
     private static final int BACKLOG = 1024;
@@ -100,8 +101,8 @@ final class TcpServerTransport implements ServerTransport {
                 SocketLoop loop = loops.get(nextLoop++ % loops.size());
                 TcpConnection connection = new TcpConnection(channel, options.outboxBytes(), loop, READ_AHEAD);
                 connections.add(connection);
-                Thread.ofVirtual().name("tcp-reader").start(
-                        () -> serve(connection, connection.inbound(), null, acceptor));
+                new LineDrainer(connection, options.maxLineBytes(), READ_CHUNK, acceptor,
+                        () -> connections.remove(connection)).start();
             } catch (IOException e) {
                 closeQuietly(channel);
             }
@@ -154,15 +155,13 @@ final class TcpServerTransport implements ServerTransport {
         serve(connection, in, secured, acceptor);
     }
 
-    /** @param tlsSocket the TLS socket whose handshake comes first, or {@code null} for plain TCP */
+    /** Reads a TLS connection's lines on its own thread, after the handshake. */
     private void serve(TcpConnection connection, InputStream in, SSLSocket tlsSocket, ConnectionAcceptor acceptor) {
         InboundHandler handler = acceptor.accept(connection);
         LineReader lines = new LineReader(in, options.maxLineBytes(), READ_CHUNK);
         try {
-            if (tlsSocket != null) {
-                ServerTls.handshake(tlsSocket);
-                connection.handshakeDone();
-            }
+            ServerTls.handshake(tlsSocket);
+            connection.handshakeDone();
             while (true) {
                 try {
                     String line = lines.readLine();

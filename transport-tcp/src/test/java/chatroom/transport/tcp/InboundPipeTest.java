@@ -107,6 +107,36 @@ class InboundPipeTest {
     }
 
     @Test
+    void aDrainerIsStartedOnlyWhenBytesOrTheEndArriveAndNoneRuns() throws IOException {
+        InboundPipe pipe = new InboundPipe(64, resumes::incrementAndGet);
+        AtomicInteger started = new AtomicInteger();
+        pipe.drainWith(started::incrementAndGet);
+        Chunks socket = new Chunks().add("one\n");
+
+        assertTrue(pipe.readFrom(socket));
+        assertEquals(0, started.get(), "the first drainer runs from the start: no second one");
+        assertFalse(pipe.park(), "bytes wait: the drainer goes on");
+        assertEquals("one\n", new String(pipe.readNBytes(pipe.available()), StandardCharsets.UTF_8));
+        assertTrue(pipe.park(), "nothing left: the drainer stops");
+        assertTrue(pipe.readFrom(socket), "a socket with nothing for now");
+        assertEquals(0, started.get(), "no bytes came: no drainer");
+
+        socket.add("two\n").add("three\n");
+        pipe.readFrom(socket);
+        pipe.readFrom(socket);
+        assertEquals(1, started.get(), "one drainer for both reads");
+        assertEquals(10, pipe.available());
+        pipe.readNBytes(10);
+        assertTrue(pipe.park());
+        assertFalse(pipe.finished());
+
+        pipe.end();
+        assertEquals(2, started.get(), "the end starts a drainer too, to close the connection");
+        assertTrue(pipe.finished());
+        assertFalse(pipe.park(), "at the end the drainer does not wait for more");
+    }
+
+    @Test
     void closingWakesAReaderThatWaits() throws Exception {
         InboundPipe pipe = new InboundPipe(64, resumes::incrementAndGet);
         CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
