@@ -15,9 +15,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +57,20 @@ public final class ResumeTokens implements AutoCloseable {
             Thread.ofPlatform().name("resume-tokens").daemon().factory());
     private final ServerLog log;
     private int issuedSincePurge;
+    /** A token issued and not yet written. */
+    private record Issued(String hash, String account, boolean guest) {
+    }
+
+    /**
+     * Tokens waiting to be written, and the future their issuers wait on. Logins come in storms (a server restart,
+     * a network back): a transaction per token serialised them behind the database's write lock, a second for 5,000
+     * logins; the tokens waiting meanwhile now go in one transaction (group commit), and each issuer still returns
+     * only once its token is committed.
+     */
+    private final Object issuing = new Object();
+    private List<Issued> toWrite = new ArrayList<>();
+    private CompletableFuture<Void> written = new CompletableFuture<>();
+    private boolean writerQueued;
 
     public ResumeTokens(Database database, Clock clock, Duration validity, ServerLog log) {
         this.clock = clock;
@@ -85,31 +102,95 @@ public final class ResumeTokens implements AutoCloseable {
         });
     }
 
-    /** A new token for a session of this account, valid while it is connected. */
-    public synchronized String issue(String account, boolean guest) throws SQLException {
+    /** A new token for a session of this account, valid while it is connected; returns once it is committed. */
+    public String issue(String account, boolean guest) throws SQLException {
         byte[] secret = new byte[TOKEN_BYTES];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        boolean purge = ++issuedSincePurge >= 1000;
+        CompletableFuture<Void> committed;
+        boolean startWriter;
+        synchronized (issuing) {
+            toWrite.add(new Issued(hash(token), account, guest));
+            committed = written;
+            startWriter = !writerQueued;
+            writerQueued = true;
+        }
+        if (startWriter) {
+            try {
+                later.execute(this::writeIssued);
+            } catch (RejectedExecutionException e) {
+                throw new SQLException("The server is stopping.", e);
+            }
+        }
+        try {
+            committed.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SQLException failure ? failure
+                    : new SQLException("Cannot store a resume token: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted while storing a resume token.", e);
+        }
+        return token;
+    }
+
+    /** On the tokens' thread: writes what was issued, a transaction at a time, until nothing waits. */
+    private void writeIssued() {
+        while (true) {
+            List<Issued> batch;
+            CompletableFuture<Void> done;
+            synchronized (issuing) {
+                if (toWrite.isEmpty()) {
+                    writerQueued = false;
+                    return;
+                }
+                batch = toWrite;
+                done = written;
+                toWrite = new ArrayList<>();
+                written = new CompletableFuture<>();
+            }
+            try {
+                insert(batch);
+                done.complete(null);
+            } catch (SQLException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        }
+    }
+
+    private synchronized void insert(List<Issued> batch) throws SQLException {
+        issuedSincePurge += batch.size();
+        boolean purge = issuedSincePurge >= 1000;
         if (purge) {
             issuedSincePurge = 0;
         }
         writing(() -> {
-            if (purge) {
-                purgeExpired();
-                trimToLimit();
-            }
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO resume_tokens"
-                    + " (token_hash, account_key, account, guest, expires) VALUES (?, ?, ?, ?, ?)")) {
-                insert.setString(1, hash(token));
-                insert.setString(2, Names.key(account));
-                insert.setString(3, account);
-                insert.setInt(4, guest ? 1 : 0);
-                insert.setLong(5, Long.MAX_VALUE);
-                insert.executeUpdate();
+            db.setAutoCommit(false);
+            try {
+                if (purge) {
+                    purgeExpired();
+                    trimToLimit();
+                }
+                try (PreparedStatement insert = db.prepareStatement("INSERT INTO resume_tokens"
+                        + " (token_hash, account_key, account, guest, expires) VALUES (?, ?, ?, ?, ?)")) {
+                    for (Issued issued : batch) {
+                        insert.setString(1, issued.hash());
+                        insert.setString(2, Names.key(issued.account()));
+                        insert.setString(3, issued.account());
+                        insert.setInt(4, issued.guest() ? 1 : 0);
+                        insert.setLong(5, Long.MAX_VALUE);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
             }
         });
-        return token;
     }
 
     /**

@@ -13,12 +13,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,9 +41,12 @@ class ResumeTokensTest {
     private final ServerLog log = new ServerLog(new PrintStream(OutputStream.nullOutputStream()), clock);
     private ResumeTokens tokens;
 
+    private Database database;
+
     @BeforeEach
     void open() {
-        tokens = new ResumeTokens(Database.open(dir), clock, VALIDITY, log);
+        database = Database.open(dir);
+        tokens = new ResumeTokens(database, clock, VALIDITY, log);
     }
 
     @AfterEach
@@ -51,6 +60,40 @@ class ResumeTokensTest {
 
         assertTrue(token.matches("[A-Za-z0-9_-]{22}"), token);
         assertNotEquals(token, tokens.issue("bob", false));
+    }
+
+    @Test
+    void tokensIssuedTogetherAreCommittedBeforeTheyAreGivenAndAllWork() throws Exception {
+        List<Thread> issuers = new ArrayList<>();
+        Map<String, String> issued = new ConcurrentHashMap<>();
+        database.writes().lock();
+        try {
+            for (int i = 0; i < 200; i++) {
+                String account = "guest" + i;
+                issuers.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        issued.put(account, tokens.issue(account, true));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            Thread.sleep(200);
+            assertEquals(Map.of(), issued, "nothing is given while the database cannot take it");
+        } finally {
+            database.writes().unlock();
+        }
+        for (Thread issuer : issuers) {
+            assertTrue(issuer.join(Duration.ofSeconds(10)), "every issuer returns once its token is stored");
+        }
+        assertEquals(200, issued.size());
+        assertEquals(200, Set.copyOf(issued.values()).size());
+        tokens.close();
+        tokens = new ResumeTokens(Database.open(dir), clock, VALIDITY, log);
+        for (Map.Entry<String, String> token : issued.entrySet()) {
+            assertEquals(Optional.of(new ResumeTokens.Holder(token.getKey(), true)),
+                    tokens.redeem(token.getValue(), Names.key(token.getKey())));
+        }
     }
 
     @Test
