@@ -7,10 +7,13 @@
 @SuppressWarnings("module") // the qualified export names the app, which is built after this module
 module chatroom.server {
     requires transitive chatroom.api;
-    requires java.sql;
+    // Transitive: the storage SPI reports a store's failures as SQLExceptions (both stores speak JDBC).
+    requires transitive java.sql;
     requires org.xerial.sqlitejdbc;
 
     exports chatroom.server;
+    // The storage SPI: what a store provider implements, in the chat's terms.
+    exports chatroom.server.store;
     // `chat users` manages the accounts of a stopped server; nothing else outside needs them.
     exports chatroom.server.accounts to chatroom.app;
 

@@ -29,6 +29,7 @@ import chatroom.server.sessions.ServerContext;
 import chatroom.server.sessions.Session;
 import chatroom.server.storage.Database;
 import chatroom.server.storage.History;
+import chatroom.server.store.HistoryStore;
 import chatroom.server.storage.MembershipStore;
 import chatroom.server.storage.RoomStore;
 import chatroom.server.storage.ServerBans;
@@ -112,7 +113,7 @@ public final class ChatServer implements AutoCloseable {
         Database database = Database.open(config.dataDir(), config.fsync());
         Names names = new Names(config.maxNameLength());
         Accounts accounts = new Accounts(database, new PasswordHasher(config.hashIterations()), names);
-        History history = new History(database);
+        HistoryStore history = new History(database);
         roomStore = new RoomStore(database);
         memberships = new MembershipStore(database);
         serverBans = new ServerBans(database);
@@ -122,9 +123,10 @@ public final class ChatServer implements AutoCloseable {
             tokens.startClock();
             Receipts receipts = new Receipts(Rooms.RECEIPTS_PER_ACCOUNT, Rooms.RECEIPTS_IN_ALL,
                     config.resumeValidity().toMillis());
-            for (Receipts.Receipt receipt : history.receipts(clock.millis() - config.resumeValidity().toMillis(),
+            for (HistoryStore.Receipt stored : history.receipts(clock.millis() - config.resumeValidity().toMillis(),
                     Rooms.RECEIPTS_IN_ALL)) {
-                receipts.add(receipt, receipt.ts());
+                receipts.add(new Receipts.Receipt(stored.accountKey(), stored.cid(), stored.id(), stored.ts(),
+                        stored.from(), null, stored.roomKey()), stored.ts());
             }
             journal = new Journal(config.durableHistory() ? history : null, log);
             room = new Rooms(config, journal, log, clock, loadRooms(roomStore, history), tokens, receipts, roomStore,
@@ -143,7 +145,7 @@ public final class ChatServer implements AutoCloseable {
         deadlines.scheduleWithFixedDelay(() -> room.post(new Rooms.SweepGuests()), 1, 1, TimeUnit.MINUTES);
         checkpoints = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("history-checkpoint")
                 .daemon().factory());
-        checkpoints.scheduleWithFixedDelay(() -> checkpoint(history), 1, 1, TimeUnit.SECONDS);
+        checkpoints.scheduleWithFixedDelay(() -> maintain(history), 1, 1, TimeUnit.SECONDS);
         context = new ServerContext(config, VERSION, room, names, accounts, history, new LoginThrottle(clock), log,
                 hashing, sessions, tokens, connections, files, memberships);
         journal.start();
@@ -273,7 +275,7 @@ public final class ChatServer implements AutoCloseable {
      * Every room in the registry with its newest entries, the default room made on the first start with this name.
      * History the single-room server wrote belongs to no room until the default room adopts it, here.
      */
-    private List<Room> loadRooms(RoomStore store, History history) throws SQLException {
+    private List<Room> loadRooms(RoomStore store, HistoryStore history) throws SQLException {
         if (store.create(config.defaultRoom(), null, clock.millis())) {
             log.info("made the default room " + config.defaultRoom());
         }
@@ -341,11 +343,11 @@ public final class ChatServer implements AutoCloseable {
         return heir;
     }
 
-    private void checkpoint(History history) {
+    private void maintain(HistoryStore history) {
         try {
-            history.checkpoint();
+            history.maintain();
         } catch (SQLException | RuntimeException e) {
-            log.info("history checkpoint failed: " + e.getMessage());
+            log.info("history upkeep failed: " + e.getMessage());
         }
     }
 

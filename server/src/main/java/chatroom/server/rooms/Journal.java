@@ -4,7 +4,7 @@ import chatroom.api.codec.Frame;
 import chatroom.api.message.ServerMessage;
 import chatroom.server.log.ServerLog;
 import chatroom.server.sessions.Session;
-import chatroom.server.storage.History;
+import chatroom.server.store.HistoryStore;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ public final class Journal {
     /** Copies in such a batch: queueing one costs the room thread about a microsecond, a huge room waits for none. */
     static final int QUIET_COPIES = 1000;
 
-    private final History history;
+    private final HistoryStore history;
     private final ServerLog log;
     private final BlockingQueue<Batch> toCommit = new LinkedBlockingQueue<>();
     private final BlockingQueue<Batch> toDeliver = new LinkedBlockingQueue<>();
@@ -47,7 +47,7 @@ public final class Journal {
     private final Thread deliverer;
 
     /** @param history where entries go, or {@code null} to keep history in memory only */
-    public Journal(History history, ServerLog log) {
+    public Journal(HistoryStore history, ServerLog log) {
         this.history = history;
         this.log = log;
         this.committer = Thread.ofPlatform().name("journal").daemon().unstarted(this::commitLoop);

@@ -40,7 +40,7 @@ import chatroom.server.ServerConfig;
 import chatroom.server.accounts.ResumeTokens;
 import chatroom.server.log.ServerLog;
 import chatroom.server.sessions.Session;
-import chatroom.server.storage.History;
+import chatroom.server.store.HistoryStore;
 import chatroom.server.storage.MembershipStore;
 import chatroom.server.storage.RoomStore;
 import chatroom.server.storage.ServerBans;
@@ -498,7 +498,7 @@ public final class Rooms {
         Iterator<ServerMessage> newestFirst = room.recent().descendingIterator();
         while (newestFirst.hasNext() && frames.size() < config.resumeReplayMax()) {
             ServerMessage entry = newestFirst.next();
-            if (History.idOf(entry) <= since) {
+            if (HistoryStore.idOf(entry) <= since) {
                 break;
             }
             Frame frame = session.encode(entry);
@@ -558,7 +558,7 @@ public final class Rooms {
         receipts.add(new Receipts.Receipt(sender, cid, message.id(), message.ts(), message.from(), null,
                 room.key()), now());
         if (config.durableHistory()) {
-            pendingEntries.add(message.withCid(History.receiptCid(sender, cid)));
+            pendingEntries.add(message.withCid(HistoryStore.receiptCid(sender, cid)));
         }
         broadcastWithEcho(room, message, session, message.withCid(cid));
         remember(room, message);

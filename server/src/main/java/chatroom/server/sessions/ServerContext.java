@@ -8,7 +8,7 @@ import chatroom.server.accounts.ResumeTokens;
 import chatroom.server.files.FileRelay;
 import chatroom.server.log.ServerLog;
 import chatroom.server.rooms.Rooms;
-import chatroom.server.storage.History;
+import chatroom.server.store.HistoryStore;
 import chatroom.server.storage.MembershipStore;
 
 import java.util.Set;
@@ -26,14 +26,14 @@ import java.util.concurrent.TimeoutException;
  * @param memberships who is in which room, or {@code null} when nothing records it
  */
 public record ServerContext(ServerConfig config, String version, Rooms rooms, Names names, Accounts accounts,
-                            History history, LoginThrottle throttle, ServerLog log, ExecutorService hashing,
+                            HistoryStore history, LoginThrottle throttle, ServerLog log, ExecutorService hashing,
                             Set<Session> sessions, ResumeTokens tokens, ConnectionLimits connections, FileRelay files,
                             MembershipStore memberships) {
     /** A queue of a thousand logins on one core clears well within this. */
     static final int HASHING_TIMEOUT_SECONDS = 120;
 
     public ServerContext(ServerConfig config, String version, Rooms rooms, Names names, Accounts accounts,
-                         History history, LoginThrottle throttle, ServerLog log, ExecutorService hashing,
+                         HistoryStore history, LoginThrottle throttle, ServerLog log, ExecutorService hashing,
                          Set<Session> sessions) {
         this(config, version, rooms, names, accounts, history, throttle, log, hashing, sessions, null, null, null,
                 null);

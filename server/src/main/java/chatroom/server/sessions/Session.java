@@ -52,7 +52,7 @@ import chatroom.server.accounts.ResumeTokens;
 import chatroom.server.rooms.Entries;
 import chatroom.server.rooms.Room;
 import chatroom.server.rooms.Rooms;
-import chatroom.server.storage.History;
+import chatroom.server.store.HistoryStore;
 import chatroom.server.storage.MembershipStore;
 
 import java.sql.SQLException;
@@ -518,7 +518,7 @@ public final class Session implements InboundHandler {
                 room = named.name();
             }
             List<ServerMessage> page = server.history().before(room, before, limit);
-            boolean more = !page.isEmpty() && server.history().hasBefore(room, History.idOf(page.getFirst()));
+            boolean more = !page.isEmpty() && server.history().hasBefore(room, HistoryStore.idOf(page.getFirst()));
             // One hand-over for the page: the writer wakes once, not once per entry.
             List<Frame> frames = new ArrayList<>(page.size() + 1);
             for (ServerMessage entry : page) {

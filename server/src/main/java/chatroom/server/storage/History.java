@@ -6,7 +6,7 @@ import chatroom.api.message.FileShared;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.rules.RoomNames;
 import chatroom.server.StorageException;
-import chatroom.server.rooms.Receipts;
+import chatroom.server.store.HistoryStore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,20 +19,14 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The rooms' history in the database: chat messages, announcements and shared files, each in its room under an id
- * counted in that room. Every entry written names its room. Appends come from the journal thread only, a batch per
- * transaction (group commit); reads may come from any thread.
- *
- * <p>A chat message that the sender gave a client message id reaches the journal with {@link #receiptCid} in its
- * {@code cid}: the sender's account and that id, stored in columns of their own (and never sent to anyone), so that
- * after a restart the server still knows which client message ids it has delivered.
+ * The rooms' history in SQLite ({@link HistoryStore}): one table, each entry under its room's key and its id in that
+ * room; a chat message's receipt (the sender's account and client message id) in columns of its own.
  */
-public final class History implements AutoCloseable {
+public final class History implements HistoryStore {
     private static final String MESSAGE = "message";
     private static final String ANNOUNCEMENT = "announcement";
     /** A shared file: the body is its size, a space, and its name. */
     private static final String FILE = "file";
-    private static final char RECEIPT_SEPARATOR = '\0';
 
     private final Connection writer;
     private final ReentrantLock writes;
@@ -52,7 +46,7 @@ public final class History implements AutoCloseable {
         }
     }
 
-    /** Writes the entries in one transaction; when this returns they survive a crash. */
+    @Override
     public void append(List<ServerMessage> entries) throws SQLException {
         writes.lock();
         try {
@@ -92,16 +86,12 @@ public final class History implements AutoCloseable {
         insert.setString(8, split < 0 ? null : receipt.substring(split + 1));
     }
 
-    /**
-     * Gives the entries that belong to no room (those the single-room server wrote) to this room, the default one.
-     *
-     * @return how many it took in
-     */
+    @Override
     public int adopt(String room) throws SQLException {
         return updateRoom("UPDATE history SET room_key = ? WHERE room_key IS NULL", room);
     }
 
-    /** Deletes every entry of a room. */
+    @Override
     public void deleteRoom(String room) throws SQLException {
         updateRoom("DELETE FROM history WHERE room_key = ?", room);
     }
@@ -122,28 +112,17 @@ public final class History implements AutoCloseable {
         }
     }
 
-    /**
-     * What the journal's copy of a chat message carries as its {@code cid}: the sender's account key and client
-     * message id. Account keys never contain the separator (names are letters, digits and {@code _-.}).
-     */
-    public static String receiptCid(String accountKey, String cid) {
-        return accountKey + RECEIPT_SEPARATOR + cid;
-    }
-
-    /**
-     * The newest chat messages with a client message id, in every room, at most {@code limit}, none older than
-     * {@code sinceTs}, oldest first.
-     */
-    public synchronized List<Receipts.Receipt> receipts(long sinceTs, int limit) throws SQLException {
+    @Override
+    public synchronized List<Receipt> receipts(long sinceTs, int limit) throws SQLException {
         try (PreparedStatement query = reader.prepareStatement("SELECT room_id, ts, sender, sender_account, cid,"
                 + " room_key FROM history WHERE cid IS NOT NULL AND ts >= ? ORDER BY id DESC LIMIT ?")) {
             query.setLong(1, sinceTs);
             query.setInt(2, limit);
-            List<Receipts.Receipt> receipts = new ArrayList<>();
+            List<Receipt> receipts = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    receipts.add(new Receipts.Receipt(rows.getString(4), rows.getString(5), rows.getLong(1),
-                            rows.getLong(2), rows.getString(3), null, rows.getString(6)));
+                    receipts.add(new Receipt(rows.getString(4), rows.getString(5), rows.getLong(1),
+                            rows.getLong(2), rows.getString(3), rows.getString(6)));
                 }
             }
             Collections.reverse(receipts);
@@ -151,7 +130,7 @@ public final class History implements AutoCloseable {
         }
     }
 
-    /** The highest id in a room's history, or 0 for an empty one. */
+    @Override
     public synchronized long lastId(String room) throws SQLException {
         try (PreparedStatement query = reader.prepareStatement(
                 "SELECT COALESCE(MAX(room_id), 0) FROM history WHERE room_key = ?")) {
@@ -167,23 +146,14 @@ public final class History implements AutoCloseable {
      * Copies what the write-ahead log holds into the database file, without waiting for anyone and without making
      * anyone wait (SQLite's passive checkpoint), so that the log does not grow without end.
      */
-    public synchronized void checkpoint() throws SQLException {
+    @Override
+    public synchronized void maintain() throws SQLException {
         try (Statement statement = reader.createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
         }
     }
 
-    /** The id of a history entry: a chat message, an announcement or a shared file. */
-    public static long idOf(ServerMessage entry) {
-        return switch (entry) {
-            case ChatMessage m -> m.id();
-            case Announcement a -> a.id();
-            case FileShared f -> f.id();
-            default -> throw new IllegalArgumentException("Not a history entry: " + entry.type());
-        };
-    }
-
-    /** How many entries a room's history holds. */
+    @Override
     public synchronized long size(String room) throws SQLException {
         try (PreparedStatement query = reader.prepareStatement("SELECT COUNT(*) FROM history WHERE room_key = ?")) {
             query.setString(1, RoomNames.key(room));
@@ -194,10 +164,7 @@ public final class History implements AutoCloseable {
         }
     }
 
-    /**
-     * Up to {@code limit} of a room's entries with ids below {@code beforeId}, oldest first, marked as history and
-     * naming the room as given.
-     */
+    @Override
     public synchronized List<ServerMessage> before(String room, long beforeId, int limit) throws SQLException {
         try (PreparedStatement query = reader.prepareStatement("SELECT room_id, ts, kind, sender, body FROM history"
                 + " WHERE room_key = ? AND room_id < ? ORDER BY room_id DESC LIMIT ?")) {
@@ -228,7 +195,7 @@ public final class History implements AutoCloseable {
         return new ChatMessage(id, ts, sender, body, true, null, room);
     }
 
-    /** Whether a room has an entry older than this id. */
+    @Override
     public synchronized boolean hasBefore(String room, long id) throws SQLException {
         try (PreparedStatement query = reader.prepareStatement(
                 "SELECT 1 FROM history WHERE room_key = ? AND room_id < ? LIMIT 1")) {
