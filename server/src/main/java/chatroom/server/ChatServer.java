@@ -29,10 +29,13 @@ import chatroom.server.sessions.ServerContext;
 import chatroom.server.sessions.Session;
 import chatroom.server.storage.Database;
 import chatroom.server.storage.History;
+import chatroom.server.storage.SqliteMembershipStore;
+import chatroom.server.storage.SqliteRoomStore;
+import chatroom.server.storage.SqliteServerBans;
 import chatroom.server.store.HistoryStore;
-import chatroom.server.storage.MembershipStore;
-import chatroom.server.storage.RoomStore;
-import chatroom.server.storage.ServerBans;
+import chatroom.server.store.MembershipStore;
+import chatroom.server.store.RoomStore;
+import chatroom.server.store.ServerBanStore;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,7 +89,7 @@ public final class ChatServer implements AutoCloseable {
     private ResumeTokens tokens;
     private RoomStore roomStore;
     private MembershipStore memberships;
-    private ServerBans serverBans;
+    private ServerBanStore serverBans;
     private final ConnectionLimits connections;
     private final AtomicLong lastRefusalLogged = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL.toNanos());
     private final AtomicLong refusalsNotLogged = new AtomicLong();
@@ -114,9 +117,9 @@ public final class ChatServer implements AutoCloseable {
         Names names = new Names(config.maxNameLength());
         Accounts accounts = new Accounts(database, new PasswordHasher(config.hashIterations()), names);
         HistoryStore history = new History(database);
-        roomStore = new RoomStore(database);
-        memberships = new MembershipStore(database);
-        serverBans = new ServerBans(database);
+        roomStore = new SqliteRoomStore(database);
+        memberships = new SqliteMembershipStore(database);
+        serverBans = new SqliteServerBans(database);
         Rooms room;
         try {
             tokens = new ResumeTokens(database, clock, config.resumeValidity(), log);

@@ -20,8 +20,10 @@ import chatroom.api.spi.OnlineUser;
 import chatroom.api.spi.ServerStatus;
 import chatroom.server.accounts.Accounts;
 import chatroom.server.storage.Database;
-import chatroom.server.storage.MembershipStore;
-import chatroom.server.storage.RoomStore;
+import chatroom.server.storage.SqliteMembershipStore;
+import chatroom.server.storage.SqliteRoomStore;
+import chatroom.server.store.MembershipStore;
+import chatroom.server.store.RoomStore;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -100,7 +102,7 @@ class ChatServerTest extends ServerTestBase {
 
         restart(config);
 
-        try (RoomStore rooms = new RoomStore(Database.open(dir))) {
+        try (RoomStore rooms = new SqliteRoomStore(Database.open(dir))) {
             assertEquals(List.of("#Hall"), rooms.all().stream().map(RoomStore.Saved::name).toList());
         }
         TestClient bob = server.connect();
@@ -143,7 +145,7 @@ class ChatServerTest extends ServerTestBase {
         assertTrue(server.log().contains("the default room #lobby took in the 2 entries of the single room's history"),
                 server.log());
         assertTrue(server.log().contains("1 accounts joined the default room #lobby"), server.log());
-        try (MembershipStore memberships = new MembershipStore(Database.open(dir))) {
+        try (MembershipStore memberships = new SqliteMembershipStore(Database.open(dir))) {
             assertEquals(List.of("alice", "bob"), memberships.all().stream()
                     .filter(m -> m.roomKey().equals("#lobby")).map(MembershipStore.Membership::accountKey).toList(),
                     "the accounts from before rooms, and the one registered since");

@@ -41,9 +41,9 @@ import chatroom.server.accounts.ResumeTokens;
 import chatroom.server.log.ServerLog;
 import chatroom.server.sessions.Session;
 import chatroom.server.store.HistoryStore;
-import chatroom.server.storage.MembershipStore;
-import chatroom.server.storage.RoomStore;
-import chatroom.server.storage.ServerBans;
+import chatroom.server.store.MembershipStore;
+import chatroom.server.store.RoomStore;
+import chatroom.server.store.ServerBanStore;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -249,7 +249,7 @@ public final class Rooms {
     private final Map<Session, List<Room>> roomsOf = new IdentityHashMap<>();
     private final RoomStore roomStore;
     private final MembershipStore memberships;
-    private final ServerBans serverBans;
+    private final ServerBanStore serverBans;
     /** The keys of the accounts banned from the whole server. */
     private final Set<String> bannedFromServer = new HashSet<>();
     private boolean stopped;
@@ -270,7 +270,7 @@ public final class Rooms {
      */
     public Rooms(ServerConfig config, Journal journal, ServerLog log, Clock clock, List<Room> registry,
                  ResumeTokens tokens, Receipts receipts, RoomStore roomStore, MembershipStore memberships,
-                 ServerBans serverBans) throws SQLException {
+                 ServerBanStore serverBans) throws SQLException {
         this.config = config;
         this.roomStore = roomStore;
         this.memberships = memberships;

@@ -9,7 +9,7 @@ import chatroom.server.files.FileRelay;
 import chatroom.server.log.ServerLog;
 import chatroom.server.rooms.Rooms;
 import chatroom.server.store.HistoryStore;
-import chatroom.server.storage.MembershipStore;
+import chatroom.server.store.MembershipStore;
 
 import java.util.Set;
 import java.util.concurrent.ExecutionException;

@@ -53,7 +53,7 @@ import chatroom.server.rooms.Entries;
 import chatroom.server.rooms.Room;
 import chatroom.server.rooms.Rooms;
 import chatroom.server.store.HistoryStore;
-import chatroom.server.storage.MembershipStore;
+import chatroom.server.store.MembershipStore;
 
 import java.sql.SQLException;
 import java.time.Duration;

@@ -2,6 +2,8 @@ package chatroom.server.storage;
 
 import chatroom.api.message.ChatMessage;
 import chatroom.server.StorageException;
+import chatroom.server.store.MembershipStore;
+import chatroom.server.store.RoomStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +42,7 @@ class DatabaseTest {
         Database database = Database.open(dir);
 
         assertEquals(Database.SCHEMA_VERSION, version());
-        try (RoomStore rooms = new RoomStore(database)) {
+        try (RoomStore rooms = new SqliteRoomStore(database)) {
             assertEquals(List.of(), rooms.all());
             assertTrue(rooms.create("#lobby", null, 5));
             assertFalse(rooms.create("#LOBBY", "alice", 6), "the same room, ignoring case");
@@ -70,7 +72,8 @@ class DatabaseTest {
         Database database = Database.open(dir);
 
         assertEquals(Database.SCHEMA_VERSION, version());
-        try (RoomStore rooms = new RoomStore(database); MembershipStore memberships = new MembershipStore(database)) {
+        try (RoomStore rooms = new SqliteRoomStore(database);
+             MembershipStore memberships = new SqliteMembershipStore(database)) {
             assertEquals(List.of(new RoomStore.Saved("#Ops", "Deploys", "alice", 3, false, false)), rooms.all());
             assertEquals(List.of(new MembershipStore.Membership("#ops", "alice", "alice", 4, false)),
                     memberships.all());
@@ -92,7 +95,7 @@ class DatabaseTest {
         Database database = Database.open(dir);
 
         assertEquals(Database.SCHEMA_VERSION, version());
-        try (History history = new History(database); RoomStore rooms = new RoomStore(database)) {
+        try (History history = new History(database); RoomStore rooms = new SqliteRoomStore(database)) {
             assertEquals(List.of(), rooms.all());
             assertEquals(List.of(), history.before("#lobby", Long.MAX_VALUE, 10), "in no room until adopted");
             assertEquals(1, history.adopt("#lobby"));

@@ -1,6 +1,7 @@
 package chatroom.server.storage;
 
 import chatroom.server.accounts.Accounts;
+import chatroom.server.store.MembershipStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class MembershipStoreTest {
 
     @BeforeEach
     void open() {
-        memberships = new MembershipStore(Database.open(dir));
+        memberships = new SqliteMembershipStore(Database.open(dir));
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package chatroom.server.storage;
 
 import chatroom.api.rules.RoomNames;
 import chatroom.server.StorageException;
+import chatroom.server.store.MembershipStore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,22 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
-/**
- * Who is in which room, as accounts (online or not): memberships last until the account leaves the room. Guests have
- * none here; theirs last as long as their session. Thread-safe.
- */
-public final class MembershipStore implements AutoCloseable {
-    /**
-     * One account in one room, by their keys, since {@code joined}; {@code name} is the account's; {@code operator}
-     * whether it is one of the room's operators.
-     */
-    public record Membership(String roomKey, String accountKey, String name, long joined, boolean operator) {
-    }
-
+/** Memberships, room bans and invites in SQLite ({@link MembershipStore}): a table each. Thread-safe. */
+public final class SqliteMembershipStore implements MembershipStore {
     private final Connection connection;
     private final ReentrantLock writes;
 
-    public MembershipStore(Database database) {
+    public SqliteMembershipStore(Database database) {
         try {
             writes = database.writes();
             connection = database.connect();
@@ -110,10 +101,6 @@ public final class MembershipStore implements AutoCloseable {
                 accountKey) == 1;
     }
 
-    /** An account banned from a room, by their keys; {@code name} is the account's. */
-    public record Ban(String roomKey, String accountKey, String name) {
-    }
-
     /** Every ban, room by room. */
     public synchronized List<Ban> bans() throws SQLException {
         List<Ban> all = new ArrayList<>();
@@ -142,10 +129,6 @@ public final class MembershipStore implements AutoCloseable {
                         + " VALUES (?, ?, ?, ?)", RoomNames.key(room), accountKey, byKey, now},
                 new Object[] {"DELETE FROM memberships WHERE room_key = ? AND account_key = ?", RoomNames.key(room),
                         accountKey}));
-    }
-
-    /** An account invited to a room, by their keys, until {@code expires}. */
-    public record Invite(String roomKey, String accountKey, long expires) {
     }
 
     /** Every invite not yet used, expired ones included (they are refused when used). */

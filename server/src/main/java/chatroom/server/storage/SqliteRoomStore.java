@@ -2,6 +2,7 @@ package chatroom.server.storage;
 
 import chatroom.api.rules.RoomNames;
 import chatroom.server.StorageException;
+import chatroom.server.store.RoomStore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,24 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** The registry of rooms in the database: each room's name, topic, owner and when it was made. Thread-safe. */
-public final class RoomStore implements AutoCloseable {
-    /**
-     * A room as stored.
-     *
-     * @param topic    the topic, or {@code null} for none
-     * @param ownerKey the owner's account key, or {@code null} for rooms the server made (the default room)
-     * @param topicOpen whether every member may set the topic, not only the owner and operators
-     * @param inviteOnly whether only those invited may join
-     */
-    public record Saved(String name, String topic, String ownerKey, long created, boolean topicOpen,
-                        boolean inviteOnly) {
-    }
-
+/** The registry of rooms in SQLite ({@link RoomStore}): a row per room. Thread-safe. */
+public final class SqliteRoomStore implements RoomStore {
     private final Connection connection;
     private final ReentrantLock writes;
 
-    public RoomStore(Database database) {
+    public SqliteRoomStore(Database database) {
         try {
             writes = database.writes();
             connection = database.connect();

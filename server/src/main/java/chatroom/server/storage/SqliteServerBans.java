@@ -1,6 +1,7 @@
 package chatroom.server.storage;
 
 import chatroom.server.StorageException;
+import chatroom.server.store.ServerBanStore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,12 +11,12 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** The accounts banned from the whole server, by key: their sessions end and their logins are refused. */
-public final class ServerBans implements AutoCloseable {
+/** The accounts banned from the whole server in SQLite ({@link ServerBanStore}): a row per account. */
+public final class SqliteServerBans implements ServerBanStore {
     private final Connection connection;
     private final ReentrantLock writes;
 
-    public ServerBans(Database database) {
+    public SqliteServerBans(Database database) {
         try {
             writes = database.writes();
             connection = database.connect();
