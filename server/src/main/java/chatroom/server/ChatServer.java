@@ -29,6 +29,7 @@ import chatroom.server.sessions.ServerContext;
 import chatroom.server.sessions.Session;
 import chatroom.server.storage.Database;
 import chatroom.server.storage.History;
+import chatroom.server.storage.SqliteAccountStore;
 import chatroom.server.storage.SqliteMembershipStore;
 import chatroom.server.storage.SqliteRoomStore;
 import chatroom.server.storage.SqliteServerBans;
@@ -115,7 +116,8 @@ public final class ChatServer implements AutoCloseable {
     public void start() throws IOException {
         Database database = Database.open(config.dataDir(), config.fsync());
         Names names = new Names(config.maxNameLength());
-        Accounts accounts = new Accounts(database, new PasswordHasher(config.hashIterations()), names);
+        Accounts accounts = new Accounts(new SqliteAccountStore(database), new PasswordHasher(config.hashIterations()),
+                names);
         HistoryStore history = new History(database);
         roomStore = new SqliteRoomStore(database);
         memberships = new SqliteMembershipStore(database);

@@ -4,6 +4,7 @@ import chatroom.api.rules.Names;
 import chatroom.server.StorageException;
 import chatroom.server.TestServer;
 import chatroom.server.storage.Database;
+import chatroom.server.storage.SqliteAccountStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ class AccountsTest {
     }
 
     private static Accounts open(Path dir) {
-        return new Accounts(Database.open(dir), new PasswordHasher(TestServer.FAST_HASHING), new Names(32));
+        return new Accounts(new SqliteAccountStore(Database.open(dir)), new PasswordHasher(TestServer.FAST_HASHING),
+                new Names(32));
     }
 
     private Accounts.Outcome login(String name, String password) {

@@ -15,6 +15,7 @@ import chatroom.server.accounts.Accounts;
 import chatroom.server.accounts.LoginThrottle;
 import chatroom.server.accounts.PasswordHasher;
 import chatroom.server.storage.Database;
+import chatroom.server.storage.SqliteAccountStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionLoginTest extends ServerTestBase {
     /** Accounts as the server's operator would add them, with the tests' fast hashing. */
     private void addAccount(String name, String password) {
-        try (Accounts accounts = new Accounts(Database.open(dir), new PasswordHasher(TestServer.FAST_HASHING),
-                new Names(32))) {
+        try (Accounts accounts = new Accounts(new SqliteAccountStore(Database.open(dir)),
+                new PasswordHasher(TestServer.FAST_HASHING), new Names(32))) {
             accounts.add(name, password.toCharArray());
         }
     }

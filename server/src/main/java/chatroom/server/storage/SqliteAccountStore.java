@@ -1,0 +1,94 @@
+package chatroom.server.storage;
+
+import chatroom.server.StorageException;
+import chatroom.server.store.AccountStore;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** The accounts in SQLite ({@link AccountStore}): a row per account. Thread-safe. */
+public final class SqliteAccountStore implements AccountStore {
+    private final Connection connection;
+    private final ReentrantLock writes;
+
+    public SqliteAccountStore(Database database) {
+        try {
+            this.connection = database.connect();
+            this.writes = database.writes();
+        } catch (SQLException e) {
+            throw new StorageException("Cannot open " + database.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Account> find(String nameKey) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT name, password_hash FROM accounts WHERE name_key = ?")) {
+            query.setString(1, nameKey);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(new Account(rows.getString(1), rows.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean create(String name, String nameKey, String passwordHash, long created)
+            throws SQLException {
+        writes.lock();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT OR IGNORE INTO accounts (name_key, name, password_hash, created) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, nameKey);
+            insert.setString(2, name);
+            insert.setString(3, passwordHash);
+            insert.setLong(4, created);
+            return insert.executeUpdate() > 0;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    @Override
+    public synchronized boolean delete(String nameKey) throws SQLException {
+        return update("DELETE FROM accounts WHERE name_key = ?", nameKey) > 0;
+    }
+
+    @Override
+    public synchronized boolean setPasswordHash(String nameKey, String passwordHash) throws SQLException {
+        return update("UPDATE accounts SET password_hash = ? WHERE name_key = ?", passwordHash, nameKey) > 0;
+    }
+
+    @Override
+    public synchronized List<String> names() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT name FROM accounts ORDER BY name_key");
+             ResultSet rows = query.executeQuery()) {
+            List<String> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(rows.getString(1));
+            }
+            return result;
+        }
+    }
+
+    private int update(String sql, String... values) throws SQLException {
+        writes.lock();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            return statement.executeUpdate();
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        connection.close();
+    }
+}
