@@ -33,6 +33,7 @@ import chatroom.server.storage.SqliteAccountStore;
 import chatroom.server.storage.SqliteMembershipStore;
 import chatroom.server.storage.SqliteRoomStore;
 import chatroom.server.storage.SqliteServerBans;
+import chatroom.server.storage.SqliteTokenStore;
 import chatroom.server.store.HistoryStore;
 import chatroom.server.store.MembershipStore;
 import chatroom.server.store.RoomStore;
@@ -124,7 +125,7 @@ public final class ChatServer implements AutoCloseable {
         serverBans = new SqliteServerBans(database);
         Rooms room;
         try {
-            tokens = new ResumeTokens(database, clock, config.resumeValidity(), log);
+            tokens = new ResumeTokens(new SqliteTokenStore(database), clock, config.resumeValidity(), log);
             tokens.startClock();
             Receipts receipts = new Receipts(Rooms.RECEIPTS_PER_ACCOUNT, Rooms.RECEIPTS_IN_ALL,
                     config.resumeValidity().toMillis());

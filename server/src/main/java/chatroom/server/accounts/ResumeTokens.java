@@ -1,17 +1,13 @@
 package chatroom.server.accounts;
 
 import chatroom.api.rules.Names;
-import chatroom.server.StorageException;
 import chatroom.server.log.ServerLog;
-import chatroom.server.storage.Database;
+import chatroom.server.store.TokenStore;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,15 +23,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Resume tokens: random 128-bit secrets, one per session, that log its account in again once without the password
  * after a lost connection. A token stays valid while its session is connected and for {@code validity} after it
  * ends; using it consumes it (the new session gets a new one), and the room revokes it when its session is replaced,
- * kicked or logged out. Kept in the database, so a restarted (or crashed) server still knows them, and only as
- * SHA-256 hashes, so a copy of the database logs no one in. Thread-safe; the {@code …Later} methods return at once,
- * for the room's thread.
+ * kicked or logged out. Kept in a {@link TokenStore}, so a restarted (or crashed) server still knows them, and only as
+ * SHA-256 hashes, so a copy of the store logs no one in. Thread-safe; the {@code …Later} methods return at once, for
+ * the room's thread.
  */
 public final class ResumeTokens implements AutoCloseable {
     /** Who a token logs in. */
@@ -47,19 +42,18 @@ public final class ResumeTokens implements AutoCloseable {
     private static final int TOKEN_BYTES = 16;
     /** Beyond this many, the tokens closest to expiring go first: guests logging in and out cannot fill the disk. */
     private static final int MAX_TOKENS = 100_000;
+    /** Expired tokens are forgotten after this many new ones. */
+    private static final int ISSUES_BETWEEN_PURGES = 1000;
 
-    private final Connection db;
-    private final ReentrantLock writes;
+    private final TokenStore store;
     private final Clock clock;
     private final Duration validity;
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService later = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("resume-tokens").daemon().factory());
     private final ServerLog log;
+    /** On the tokens' thread only. */
     private int issuedSincePurge;
-    /** A token issued and not yet written. */
-    private record Issued(String hash, String account, boolean guest) {
-    }
 
     /**
      * Tokens waiting to be written, and the future their issuers wait on. Logins come in storms (a server restart,
@@ -68,38 +62,24 @@ public final class ResumeTokens implements AutoCloseable {
      * only once its token is committed.
      */
     private final Object issuing = new Object();
-    private List<Issued> toWrite = new ArrayList<>();
+    private List<TokenStore.NewToken> toWrite = new ArrayList<>();
     private CompletableFuture<Void> written = new CompletableFuture<>();
     private boolean writerQueued;
 
-    public ResumeTokens(Database database, Clock clock, Duration validity, ServerLog log) {
+    public ResumeTokens(TokenStore store, Clock clock, Duration validity, ServerLog log) {
+        this.store = store;
         this.clock = clock;
         this.validity = validity;
         this.log = log;
-        this.writes = database.writes();
-        try {
-            db = database.connect();
-        } catch (SQLException e) {
-            throw new StorageException("Cannot open the resume tokens in " + database.file() + ": " + e.getMessage(),
-                    e);
-        }
     }
 
     /**
      * At start, the sessions that were connected when the server last stopped (or crashed) count as ended now: their
      * tokens are valid for {@code validity} from now, so their clients can come back.
      */
-    public synchronized void startClock() throws SQLException {
-        long expires = clock.millis() + validity.toMillis();
-        writing(() -> {
-            try (PreparedStatement update = db.prepareStatement(
-                    "UPDATE resume_tokens SET expires = ? WHERE expires > ?")) {
-                update.setLong(1, expires);
-                update.setLong(2, expires);
-                update.executeUpdate();
-            }
-            purgeExpired();
-        });
+    public void startClock() throws SQLException {
+        store.endSessions(clock.millis() + validity.toMillis());
+        store.forget(clock.millis(), MAX_TOKENS);
     }
 
     /** A new token for a session of this account, valid while it is connected; returns once it is committed. */
@@ -110,7 +90,7 @@ public final class ResumeTokens implements AutoCloseable {
         CompletableFuture<Void> committed;
         boolean startWriter;
         synchronized (issuing) {
-            toWrite.add(new Issued(hash(token), account, guest));
+            toWrite.add(new TokenStore.NewToken(hash(token), Names.key(account), account, guest));
             committed = written;
             startWriter = !writerQueued;
             writerQueued = true;
@@ -137,7 +117,7 @@ public final class ResumeTokens implements AutoCloseable {
     /** On the tokens' thread: writes what was issued, a transaction at a time, until nothing waits. */
     private void writeIssued() {
         while (true) {
-            List<Issued> batch;
+            List<TokenStore.NewToken> batch;
             CompletableFuture<Void> done;
             synchronized (issuing) {
                 if (toWrite.isEmpty()) {
@@ -150,47 +130,17 @@ public final class ResumeTokens implements AutoCloseable {
                 written = new CompletableFuture<>();
             }
             try {
-                insert(batch);
+                issuedSincePurge += batch.size();
+                if (issuedSincePurge >= ISSUES_BETWEEN_PURGES) {
+                    issuedSincePurge = 0;
+                    store.forget(clock.millis(), MAX_TOKENS);
+                }
+                store.add(batch);
                 done.complete(null);
             } catch (SQLException | RuntimeException e) {
                 done.completeExceptionally(e);
             }
         }
-    }
-
-    private synchronized void insert(List<Issued> batch) throws SQLException {
-        issuedSincePurge += batch.size();
-        boolean purge = issuedSincePurge >= 1000;
-        if (purge) {
-            issuedSincePurge = 0;
-        }
-        writing(() -> {
-            db.setAutoCommit(false);
-            try {
-                if (purge) {
-                    purgeExpired();
-                    trimToLimit();
-                }
-                try (PreparedStatement insert = db.prepareStatement("INSERT INTO resume_tokens"
-                        + " (token_hash, account_key, account, guest, expires) VALUES (?, ?, ?, ?, ?)")) {
-                    for (Issued issued : batch) {
-                        insert.setString(1, issued.hash());
-                        insert.setString(2, Names.key(issued.account()));
-                        insert.setString(3, issued.account());
-                        insert.setInt(4, issued.guest() ? 1 : 0);
-                        insert.setLong(5, Long.MAX_VALUE);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-                db.commit();
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
-        });
     }
 
     /**
@@ -199,52 +149,27 @@ public final class ResumeTokens implements AutoCloseable {
      * @param nameKey the {@link Names#key} of the name the client logs in with: a token works only for its account
      * @return who it logs in; empty when it is unknown, used, expired or another account's
      */
-    public synchronized Optional<Holder> redeem(String token, String nameKey) throws SQLException {
+    public Optional<Holder> redeem(String token, String nameKey) throws SQLException {
         if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
-        String hash = hash(token);
-        Holder holder;
-        try (PreparedStatement query = db.prepareStatement(
-                "SELECT account_key, account, guest, expires FROM resume_tokens WHERE token_hash = ?")) {
-            query.setString(1, hash);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next() || !row.getString(1).equals(nameKey) || row.getLong(4) <= clock.millis()) {
-                    return Optional.empty();
-                }
-                holder = new Holder(row.getString(2), row.getInt(3) != 0);
-            }
-        }
-        writing(() -> delete(hash));
-        return Optional.of(holder);
+        return store.take(hash(token), nameKey, clock.millis())
+                .map(stored -> new Holder(stored.account(), stored.guest()));
     }
 
     /** The token's session ended: it stays valid for a while, for the client to come back. */
     public void expireLater(String token) {
-        later(() -> {
-            try (PreparedStatement update = db.prepareStatement(
-                    "UPDATE resume_tokens SET expires = ? WHERE token_hash = ?")) {
-                update.setLong(1, clock.millis() + validity.toMillis());
-                update.setString(2, hash(token));
-                update.executeUpdate();
-            }
-        });
+        later(() -> store.setExpiry(hash(token), clock.millis() + validity.toMillis()));
     }
 
     /** The token's session ended for good (logout, kick): it stops working. */
     public void revokeLater(String token) {
-        later(() -> delete(hash(token)));
+        later(() -> store.delete(hash(token)));
     }
 
     /** Whether this token would log in its account now; for tests. */
-    synchronized boolean isValid(String token) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(
-                "SELECT expires FROM resume_tokens WHERE token_hash = ?")) {
-            query.setString(1, hash(token));
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() && row.getLong(1) > clock.millis();
-            }
-        }
+    boolean isValid(String token) throws SQLException {
+        return store.find(hash(token)).map(stored -> stored.expires() > clock.millis()).orElse(false);
     }
 
     /** Waits until what was handed to the {@code …Later} methods is done; for tests and for closing. */
@@ -265,9 +190,7 @@ public final class ResumeTokens implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        synchronized (this) {
-            db.close();
-        }
+        store.close();
     }
 
     private interface Work {
@@ -277,49 +200,14 @@ public final class ResumeTokens implements AutoCloseable {
     private void later(Work work) {
         try {
             later.execute(() -> {
-                synchronized (this) {
-                    try {
-                        writing(work);
-                    } catch (SQLException | RuntimeException e) {
-                        log.info("resume token update failed: " + e.getMessage());
-                    }
+                try {
+                    work.run();
+                } catch (SQLException | RuntimeException e) {
+                    log.info("resume token update failed: " + e.getMessage());
                 }
             });
         } catch (RejectedExecutionException e) {
             // Stopping: the next start counts every open session as ended anyway.
-        }
-    }
-
-    /** Every write in the process goes one at a time (see {@link Database#writes()}). */
-    private void writing(Work work) throws SQLException {
-        writes.lock();
-        try {
-            work.run();
-        } finally {
-            writes.unlock();
-        }
-    }
-
-    private void delete(String hash) throws SQLException {
-        try (PreparedStatement delete = db.prepareStatement("DELETE FROM resume_tokens WHERE token_hash = ?")) {
-            delete.setString(1, hash);
-            delete.executeUpdate();
-        }
-    }
-
-    private void purgeExpired() throws SQLException {
-        try (PreparedStatement delete = db.prepareStatement("DELETE FROM resume_tokens WHERE expires <= ?")) {
-            delete.setLong(1, clock.millis());
-            delete.executeUpdate();
-        }
-    }
-
-    private void trimToLimit() throws SQLException {
-        try (PreparedStatement delete = db.prepareStatement("DELETE FROM resume_tokens WHERE token_hash IN"
-                + " (SELECT token_hash FROM resume_tokens ORDER BY expires LIMIT"
-                + " MAX(0, (SELECT COUNT(*) FROM resume_tokens) - ?))")) {
-            delete.setInt(1, MAX_TOKENS);
-            delete.executeUpdate();
         }
     }
 

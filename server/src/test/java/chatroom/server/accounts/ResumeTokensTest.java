@@ -3,6 +3,7 @@ package chatroom.server.accounts;
 import chatroom.api.rules.Names;
 import chatroom.server.log.ServerLog;
 import chatroom.server.storage.Database;
+import chatroom.server.storage.SqliteTokenStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +48,7 @@ class ResumeTokensTest {
     @BeforeEach
     void open() {
         database = Database.open(dir);
-        tokens = new ResumeTokens(database, clock, VALIDITY, log);
+        tokens = new ResumeTokens(new SqliteTokenStore(database), clock, VALIDITY, log);
     }
 
     @AfterEach
@@ -89,11 +91,33 @@ class ResumeTokensTest {
         assertEquals(200, issued.size());
         assertEquals(200, Set.copyOf(issued.values()).size());
         tokens.close();
-        tokens = new ResumeTokens(Database.open(dir), clock, VALIDITY, log);
+        tokens = new ResumeTokens(new SqliteTokenStore(Database.open(dir)), clock, VALIDITY, log);
         for (Map.Entry<String, String> token : issued.entrySet()) {
             assertEquals(Optional.of(new ResumeTokens.Holder(token.getKey(), true)),
                     tokens.redeem(token.getValue(), Names.key(token.getKey())));
         }
+    }
+
+    @Test
+    void aTokenUsedTwiceAtOnceLogsInOnce() throws Exception {
+        String token = tokens.issue("alice", false);
+        List<Thread> users = new ArrayList<>();
+        List<Optional<ResumeTokens.Holder>> all = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 20; i++) {
+            users.add(Thread.ofVirtual().start(() -> {
+                try {
+                    all.add(tokens.redeem(token, "alice"));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (Thread user : users) {
+            assertTrue(user.join(Duration.ofSeconds(10)));
+        }
+        assertEquals(20, all.size());
+        assertEquals(List.of(Optional.of(new ResumeTokens.Holder("alice", false))),
+                all.stream().filter(Optional::isPresent).toList(), "one use, nineteen refusals");
     }
 
     @Test
@@ -136,7 +160,7 @@ class ResumeTokensTest {
         tokens.close();
         clock.advance(Duration.ofHours(5));
 
-        tokens = new ResumeTokens(Database.open(dir), clock, VALIDITY, log);
+        tokens = new ResumeTokens(new SqliteTokenStore(Database.open(dir)), clock, VALIDITY, log);
         tokens.startClock();
         assertTrue(tokens.isValid(guest));
         clock.advance(VALIDITY);
@@ -154,7 +178,7 @@ class ResumeTokensTest {
         String stored = new String(database, StandardCharsets.ISO_8859_1)
                 + new String(wal, StandardCharsets.ISO_8859_1);
         assertFalse(stored.contains(token));
-        tokens = new ResumeTokens(Database.open(dir), clock, VALIDITY, log);
+        tokens = new ResumeTokens(new SqliteTokenStore(Database.open(dir)), clock, VALIDITY, log);
     }
 
     @Test
