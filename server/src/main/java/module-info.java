@@ -17,5 +17,8 @@ module chatroom.server {
     // `chat users` manages the accounts of a stopped server; nothing else outside needs them.
     exports chatroom.server.accounts to chatroom.app;
 
+    uses chatroom.server.store.StoreProvider;
+
     provides chatroom.api.spi.ServerConsoleProvider with chatroom.server.console.StdinConsoleProvider;
+    provides chatroom.server.store.StoreProvider with chatroom.server.storage.SqliteStoreProvider;
 }

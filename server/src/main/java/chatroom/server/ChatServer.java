@@ -27,17 +27,13 @@ import chatroom.server.rooms.Rooms;
 import chatroom.server.sessions.ConnectionLimits;
 import chatroom.server.sessions.ServerContext;
 import chatroom.server.sessions.Session;
-import chatroom.server.storage.Database;
-import chatroom.server.storage.History;
-import chatroom.server.storage.SqliteAccountStore;
-import chatroom.server.storage.SqliteMembershipStore;
-import chatroom.server.storage.SqliteRoomStore;
-import chatroom.server.storage.SqliteServerBans;
-import chatroom.server.storage.SqliteTokenStore;
+import chatroom.server.storage.Stores;
 import chatroom.server.store.HistoryStore;
 import chatroom.server.store.MembershipStore;
 import chatroom.server.store.RoomStore;
 import chatroom.server.store.ServerBanStore;
+import chatroom.server.store.Store;
+import chatroom.server.store.StoreSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -88,6 +84,7 @@ public final class ChatServer implements AutoCloseable {
     private ExecutorService hashing;
     private ScheduledExecutorService deadlines;
     private ScheduledExecutorService checkpoints;
+    private Store store;
     private ResumeTokens tokens;
     private RoomStore roomStore;
     private MembershipStore memberships;
@@ -115,17 +112,16 @@ public final class ChatServer implements AutoCloseable {
      * @throws StorageException when the database cannot be opened
      */
     public void start() throws IOException {
-        Database database = Database.open(config.dataDir(), config.fsync());
+        store = Stores.open(StoreSettings.dataFolder(config.dataDir(), config.fsync()));
         Names names = new Names(config.maxNameLength());
-        Accounts accounts = new Accounts(new SqliteAccountStore(database), new PasswordHasher(config.hashIterations()),
-                names);
-        HistoryStore history = new History(database);
-        roomStore = new SqliteRoomStore(database);
-        memberships = new SqliteMembershipStore(database);
-        serverBans = new SqliteServerBans(database);
+        Accounts accounts = new Accounts(store.accounts(), new PasswordHasher(config.hashIterations()), names);
+        HistoryStore history = store.history();
+        roomStore = store.rooms();
+        memberships = store.memberships();
+        serverBans = store.serverBans();
         Rooms room;
         try {
-            tokens = new ResumeTokens(new SqliteTokenStore(database), clock, config.resumeValidity(), log);
+            tokens = new ResumeTokens(store.tokens(), clock, config.resumeValidity(), log);
             tokens.startClock();
             Receipts receipts = new Receipts(Rooms.RECEIPTS_PER_ACCOUNT, Rooms.RECEIPTS_IN_ALL,
                     config.resumeValidity().toMillis());
@@ -138,7 +134,7 @@ public final class ChatServer implements AutoCloseable {
             room = new Rooms(config, journal, log, clock, loadRooms(roomStore, history), tokens, receipts, roomStore,
                     memberships, serverBans);
         } catch (SQLException e) {
-            throw new StorageException("Cannot read the history in " + database.file() + ": " + e.getMessage(), e);
+            throw new StorageException("Cannot read the history in " + store.where() + ": " + e.getMessage(), e);
         }
         // Half the cores at most: a burst of logins must leave the other half to the people already chatting.
         int hashThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
@@ -254,14 +250,8 @@ public final class ChatServer implements AutoCloseable {
             if (tokens != null) {
                 tokens.close();
             }
-            if (roomStore != null) {
-                roomStore.close();
-                memberships.close();
-                serverBans.close();
-            }
-            if (context != null) {
-                context.history().close();
-                context.accounts().close();
+            if (store != null) {
+                store.close();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

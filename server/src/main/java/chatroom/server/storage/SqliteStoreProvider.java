@@ -1,0 +1,33 @@
+package chatroom.server.storage;
+
+import chatroom.server.store.Store;
+import chatroom.server.store.StoreProvider;
+import chatroom.server.store.StoreSettings;
+
+/** The default store: one SQLite file in the server's data folder, migrated in place at start. */
+public final class SqliteStoreProvider implements StoreProvider {
+    /** Does nothing: ServiceLoader creates every provider it finds, chosen or not. */
+    public SqliteStoreProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public String description() {
+        return "SQLite, in the data folder (" + Database.FILE_NAME + ")";
+    }
+
+    /** The data folder, when no other database is named. */
+    @Override
+    public boolean accepts(StoreSettings settings) {
+        return settings.database() == null;
+    }
+
+    @Override
+    public Store open(StoreSettings settings) {
+        return new SqliteStore(Database.open(settings.dataDir(), settings.fsync()));
+    }
+}

@@ -1,0 +1,27 @@
+package chatroom.server.store;
+
+import java.sql.SQLException;
+
+/**
+ * Everything the server keeps, in one place a {@link StoreProvider} opened: accounts, rooms, memberships with the
+ * rooms' bans and invites, server bans, history and resume tokens. Closing it closes each part.
+ */
+public interface Store extends AutoCloseable {
+    AccountStore accounts();
+
+    RoomStore rooms();
+
+    MembershipStore memberships();
+
+    ServerBanStore serverBans();
+
+    HistoryStore history();
+
+    TokenStore tokens();
+
+    /** Where the data is, for the operator's messages (a file, a URL without its password). */
+    String where();
+
+    @Override
+    void close() throws SQLException;
+}

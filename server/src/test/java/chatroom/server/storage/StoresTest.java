@@ -1,0 +1,60 @@
+package chatroom.server.storage;
+
+import chatroom.server.StorageException;
+import chatroom.server.store.RoomStore;
+import chatroom.server.store.Store;
+import chatroom.server.store.StoreProvider;
+import chatroom.server.store.StoreSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StoresTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDataFolderOpensInSqliteWithEveryPartWorking() throws Exception {
+        try (Store store = Stores.open(StoreSettings.dataFolder(dir, false))) {
+            assertTrue(store.accounts().create("alice", "alice", "hash", 1));
+            assertTrue(store.rooms().create("#ops", "alice", 2));
+            assertTrue(store.memberships().join("#ops", "alice", 3));
+            store.serverBans().ban("bob", true, 4);
+            assertEquals(dir.resolve(Database.FILE_NAME).toString(), store.where());
+        }
+        assertTrue(Files.exists(dir.resolve(Database.FILE_NAME)));
+        try (Store again = Stores.open(StoreSettings.dataFolder(dir, false))) {
+            assertEquals(List.of("alice"), again.accounts().names());
+            assertEquals(List.of("#ops"), again.rooms().all().stream().map(RoomStore.Saved::name).toList());
+            assertEquals(Set.of("bob"), again.serverBans().all());
+        }
+    }
+
+    @Test
+    void aDatabaseNoProviderTakesIsRefusedNamingTheStoresFound() {
+        StorageException refused = assertThrows(StorageException.class,
+                () -> Stores.open(new StoreSettings(dir, "jdbc:postgresql://localhost/chat", false)));
+
+        assertEquals("No store here opens jdbc:postgresql://localhost/chat: the stores found are sqlite. Is the"
+                + " store's jar in the module folder?", refused.getMessage());
+    }
+
+    @Test
+    void sqliteIsAProviderWithANameAndTakesOnlyTheDataFolder() {
+        StoreProvider sqlite = new SqliteStoreProvider();
+
+        assertEquals("sqlite", sqlite.name());
+        assertTrue(sqlite.accepts(StoreSettings.dataFolder(dir, true)));
+        assertFalse(sqlite.accepts(new StoreSettings(dir, "jdbc:postgresql://db/chat", false)));
+        assertEquals(List.of("sqlite"), Stores.providers().stream().map(StoreProvider::name).toList());
+    }
+}
