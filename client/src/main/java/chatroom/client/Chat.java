@@ -616,7 +616,7 @@ public final class Chat implements ChatListener {
                         changed.ts(), changed.name().equals(me)));
             }
             case BanChanged ban -> events.accept(new ChatEvent.BanChanged(roomOf(ban.room()), ban.name(), ban.by(),
-                    ban.banned(), ban.ts()));
+                    ban.banned(), ban.ts(), ban.name().equals(me)));
             case BanList bans -> events.accept(new ChatEvent.BansListed(roomOf(bans.room()), bans.names(),
                     bans.more()));
             case SettingsChanged settings -> {

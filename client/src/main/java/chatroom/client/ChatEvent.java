@@ -85,8 +85,8 @@ public sealed interface ChatEvent {
     record ServerBanChanged(String name, boolean banned, long ts) implements ChatEvent {
     }
 
-    /** An account was banned from a room, or its ban lifted (rooms only). */
-    record BanChanged(Conversation conversation, String name, String by, boolean banned, long ts)
+    /** An account was banned from a room, or its ban lifted (rooms only); {@code you} when it is the user's. */
+    record BanChanged(Conversation conversation, String name, String by, boolean banned, long ts, boolean you)
             implements ChatEvent {
     }
 

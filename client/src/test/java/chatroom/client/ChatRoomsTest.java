@@ -188,7 +188,7 @@ class ChatRoomsTest {
 
         chat.onMessage(new BanChanged("#ops", T, "carol", "alice", true));
         chat.onMessage(new BanList("#ops", List.of("carol"), false));
-        assertEquals(List.of(new ChatEvent.BanChanged(ops, "carol", "alice", true, T),
+        assertEquals(List.of(new ChatEvent.BanChanged(ops, "carol", "alice", true, T, false),
                 new ChatEvent.BansListed(ops, List.of("carol"), false)), take());
         assertEquals(Optional.empty(), chat.kick(ops, "dave", "spam"));
         assertEquals(Optional.empty(), chat.ban(ops, "dave", true));

@@ -150,8 +150,7 @@ final class EventFormat {
                     + " online)");
             case ChatEvent.PresenceChanged presence -> stamp(presence.ts()) + " " + style.notice("* "
                     + SafeText.of(presence.name()) + (presence.online() ? " is online"
-                    : " went offline: " + SafeText.of(presence.reason())) + " (" + presence.count() + " online in "
-                    + SafeText.of(presence.conversation().name()) + ")");
+                    : " went offline: " + SafeText.of(presence.reason())) + " (" + presence.count() + " online)");
             case ChatEvent.TopicChanged topic -> stamp(topic.ts()) + " " + style.notice("* " + SafeText.of(topic.by())
                     + (topic.text().isEmpty() ? " cleared the topic of " + SafeText.of(topic.conversation().name())
                     : " set the topic of " + SafeText.of(topic.conversation().name()) + ": "
@@ -176,7 +175,8 @@ final class EventFormat {
             case ChatEvent.RoomDeleted deleted -> stamp(deleted.ts()) + " " + style.notice("* "
                     + SafeText.of(deleted.by()) + " deleted " + SafeText.of(deleted.conversation().name()));
             case ChatEvent.BanChanged ban -> stamp(ban.ts()) + " " + style.notice("* " + SafeText.of(ban.by())
-                    + (ban.banned() ? " banned " : " lifted the ban on ") + SafeText.of(ban.name())
+                    + (ban.banned() ? " banned " : " lifted the ban on ")
+                    + (ban.you() ? "you" : SafeText.of(ban.name()))
                     + (ban.banned() ? " from " : " in ") + SafeText.of(ban.conversation().name()));
             case ChatEvent.Refused refused -> style.error("error: " + SafeText.of(refused.message()));
             case ChatEvent.Goodbye goodbye -> "Disconnected by the server: " + SafeText.of(goodbye.reason());

@@ -166,7 +166,7 @@ class EventFormatTest {
     @Test
     void roomsEventsAsLines() {
         Conversation room = chat.room();
-        assertEquals("09:08:07 * bob went offline: connection lost (1 online in )",
+        assertEquals("09:08:07 * bob went offline: connection lost (1 online)",
                 plain.event(new ChatEvent.PresenceChanged(room, "bob", false, "connection lost", TS, 1)));
         assertEquals("09:08:07 * alice set the topic of : Deploys",
                 plain.event(new ChatEvent.TopicChanged(room, "alice", "Deploys", TS)));
@@ -177,9 +177,11 @@ class EventFormatTest {
         assertEquals("09:08:07 * bob opened the topic of  to every member",
                 plain.event(new ChatEvent.TopicLockChanged(room, "bob", false, TS)));
         assertEquals("09:08:07 * alice banned carol from ",
-                plain.event(new ChatEvent.BanChanged(room, "carol", "alice", true, TS)));
+                plain.event(new ChatEvent.BanChanged(room, "carol", "alice", true, TS, false)));
         assertEquals("09:08:07 * alice lifted the ban on carol in ",
-                plain.event(new ChatEvent.BanChanged(room, "carol", "alice", false, TS)));
+                plain.event(new ChatEvent.BanChanged(room, "carol", "alice", false, TS, false)));
+        assertEquals("09:08:07 * alice banned you from ",
+                plain.event(new ChatEvent.BanChanged(room, "me", "alice", true, TS, true)));
         assertEquals("Banned from  (2): carol, dave", plain.bans(new ChatEvent.BansListed(room, List.of("carol",
                 "dave"), false)));
         assertEquals("No one is banned from .", plain.bans(new ChatEvent.BansListed(room, List.of(), false)));
