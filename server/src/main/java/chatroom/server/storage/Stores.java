@@ -15,8 +15,8 @@ public final class Stores {
     }
 
     /**
-     * Opens the store: the first provider on the module path that accepts the settings, else SQLite's, which is the
-     * server's own.
+     * Opens the store: the first provider on the module path that accepts the settings (SQLite's, the server's own,
+     * takes the data folder when no database is named).
      *
      * @throws StorageException when no provider takes them (a URL whose store's jar is missing, say) or the store
      *                          cannot be opened
@@ -32,10 +32,13 @@ public final class Stores {
                 + ". Is the store's jar in the module folder?");
     }
 
-    /** The providers on the module path, SQLite's among them however the server was started. */
+    /**
+     * The providers on the module path, SQLite's among them however the server was started (on the class path, as some
+     * tools run it, no module declares what it provides).
+     */
     public static List<StoreProvider> providers() {
         List<StoreProvider> found = new ArrayList<>();
-        ServiceLoader.load(StoreProvider.class, Stores.class.getClassLoader()).forEach(found::add);
+        ServiceLoader.load(StoreProvider.class).forEach(found::add);
         if (found.stream().noneMatch(provider -> provider instanceof SqliteStoreProvider)) {
             found.add(new SqliteStoreProvider());
         }
