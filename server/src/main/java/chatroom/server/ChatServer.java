@@ -31,7 +31,6 @@ import chatroom.server.storage.Stores;
 import chatroom.server.store.HistoryStore;
 import chatroom.server.store.MembershipStore;
 import chatroom.server.store.RoomStore;
-import chatroom.server.store.ServerBanStore;
 import chatroom.server.store.Store;
 import chatroom.server.store.StoreSettings;
 
@@ -86,9 +85,6 @@ public final class ChatServer implements AutoCloseable {
     private ScheduledExecutorService checkpoints;
     private Store store;
     private ResumeTokens tokens;
-    private RoomStore roomStore;
-    private MembershipStore memberships;
-    private ServerBanStore serverBans;
     private final ConnectionLimits connections;
     private final AtomicLong lastRefusalLogged = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL.toNanos());
     private final AtomicLong refusalsNotLogged = new AtomicLong();
@@ -116,9 +112,6 @@ public final class ChatServer implements AutoCloseable {
         Names names = new Names(config.maxNameLength());
         Accounts accounts = new Accounts(store.accounts(), new PasswordHasher(config.hashIterations()), names);
         HistoryStore history = store.history();
-        roomStore = store.rooms();
-        memberships = store.memberships();
-        serverBans = store.serverBans();
         Rooms room;
         try {
             tokens = new ResumeTokens(store.tokens(), clock, config.resumeValidity(), log);
@@ -131,8 +124,8 @@ public final class ChatServer implements AutoCloseable {
                         stored.from(), null, stored.roomKey()), stored.ts());
             }
             journal = new Journal(config.durableHistory() ? history : null, log);
-            room = new Rooms(config, journal, log, clock, loadRooms(roomStore, history), tokens, receipts, roomStore,
-                    memberships, serverBans);
+            room = new Rooms(config, journal, log, clock, loadRooms(history), tokens, receipts,
+                    store.rooms(), store.memberships(), store.serverBans());
         } catch (SQLException e) {
             throw new StorageException("Cannot read the history in " + store.where() + ": " + e.getMessage(), e);
         }
@@ -149,7 +142,7 @@ public final class ChatServer implements AutoCloseable {
                 .daemon().factory());
         checkpoints.scheduleWithFixedDelay(() -> maintain(history), 1, 1, TimeUnit.SECONDS);
         context = new ServerContext(config, VERSION, room, names, accounts, history, new LoginThrottle(clock), log,
-                hashing, sessions, tokens, connections, files, memberships);
+                hashing, sessions, tokens, connections, files, store.memberships());
         journal.start();
         room.start();
         started = clock.instant();
@@ -271,8 +264,8 @@ public final class ChatServer implements AutoCloseable {
      * Every room in the registry with its newest entries, the default room made on the first start with this name.
      * History the single-room server wrote belongs to no room until the default room adopts it, here.
      */
-    private List<Room> loadRooms(RoomStore store, HistoryStore history) throws SQLException {
-        if (store.create(config.defaultRoom(), null, clock.millis())) {
+    private List<Room> loadRooms(HistoryStore history) throws SQLException {
+        if (store.rooms().create(config.defaultRoom(), null, clock.millis())) {
             log.info("made the default room " + config.defaultRoom());
         }
         int adopted = history.adopt(config.defaultRoom());
@@ -280,17 +273,17 @@ public final class ChatServer implements AutoCloseable {
             log.info("the default room " + config.defaultRoom() + " took in the " + adopted
                     + " entries of the single room's history");
         }
-        List<MembershipStore.Membership> welcomed = memberships.welcome(config.defaultRoom(), clock.millis());
+        List<MembershipStore.Membership> welcomed = store.memberships().welcome(config.defaultRoom(), clock.millis());
         if (!welcomed.isEmpty()) {
             log.info(welcomed.size() + " accounts joined the default room " + config.defaultRoom());
         }
-        int forgotten = memberships.forgetRemovedAccounts();
+        int forgotten = store.memberships().forgetRemovedAccounts();
         if (forgotten > 0) {
             log.info("forgot " + forgotten + " room memberships of removed accounts");
         }
         Map<String, Room> rooms = new LinkedHashMap<>();
-        for (RoomStore.Saved saved : store.all()) {
-            String owner = heirIfRemoved(store, saved);
+        for (RoomStore.Saved saved : store.rooms().all()) {
+            String owner = heirIfRemoved(saved);
             Room room = new Room(saved.name(), saved.topic(), owner,
                     history.before(saved.name(), Long.MAX_VALUE, config.recentWindow()), history.lastId(saved.name()),
                     history.size(saved.name()), config.recentWindow());
@@ -298,20 +291,20 @@ public final class ChatServer implements AutoCloseable {
             room.inviteOnly(saved.inviteOnly());
             rooms.put(RoomNames.key(saved.name()), room);
         }
-        for (MembershipStore.Membership membership : memberships.all()) {
+        for (MembershipStore.Membership membership : store.memberships().all()) {
             Room room = rooms.get(membership.roomKey());
             if (room != null) {
                 room.join(membership.accountKey(), membership.name(), membership.joined());
                 room.operator(membership.accountKey(), membership.operator());
             }
         }
-        for (MembershipStore.Invite invite : memberships.invites()) {
+        for (MembershipStore.Invite invite : store.memberships().invites()) {
             Room room = rooms.get(invite.roomKey());
             if (room != null) {
                 room.invite(invite.accountKey(), invite.expires());
             }
         }
-        for (MembershipStore.Ban ban : memberships.bans()) {
+        for (MembershipStore.Ban ban : store.memberships().bans()) {
             Room room = rooms.get(ban.roomKey());
             if (room != null) {
                 room.ban(ban.accountKey(), ban.name(), true);
@@ -324,15 +317,15 @@ public final class ChatServer implements AutoCloseable {
      * The room's owner, or, when that account was removed, its longest-standing operator, who becomes the owner
      * (null when it has none: then the server's operators keep order there).
      */
-    private String heirIfRemoved(RoomStore store, RoomStore.Saved saved) throws SQLException {
+    private String heirIfRemoved(RoomStore.Saved saved) throws SQLException {
         String owner = saved.ownerKey();
-        if (owner == null || memberships.accountName(owner).isPresent()) {
+        if (owner == null || store.memberships().accountName(owner).isPresent()) {
             return owner;
         }
-        String heir = memberships.longestStandingOperator(saved.name()).orElse(null);
-        store.setOwner(saved.name(), heir);
+        String heir = store.memberships().longestStandingOperator(saved.name()).orElse(null);
+        store.rooms().setOwner(saved.name(), heir);
         if (heir != null) {
-            memberships.setOperator(saved.name(), heir, false);
+            store.memberships().setOperator(saved.name(), heir, false);
         }
         log.info("the owner of " + saved.name() + " was removed; " + (heir == null ? "the server's operators keep"
                 + " order there" : heir + " owns it now"));

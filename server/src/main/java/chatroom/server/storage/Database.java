@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -182,6 +183,22 @@ public final class Database {
 
     public ReentrantLock writes() {
         return writes;
+    }
+
+    /**
+     * Runs one statement on the connection, in its own transaction (the connection commits by itself), while holding
+     * the process's write lock; returns how many rows it changed.
+     */
+    int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        writes.lock();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } finally {
+            writes.unlock();
+        }
     }
 
     public Path file() {

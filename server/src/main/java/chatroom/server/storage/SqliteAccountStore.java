@@ -10,17 +10,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /** The accounts in SQLite ({@link AccountStore}): a row per account. Thread-safe. */
 public final class SqliteAccountStore implements AccountStore {
+    private final Database database;
     private final Connection connection;
-    private final ReentrantLock writes;
 
     public SqliteAccountStore(Database database) {
+        this.database = database;
         try {
             this.connection = database.connect();
-            this.writes = database.writes();
         } catch (SQLException e) {
             throw new StorageException("Cannot open " + database.file() + ": " + e.getMessage(), e);
         }
@@ -40,27 +39,20 @@ public final class SqliteAccountStore implements AccountStore {
     @Override
     public synchronized boolean create(String name, String nameKey, String passwordHash, long created)
             throws SQLException {
-        writes.lock();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR IGNORE INTO accounts (name_key, name, password_hash, created) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, nameKey);
-            insert.setString(2, name);
-            insert.setString(3, passwordHash);
-            insert.setLong(4, created);
-            return insert.executeUpdate() > 0;
-        } finally {
-            writes.unlock();
-        }
+        return database.update(connection,
+                "INSERT OR IGNORE INTO accounts (name_key, name, password_hash, created) VALUES (?, ?, ?, ?)",
+                nameKey, name, passwordHash, created) > 0;
     }
 
     @Override
     public synchronized boolean delete(String nameKey) throws SQLException {
-        return update("DELETE FROM accounts WHERE name_key = ?", nameKey) > 0;
+        return database.update(connection, "DELETE FROM accounts WHERE name_key = ?", nameKey) > 0;
     }
 
     @Override
     public synchronized boolean setPasswordHash(String nameKey, String passwordHash) throws SQLException {
-        return update("UPDATE accounts SET password_hash = ? WHERE name_key = ?", passwordHash, nameKey) > 0;
+        return database.update(connection, "UPDATE accounts SET password_hash = ? WHERE name_key = ?", passwordHash,
+                nameKey) > 0;
     }
 
     @Override
@@ -72,18 +64,6 @@ public final class SqliteAccountStore implements AccountStore {
                 result.add(rows.getString(1));
             }
             return result;
-        }
-    }
-
-    private int update(String sql, String... values) throws SQLException {
-        writes.lock();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setString(i + 1, values[i]);
-            }
-            return statement.executeUpdate();
-        } finally {
-            writes.unlock();
         }
     }
 

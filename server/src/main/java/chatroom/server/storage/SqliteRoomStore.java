@@ -10,16 +10,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 
 /** The registry of rooms in SQLite ({@link RoomStore}): a row per room. Thread-safe. */
 public final class SqliteRoomStore implements RoomStore {
+    private final Database database;
     private final Connection connection;
-    private final ReentrantLock writes;
 
     public SqliteRoomStore(Database database) {
+        this.database = database;
         try {
-            writes = database.writes();
             connection = database.connect();
         } catch (SQLException e) {
             throw new StorageException("Cannot open the rooms in " + database.file() + ": " + e.getMessage(), e);
@@ -43,17 +42,9 @@ public final class SqliteRoomStore implements RoomStore {
 
     /** Records a room unless one of that name exists; returns whether it was new. */
     public boolean create(String name, String ownerKey, long now) throws SQLException {
-        writes.lock();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR IGNORE INTO rooms (name_key, name, topic, owner_key, created) VALUES (?, ?, NULL, ?, ?)")) {
-            insert.setString(1, RoomNames.key(name));
-            insert.setString(2, name);
-            insert.setString(3, ownerKey);
-            insert.setLong(4, now);
-            return insert.executeUpdate() == 1;
-        } finally {
-            writes.unlock();
-        }
+        return database.update(connection,
+                "INSERT OR IGNORE INTO rooms (name_key, name, topic, owner_key, created) VALUES (?, ?, NULL, ?, ?)",
+                RoomNames.key(name), name, ownerKey, now) == 1;
     }
 
     /** Records a room's topic, {@code null} for none. */
@@ -73,7 +64,7 @@ public final class SqliteRoomStore implements RoomStore {
 
     /** Forgets a room. */
     public void delete(String name) throws SQLException {
-        execute("DELETE FROM rooms WHERE name_key = ?", RoomNames.key(name));
+        database.update(connection, "DELETE FROM rooms WHERE name_key = ?", RoomNames.key(name));
     }
 
     /** Records who owns the room now. */
@@ -82,19 +73,7 @@ public final class SqliteRoomStore implements RoomStore {
     }
 
     private void update(String sql, Object value, String name) throws SQLException {
-        execute(sql, value, RoomNames.key(name));
-    }
-
-    private void execute(String sql, Object... parameters) throws SQLException {
-        writes.lock();
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            update.executeUpdate();
-        } finally {
-            writes.unlock();
-        }
+        database.update(connection, sql, value, RoomNames.key(name));
     }
 
     @Override

@@ -9,16 +9,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 /** The accounts banned from the whole server in SQLite ({@link ServerBanStore}): a row per account. */
 public final class SqliteServerBans implements ServerBanStore {
+    private final Database database;
     private final Connection connection;
-    private final ReentrantLock writes;
 
     public SqliteServerBans(Database database) {
+        this.database = database;
         try {
-            writes = database.writes();
             connection = database.connect();
         } catch (SQLException e) {
             throw new StorageException("Cannot open the server bans in " + database.file() + ": " + e.getMessage(), e);
@@ -39,17 +38,11 @@ public final class SqliteServerBans implements ServerBanStore {
 
     /** Bans an account, or lifts its ban. */
     public synchronized void ban(String accountKey, boolean banned, long now) throws SQLException {
-        writes.lock();
-        try (PreparedStatement statement = connection.prepareStatement(banned
-                ? "INSERT OR REPLACE INTO server_bans (account_key, since) VALUES (?, ?)"
-                : "DELETE FROM server_bans WHERE account_key = ?")) {
-            statement.setString(1, accountKey);
-            if (banned) {
-                statement.setLong(2, now);
-            }
-            statement.executeUpdate();
-        } finally {
-            writes.unlock();
+        if (banned) {
+            database.update(connection, "INSERT OR REPLACE INTO server_bans (account_key, since) VALUES (?, ?)",
+                    accountKey, now);
+        } else {
+            database.update(connection, "DELETE FROM server_bans WHERE account_key = ?", accountKey);
         }
     }
 

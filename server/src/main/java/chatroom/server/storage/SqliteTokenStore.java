@@ -13,15 +13,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /** Resume tokens in SQLite ({@link TokenStore}): a row per token hash. Thread-safe. */
 public final class SqliteTokenStore implements TokenStore {
-    private interface Work {
-        void run() throws SQLException;
-    }
-
+    private final Database database;
     private final Connection db;
-    private final ReentrantLock writes;
 
     public SqliteTokenStore(Database database) {
-        this.writes = database.writes();
+        this.database = database;
         try {
             db = database.connect();
         } catch (SQLException e) {
@@ -32,7 +28,9 @@ public final class SqliteTokenStore implements TokenStore {
 
     @Override
     public synchronized void add(List<NewToken> tokens) throws SQLException {
-        writing(() -> {
+        ReentrantLock writes = database.writes();
+        writes.lock();
+        try {
             db.setAutoCommit(false);
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO resume_tokens"
                     + " (token_hash, account_key, account, guest, expires) VALUES (?, ?, ?, ?, ?)")) {
@@ -52,7 +50,9 @@ public final class SqliteTokenStore implements TokenStore {
             } finally {
                 db.setAutoCommit(true);
             }
-        });
+        } finally {
+            writes.unlock();
+        }
     }
 
     @Override
@@ -79,62 +79,24 @@ public final class SqliteTokenStore implements TokenStore {
 
     @Override
     public synchronized void delete(String hash) throws SQLException {
-        writing(() -> {
-            try (PreparedStatement delete = db.prepareStatement("DELETE FROM resume_tokens WHERE token_hash = ?")) {
-                delete.setString(1, hash);
-                delete.executeUpdate();
-            }
-        });
+        database.update(db, "DELETE FROM resume_tokens WHERE token_hash = ?", hash);
     }
 
     @Override
     public synchronized void setExpiry(String hash, long expires) throws SQLException {
-        writing(() -> {
-            try (PreparedStatement update = db.prepareStatement(
-                    "UPDATE resume_tokens SET expires = ? WHERE token_hash = ?")) {
-                update.setLong(1, expires);
-                update.setString(2, hash);
-                update.executeUpdate();
-            }
-        });
+        database.update(db, "UPDATE resume_tokens SET expires = ? WHERE token_hash = ?", expires, hash);
     }
 
     @Override
     public synchronized void endSessions(long expires) throws SQLException {
-        writing(() -> {
-            try (PreparedStatement update = db.prepareStatement(
-                    "UPDATE resume_tokens SET expires = ? WHERE expires > ?")) {
-                update.setLong(1, expires);
-                update.setLong(2, expires);
-                update.executeUpdate();
-            }
-        });
+        database.update(db, "UPDATE resume_tokens SET expires = ? WHERE expires > ?", expires, expires);
     }
 
     @Override
     public synchronized void forget(long now, int keepAtMost) throws SQLException {
-        writing(() -> {
-            try (PreparedStatement expired = db.prepareStatement("DELETE FROM resume_tokens WHERE expires <= ?")) {
-                expired.setLong(1, now);
-                expired.executeUpdate();
-            }
-            try (PreparedStatement oldest = db.prepareStatement("DELETE FROM resume_tokens WHERE token_hash IN"
-                    + " (SELECT token_hash FROM resume_tokens ORDER BY expires LIMIT"
-                    + " MAX(0, (SELECT COUNT(*) FROM resume_tokens) - ?))")) {
-                oldest.setInt(1, keepAtMost);
-                oldest.executeUpdate();
-            }
-        });
-    }
-
-    /** Every write in the process goes one at a time (see {@link Database#writes()}). */
-    private void writing(Work work) throws SQLException {
-        writes.lock();
-        try {
-            work.run();
-        } finally {
-            writes.unlock();
-        }
+        database.update(db, "DELETE FROM resume_tokens WHERE expires <= ?", now);
+        database.update(db, "DELETE FROM resume_tokens WHERE token_hash IN (SELECT token_hash FROM resume_tokens"
+                + " ORDER BY expires LIMIT MAX(0, (SELECT COUNT(*) FROM resume_tokens) - ?))", keepAtMost);
     }
 
     @Override
