@@ -1,11 +1,9 @@
 package chatroom.server.storage;
 
-import chatroom.api.message.Announcement;
-import chatroom.api.message.ChatMessage;
-import chatroom.api.message.FileShared;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.rules.RoomNames;
 import chatroom.server.StorageException;
+import chatroom.server.store.HistoryRow;
 import chatroom.server.store.HistoryStore;
 
 import java.sql.Connection;
@@ -23,11 +21,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * room; a chat message's receipt (the sender's account and client message id) in columns of its own.
  */
 public final class History implements HistoryStore {
-    private static final String MESSAGE = "message";
-    private static final String ANNOUNCEMENT = "announcement";
-    /** A shared file: the body is its size, a space, and its name. */
-    private static final String FILE = "file";
-
     private final Connection writer;
     private final ReentrantLock writes;
     private final Connection reader;
@@ -51,39 +44,22 @@ public final class History implements HistoryStore {
         writes.lock();
         try {
             for (ServerMessage entry : entries) {
-                switch (entry) {
-                    case ChatMessage m -> bind(m.room(), m.id(), m.ts(), MESSAGE, m.from(), m.text(), m.cid());
-                    case Announcement a -> bind(a.room(), a.id(), a.ts(), ANNOUNCEMENT, null, a.text(), null);
-                    case FileShared f -> bind(f.room(), f.id(), f.ts(), FILE, f.from(), f.size() + " " + f.name(),
-                            null);
-                    default -> throw new IllegalArgumentException("Not a history entry: " + entry.type());
+                HistoryRow row = HistoryRow.of(entry);
+                Object[] values = row.values();
+                for (int i = 0; i < values.length; i++) {
+                    insert.setObject(i + 1, values[i]);
                 }
                 insert.addBatch();
             }
             insert.executeBatch();
             writer.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            insert.clearBatch();
             writer.rollback();
             throw e;
         } finally {
             writes.unlock();
         }
-    }
-
-    private void bind(String room, long id, long ts, String kind, String sender, String body, String receipt)
-            throws SQLException {
-        if (room == null) {
-            throw new IllegalArgumentException("A history entry names its room: " + kind + " " + id);
-        }
-        insert.setString(1, RoomNames.key(room));
-        insert.setLong(2, id);
-        insert.setLong(3, ts);
-        insert.setString(4, kind);
-        insert.setString(5, sender);
-        insert.setString(6, body);
-        int split = receipt == null ? -1 : receipt.indexOf(RECEIPT_SEPARATOR);
-        insert.setString(7, split < 0 ? null : receipt.substring(0, split));
-        insert.setString(8, split < 0 ? null : receipt.substring(split + 1));
     }
 
     @Override
@@ -174,25 +150,13 @@ public final class History implements HistoryStore {
             List<ServerMessage> entries = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    entries.add(entry(room, rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5)));
+                    entries.add(new HistoryRow(null, rows.getLong(1), rows.getLong(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), null, null).entry(room));
                 }
             }
             Collections.reverse(entries);
             return entries;
         }
-    }
-
-    private static ServerMessage entry(String room, long id, long ts, String kind, String sender, String body) {
-        if (ANNOUNCEMENT.equals(kind)) {
-            return new Announcement(id, ts, body, true, room);
-        }
-        if (FILE.equals(kind)) {
-            int space = body.indexOf(' ');
-            return new FileShared(id, ts, sender, body.substring(space + 1), Long.parseLong(body.substring(0, space)),
-                    true, room);
-        }
-        return new ChatMessage(id, ts, sender, body, true, null, room);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package chatroom.server.storage;
 
 import chatroom.server.store.Store;
+import chatroom.server.store.StoreParts;
 import chatroom.server.store.StoreProvider;
 import chatroom.server.store.StoreSettings;
 
@@ -28,6 +29,10 @@ public final class SqliteStoreProvider implements StoreProvider {
 
     @Override
     public Store open(StoreSettings settings) {
-        return new SqliteStore(Database.open(settings.dataDir(), settings.fsync()));
+        Database database = Database.open(settings.dataDir(), settings.fsync());
+        // Each part on a connection of its own, so that history pages are read while the journal writes.
+        return new StoreParts(database.file().toString(), new SqliteAccountStore(database),
+                new SqliteRoomStore(database), new SqliteMembershipStore(database), new SqliteServerBans(database),
+                new History(database), new SqliteTokenStore(database), null);
     }
 }

@@ -27,7 +27,7 @@ public final class Stores {
                 return provider.open(settings);
             }
         }
-        throw new StorageException("No store here opens " + settings.database() + ": the stores found are "
+        throw new StorageException("No store here opens " + settings.databaseShown() + ": the stores found are "
                 + String.join(", ", providers().stream().map(StoreProvider::name).toList())
                 + ". Is the store's jar in the module folder?");
     }

@@ -42,10 +42,22 @@ class StoresTest {
     @Test
     void aDatabaseNoProviderTakesIsRefusedNamingTheStoresFound() {
         StorageException refused = assertThrows(StorageException.class,
-                () -> Stores.open(new StoreSettings(dir, "jdbc:postgresql://localhost/chat", false)));
+                () -> Stores.open(new StoreSettings(dir, "jdbc:postgresql://localhost/chat", null, false, false)));
 
         assertEquals("No store here opens jdbc:postgresql://localhost/chat: the stores found are sqlite. Is the"
                 + " store's jar in the module folder?", refused.getMessage());
+    }
+
+    @Test
+    void aPasswordInTheDatabaseUrlIsNeverShown() {
+        StoreSettings settings = new StoreSettings(dir, "jdbc:postgresql://db/chat?user=chat&password=s3cret&ssl=true",
+                "other-secret", false, true);
+
+        assertEquals("jdbc:postgresql://db/chat?user=chat&password=***&ssl=true", settings.databaseShown());
+        assertFalse(settings.toString().contains("s3cret"), settings.toString());
+        assertFalse(settings.toString().contains("other-secret"), settings.toString());
+        StorageException refused = assertThrows(StorageException.class, () -> Stores.open(settings));
+        assertFalse(refused.getMessage().contains("s3cret"), refused.getMessage());
     }
 
     @Test
@@ -54,7 +66,7 @@ class StoresTest {
 
         assertEquals("sqlite", sqlite.name());
         assertTrue(sqlite.accepts(StoreSettings.dataFolder(dir, true)));
-        assertFalse(sqlite.accepts(new StoreSettings(dir, "jdbc:postgresql://db/chat", false)));
+        assertFalse(sqlite.accepts(new StoreSettings(dir, "jdbc:postgresql://db/chat", null, false, false)));
         assertEquals(List.of("sqlite"), Stores.providers().stream().map(StoreProvider::name).toList());
     }
 }

@@ -1,4 +1,4 @@
-package chatroom.server.storage;
+package chatroom.store.testing;
 
 import chatroom.api.message.Announcement;
 import chatroom.api.message.ChatMessage;
@@ -9,57 +9,114 @@ import chatroom.server.store.MembershipStore;
 import chatroom.server.store.RoomStore;
 import chatroom.server.store.Store;
 import chatroom.server.store.TokenStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static chatroom.store.testing.ContractAssertions.assertEquals;
+import static chatroom.store.testing.ContractAssertions.assertFalse;
+import static chatroom.store.testing.ContractAssertions.assertTrue;
 
 /**
- * What every store must do, as the server relies on it: each provider's test extends this with a store of its own,
- * empty at first, so that SQLite and PostgreSQL are held to the same behaviour. Keys are given as the server gives
- * them (already {@code Names.key} / {@code RoomNames.key}); rooms by name.
+ * What every store must do, as the server relies on it, so that SQLite and PostgreSQL are held to the same
+ * behaviour: each provider's test runs every {@link #checks() check} on an empty store of its own, as dynamic tests
+ * ({@code @TestFactory}). Keys are given as the server gives them (already {@code Names.key} /
+ * {@code RoomNames.key}); rooms by name.
+ *
+ * <p>Plain code rather than a JUnit base class: this module would otherwise put JUnit on the module path of every
+ * test run that uses it, where Surefire's own JUnit launcher, on the class path, cannot reach it.
  */
-public abstract class StoreContract {
-    protected Store store;
-
-    /** An empty store, schema made. */
-    protected abstract Store openEmpty() throws Exception;
-
-    /** The same store again, as after a restart: what was committed must be there. */
-    protected abstract Store reopen() throws Exception;
-
-    @BeforeEach
-    void open() throws Exception {
-        store = openEmpty();
+public final class StoreContract {
+    private StoreContract() {
     }
 
-    @AfterEach
-    void close() throws Exception {
-        store.close();
+    /** How a provider's test opens its stores. */
+    public interface Stores {
+        /** An empty store, schema made. */
+        Store openEmpty() throws Exception;
+
+        /** The same store again, as after a restart: what was committed must be there. */
+        Store reopen() throws Exception;
     }
 
-    private Store restart() throws Exception {
-        store.close();
-        store = reopen();
-        return store;
+    /** One thing a store must do: its name, and the check run on an empty store. */
+    public record Check(String name, Body body) {
+        /** Runs the check on an empty store, and closes whichever store it ends with. */
+        public void runOn(Stores stores) throws Exception {
+            Fixture fixture = new Fixture(stores, stores.openEmpty());
+            try {
+                body.run(fixture);
+            } finally {
+                fixture.store().close();
+            }
+        }
     }
 
-    @Test
-    void historyKeepsEachRoomsEntriesInOrderWithTheirIdsAcrossARestart() throws Exception {
-        HistoryStore history = store.history();
+    /** The code of a check. */
+    @FunctionalInterface
+    public interface Body {
+        void run(Fixture fixture) throws Exception;
+    }
+
+    /** The store a check works on, which it may restart. */
+    public static final class Fixture {
+        private final Stores stores;
+        private Store store;
+
+        private Fixture(Stores stores, Store store) {
+            this.stores = stores;
+            this.store = store;
+        }
+
+        public Store store() {
+            return store;
+        }
+
+        /** Closes the store and opens it again. */
+        public Store restart() throws Exception {
+            store.close();
+            store = stores.reopen();
+            return store;
+        }
+    }
+
+    /** Every check, in a stable order. */
+    public static List<Check> checks() {
+        return List.of(
+                new Check("aBatchWithABadEntryWritesNothingAndTheNextBatchWorks",
+                        StoreContract::aBatchWithABadEntryWritesNothingAndTheNextBatchWorks),
+                new Check("historyKeepsEachRoomsEntriesInOrderWithTheirIdsAcrossARestart",
+                        StoreContract::historyKeepsEachRoomsEntriesInOrderWithTheirIdsAcrossARestart),
+                new Check("historyKeepsTheReceiptsOfClientMessageIdsAndNeverShowsThem",
+                        StoreContract::historyKeepsTheReceiptsOfClientMessageIdsAndNeverShowsThem),
+                new Check("roomsAreMadeOnceAndKeepTheirSettings",
+                        StoreContract::roomsAreMadeOnceAndKeepTheirSettings),
+                new Check("membershipsBansAndInvitesByRoomAndAccount",
+                        StoreContract::membershipsBansAndInvitesByRoomAndAccount),
+                new Check("deletingARoomForgetsItsMembershipsBansAndInvites",
+                        StoreContract::deletingARoomForgetsItsMembershipsBansAndInvites),
+                new Check("newAccountsAreWelcomedToTheDefaultRoomOnceAndRemovedOnesForgotten",
+                        StoreContract::newAccountsAreWelcomedToTheDefaultRoomOnceAndRemovedOnesForgotten),
+                new Check("accountsAreFoundByKeyWithTheirNameAsRegistered",
+                        StoreContract::accountsAreFoundByKeyWithTheirNameAsRegistered),
+                new Check("serverBansOutliveARestart",
+                        StoreContract::serverBansOutliveARestart),
+                new Check("tokensAreTakenOnceByTheirAccountWhileTheyWork",
+                        StoreContract::tokensAreTakenOnceByTheirAccountWhileTheyWork),
+                new Check("atStartConnectedSessionsEndAndExpiredTokensAreForgotten",
+                        StoreContract::atStartConnectedSessionsEndAndExpiredTokensAreForgotten));
+    }
+
+    private static void historyKeepsEachRoomsEntriesInOrderWithTheirIdsAcrossARestart(Fixture fixture)
+            throws Exception {
+        HistoryStore history = fixture.store().history();
         history.append(List.of(new ChatMessage(1, 1000, "alice", "hello 你好", false, null, "#ops"),
                 new Announcement(2, 1001, "maintenance at noon", false, "#ops"),
                 new ChatMessage(1, 1002, "bob", "in the lobby", false, null, "#lobby"),
                 new FileShared(3, 1003, "alice", "plan v2.pdf", 2048, false, "#ops")));
 
-        HistoryStore again = restart().history();
+        HistoryStore again = fixture.restart().history();
         assertEquals(3, again.lastId("#OPS"));
         assertEquals(3, again.size("#ops"));
         assertEquals(0, again.lastId("#none"));
@@ -77,15 +134,14 @@ public abstract class StoreContract {
         again.maintain();
     }
 
-    @Test
-    void historyKeepsTheReceiptsOfClientMessageIdsAndNeverShowsThem() throws Exception {
-        HistoryStore history = store.history();
+    private static void historyKeepsTheReceiptsOfClientMessageIdsAndNeverShowsThem(Fixture fixture) throws Exception {
+        HistoryStore history = fixture.store().history();
         history.append(List.of(
                 new ChatMessage(1, 1000, "Alice", "first", false, HistoryStore.receiptCid("alice", "c-1"), "#ops"),
                 new ChatMessage(2, 2000, "Alice", "second", false, HistoryStore.receiptCid("alice", "c-2"), "#ops"),
                 new ChatMessage(3, 3000, "bob", "no cid", false, null, "#ops")));
 
-        HistoryStore again = restart().history();
+        HistoryStore again = fixture.restart().history();
         assertEquals(List.of(new HistoryStore.Receipt("alice", "c-2", 2, 2000, "Alice", "#ops")),
                 again.receipts(1500, 10));
         assertEquals(2, again.receipts(0, 10).size());
@@ -94,9 +150,8 @@ public abstract class StoreContract {
         assertEquals(null, ((ChatMessage) again.before("#ops", 2, 1).getFirst()).cid());
     }
 
-    @Test
-    void roomsAreMadeOnceAndKeepTheirSettings() throws Exception {
-        RoomStore rooms = store.rooms();
+    private static void roomsAreMadeOnceAndKeepTheirSettings(Fixture fixture) throws Exception {
+        RoomStore rooms = fixture.store().rooms();
         assertTrue(rooms.create("#Ops", "alice", 10));
         assertFalse(rooms.create("#ops", "bob", 11), "one room per name key");
         assertTrue(rooms.create("#dev", "bob", 12));
@@ -107,14 +162,13 @@ public abstract class StoreContract {
         rooms.delete("#dev");
 
         assertEquals(List.of(new RoomStore.Saved("#Ops", "Deploys", "carol", 10, true, true)),
-                restart().rooms().all());
+                fixture.restart().rooms().all());
     }
 
-    @Test
-    void membershipsBansAndInvitesByRoomAndAccount() throws Exception {
-        store.accounts().create("alice", "alice", "h", 1);
-        store.accounts().create("Bob", "bob", "h", 1);
-        MembershipStore memberships = store.memberships();
+    private static void membershipsBansAndInvitesByRoomAndAccount(Fixture fixture) throws Exception {
+        fixture.store().accounts().create("alice", "alice", "h", 1);
+        fixture.store().accounts().create("Bob", "bob", "h", 1);
+        MembershipStore memberships = fixture.store().memberships();
         assertTrue(memberships.join("#ops", "alice", 100));
         assertFalse(memberships.join("#OPS", "alice", 101), "already in it");
         assertTrue(memberships.join("#ops", "bob", 102));
@@ -123,7 +177,7 @@ public abstract class StoreContract {
         memberships.invite("#ops", "carol", "alice", 5000);
         memberships.invite("#ops", "carol", "bob", 6000);
 
-        MembershipStore again = restart().memberships();
+        MembershipStore again = fixture.restart().memberships();
         assertEquals(List.of(new MembershipStore.Membership("#ops", "alice", "alice", 100, false),
                 new MembershipStore.Membership("#ops", "bob", "Bob", 102, true)), again.all());
         assertEquals(List.of(new MembershipStore.Invite("#ops", "carol", 6000)), again.invites());
@@ -143,10 +197,9 @@ public abstract class StoreContract {
         assertFalse(again.leave("#ops", "alice"));
     }
 
-    @Test
-    void deletingARoomForgetsItsMembershipsBansAndInvites() throws Exception {
-        store.accounts().create("alice", "alice", "h", 1);
-        MembershipStore memberships = store.memberships();
+    private static void deletingARoomForgetsItsMembershipsBansAndInvites(Fixture fixture) throws Exception {
+        fixture.store().accounts().create("alice", "alice", "h", 1);
+        MembershipStore memberships = fixture.store().memberships();
         memberships.join("#ops", "alice", 1);
         memberships.join("#dev", "alice", 1);
         memberships.ban("#ops", "bob", "alice", 2);
@@ -159,10 +212,10 @@ public abstract class StoreContract {
         assertEquals(List.of(), memberships.invites());
     }
 
-    @Test
-    void newAccountsAreWelcomedToTheDefaultRoomOnceAndRemovedOnesForgotten() throws Exception {
-        store.accounts().create("alice", "alice", "h", 1);
-        MembershipStore memberships = store.memberships();
+    private static void newAccountsAreWelcomedToTheDefaultRoomOnceAndRemovedOnesForgotten(Fixture fixture)
+            throws Exception {
+        fixture.store().accounts().create("alice", "alice", "h", 1);
+        MembershipStore memberships = fixture.store().memberships();
 
         assertEquals(List.of(new MembershipStore.Membership("#lobby", "alice", "alice", 50, false)),
                 memberships.welcome("#lobby", 50));
@@ -171,22 +224,21 @@ public abstract class StoreContract {
         assertEquals(List.of(), memberships.welcome("#lobby", 70), "one who left stays out");
         memberships.join("#ops", "alice", 80);
         memberships.invite("#ops", "alice", "bob", 90);
-        store.accounts().delete("alice");
+        fixture.store().accounts().delete("alice");
         assertEquals(1, memberships.forgetRemovedAccounts());
         assertEquals(List.of(), memberships.all());
         assertEquals(List.of(), memberships.invites());
     }
 
-    @Test
-    void accountsAreFoundByKeyWithTheirNameAsRegistered() throws Exception {
-        AccountStore accounts = store.accounts();
+    private static void accountsAreFoundByKeyWithTheirNameAsRegistered(Fixture fixture) throws Exception {
+        AccountStore accounts = fixture.store().accounts();
         assertTrue(accounts.create("Zoë", "zoë", "hash-1", 1));
         assertFalse(accounts.create("ZOË", "zoë", "hash-2", 2), "one account per key");
         assertTrue(accounts.create("bob", "bob", "hash-3", 3));
         assertTrue(accounts.setPasswordHash("zoë", "hash-4"));
         assertFalse(accounts.setPasswordHash("nobody", "x"));
 
-        AccountStore again = restart().accounts();
+        AccountStore again = fixture.restart().accounts();
         assertEquals(Optional.of(new AccountStore.Account("Zoë", "hash-4")), again.find("zoë"));
         assertEquals(Optional.empty(), again.find("nobody"));
         assertEquals(List.of("bob", "Zoë"), again.names());
@@ -194,22 +246,20 @@ public abstract class StoreContract {
         assertFalse(again.delete("bob"));
     }
 
-    @Test
-    void serverBansOutliveARestart() throws Exception {
-        store.serverBans().ban("erin", true, 1);
-        store.serverBans().ban("frank", true, 2);
-        store.serverBans().ban("frank", false, 3);
+    private static void serverBansOutliveARestart(Fixture fixture) throws Exception {
+        fixture.store().serverBans().ban("erin", true, 1);
+        fixture.store().serverBans().ban("frank", true, 2);
+        fixture.store().serverBans().ban("frank", false, 3);
 
-        assertEquals(Set.of("erin"), restart().serverBans().all());
+        assertEquals(Set.of("erin"), fixture.restart().serverBans().all());
     }
 
-    @Test
-    void tokensAreTakenOnceByTheirAccountWhileTheyWork() throws Exception {
-        TokenStore tokens = store.tokens();
+    private static void tokensAreTakenOnceByTheirAccountWhileTheyWork(Fixture fixture) throws Exception {
+        TokenStore tokens = fixture.store().tokens();
         tokens.add(List.of(new TokenStore.NewToken("h1", "alice", "Alice", false),
                 new TokenStore.NewToken("h2", "guest-7", "guest-7", true)));
 
-        TokenStore again = restart().tokens();
+        TokenStore again = fixture.restart().tokens();
         assertEquals(Optional.of(new TokenStore.StoredToken("alice", "Alice", false, Long.MAX_VALUE)),
                 again.find("h1"));
         assertEquals(Optional.empty(), again.take("h1", "bob", 10), "another account's");
@@ -221,9 +271,8 @@ public abstract class StoreContract {
         assertTrue(again.find("h2").isPresent(), "an expired token is not taken");
     }
 
-    @Test
-    void atStartConnectedSessionsEndAndExpiredTokensAreForgotten() throws Exception {
-        TokenStore tokens = store.tokens();
+    private static void atStartConnectedSessionsEndAndExpiredTokensAreForgotten(Fixture fixture) throws Exception {
+        TokenStore tokens = fixture.store().tokens();
         tokens.add(List.of(new TokenStore.NewToken("connected", "a", "a", false),
                 new TokenStore.NewToken("ended", "b", "b", false), new TokenStore.NewToken("old", "c", "c", false)));
         tokens.setExpiry("ended", 800);
@@ -238,5 +287,20 @@ public abstract class StoreContract {
         tokens.forget(200, 1);
         assertEquals(Optional.empty(), tokens.find("ended"), "beyond the limit, the closest to expiring go first");
         assertTrue(tokens.find("connected").isPresent());
+    }
+
+    private static void aBatchWithABadEntryWritesNothingAndTheNextBatchWorks(Fixture fixture) throws Exception {
+        HistoryStore history = fixture.store().history();
+        try {
+            history.append(List.of(new ChatMessage(1, 1000, "alice", "kept?", false, null, "#ops"),
+                    new ChatMessage(2, 1001, "alice", "names no room", false, null, null)));
+            throw new AssertionError("an entry without a room was written");
+        } catch (IllegalArgumentException expected) {
+            // As the server's journal sees it: that batch failed, whole.
+        }
+        assertEquals(0L, history.size("#ops"), "nothing of the failed batch");
+        history.append(List.of(new ChatMessage(1, 1002, "alice", "next", false, null, "#ops")));
+        assertEquals(List.of(new ChatMessage(1, 1002, "alice", "next", true, null, "#ops")),
+                fixture.restart().history().before("#ops", Long.MAX_VALUE, 10));
     }
 }

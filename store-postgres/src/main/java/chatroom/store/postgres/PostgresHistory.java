@@ -1,0 +1,100 @@
+package chatroom.store.postgres;
+
+import chatroom.api.message.ServerMessage;
+import chatroom.api.rules.RoomNames;
+import chatroom.server.store.HistoryRow;
+import chatroom.server.store.HistoryStore;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The rooms' history in PostgreSQL ({@link HistoryStore}): the same columns as SQLite's ({@link HistoryRow}), and
+ * {@code seq} for the order of writing. A batch is one transaction and one round trip (the driver rewrites a batch
+ * of inserts into one multi-row insert).
+ */
+final class PostgresHistory implements HistoryStore {
+    private final Jdbc jdbc;
+
+    PostgresHistory(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void append(List<ServerMessage> entries) throws SQLException {
+        List<HistoryRow> rows = entries.stream().map(HistoryRow::of).toList();
+        jdbc.transaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO history (room_key, room_id, ts,"
+                    + " kind, sender, body, sender_account, cid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (HistoryRow row : rows) {
+                    Object[] values = row.values();
+                    for (int i = 0; i < values.length; i++) {
+                        insert.setObject(i + 1, values[i]);
+                    }
+                    insert.addBatch();
+                }
+                return insert.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public int adopt(String room) throws SQLException {
+        return jdbc.update("UPDATE history SET room_key = ? WHERE room_key IS NULL", RoomNames.key(room));
+    }
+
+    @Override
+    public void deleteRoom(String room) throws SQLException {
+        jdbc.update("DELETE FROM history WHERE room_key = ?", RoomNames.key(room));
+    }
+
+    @Override
+    public List<Receipt> receipts(long sinceTs, int limit) throws SQLException {
+        List<Receipt> newestFirst = jdbc.list("SELECT sender_account, cid, room_id, ts, sender, room_key FROM history"
+                        + " WHERE cid IS NOT NULL AND ts >= ? ORDER BY seq DESC LIMIT ?",
+                row -> new Receipt(row.getString(1), row.getString(2), row.getLong(3), row.getLong(4),
+                        row.getString(5), row.getString(6)), sinceTs, limit);
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    @Override
+    public long lastId(String room) throws SQLException {
+        return jdbc.first("SELECT COALESCE(MAX(room_id), 0) FROM history WHERE room_key = ?",
+                row -> row.getLong(1), RoomNames.key(room)).orElse(0L);
+    }
+
+    @Override
+    public long size(String room) throws SQLException {
+        return jdbc.first("SELECT COUNT(*) FROM history WHERE room_key = ?", row -> row.getLong(1),
+                RoomNames.key(room)).orElse(0L);
+    }
+
+    @Override
+    public List<ServerMessage> before(String room, long beforeId, int limit) throws SQLException {
+        List<ServerMessage> newestFirst = jdbc.list("SELECT room_id, ts, kind, sender, body FROM history"
+                        + " WHERE room_key = ? AND room_id < ? ORDER BY room_id DESC LIMIT ?",
+                row -> new HistoryRow(null, row.getLong(1), row.getLong(2), row.getString(3), row.getString(4),
+                        row.getString(5), null, null).entry(room), RoomNames.key(room), beforeId, limit);
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    @Override
+    public boolean hasBefore(String room, long id) throws SQLException {
+        return jdbc.first("SELECT 1 FROM history WHERE room_key = ? AND room_id < ? LIMIT 1", row -> true,
+                RoomNames.key(room), id).isPresent();
+    }
+
+    /** Nothing: PostgreSQL's autovacuum does a store's housekeeping by itself. */
+    @Override
+    public void maintain() {
+    }
+
+    /** The pool is the store's to close. */
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,116 @@
+package chatroom.store.postgres;
+
+import chatroom.api.message.ChatMessage;
+import chatroom.server.StorageException;
+import chatroom.server.store.Store;
+import chatroom.server.store.StoreProvider;
+import chatroom.server.store.StoreSettings;
+import chatroom.store.testing.LocalPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.lang.module.ModuleDescriptor;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the PostgreSQL store does beyond the contract: its schema's versions, and a database that goes away. */
+class PostgresStoreTest {
+    private final PostgresStoreProvider provider = new PostgresStoreProvider();
+
+    private static StoreSettings settings(String url, boolean init) {
+        return new StoreSettings(null, url, null, false, init);
+    }
+
+    @Test
+    void itIsDeclaredAsAStoreProviderAndTakesOnlyPostgresqlUrls() throws Exception {
+        ModuleDescriptor module = PostgresStoreProvider.class.getModule().getDescriptor();
+        assertTrue(module.provides().stream().anyMatch(provides ->
+                provides.service().equals(StoreProvider.class.getName())
+                        && provides.providers().equals(List.of(PostgresStoreProvider.class.getName()))),
+                "the server's ServiceLoader finds it: " + module.provides());
+        try (var services = PostgresStoreProvider.class.getClassLoader()
+                .getResourceAsStream("META-INF/services/" + StoreProvider.class.getName())) {
+            assertEquals(PostgresStoreProvider.class.getName(), new String(services.readAllBytes()).strip(),
+                    "the jar works on a class path too");
+        }
+        assertEquals("postgresql", provider.name());
+        assertTrue(provider.accepts(settings("jdbc:postgresql://db:5432/chat?user=chat", false)));
+        assertFalse(provider.accepts(settings("jdbc:mysql://db/chat", false)));
+        assertFalse(provider.accepts(StoreSettings.dataFolder(null, false)));
+    }
+
+    @Test
+    void anEmptyDatabaseIsRefusedWithoutInitAndMadeWithIt() throws Exception {
+        String url = TestPostgres.get().createDatabase();
+
+        StorageException refused = assertThrows(StorageException.class, () -> provider.open(settings(url, false)));
+        assertEquals("The database " + url + " holds no chatroom data yet. Start the server once with --init to"
+                + " create its tables.", refused.getMessage());
+        try (Store store = provider.open(settings(url, true))) {
+            assertTrue(store.accounts().create("alice", "alice", "hash", 1));
+            assertEquals(url, store.where());
+        }
+        try (Store again = provider.open(settings(url, false))) {
+            assertEquals(List.of("alice"), again.accounts().names());
+        }
+    }
+
+    @Test
+    void aDatabaseWrittenByANewerChatroomIsRefusedEvenWithInit() throws Exception {
+        String url = TestPostgres.get().createDatabase();
+        provider.open(settings(url, true)).close();
+        execute(url, "UPDATE chat_schema SET version = 99");
+
+        for (boolean init : new boolean[] {false, true}) {
+            StorageException refused = assertThrows(StorageException.class, () -> provider.open(settings(url, init)));
+            assertEquals("The database " + url + " was written by a newer chatroom (schema 99; this one knows up to "
+                    + Schema.shipped().version() + "). Run the newer version.", refused.getMessage());
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseIsRefusedSayingWhere() {
+        StorageException refused = assertThrows(StorageException.class,
+                () -> provider.open(settings("jdbc:postgresql://127.0.0.1:1/chat?user=chat&password=s3cret", true)));
+
+        assertTrue(refused.getMessage().startsWith("Cannot connect to the database"
+                + " jdbc:postgresql://127.0.0.1:1/chat?user=chat&password=***: "), refused.getMessage());
+    }
+
+    @Test
+    void writesFailWhileTheDatabaseIsDownAndWorkAgainWhenItIsBack() throws Exception {
+        LocalPostgres postgres = TestPostgres.get();
+        String url = postgres.createDatabase();
+        try (Store store = provider.open(settings(url, true))) {
+            store.history().append(List.of(new ChatMessage(1, 10, "alice", "before", false, null, "#ops")));
+
+            postgres.stopServer();
+            try {
+                assertThrows(SQLException.class, () -> store.history().append(
+                        List.of(new ChatMessage(2, 20, "alice", "during", false, null, "#ops"))));
+                assertThrows(SQLException.class, () -> store.history().lastId("#ops"));
+            } finally {
+                postgres.startServer();
+            }
+
+            store.history().append(List.of(new ChatMessage(2, 30, "alice", "after", false, null, "#ops")));
+            assertEquals(List.of(new ChatMessage(1, 10, "alice", "before", true, null, "#ops"),
+                    new ChatMessage(2, 30, "alice", "after", true, null, "#ops")),
+                    store.history().before("#ops", Long.MAX_VALUE, 10));
+        }
+    }
+
+    private static void execute(String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
