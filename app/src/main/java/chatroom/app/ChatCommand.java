@@ -4,6 +4,8 @@ import chatroom.api.spi.CommandProvider;
 import chatroom.api.spi.NamedProvider;
 import chatroom.api.spi.ProviderNotFoundException;
 import chatroom.api.spi.Providers;
+import chatroom.server.store.StoreProvider;
+import chatroom.server.store.Stores;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,6 +86,11 @@ final class ChatCommand implements Callable<Integer> {
         section(footer, "Transports (--transport)", Providers.transports().all());
         section(footer, "User interfaces (--ui)", Providers.interfaces().all());
         section(footer, "Server consoles (chat server --console)", Providers.consoles().all());
+        footer.append("Stores (chat server --data, --database):%n");
+        for (StoreProvider store : Stores.providers()) {
+            footer.append(String.format("  %-10s %s", store.name(), store.description()).replace("%", "%%"))
+                    .append("%n");
+        }
         List<CommandProvider> extras = Providers.commands().all();
         if (!extras.isEmpty()) {
             section(footer, "More commands (chat NAME --help)", extras);

@@ -15,6 +15,7 @@ import chatroom.server.ChatServer;
 import chatroom.server.RoomCreation;
 import chatroom.server.ServerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -39,6 +40,9 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: a per-user folder, printed at start).")
     Path data;
+
+    @Mixin
+    DatabaseOptions store = new DatabaseOptions();
 
     @Option(names = "--history", paramLabel = "N", defaultValue = "100",
             description = "Messages replayed to someone who logs in (default: ${DEFAULT-VALUE}).")
@@ -174,6 +178,7 @@ final class ServerCommand implements Callable<Integer> {
         if (!consoleProvider.isAvailable()) {
             throw new UsageError("The " + console + " console cannot run here (no display?); use --console stdin.");
         }
+        ServerConfig.Database database = store.database();
         Path dataDir = data != null ? data : DataDirs.defaultDir("server");
         ServerConfig config = ServerConfig.defaults(dataDir).withHistoryOnJoin(history)
                 .withOpenRegistration(registration == Registration.open).withGuests(allowGuests)
@@ -183,7 +188,7 @@ final class ServerCommand implements Callable<Integer> {
                 .withLoginDeadline(Duration.ofSeconds(loginTimeout))
                 .withResume(Duration.ofMinutes(resumeMinutes), ServerConfig.DEFAULT_RESUME_REPLAY_MAX)
                 .toBuilder().fsync(fsync).defaultRoom(defaultRoom).roomCreation(roomCreation())
-                .maxRoomsPerUser(maxRoomsPerUser).admins(Set.copyOf(admins)).build();
+                .maxRoomsPerUser(maxRoomsPerUser).admins(Set.copyOf(admins)).database(database).build();
         ServerCertificate certificate = tls ? certificate(dataDir) : null;
         ServerTransport listener = transportProvider.create(new ListenOptions(bind, port, config.maxLineBytes(),
                 config.outboxBytes(), certificate == null ? null : certificate.identity()));
@@ -193,7 +198,8 @@ final class ServerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
 
         io.out().println(ChatServer.VERSION + " on Java " + Runtime.version().feature());
-        io.out().println("Data:      " + dataDir.toAbsolutePath() + " (accounts and history)");
+        io.out().println("Data:      " + (database == null ? dataDir.toAbsolutePath() : server.storeLocation())
+                + " (accounts and history)");
         io.out().println("Listening: " + String.join(", ", server.addresses()));
         if (certificate == null) {
             io.out().println("Security:  plain TCP, not encrypted (--tls to encrypt)");

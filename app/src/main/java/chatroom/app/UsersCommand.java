@@ -2,21 +2,26 @@ package chatroom.app;
 
 import chatroom.server.accounts.Accounts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code chat users}: manages accounts in a server's data directory (the server may be running). */
+/** {@code chat users}: manages accounts in a server's data directory or database (the server may be running). */
 @Command(name = "users", mixinStandardHelpOptions = true, versionProvider = ChatCommand.Version.class,
         description = "Manage accounts: add, remove, list, passwd.")
 final class UsersCommand {
     @Option(names = "--data", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "The server's data directory (default: the per-user folder).")
     Path data;
+
+    @Mixin
+    DatabaseOptions store = new DatabaseOptions();
 
     @Option(names = "--password-stdin", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Take the password from the first line of standard input.")
@@ -82,7 +87,11 @@ final class UsersCommand {
     }
 
     private Accounts open() {
-        return Accounts.open(data != null ? data : DataDirs.defaultDir("server"));
+        try {
+            return Accounts.open(store.settings(data != null ? data : DataDirs.defaultDir("server")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private char[] password(String prompt) throws IOException {

@@ -2,6 +2,8 @@ package chatroom.app;
 
 import chatroom.api.spi.ConnectOptions;
 import chatroom.api.spi.Providers;
+import chatroom.store.testing.LocalPostgres;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +55,8 @@ class ChatCommandTest {
         String help = out();
         for (String expected : new String[] {"server", "client", "users", "Transports (--transport):",
                 "  tcp ", "  udp ", "User interfaces (--ui):", "  terminal ", "  swing ", "Server consoles", "  stdin ",
-                "More commands", "  bench "}) {
+                "More commands", "  bench ", "Stores (chat server --data, --database):", "  sqlite ",
+                "  postgresql "}) {
             assertTrue(help.contains(expected), "missing '" + expected + "' in:\n" + help);
         }
     }
@@ -103,6 +106,44 @@ class ChatCommandTest {
         out.reset();
         assertEquals(0, run("", "users", "list", "--data", dir));
         assertEquals("张伟\n", out());
+    }
+
+    @Test
+    void serverAndUsersKeepEverythingInPostgresqlOnceInitialised() throws Exception {
+        LocalPostgres postgres = LocalPostgres.get(Assumptions::abort);
+        String url = postgres.urlWithoutPassword(LocalPostgres.databaseName(postgres.createDatabase()));
+        Path passwordFile = data.resolve("db-password");
+        Files.writeString(passwordFile, postgres.password() + "\n");
+        String[] database = {"--database", url, "--database-password-file", passwordFile.toString()};
+
+        assertEquals(1, run("/shutdown\n", concat(new String[] {"server", "--port", "0", "--data", data.toString()},
+                database)));
+        assertTrue(err().contains("The database " + url + " holds no chatroom data yet. Start the server once with"
+                + " --init to create its tables."), err());
+        assertEquals(0, run("secret\n", concat(new String[] {"users", "add", "alice", "--password-stdin", "--init"},
+                database)));
+        out.reset();
+        assertEquals(0, run("/shutdown\n", concat(new String[] {"server", "--bind", "127.0.0.1", "--port", "0",
+                "--data", data.toString()}, database)));
+        assertTrue(out().contains("Data:      " + url + " (accounts and history)\n"), out());
+        out.reset();
+        assertEquals(0, run("", concat(new String[] {"users", "list"}, database)));
+        assertEquals("alice\n", out());
+        assertTrue(Files.notExists(data.resolve("chatroom.db")), "nothing in the data folder's SQLite file");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(second))
+                .toArray(String[]::new);
+    }
+
+    @Test
+    void databaseOptionsAreCheckedBeforeStarting() {
+        assertEquals(2, run("", "server", "--port", "0", "--data", data.toString(), "--init"));
+        assertEquals("chat: --database-password-file and --init go with --database.\n", err());
+        err.reset();
+        assertEquals(2, run("", "users", "list", "--database", "jdbc:mysql://db/chat"));
+        assertTrue(err().startsWith("chat: No store here opens jdbc:mysql://db/chat: the stores found are "), err());
     }
 
     @Test

@@ -27,12 +27,11 @@ import chatroom.server.rooms.Rooms;
 import chatroom.server.sessions.ConnectionLimits;
 import chatroom.server.sessions.ServerContext;
 import chatroom.server.sessions.Session;
-import chatroom.server.storage.Stores;
 import chatroom.server.store.HistoryStore;
 import chatroom.server.store.MembershipStore;
 import chatroom.server.store.RoomStore;
 import chatroom.server.store.Store;
-import chatroom.server.store.StoreSettings;
+import chatroom.server.store.Stores;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -108,7 +107,7 @@ public final class ChatServer implements AutoCloseable {
      * @throws StorageException when the database cannot be opened
      */
     public void start() throws IOException {
-        store = Stores.open(StoreSettings.dataFolder(config.dataDir(), config.fsync()));
+        store = Stores.open(config.storeSettings());
         Names names = new Names(config.maxNameLength());
         Accounts accounts = new Accounts(store.accounts(), new PasswordHasher(config.hashIterations()), names);
         HistoryStore history = store.history();
@@ -188,6 +187,11 @@ public final class ChatServer implements AutoCloseable {
         long more = refusalsNotLogged.getAndSet(0);
         log.info("refused " + address + ": " + reason + (more == 0 ? "" : " (and " + more
                 + " more connections refused since the last such line)"));
+    }
+
+    /** Where the server keeps its data: the database file, or the database's URL without its password. */
+    public String storeLocation() {
+        return store.where();
     }
 
     /** Addresses clients can use. */

@@ -6,6 +6,7 @@ import chatroom.api.rules.Names;
 import chatroom.api.rules.Refusal;
 import chatroom.api.rules.RoomNames;
 import chatroom.api.rules.Texts;
+import chatroom.server.store.StoreSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +51,7 @@ import java.util.stream.Collectors;
  * @param maxRoomsPerUser           rooms one account (or guest) may be in at once
  * @param admins                    the server's operators, by account name key: they keep order in every room, as
  *                                  its owner would
+ * @param database                  the database that keeps everything, or {@code null} for SQLite in the data folder
  */
 public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistration, boolean allowGuests,
                            boolean durableHistory, int maxLineBytes, int maxNameLength, int maxTextLength,
@@ -57,7 +59,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                            Duration loginDeadline, int presenceLimit, boolean fsync, int maxConnections,
                            int maxConnectionsPerAddress, int bytesPerSecond, int byteBurst, int maxJsonDepth,
                            Duration resumeValidity, int resumeReplayMax, long maxFileSize, String defaultRoom,
-                           RoomCreation roomCreation, int maxRoomsPerUser, Set<String> admins) {
+                           RoomCreation roomCreation, int maxRoomsPerUser, Set<String> admins, Database database) {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_HASH_ITERATIONS = 600_000;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
@@ -90,6 +92,27 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         admins = admins.stream().map(Names::key).collect(Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * A database named by URL that keeps everything instead of the data folder.
+     *
+     * @param url      a JDBC URL, {@code jdbc:postgresql://HOST:PORT/DB?user=U}
+     * @param password its password, or {@code null} when it needs none
+     * @param init     whether its schema may be created or migrated at start
+     */
+    public record Database(String url, String password, boolean init) {
+        /** Never shows the password. */
+        @Override
+        public String toString() {
+            return "Database[" + new StoreSettings(null, url, password, false, init) + "]";
+        }
+    }
+
+    /** Where the store is, as its providers take it. */
+    public StoreSettings storeSettings() {
+        return database == null ? StoreSettings.dataFolder(dataDir, fsync)
+                : new StoreSettings(dataDir, database.url(), database.password(), fsync, database.init());
+    }
+
     /** Whether this account is one of the server's operators. */
     public boolean isAdmin(String account) {
         return admins.contains(Names.key(account));
@@ -105,7 +128,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                 presenceLimit, fsync, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
                 DEFAULT_BYTES_PER_SECOND, DEFAULT_BYTE_BURST, DEFAULT_MAX_JSON_DEPTH, DEFAULT_RESUME_VALIDITY,
                 DEFAULT_RESUME_REPLAY_MAX, Protocol.DEFAULT_MAX_FILE_SIZE, RoomNames.DEFAULT_ROOM,
-                RoomCreation.ACCOUNTS, DEFAULT_MAX_ROOMS_PER_USER, Set.of());
+                RoomCreation.ACCOUNTS, DEFAULT_MAX_ROOMS_PER_USER, Set.of(), null);
     }
 
     public static ServerConfig defaults(Path dataDir) {
@@ -223,6 +246,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         private RoomCreation roomCreation;
         private int maxRoomsPerUser;
         private Set<String> admins;
+        private Database database;
 
         private Builder(ServerConfig from) {
             dataDir = from.dataDir;
@@ -253,6 +277,12 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
             roomCreation = from.roomCreation;
             maxRoomsPerUser = from.maxRoomsPerUser;
             admins = from.admins;
+            database = from.database;
+        }
+
+        public Builder database(Database value) {
+            database = value;
+            return this;
         }
 
         public Builder admins(Set<String> value) {
@@ -395,7 +425,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                     maxLineBytes, maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst,
                     hashIterations, loginDeadline, presenceLimit, fsync, maxConnections, maxConnectionsPerAddress,
                     bytesPerSecond, byteBurst, maxJsonDepth, resumeValidity, resumeReplayMax, maxFileSize, defaultRoom,
-                    roomCreation, maxRoomsPerUser, admins);
+                    roomCreation, maxRoomsPerUser, admins, database);
         }
     }
 }

@@ -2,6 +2,7 @@ package chatroom.server;
 
 import chatroom.api.message.Limits;
 import chatroom.api.message.Protocol;
+import chatroom.server.store.StoreSettings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,12 +65,17 @@ class ServerConfigTest {
                 .loginDeadline(Duration.ofSeconds(3)).presenceLimit(50).fsync(true).maxConnections(99)
                 .maxConnectionsPerAddress(4).bytesPerSecond(2048).byteBurst(8192).maxJsonDepth(8)
                 .resumeValidity(Duration.ofMinutes(2)).resumeReplayMax(30).maxFileSize(77).defaultRoom("#hall")
-                .roomCreation(RoomCreation.OPEN).maxRoomsPerUser(5).admins(Set.of("Alice")).build();
+                .roomCreation(RoomCreation.OPEN).maxRoomsPerUser(5).admins(Set.of("Alice"))
+                .database(new ServerConfig.Database("jdbc:postgresql://db/chat", "pw", true)).build();
 
         assertEquals(new ServerConfig(DIR, 7, false, true, false, 5000, 12, 300, 25, 1024, 3, 9, 1000,
                 Duration.ofSeconds(3), 50, true, 99, 4, 2048, 8192, 8, Duration.ofMinutes(2), 30, 77, "#hall",
-                RoomCreation.OPEN, 5, Set.of("alice")), all);
+                RoomCreation.OPEN, 5, Set.of("alice"),
+                new ServerConfig.Database("jdbc:postgresql://db/chat", "pw", true)), all);
         assertTrue(all.isAdmin("ALICE"));
+        assertEquals(new StoreSettings(DIR, "jdbc:postgresql://db/chat", "pw", true, true), all.storeSettings());
+        assertEquals(StoreSettings.dataFolder(DIR, false), defaults.storeSettings());
+        assertFalse(all.toString().contains("pw"), "no password in " + all);
         assertEquals(all, all.toBuilder().build());
     }
 

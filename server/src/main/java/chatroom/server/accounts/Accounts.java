@@ -3,9 +3,10 @@ package chatroom.server.accounts;
 import chatroom.api.rules.Names;
 import chatroom.server.ServerConfig;
 import chatroom.server.StorageException;
-import chatroom.server.storage.Database;
-import chatroom.server.storage.SqliteAccountStore;
 import chatroom.server.store.AccountStore;
+import chatroom.server.store.Store;
+import chatroom.server.store.StoreSettings;
+import chatroom.server.store.Stores;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -24,18 +25,31 @@ public final class Accounts implements AutoCloseable {
     private final AccountStore store;
     private final PasswordHasher hasher;
     private final Names names;
+    /** What {@link #close} closes: the account store, or the whole store {@link #open} opened. */
+    private final AutoCloseable owned;
 
     public Accounts(AccountStore store, PasswordHasher hasher, Names names) {
+        this(store, hasher, names, store);
+    }
+
+    private Accounts(AccountStore store, PasswordHasher hasher, Names names, AutoCloseable owned) {
         this.store = store;
         this.hasher = hasher;
         this.names = names;
+        this.owned = owned;
     }
 
-    /** Opens the accounts of a data directory, as {@code chat users} does. */
+    /** Opens the accounts in a data folder's SQLite store. */
     public static Accounts open(Path dataDir) {
-        ServerConfig defaults = ServerConfig.defaults(dataDir);
-        return new Accounts(new SqliteAccountStore(Database.open(dataDir)),
-                new PasswordHasher(defaults.hashIterations()), new Names(defaults.maxNameLength()));
+        return open(StoreSettings.dataFolder(dataDir, false));
+    }
+
+    /** Opens the accounts of a server's store (its data folder or its database), as {@code chat users} does. */
+    public static Accounts open(StoreSettings settings) {
+        ServerConfig defaults = ServerConfig.defaults(settings.dataDir());
+        Store opened = Stores.open(settings);
+        return new Accounts(opened.accounts(), new PasswordHasher(defaults.hashIterations()),
+                new Names(defaults.maxNameLength()), opened);
     }
 
     /** What a login attempt came to. */
@@ -155,9 +169,11 @@ public final class Accounts implements AutoCloseable {
     @Override
     public void close() {
         try {
-            store.close();
+            owned.close();
         } catch (SQLException e) {
             throw failure("close the accounts database", e);
+        } catch (Exception e) {
+            throw new StorageException("Cannot close the accounts database: " + e.getMessage(), e);
         }
     }
 }

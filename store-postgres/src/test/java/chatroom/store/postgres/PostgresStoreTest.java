@@ -6,6 +6,7 @@ import chatroom.server.store.Store;
 import chatroom.server.store.StoreProvider;
 import chatroom.server.store.StoreSettings;
 import chatroom.store.testing.LocalPostgres;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.lang.module.ModuleDescriptor;
@@ -48,14 +49,16 @@ class PostgresStoreTest {
 
     @Test
     void anEmptyDatabaseIsRefusedWithoutInitAndMadeWithIt() throws Exception {
-        String url = TestPostgres.get().createDatabase();
+        String url = LocalPostgres.get(Assumptions::abort).createDatabase();
 
+        String shown = settings(url, false).databaseShown();
         StorageException refused = assertThrows(StorageException.class, () -> provider.open(settings(url, false)));
-        assertEquals("The database " + url + " holds no chatroom data yet. Start the server once with --init to"
+        assertEquals("The database " + shown + " holds no chatroom data yet. Start the server once with --init to"
                 + " create its tables.", refused.getMessage());
         try (Store store = provider.open(settings(url, true))) {
             assertTrue(store.accounts().create("alice", "alice", "hash", 1));
-            assertEquals(url, store.where());
+            assertEquals(shown, store.where());
+            assertFalse(shown.contains(LocalPostgres.get(Assumptions::abort).password()), shown);
         }
         try (Store again = provider.open(settings(url, false))) {
             assertEquals(List.of("alice"), again.accounts().names());
@@ -64,14 +67,28 @@ class PostgresStoreTest {
 
     @Test
     void aDatabaseWrittenByANewerChatroomIsRefusedEvenWithInit() throws Exception {
-        String url = TestPostgres.get().createDatabase();
+        String url = LocalPostgres.get(Assumptions::abort).createDatabase();
         provider.open(settings(url, true)).close();
         execute(url, "UPDATE chat_schema SET version = 99");
 
         for (boolean init : new boolean[] {false, true}) {
             StorageException refused = assertThrows(StorageException.class, () -> provider.open(settings(url, init)));
-            assertEquals("The database " + url + " was written by a newer chatroom (schema 99; this one knows up to "
-                    + Schema.shipped().version() + "). Run the newer version.", refused.getMessage());
+            assertEquals("The database " + settings(url, init).databaseShown() + " was written by a newer chatroom"
+                    + " (schema 99; this one knows up to " + Schema.shipped().version() + "). Run the newer version.",
+                    refused.getMessage());
+        }
+    }
+
+    @Test
+    void thePasswordMayComeApartFromTheUrl() throws Exception {
+        LocalPostgres postgres = LocalPostgres.get(Assumptions::abort);
+        String url = postgres.urlWithoutPassword(LocalPostgres.databaseName(postgres.createDatabase()));
+
+        StorageException refused = assertThrows(StorageException.class, () -> provider.open(settings(url, true)));
+        assertTrue(refused.getMessage().startsWith("Cannot connect to the database " + url + ": "),
+                refused.getMessage());
+        try (Store store = provider.open(new StoreSettings(null, url, postgres.password(), false, true))) {
+            assertEquals(List.of(), store.accounts().names());
         }
     }
 
@@ -86,7 +103,7 @@ class PostgresStoreTest {
 
     @Test
     void writesFailWhileTheDatabaseIsDownAndWorkAgainWhenItIsBack() throws Exception {
-        LocalPostgres postgres = TestPostgres.get();
+        LocalPostgres postgres = LocalPostgres.get(Assumptions::abort);
         String url = postgres.createDatabase();
         try (Store store = provider.open(settings(url, true))) {
             store.history().append(List.of(new ChatMessage(1, 10, "alice", "before", false, null, "#ops")));

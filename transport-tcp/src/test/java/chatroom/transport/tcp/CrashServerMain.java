@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A chat server as a process of its own, for {@link CrashTest} to kill: {@code DATA_DIR PORT}. Prints
+ * A chat server as a process of its own, for {@link CrashTest} to kill: {@code DATA_DIR PORT DATABASE}, the last
+ * empty for SQLite in the data folder, else a PostgreSQL URL (its schema made at the first start). Prints
  * {@code listening PORT} once it accepts connections, then serves until killed. alice is a server operator.
  */
 final class CrashServerMain {
@@ -20,7 +21,8 @@ final class CrashServerMain {
     public static void main(String[] args) throws Exception {
         ServerConfig config = ServerConfig.defaults(Path.of(args[0])).withHashIterations(1_000)
                 .withRate(10_000, 10_000).withByteRate(64 * 1024 * 1024, 64 * 1024 * 1024)
-                .toBuilder().admins(Set.of("alice")).build();
+                .toBuilder().admins(Set.of("alice"))
+                .database(args[2].isEmpty() ? null : new ServerConfig.Database(args[2], null, true)).build();
         ServerTransport transport = new TcpServerTransportProvider().create(new ListenOptions("127.0.0.1",
                 Integer.parseInt(args[1]), config.maxLineBytes(), config.outboxBytes()));
         ChatServer server = new ChatServer(config, List.of(transport), System.err);

@@ -21,9 +21,12 @@ import chatroom.api.message.TopicChanged;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ConnectOptions;
 import chatroom.api.spi.LoginException;
+import chatroom.store.testing.LocalPostgres;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -63,6 +66,8 @@ class CrashTest {
     @TempDir
     Path data;
 
+    /** The PostgreSQL database the server keeps everything in, or {@code null} for SQLite in {@link #data}. */
+    private String database;
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final List<Process> servers = new ArrayList<>();
 
@@ -82,7 +87,8 @@ class CrashTest {
         String classPath = System.getProperty("jdk.module.path", "") + File.pathSeparator
                 + System.getProperty("java.class.path");
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", classPath,
-                CrashServerMain.class.getName(), data.toString(), Integer.toString(port))
+                CrashServerMain.class.getName(), data.toString(), Integer.toString(port),
+                database == null ? "" : database)
                 .redirectError(data.resolve("server.log").toFile());
         Process server = builder.start();
         servers.add(server);
@@ -105,8 +111,16 @@ class CrashTest {
         return listening.get(60, TimeUnit.SECONDS);
     }
 
-    @Test
-    void aServerKilledMidBurstLosesNothingAnyoneSawAndEveryoneEndsWithTheSameConversation() throws Exception {
+    /** The store a test runs on: SQLite in the data folder, or a new database in a real PostgreSQL. */
+    private void useStore(String store) {
+        database = store.equals("postgresql") ? LocalPostgres.get(Assumptions::abort).createDatabase() : null;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aServerKilledMidBurstLosesNothingAnyoneSawAndEveryoneEndsWithTheSameConversation(String store)
+            throws Exception {
+        useStore(store);
         Process[] server = new Process[1];
         int port = startServer(0, server);
         List<RecordingListener> listeners = new ArrayList<>();
@@ -180,8 +194,10 @@ class CrashTest {
                 CLIENTS);
     }
 
-    @Test
-    void roomsMembershipsTopicsRolesBansAndInvitesOutliveAKill() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void roomsMembershipsTopicsRolesBansAndInvitesOutliveAKill(String store) throws Exception {
+        useStore(store);
         Process[] server = new Process[1];
         int port = startServer(0, server);
         ConnectOptions withRooms = new ConnectOptions("127.0.0.1", port,

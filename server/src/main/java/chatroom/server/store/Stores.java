@@ -1,12 +1,12 @@
-package chatroom.server.storage;
+package chatroom.server.store;
 
 import chatroom.server.StorageException;
-import chatroom.server.store.Store;
-import chatroom.server.store.StoreProvider;
-import chatroom.server.store.StoreSettings;
+import chatroom.server.storage.SqliteStoreProvider;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /** Finds the provider that opens the store the settings name. */
@@ -22,14 +22,20 @@ public final class Stores {
      *                          cannot be opened
      */
     public static Store open(StoreSettings settings) {
-        for (StoreProvider provider : providers()) {
-            if (provider.accepts(settings)) {
-                return provider.open(settings);
-            }
-        }
-        throw new StorageException("No store here opens " + settings.databaseShown() + ": the stores found are "
+        return providerFor(settings).orElseThrow(() -> new StorageException(noProviderFor(settings)))
+                .open(settings);
+    }
+
+    /** The first provider on the module path that accepts the settings, if any does. */
+    public static Optional<StoreProvider> providerFor(StoreSettings settings) {
+        return providers().stream().filter(provider -> provider.accepts(settings)).findFirst();
+    }
+
+    /** What to tell the operator when no provider accepts the settings: what was asked, what exists, what to do. */
+    public static String noProviderFor(StoreSettings settings) {
+        return "No store here opens " + settings.databaseShown() + ": the stores found are "
                 + String.join(", ", providers().stream().map(StoreProvider::name).toList())
-                + ". Is the store's jar in the module folder?");
+                + ". Is the store's jar in the module folder?";
     }
 
     /**
@@ -42,6 +48,8 @@ public final class Stores {
         if (found.stream().noneMatch(provider -> provider instanceof SqliteStoreProvider)) {
             found.add(new SqliteStoreProvider());
         }
+        // By name, whatever order the module path gives: providers take disjoint settings, so order is for people.
+        found.sort(Comparator.comparing(StoreProvider::name));
         return found;
     }
 }

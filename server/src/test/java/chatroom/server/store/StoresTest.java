@@ -1,10 +1,8 @@
-package chatroom.server.storage;
+package chatroom.server.store;
 
 import chatroom.server.StorageException;
-import chatroom.server.store.RoomStore;
-import chatroom.server.store.Store;
-import chatroom.server.store.StoreProvider;
-import chatroom.server.store.StoreSettings;
+import chatroom.server.storage.Database;
+import chatroom.server.storage.SqliteStoreProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

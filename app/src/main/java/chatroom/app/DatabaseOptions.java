@@ -1,0 +1,73 @@
+package chatroom.app;
+
+import chatroom.server.ServerConfig;
+import chatroom.server.store.StoreSettings;
+import chatroom.server.store.Stores;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where the server keeps everything when not in its data folder: {@code --database URL}, its password from a file or
+ * the environment (never on the command line, where {@code ps} shows it to everyone), and {@code --init}. Shared by
+ * {@code chat server} and {@code chat users}.
+ */
+final class DatabaseOptions {
+    static final String PASSWORD_VARIABLE = "CHAT_DATABASE_PASSWORD";
+
+    @Option(names = "--database", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Keep everything in this database instead of the data folder, e.g."
+                    + " jdbc:postgresql://HOST:5432/chat?user=chat (start once with --init to create its tables).")
+    String url;
+
+    @Option(names = "--database-password-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "The database's password, in a file (else from the " + PASSWORD_VARIABLE
+                    + " environment variable).")
+    Path passwordFile;
+
+    @Option(names = "--init", scope = ScopeType.INHERIT,
+            description = "Create the database's tables, or migrate them from an older chatroom (back it up first).")
+    boolean init;
+
+    /** Where environment variables come from. Package access for tests. */
+    UnaryOperator<String> environment = System::getenv;
+
+    /** The database named, or {@code null} for the data folder; refuses options that do not go together. */
+    ServerConfig.Database database() throws IOException {
+        if (url == null) {
+            if (passwordFile != null || init) {
+                throw new UsageError("--database-password-file and --init go with --database.");
+            }
+            return null;
+        }
+        if (!url.startsWith("jdbc:")) {
+            throw new UsageError("--database takes a JDBC URL, such as jdbc:postgresql://HOST:5432/chat?user=chat;"
+                    + " not '" + url + "'.");
+        }
+        String password = environment.apply(PASSWORD_VARIABLE);
+        if (passwordFile != null) {
+            if (!Files.isReadable(passwordFile)) {
+                throw new UsageError("Cannot read the database password file " + passwordFile + ".");
+            }
+            password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+        }
+        ServerConfig.Database database = new ServerConfig.Database(url, password, init);
+        StoreSettings settings = new StoreSettings(null, url, password, false, init);
+        if (Stores.providerFor(settings).isEmpty()) {
+            throw new UsageError(Stores.noProviderFor(settings));
+        }
+        return database;
+    }
+
+    /** The store's settings: the database named, or the data folder. */
+    StoreSettings settings(Path dataDir) throws IOException {
+        ServerConfig.Database database = database();
+        return database == null ? StoreSettings.dataFolder(dataDir, false)
+                : new StoreSettings(dataDir, database.url(), database.password(), false, database.init());
+    }
+}
