@@ -26,6 +26,12 @@ import java.util.concurrent.locks.LockSupport;
  * the connections by the room thread itself. Each hand-off to a parked thread costs a wake-up and widens the latency
  * tail, and a steady trickle of messages would pay two per message for an overlap it does not need. A busy room
  * submits large batches or finds the pipeline busy, and keeps the overlap.
+ *
+ * <p>A batch whose commit fails (the database is unreachable, the disk is full) is neither delivered nor dropped:
+ * the journal retries it, waiting longer each time up to {@link #MAX_RETRY_WAIT_MILLIS}, and everything after it
+ * waits behind it. Meanwhile {@link #failing()} is true, and the room refuses new messages rather than queue what it
+ * cannot save; once a retry commits, the batch and those behind it are delivered in order and the room takes
+ * messages again. So nothing is acknowledged, to its sender or anyone, before it is committed.
  */
 public final class Journal {
     private record Batch(List<ServerMessage> entries, List<Delivery> deliveries) {
@@ -36,6 +42,8 @@ public final class Journal {
     static final int QUIET_BATCH = 8;
     /** Copies in such a batch: queueing one costs the room thread about a microsecond, a huge room waits for none. */
     static final int QUIET_COPIES = 1000;
+    static final long FIRST_RETRY_WAIT_MILLIS = 100;
+    static final long MAX_RETRY_WAIT_MILLIS = 2_000;
 
     private final HistoryStore history;
     private final ServerLog log;
@@ -45,6 +53,9 @@ public final class Journal {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Thread committer;
     private final Thread deliverer;
+    /** Whether the last commit failed: read by the room thread, to refuse messages while it cannot save them. */
+    private volatile boolean failing;
+    private volatile boolean stopping;
 
     /** @param history where entries go, or {@code null} to keep history in memory only */
     public Journal(HistoryStore history, ServerLog log) {
@@ -62,11 +73,11 @@ public final class Journal {
     /** Called by one thread only, the room's: whether the pipeline is empty cannot change under it but to empty. */
     void submit(List<ServerMessage> entries, List<Delivery> deliveries) {
         Batch batch = new Batch(entries, deliveries);
-        if (inFlight.get() == 0 && isQuiet(deliveries)) {
-            write(entries);
+        if (inFlight.get() == 0 && isQuiet(deliveries) && write(entries)) {
             deliver(runs(List.of(batch)));
             return;
         }
+        // Busy, or its commit failed: the pipeline commits it (retrying until it can) before anyone receives it.
         inFlight.incrementAndGet();
         toCommit.add(batch);
     }
@@ -108,8 +119,11 @@ public final class Journal {
             for (Batch batch : batches) {
                 entries.addAll(batch.entries());
             }
-            write(entries);
-            toDeliver.addAll(batches);
+            if (writeUntilCommitted(entries)) {
+                toDeliver.addAll(batches);
+            } else if (batches.contains(END)) {
+                toDeliver.add(END);
+            }
             if (batches.contains(END)) {
                 return;
             }
@@ -118,16 +132,57 @@ public final class Journal {
         }
     }
 
-    private void write(List<ServerMessage> entries) {
+    /** Whether history cannot be written now: the room refuses new messages while this is true. */
+    public boolean failing() {
+        return failing;
+    }
+
+    /**
+     * Commits the entries, retrying until a commit succeeds; returns false only when the server stops first (the
+     * entries were then neither saved nor delivered).
+     */
+    private boolean writeUntilCommitted(List<ServerMessage> entries) {
+        long wait = FIRST_RETRY_WAIT_MILLIS;
+        while (!write(entries)) {
+            if (stopping) {
+                log.info("stopping with history unwritable: " + entries.size() + " messages were neither saved nor"
+                        + " delivered");
+                return false;
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                return false;
+            }
+            wait = Math.min(wait * 2, MAX_RETRY_WAIT_MILLIS);
+        }
+        return true;
+    }
+
+    /** One commit; whether it succeeded. The first failure and the recovery are logged, not every retry. */
+    private boolean write(List<ServerMessage> entries) {
         if (history == null || entries.isEmpty()) {
-            return;
+            return true;
         }
         try {
             history.append(entries);
-        } catch (SQLException | RuntimeException e) {
-            // Availability over durability: the room goes on, and the operator learns what was not saved.
-            log.info("history write failed, " + entries.size() + " messages not saved: " + e.getMessage());
+        } catch (SQLException e) {
+            if (!failing) {
+                failing = true;
+                log.info("history write failed, new messages are refused until it works again (" + entries.size()
+                        + " waiting, retried every " + MAX_RETRY_WAIT_MILLIS / 1000 + " s at most): " + e.getMessage());
+            }
+            return false;
+        } catch (RuntimeException e) {
+            // A bug rather than the database: retrying cannot help, so the room goes on and the operator is told.
+            log.info("history write failed, " + entries.size() + " messages not saved: " + e);
+            return true;
         }
+        if (failing) {
+            failing = false;
+            log.info("history writes work again; new messages are accepted");
+        }
+        return true;
     }
 
     /** Frames in the room's order for one recipient set, and what to do once they are queued. */
@@ -234,6 +289,7 @@ public final class Journal {
 
     /** Commits and delivers what is queued, then stops both threads. */
     public void stop() throws InterruptedException {
+        stopping = true;
         inFlight.incrementAndGet();
         toCommit.add(END);
         committer.join();

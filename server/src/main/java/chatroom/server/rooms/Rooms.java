@@ -222,6 +222,8 @@ public final class Rooms {
     /** The console's member key: no member has it. */
     private static final String CONSOLE_KEY = "console:";
     private static final String STORAGE_FAILED = "The server could not record that; try again.";
+    static final String UNSAVED = "The server cannot save messages right now, so yours was not sent; try again in a"
+            + " moment.";
     /** How long an invite lets its account in. */
     static final Duration INVITE_VALIDITY = Duration.ofHours(24);
     private final ServerConfig config;
@@ -542,6 +544,10 @@ public final class Rooms {
             return;
         }
         if (cid == null) {
+            if (journal.failing()) {
+                refuseUnsaved(session, null);
+                return;
+            }
             record(room, new ChatMessage(room.nextId(), now(), session.name(), text, false, null, room.name()));
             return;
         }
@@ -554,6 +560,10 @@ public final class Rooms {
                     first.name()));
             return;
         }
+        if (journal.failing()) {
+            refuseUnsaved(session, cid);
+            return;
+        }
         ChatMessage message = new ChatMessage(room.nextId(), now(), session.name(), text, false, null, room.name());
         receipts.add(new Receipts.Receipt(sender, cid, message.id(), message.ts(), message.from(), null,
                 room.key()), now());
@@ -562,6 +572,14 @@ public final class Rooms {
         }
         broadcastWithEcho(room, message, session, message.withCid(cid));
         remember(room, message);
+    }
+
+    /**
+     * Refuses a message while history cannot be written, at once: a reply through the journal would wait behind the
+     * batch it is retrying.
+     */
+    private void refuseUnsaved(Session session, String cid) {
+        session.send(session.encode(new ErrorReply(ErrorCode.SERVER_ERROR, UNSAVED, "say", cid)));
     }
 
     /** Ends the memberships of guests away longer than a session can be resumed. */

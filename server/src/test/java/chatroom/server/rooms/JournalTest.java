@@ -13,6 +13,7 @@ import chatroom.server.sessions.ServerContext;
 import chatroom.server.sessions.Session;
 import chatroom.server.storage.Database;
 import chatroom.server.storage.History;
+import chatroom.server.store.HistoryStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +29,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
 
 class JournalTest {
     @TempDir
@@ -230,9 +237,46 @@ class JournalTest {
     }
 
     @Test
-    void aFailedWriteIsLoggedAndTheRoomGoesOn() throws Exception {
-        History history = new History(Database.open(dir));
-        history.close();
+    void aBatchWhoseCommitFailsIsRetriedAndDeliveredOnlyOnceCommitted() throws Exception {
+        History saved = new History(Database.open(dir));
+        AtomicBoolean down = new AtomicBoolean(true);
+        HistoryStore history = mock(HistoryStore.class);
+        doAnswer(call -> {
+            if (down.get()) {
+                throw new SQLException("Connection refused");
+            }
+            saved.append(call.getArgument(0));
+            return null;
+        }).when(history).append(any());
+        Journal journal = new Journal(history, log);
+        StubConnection alice = new StubConnection("127.0.0.1:50001");
+        Session aliceSession = session(alice);
+        journal.start();
+
+        journal.submit(List.of(message(1)), List.of(Delivery.to(aliceSession, frame(1))));
+        journal.submit(List.of(), List.of(Delivery.to(aliceSession, frame(2))));
+        Thread.sleep(3 * Journal.FIRST_RETRY_WAIT_MILLIS);
+        assertTrue(journal.failing(), "the room is told to refuse messages");
+        assertEquals(List.of(), received(alice), "nothing is delivered before it is committed");
+
+        down.set(false);
+        assertEquals(lines(1), List.of(alice.poll(Duration.ofSeconds(10)).toString()));
+        assertEquals(lines(2), List.of(alice.poll(Duration.ofSeconds(10)).toString()), "what waited behind it");
+        assertFalse(journal.failing());
+        journal.stop();
+        assertEquals(1, saved.size("#lobby"));
+        String logged = logBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(logged.contains(" history write failed, new messages are refused until it works again (1 waiting,"
+                + " retried every 2 s at most): Connection refused\n"), logged);
+        assertTrue(logged.contains(" history writes work again; new messages are accepted\n"), logged);
+        assertEquals(1, logged.split("history write failed").length - 1, "one line for the outage: " + logged);
+        saved.close();
+    }
+
+    @Test
+    void stoppingWhileHistoryCannotBeWrittenEndsWithoutDeliveringIt() throws Exception {
+        HistoryStore history = mock(HistoryStore.class);
+        doThrow(new SQLException("Connection refused")).when(history).append(any());
         Journal journal = new Journal(history, log);
         StubConnection alice = new StubConnection("127.0.0.1:50001");
         journal.start();
@@ -240,9 +284,9 @@ class JournalTest {
         journal.submit(List.of(message(1)), List.of(Delivery.to(session(alice), frame(1))));
         journal.stop();
 
-        assertEquals(lines(1), received(alice));
-        String logged = logBytes.toString(StandardCharsets.UTF_8);
-        assertTrue(logged.startsWith(clock.instant() + " history write failed, 1 messages not saved: "), logged);
+        assertEquals(List.of(), received(alice));
+        assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains(
+                " stopping with history unwritable: 1 messages were neither saved nor delivered\n"));
     }
 
     @Test
