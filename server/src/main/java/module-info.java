@@ -4,7 +4,7 @@
  *
  * @provides chatroom.api.spi.ServerConsoleProvider the {@code stdin} console
  */
-@SuppressWarnings("module") // the qualified export names the app, which is built after this module
+@SuppressWarnings("module") // qualified exports name modules built after this one
 module chatroom.server {
     requires transitive chatroom.api;
     // Transitive: the storage SPI reports a store's failures as SQLExceptions (both stores speak JDBC).
@@ -14,6 +14,8 @@ module chatroom.server {
     exports chatroom.server;
     // The storage SPI: what a store provider implements, in the chat's terms.
     exports chatroom.server.store;
+    // Rows of the store's tables over JDBC, which the PostgreSQL store shares with SQLite's for chat migrate.
+    exports chatroom.server.store.jdbc to chatroom.store.postgres;
     // `chat users` manages the accounts of a stopped server; nothing else outside needs them.
     exports chatroom.server.accounts to chatroom.app;
 

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 /** The top-level {@code chat} command: its subcommands, and the providers found on the module path. */
 @Command(name = "chat", mixinStandardHelpOptions = true, versionProvider = ChatCommand.Version.class,
         description = "A chat room: run a server, or join one from a terminal or a window.",
-        subcommands = {ServerCommand.class, ClientCommand.class, UsersCommand.class,
+        subcommands = {ServerCommand.class, ClientCommand.class, UsersCommand.class, MigrateCommand.class,
                 CommandLine.HelpCommand.class})
 final class ChatCommand implements Callable<Integer> {
     static final String VERSION = "chat 0.1.0";
@@ -131,6 +131,9 @@ final class ChatCommand implements Callable<Integer> {
             }
             if (type == UsersCommand.class) {
                 return type.cast(new UsersCommand(io));
+            }
+            if (type == MigrateCommand.class) {
+                return type.cast(new MigrateCommand(io));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -49,19 +49,27 @@ final class DatabaseOptions {
             throw new UsageError("--database takes a JDBC URL, such as jdbc:postgresql://HOST:5432/chat?user=chat;"
                     + " not '" + url + "'.");
         }
-        String password = environment.apply(PASSWORD_VARIABLE);
-        if (passwordFile != null) {
-            if (!Files.isReadable(passwordFile)) {
-                throw new UsageError("Cannot read the database password file " + passwordFile + ".");
-            }
-            password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+        String password = password(passwordFile, environment);
+        requireProvider(new StoreSettings(null, url, password, false, init));
+        return new ServerConfig.Database(url, password, init);
+    }
+
+    /** The database's password: from the file when one is given, else from the environment, else none. */
+    static String password(Path file, UnaryOperator<String> environment) throws IOException {
+        if (file == null) {
+            return environment.apply(PASSWORD_VARIABLE);
         }
-        ServerConfig.Database database = new ServerConfig.Database(url, password, init);
-        StoreSettings settings = new StoreSettings(null, url, password, false, init);
+        if (!Files.isReadable(file)) {
+            throw new UsageError("Cannot read the database password file " + file + ".");
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
+    }
+
+    /** Refuses, as the user's mistake, a database no installed store opens. */
+    static void requireProvider(StoreSettings settings) {
         if (Stores.providerFor(settings).isEmpty()) {
             throw new UsageError(Stores.noProviderFor(settings));
         }
-        return database;
     }
 
     /** The store's settings: the database named, or the data folder. */

@@ -4,7 +4,8 @@ import java.sql.SQLException;
 
 /**
  * Everything the server keeps, in one place a {@link StoreProvider} opened: accounts, rooms, memberships with the
- * rooms' bans and invites, server bans, history and resume tokens. Closing it closes each part.
+ * rooms' bans and invites, server bans, history and resume tokens; and all of it as {@link #rows() rows}, for a copy.
+ * Closing it closes each part.
  */
 public interface Store extends AutoCloseable {
     AccountStore accounts();
@@ -18,6 +19,9 @@ public interface Store extends AutoCloseable {
     HistoryStore history();
 
     TokenStore tokens();
+
+    /** Everything, as rows, for copying this store into another. */
+    StoreRows rows();
 
     /** Where the data is, for the operator's messages (a file, a URL without its password). */
     String where();

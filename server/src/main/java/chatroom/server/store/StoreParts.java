@@ -10,7 +10,8 @@ import java.sql.SQLException;
  * @param shared what the parts share and is closed after them, or {@code null}
  */
 public record StoreParts(String where, AccountStore accounts, RoomStore rooms, MembershipStore memberships,
-                         ServerBanStore serverBans, HistoryStore history, TokenStore tokens, AutoCloseable shared)
+                         ServerBanStore serverBans, HistoryStore history, TokenStore tokens, StoreRows rows,
+                         AutoCloseable shared)
         implements Store {
     @Override
     public void close() throws SQLException {

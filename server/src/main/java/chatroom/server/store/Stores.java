@@ -1,8 +1,11 @@
 package chatroom.server.store;
 
 import chatroom.server.StorageException;
+import chatroom.server.storage.Database;
 import chatroom.server.storage.SqliteStoreProvider;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +27,11 @@ public final class Stores {
     public static Store open(StoreSettings settings) {
         return providerFor(settings).orElseThrow(() -> new StorageException(noProviderFor(settings)))
                 .open(settings);
+    }
+
+    /** Whether a data folder holds a server's SQLite store (made by a server or {@code chat users}). */
+    public static boolean dataFolderHasStore(Path dataDir) {
+        return Files.isRegularFile(dataDir.resolve(Database.FILE_NAME));
     }
 
     /** The first provider on the module path that accepts the settings, if any does. */

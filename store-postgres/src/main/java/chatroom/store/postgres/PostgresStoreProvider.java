@@ -5,6 +5,7 @@ import chatroom.server.store.Store;
 import chatroom.server.store.StoreParts;
 import chatroom.server.store.StoreProvider;
 import chatroom.server.store.StoreSettings;
+import chatroom.server.store.jdbc.JdbcRows;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -71,7 +72,8 @@ public final class PostgresStoreProvider implements StoreProvider {
         }
         Jdbc jdbc = new Jdbc(pool);
         return new StoreParts(where, new PostgresAccounts(jdbc), new PostgresRooms(jdbc), new PostgresMemberships(jdbc),
-                new PostgresServerBans(jdbc), new PostgresHistory(jdbc), new PostgresTokens(jdbc), pool);
+                new PostgresServerBans(jdbc), new PostgresHistory(jdbc), new PostgresTokens(jdbc),
+                new JdbcRows(pool::getConnection, JdbcRows.standardTables("COLLATE \"C\"", "seq")), pool);
     }
 
     private static HikariConfig config(StoreSettings settings) {

@@ -4,13 +4,18 @@ import chatroom.api.message.Announcement;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.FileShared;
 import chatroom.server.store.AccountStore;
+import chatroom.server.store.HistoryRow;
 import chatroom.server.store.HistoryStore;
 import chatroom.server.store.MembershipStore;
 import chatroom.server.store.RoomStore;
 import chatroom.server.store.Store;
+import chatroom.server.store.StoreRows;
 import chatroom.server.store.TokenStore;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -84,6 +89,9 @@ public final class StoreContract {
     /** Every check, in a stable order. */
     public static List<Check> checks() {
         return List.of(
+                new Check("rowsOfEveryKindAreWrittenAndReadBackInOrder",
+                        StoreContract::rowsOfEveryKindAreWrittenAndReadBackInOrder),
+                new Check("rowsShowWhatThePartsStored", StoreContract::rowsShowWhatThePartsStored),
                 new Check("aBatchWithABadEntryWritesNothingAndTheNextBatchWorks",
                         StoreContract::aBatchWithABadEntryWritesNothingAndTheNextBatchWorks),
                 new Check("historyKeepsEachRoomsEntriesInOrderWithTheirIdsAcrossARestart",
@@ -302,5 +310,82 @@ public final class StoreContract {
         history.append(List.of(new ChatMessage(1, 1002, "alice", "next", false, null, "#ops")));
         assertEquals(List.of(new ChatMessage(1, 1002, "alice", "next", true, null, "#ops")),
                 fixture.restart().history().before("#ops", Long.MAX_VALUE, 10));
+    }
+
+    /** One row or more of every kind, as {@code chat migrate} writes them into an empty store. */
+    private static Map<Class<? extends Record>, List<? extends Record>> sampleRows() {
+        Map<Class<? extends Record>, List<? extends Record>> rows = new LinkedHashMap<>();
+        rows.put(StoreRows.AccountRow.class, List.of(new StoreRows.AccountRow("alice", "Alice", "hash-a", 1, true),
+                new StoreRows.AccountRow("zoë", "Zoë", "hash-z", 2, false)));
+        rows.put(StoreRows.RoomRow.class, List.of(
+                new StoreRows.RoomRow("#lobby", "#lobby", null, null, 3, false, false),
+                new StoreRows.RoomRow("#ops", "#Ops", "Deploys", "alice", 4, true, true)));
+        rows.put(StoreRows.MembershipRow.class, List.of(new StoreRows.MembershipRow("#lobby", "alice", 5, false),
+                new StoreRows.MembershipRow("#ops", "alice", 6, true)));
+        rows.put(StoreRows.RoomBanRow.class, List.of(new StoreRows.RoomBanRow("#ops", "zoë", "alice", 7)));
+        rows.put(StoreRows.InviteRow.class, List.of(new StoreRows.InviteRow("#ops", "bob", null, 8)));
+        rows.put(StoreRows.ServerBanRow.class, List.of(new StoreRows.ServerBanRow("erin", 9)));
+        rows.put(StoreRows.TokenRow.class, List.of(
+                new StoreRows.TokenRow("h1", "alice", "Alice", false, Long.MAX_VALUE),
+                new StoreRows.TokenRow("h2", "guest-7", "guest-7", true, 10)));
+        rows.put(HistoryRow.class, List.of(
+                new HistoryRow("#ops", 2, 12, HistoryRow.MESSAGE, "Alice", "second", "alice", "c-2"),
+                new HistoryRow("#ops", 1, 11, HistoryRow.MESSAGE, "Alice", "first, written after", null, null),
+                new HistoryRow(null, 7, 13, HistoryRow.ANNOUNCEMENT, null, "from before rooms", null, null),
+                new HistoryRow("#lobby", 1, 14, HistoryRow.FILE, "Zoë", "2048 plan 你好.pdf", null, null)));
+        return rows;
+    }
+
+    private static <R extends Record> List<R> allRows(Store store, Class<R> kind) throws Exception {
+        List<R> all = new ArrayList<>();
+        store.rows().read(kind, 2, all::addAll);
+        return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void rowsOfEveryKindAreWrittenAndReadBackInOrder(Fixture fixture) throws Exception {
+        Map<Class<? extends Record>, List<? extends Record>> rows = sampleRows();
+        assertEquals(StoreRows.KINDS, List.copyOf(rows.keySet()), "a sample of every kind");
+        for (Map.Entry<Class<? extends Record>, List<? extends Record>> kind : rows.entrySet()) {
+            fixture.store().rows().write((Class<Record>) kind.getKey(), (List<Record>) kind.getValue());
+        }
+
+        Store again = fixture.restart();
+        for (Map.Entry<Class<? extends Record>, List<? extends Record>> kind : rows.entrySet()) {
+            List<? extends Record> expected = kind.getKey() == HistoryRow.class ? kind.getValue()
+                    : kind.getValue().stream().sorted(java.util.Comparator.comparing(Record::toString)).toList();
+            assertEquals(expected, allRows(again, kind.getKey()), kind.getKey().getSimpleName()
+                    + ": by key, history in the order written");
+            assertEquals((long) expected.size(), again.rows().count(kind.getKey()));
+        }
+        assertEquals(List.of(new ChatMessage(2, 12, "Alice", "second", true, null, "#ops")),
+                again.history().before("#ops", Long.MAX_VALUE, 1), "the parts read what the rows wrote");
+        again.rows().deleteAll();
+        for (Class<? extends Record> kind : StoreRows.KINDS) {
+            assertEquals(0L, again.rows().count(kind), kind.getSimpleName());
+        }
+    }
+
+    private static void rowsShowWhatThePartsStored(Fixture fixture) throws Exception {
+        Store store = fixture.store();
+        store.accounts().create("alice", "alice", "hash", 1);
+        store.rooms().create("#ops", "alice", 2);
+        store.memberships().join("#ops", "alice", 3);
+        store.memberships().ban("#ops", "bob", "alice", 4);
+        store.serverBans().ban("erin", true, 5);
+        store.history().append(List.of(
+                new ChatMessage(1, 6, "alice", "hi", false, HistoryStore.receiptCid("alice", "c-1"), "#ops")));
+
+        assertEquals(List.of(new StoreRows.AccountRow("alice", "alice", "hash", 1, false)),
+                allRows(store, StoreRows.AccountRow.class));
+        assertEquals(List.of(new StoreRows.RoomRow("#ops", "#ops", null, "alice", 2, false, false)),
+                allRows(store, StoreRows.RoomRow.class));
+        assertEquals(List.of(new StoreRows.MembershipRow("#ops", "alice", 3, false)),
+                allRows(store, StoreRows.MembershipRow.class));
+        assertEquals(List.of(new StoreRows.RoomBanRow("#ops", "bob", "alice", 4)),
+                allRows(store, StoreRows.RoomBanRow.class));
+        assertEquals(List.of(new StoreRows.ServerBanRow("erin", 5)), allRows(store, StoreRows.ServerBanRow.class));
+        assertEquals(List.of(new HistoryRow("#ops", 1, 6, HistoryRow.MESSAGE, "alice", "hi", "alice", "c-1")),
+                allRows(store, HistoryRow.class));
     }
 }
