@@ -1,6 +1,7 @@
 package chatroom.bench;
 
 import com.google.gson.GsonBuilder;
+import chatroom.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -69,6 +70,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--size", paramLabel = "BYTES", defaultValue = "100", description = "Text size (default: ${DEFAULT-VALUE}).")
     int size;
+
+    @Option(names = "--database", paramLabel = "URL",
+            description = "The local server keeps everything in this database (jdbc:postgresql://..., its password in"
+                    + " CHAT_DATABASE_PASSWORD; tables made if missing) instead of a temporary data folder.")
+    String database;
 
     @Option(names = "--history", defaultValue = "on",
             description = "on: durable history (the default); off: no history writes, to measure their cost. Local server only.")
@@ -196,7 +202,7 @@ final class BenchCommand implements Callable<Integer> {
     private int resumeProbe() throws Exception {
         ResumeProbe.Result result = null;
         for (int i = 0; i < (warmup ? 1 : 0) + repeat; i++) {
-            LocalServer local = server == null ? new LocalServer(history.equals("on"), true) : null;
+            LocalServer local = server == null ? new LocalServer(history.equals("on"), true, database()) : null;
             try {
                 InetSocketAddress address = local != null ? local.address() : parse(server);
                 result = new ResumeProbe(address, resumeRooms, missed, runPrefix()).run();
@@ -256,9 +262,15 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** The database the local server keeps everything in, or {@code null} for a temporary data folder. */
+    private ServerConfig.Database database() {
+        return database == null ? null : new ServerConfig.Database(database, System.getenv("CHAT_DATABASE_PASSWORD"),
+                true);
+    }
+
     private BenchResult run(int clientCount) throws Exception {
         boolean durable = history.equals("on");
-        LocalServer local = server == null ? new LocalServer(durable, rooms != null) : null;
+        LocalServer local = server == null ? new LocalServer(durable, rooms != null, database()) : null;
         ServerProcess process = serverPid != null ? new ServerProcess(serverPid) : null;
         try {
             InetSocketAddress address = local != null ? local.address() : parse(server);
@@ -299,7 +311,7 @@ final class BenchCommand implements Callable<Integer> {
                         latencies.max(), local != null || process != null ? (cpuAfter - cpuBefore) / 1e9 : null,
                         (benchCpuAfter - benchCpuBefore) / 1e9,
                         rssBefore, rssAfter, rssBefore != null ? (rssAfter - rssBefore) / clientCount : null,
-                        local != null, durable, load.errors(), load.firstError(),
+                        local != null, durable, local != null ? local.store() : null, load.errors(), load.firstError(),
                         burst != null ? burst.completed() : null, burst != null ? burst.seconds() : null,
                         rooms, rooms != null ? roomsPerClient : null, rooms != null ? joins.percentile(50) : null,
                         rooms != null ? joins.percentile(99) : null);

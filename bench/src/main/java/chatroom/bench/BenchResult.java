@@ -6,13 +6,14 @@ import java.util.Locale;
  * What one run measured. Latencies are in microseconds. CPU and RSS describe the server when it ran in this process
  * ({@code rssInProcess}: read after a forced GC, and including the light clients, so its growth per client is an
  * upper bound for the server's) or when the bench was given its process id (read as {@code top} shows it, no GC).
- * The room fields are null for a protocol-1 run in the one room.
+ * The room fields are null for a protocol-1 run in the one room; {@code store} names the local server's store
+ * ({@code sqlite}, {@code postgresql}), null for a server the bench did not start.
  */
 record BenchResult(int clients, int senders, long messagesSent, long expectedDeliveries, long deliveries, long lost,
                    double connectSeconds, double deliverySeconds, double deliveriesPerSecond, long p50, long p90,
                    long p99, long p999, long max, Double serverCpuSeconds, double benchCpuSeconds,
                    Long rssBeforeBytes, Long rssAfterBytes, Long rssPerClientBytes, boolean rssInProcess,
-                   boolean durableHistory, long errors, String firstError, Integer passwordLogins,
+                   boolean durableHistory, String store, long errors, String firstError, Integer passwordLogins,
                    Double passwordLoginSeconds, Integer rooms, Integer roomsPerClient, Long joinP50, Long joinP99) {
 
     String summary() {
@@ -27,6 +28,9 @@ record BenchResult(int clients, int senders, long messagesSent, long expectedDel
                 clients, senders, messagesSent, deliveries, expectedDeliveries, lost, deliverySeconds,
                 human(deliveriesPerSecond), p50, p90, p99, p999, max, connectSeconds,
                 durableHistory ? "durable" : "off"));
+        if (store != null) {
+            line.append(" store=").append(store);
+        }
         if (serverCpuSeconds != null) {
             line.append(String.format(Locale.ROOT, " serverCPU=%.2fs", serverCpuSeconds));
         }

@@ -8,6 +8,8 @@ import chatroom.api.spi.ServerTransport;
 import chatroom.server.ChatServer;
 import chatroom.server.RoomCreation;
 import chatroom.server.ServerConfig;
+import chatroom.server.store.StoreProvider;
+import chatroom.server.store.Stores;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,9 +27,13 @@ final class LocalServer implements AutoCloseable {
     private final Path dataDir;
     private final ChatServer server;
     private final InetSocketAddress address;
+    private final String store;
 
-    /** With {@code openRooms}, guests may make rooms, as the many-room scenario's guests do by joining them. */
-    LocalServer(boolean durableHistory, boolean openRooms) throws IOException {
+    /**
+     * With {@code openRooms}, guests may make rooms, as the many-room scenario's guests do by joining them; with a
+     * {@code database}, everything is kept there rather than in the temporary data folder.
+     */
+    LocalServer(boolean durableHistory, boolean openRooms, ServerConfig.Database database) throws IOException {
         dataDir = Files.createTempDirectory("chat-bench-");
         // Guests spare 10,000 connections 10,000 password hashes; the bench's senders go faster than any person.
         // All the load comes from one address, and from clients faster than any person: lift the limits meant
@@ -38,6 +44,8 @@ final class LocalServer implements AutoCloseable {
         if (openRooms) {
             config = config.toBuilder().roomCreation(RoomCreation.OPEN).build();
         }
+        config = config.toBuilder().database(database).build();
+        store = Stores.providerFor(config.storeSettings()).map(StoreProvider::name).orElse("unknown");
         ServerTransport transport;
         try {
             transport = Providers.serverTransports().require("tcp").create(
@@ -48,6 +56,11 @@ final class LocalServer implements AutoCloseable {
         server = new ChatServer(config, List.of(transport), new PrintStream(OutputStream.nullOutputStream()));
         server.start();
         address = new InetSocketAddress("127.0.0.1", transport.port());
+    }
+
+    /** The name of the store the server keeps its data in. */
+    String store() {
+        return store;
     }
 
     InetSocketAddress address() {

@@ -1,7 +1,9 @@
 package chatroom.bench;
 
+import chatroom.store.testing.LocalPostgres;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -38,12 +40,22 @@ class BenchSmokeTest {
     }
 
     @Test
+    void aRunOnPostgresqlDeliversEverythingAndSaysSo() {
+        String url = LocalPostgres.get(Assumptions::abort).createDatabase();
+        assertEquals(0, bench("--clients", "5", "--senders", "1", "--messages", "40", "--no-warmup", "--database",
+                url), err.toString(StandardCharsets.UTF_8));
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.startsWith("clients=5 senders=1 sent=40 deliveries=200/200 lost=0 "), summary);
+        assertTrue(summary.contains("history=durable store=postgresql "), summary);
+    }
+
+    @Test
     void aPacedRunWithHistoryOffAndASummaryLine() {
         assertEquals(0, bench("--clients", "3", "--senders", "1", "--rate", "200", "--duration", "1",
                 "--history", "off", "--no-warmup"), err.toString(StandardCharsets.UTF_8));
         String summary = out.toString(StandardCharsets.UTF_8);
         assertTrue(summary.startsWith("clients=3 senders=1 sent=200 deliveries=600/600 lost=0 "), summary);
-        assertTrue(summary.contains("history=off"), summary);
+        assertTrue(summary.contains("history=off store=sqlite"), summary);
     }
 
     @Test

@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 class MedianTest {
     private static BenchResult run(double deliveriesPerSecond, long p99) {
         return new BenchResult(100, 10, 1000, 100_000, 100_000, 0, 0.1, 1, deliveriesPerSecond, p99 / 2, p99 / 2,
-                p99, p99, p99, null, 0.0, null, null, null, true, true, 0, null, null, null, null, null, null, null);
+                p99, p99, p99, null, 0.0, null, null, null, true, true, "sqlite", 0, null, null, null, null, null, null,
+                null);
     }
 
     @Test
