@@ -46,8 +46,8 @@ final class DatabaseOptions {
             return null;
         }
         if (!url.startsWith("jdbc:")) {
-            throw new UsageError("--database takes a JDBC URL, such as jdbc:postgresql://HOST:5432/chat?user=chat;"
-                    + " not '" + url + "'.");
+            // Not repeated: what was given may hold a password (postgresql://chat:secret@db/chat).
+            throw new UsageError("--database takes a JDBC URL, such as jdbc:postgresql://HOST:5432/chat?user=chat.");
         }
         String password = password(passwordFile, environment);
         requireProvider(new StoreSettings(null, url, password, false, init));

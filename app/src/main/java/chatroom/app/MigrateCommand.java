@@ -23,7 +23,7 @@ import java.util.function.UnaryOperator;
 @Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = ChatCommand.Version.class,
         description = "Copy a stopped server's data folder into a database (then start it with --database).")
 final class MigrateCommand implements Callable<Integer> {
-    /** Rows per read and per transaction: big enough for speed, small enough to show progress. */
+    /** Rows per read and per insert batch: big enough for speed, small enough to show progress. */
     static final int BATCH = 1_000;
     /** Progress is shown for kinds with more rows than this. */
     static final int PROGRESS_ABOVE = 50_000;
@@ -59,24 +59,29 @@ final class MigrateCommand implements Callable<Integer> {
         if (!Stores.dataFolderHasStore(from)) {
             throw new UsageError("No server data in " + from + ": give the folder a server ran with (--data).");
         }
-        StoreSettings target = new StoreSettings(null, to, DatabaseOptions.password(passwordFile, environment), false,
+        // fsync: the copy's commit waits for the database's disk, since the data folder may be thrown away next.
+        StoreSettings target = new StoreSettings(null, to, DatabaseOptions.password(passwordFile, environment), true,
                 true);
         DatabaseOptions.requireProvider(target);
         try (Store source = Stores.open(StoreSettings.dataFolder(from, false)); Store copy = Stores.open(target)) {
             Map<Class<? extends Record>, Long> held = counts(copy.rows());
             long heldInAll = held.values().stream().mapToLong(Long::longValue).sum();
-            if (heldInAll > 0) {
-                if (!replace) {
-                    io.err().println("chat: " + copy.where() + " holds data already (" + describe(held)
-                            + "). Give --replace to empty it first, or another database.");
-                    return 1;
-                }
-                copy.rows().deleteAll();
-                io.out().println("Emptied " + copy.where() + " (" + describe(held) + ").");
+            if (heldInAll > 0 && !replace) {
+                io.err().println("chat: " + copy.where() + " holds data already (" + describe(held)
+                        + "). Give --replace to empty it first, or another database.");
+                return 1;
             }
             Map<Class<? extends Record>, Long> copied = new LinkedHashMap<>();
-            for (Class<? extends Record> kind : StoreRows.KINDS) {
-                copied.put(kind, copy(kind, source.rows(), copy.rows()));
+            // One transaction: an interrupted copy leaves the database as it was, never half a server's data.
+            try (StoreRows.Writer writer = copy.rows().writer()) {
+                if (heldInAll > 0) {
+                    writer.deleteAll();
+                    io.out().println("Replacing what " + copy.where() + " holds (" + describe(held) + ").");
+                }
+                for (Class<? extends Record> kind : StoreRows.KINDS) {
+                    copied.put(kind, copy(kind, source.rows(), writer));
+                }
+                writer.commit();
             }
             Map<Class<? extends Record>, Long> expected = counts(source.rows());
             Map<Class<? extends Record>, Long> found = counts(copy.rows());
@@ -91,7 +96,7 @@ final class MigrateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private <R extends Record> long copy(Class<R> kind, StoreRows from, StoreRows into) throws Exception {
+    private <R extends Record> long copy(Class<R> kind, StoreRows from, StoreRows.Writer into) throws Exception {
         long total = from.count(kind);
         AtomicLong done = new AtomicLong();
         AtomicLong shown = new AtomicLong();

@@ -46,9 +46,9 @@ class DatabaseOptionsTest {
 
     @Test
     void aUrlNoStoreTakesIsAUsageErrorNamingTheStoresInstalled() {
-        options.url = "postgresql://db/chat";
-        assertEquals("--database takes a JDBC URL, such as jdbc:postgresql://HOST:5432/chat?user=chat; not"
-                + " 'postgresql://db/chat'.", assertThrows(UsageError.class, options::database).getMessage());
+        options.url = "postgresql://chat:secret@db/chat";
+        assertEquals("--database takes a JDBC URL, such as jdbc:postgresql://HOST:5432/chat?user=chat.",
+                assertThrows(UsageError.class, options::database).getMessage());
         options.url = "jdbc:mysql://db/chat?password=secret";
         assertEquals("No store here opens jdbc:mysql://db/chat?password=***: the stores found are postgresql, sqlite."
                 + " Is the store's jar in the module folder?",

@@ -115,7 +115,7 @@ class MigrateCommandTest {
                 + " or another database.\n"), err.toString());
 
         assertEquals(0, run("migrate", "--from", data.toString(), "--to", url, "--replace"), err.toString());
-        assertTrue(out.toString().startsWith("Emptied "), out.toString());
+        assertTrue(out.toString().startsWith("Replacing what "), out.toString());
         try (Store copy = Stores.open(new StoreSettings(null, url, null, false, false))) {
             assertEquals(2502, copy.rows().count(chatroom.server.store.HistoryRow.class), "copied once");
         }

@@ -25,11 +25,17 @@ final class Fields {
         return List.copyOf(values);
     }
 
-    /** A client message id is optional; when given, it is 1 to {@link Protocol#MAX_CID_LENGTH} characters. */
+    /**
+     * A client message id is optional; when given, it is 1 to {@link Protocol#MAX_CID_LENGTH} characters and none is a
+     * control character (the server stores it, and no store need accept a NUL in text).
+     */
     static String cid(String cid) {
         if (cid != null && (cid.isEmpty() || cid.length() > Protocol.MAX_CID_LENGTH)) {
             throw new IllegalArgumentException("field 'cid' must have 1 to " + Protocol.MAX_CID_LENGTH
                     + " characters");
+        }
+        if (cid != null && cid.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("field 'cid' must not contain control characters");
         }
         return cid;
     }

@@ -646,6 +646,8 @@ class MessageCodecTest {
                 "{\"type\":\"tell\",\"to\":\"bob\",\"text\":\"hi\",\"cid\":\"" + "x".repeat(65) + "\"}");
         assertRefused(ErrorCode.BAD_MESSAGE, "Invalid 'say' message: Expected STRING but was NUMBER at path $.cid.",
                 "{\"type\":\"say\",\"text\":\"hi\",\"cid\":5}");
+        assertRefused(ErrorCode.BAD_MESSAGE, "Invalid 'say' message: field 'cid' must not contain control characters.",
+                "{\"type\":\"say\",\"text\":\"hi\",\"cid\":\"\\u0000x\"}");
     }
 
     @Test

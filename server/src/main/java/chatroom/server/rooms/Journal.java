@@ -6,7 +6,9 @@ import chatroom.server.log.ServerLog;
 import chatroom.server.sessions.Session;
 import chatroom.server.store.HistoryStore;
 
+import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -88,6 +90,10 @@ public final class Journal {
      */
     void deleteHistory(String room) throws SQLException {
         while (inFlight.get() > 0) {
+            if (failing || stopping) {
+                // The pipeline will not empty until the store is back: refuse rather than freeze every room.
+                throw new SQLException("history cannot be written now");
+            }
             LockSupport.parkNanos(100_000);
         }
         if (history != null) {
@@ -159,7 +165,11 @@ public final class Journal {
         return true;
     }
 
-    /** One commit; whether it succeeded. The first failure and the recovery are logged, not every retry. */
+    /**
+     * One commit; whether it is done. A batch with an entry the store refuses for what it holds (not for where it
+     * is) is written entry by entry, so that the others are saved; such an entry is logged and delivered unsaved,
+     * since retrying could never save it. The first failure and the recovery are logged, not every retry.
+     */
     private boolean write(List<ServerMessage> entries) {
         if (history == null || entries.isEmpty()) {
             return true;
@@ -167,22 +177,62 @@ public final class Journal {
         try {
             history.append(entries);
         } catch (SQLException e) {
-            if (!failing) {
-                failing = true;
-                log.info("history write failed, new messages are refused until it works again (" + entries.size()
-                        + " waiting, retried every " + MAX_RETRY_WAIT_MILLIS / 1000 + " s at most): " + e.getMessage());
+            if (refusesData(e)) {
+                return writeOneByOne(entries);
             }
+            startFailing(entries.size(), e);
             return false;
         } catch (RuntimeException e) {
             // A bug rather than the database: retrying cannot help, so the room goes on and the operator is told.
             log.info("history write failed, " + entries.size() + " messages not saved: " + e);
-            return true;
         }
+        stopFailing();
+        return true;
+    }
+
+    private boolean writeOneByOne(List<ServerMessage> entries) {
+        for (ServerMessage entry : entries) {
+            try {
+                history.append(List.of(entry));
+            } catch (SQLException e) {
+                if (!refusesData(e)) {
+                    // Those written already are written again on the retry, which the store ignores.
+                    startFailing(entries.size(), e);
+                    return false;
+                }
+                log.info("history refused " + entry.type() + " " + HistoryStore.idOf(entry) + ", not saved: "
+                        + e.getMessage());
+            } catch (RuntimeException e) {
+                log.info("history write failed, " + entry.type() + " not saved: " + e);
+            }
+        }
+        stopFailing();
+        return true;
+    }
+
+    /**
+     * Whether the store refused what an entry holds (SQL states 22, data, and 23, integrity), which no retry can
+     * change, rather than failed to reach its data.
+     */
+    static boolean refusesData(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof SQLDataException || e instanceof SQLIntegrityConstraintViolationException
+                || state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    private void startFailing(int waiting, SQLException e) {
+        if (!failing) {
+            failing = true;
+            log.info("history write failed, new messages are refused until it works again (" + waiting
+                    + " waiting, retried every " + MAX_RETRY_WAIT_MILLIS / 1000 + " s at most): " + e.getMessage());
+        }
+    }
+
+    private void stopFailing() {
         if (failing) {
             failing = false;
             log.info("history writes work again; new messages are accepted");
         }
-        return true;
     }
 
     /** Frames in the room's order for one recipient set, and what to do once they are queued. */

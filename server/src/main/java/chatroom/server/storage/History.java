@@ -5,6 +5,7 @@ import chatroom.api.rules.RoomNames;
 import chatroom.server.StorageException;
 import chatroom.server.store.HistoryRow;
 import chatroom.server.store.HistoryStore;
+import chatroom.server.store.jdbc.JdbcRows;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,8 +32,8 @@ public final class History implements HistoryStore {
             writes = database.writes();
             writer = database.connect();
             writer.setAutoCommit(false);
-            insert = writer.prepareStatement("INSERT INTO history (room_key, room_id, ts, kind, sender, body,"
-                    + " sender_account, cid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            insert = writer.prepareStatement("INSERT OR IGNORE INTO history (room_key, room_id, ts, kind, sender,"
+                    + " body, sender_account, cid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             reader = database.connect();
         } catch (SQLException e) {
             throw new StorageException("Cannot open the history in " + database.file() + ": " + e.getMessage(), e);
@@ -55,7 +56,7 @@ public final class History implements HistoryStore {
             writer.commit();
         } catch (SQLException | RuntimeException e) {
             insert.clearBatch();
-            writer.rollback();
+            JdbcRows.rollback(writer, e);
             throw e;
         } finally {
             writes.unlock();

@@ -45,7 +45,12 @@ public interface HistoryStore extends AutoCloseable {
         };
     }
 
-    /** Writes the entries (each naming its room) in one transaction; when this returns they survive a crash. */
+    /**
+     * Writes the entries (each naming its room) in one transaction; when this returns they survive a crash. An entry
+     * whose room already has its id is skipped, so that a batch written again (after a commit whose answer was lost)
+     * is kept once. A store that refuses what an entry holds says so with SQL state class 22 or 23; any other failure
+     * is taken for one that a retry can get past (the database unreachable, the disk full).
+     */
     void append(List<ServerMessage> entries) throws SQLException;
 
     /**

@@ -54,9 +54,21 @@ public interface StoreRows {
     /** Every row of a kind, in a stable order (history in the order it was written), in batches of at most this. */
     <R extends Record> void read(Class<R> kind, int batchSize, Batches<R> batches) throws SQLException;
 
-    /** Adds rows of a kind, in one transaction. */
-    <R extends Record> void write(Class<R> kind, List<R> rows) throws SQLException;
+    /** A transaction that writes rows: all of them land, at {@link #commit}, or none. */
+    interface Writer extends AutoCloseable {
+        /** Adds rows of a kind. */
+        <R extends Record> void write(Class<R> kind, List<R> rows) throws SQLException;
 
-    /** Deletes every row of every kind, in one transaction. */
-    void deleteAll() throws SQLException;
+        /** Deletes every row of every kind. */
+        void deleteAll() throws SQLException;
+
+        void commit() throws SQLException;
+
+        /** Ends the transaction, rolling back what was not committed. */
+        @Override
+        void close() throws SQLException;
+    }
+
+    /** Starts a transaction that writes rows. */
+    Writer writer() throws SQLException;
 }

@@ -18,9 +18,13 @@ public record StoreSettings(Path dataDir, String database, String password, bool
         return new StoreSettings(dataDir, null, null, fsync, false);
     }
 
-    /** The database URL as it may be shown to people: a password in it is replaced by {@code ***}. */
+    /**
+     * The database URL as it may be shown to people: a password in it ({@code password=} or {@code //user:password@})
+     * is replaced by {@code ***}.
+     */
     public String databaseShown() {
-        return database == null ? null : database.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return database == null ? null : database.replaceAll("(?i)(password=)[^&;]*", "$1***")
+                .replaceAll("(//[^/@:]*:)[^/@]*@", "$1***@");
     }
 
     /** Never shows the password, in a log line or a failed assertion. */

@@ -3,6 +3,7 @@ package chatroom.server.rooms;
 import chatroom.api.codec.Frame;
 import chatroom.api.codec.MessageCodec;
 import chatroom.api.message.ChatMessage;
+import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.Connection;
 import chatroom.server.ChatServer;
 import chatroom.server.MutableClock;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -271,6 +273,50 @@ class JournalTest {
         assertTrue(logged.contains(" history writes work again; new messages are accepted\n"), logged);
         assertEquals(1, logged.split("history write failed").length - 1, "one line for the outage: " + logged);
         saved.close();
+    }
+
+    @Test
+    void anEntryTheStoreRefusesIsLoggedAndDeliveredWhileTheOthersAreSaved() throws Exception {
+        History saved = new History(Database.open(dir));
+        HistoryStore history = mock(HistoryStore.class);
+        doAnswer(call -> {
+            List<ServerMessage> entries = call.getArgument(0);
+            if (entries.stream().anyMatch(entry -> HistoryStore.idOf(entry) == 2)) {
+                throw new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
+            }
+            saved.append(entries);
+            return null;
+        }).when(history).append(any());
+        Journal journal = new Journal(history, log);
+        StubConnection alice = new StubConnection("127.0.0.1:50001");
+        Session aliceSession = session(alice);
+
+        journal.submit(List.of(message(1), message(2), message(3)), List.of(Delivery.to(aliceSession, frame(1)),
+                Delivery.to(aliceSession, frame(2)), Delivery.to(aliceSession, frame(3))));
+
+        assertEquals(lines(1, 2, 3), received(alice), "retrying could never save it: delivered");
+        assertFalse(journal.failing());
+        assertEquals(List.of(1L, 3L), saved.before("#lobby", Long.MAX_VALUE, 10).stream()
+                .map(HistoryStore::idOf).toList());
+        assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains(" history refused message 2, not saved: invalid"
+                + " byte sequence for encoding \"UTF8\": 0x00\n"), logBytes.toString(StandardCharsets.UTF_8));
+        saved.close();
+    }
+
+    @Test
+    void deletingARoomsHistoryWhileHistoryCannotBeWrittenIsRefusedAtOnce() throws Exception {
+        HistoryStore history = mock(HistoryStore.class);
+        doThrow(new SQLException("Connection refused", "08001")).when(history).append(any());
+        Journal journal = new Journal(history, log);
+        journal.start();
+        journal.submit(List.of(message(1)), List.of(Delivery.to(session(new StubConnection("127.0.0.1:1")),
+                frame(1))));
+        while (!journal.failing()) {
+            Thread.sleep(10);
+        }
+
+        assertThrows(SQLException.class, () -> journal.deleteHistory("#lobby"), "rather than freeze the room");
+        journal.stop();
     }
 
     @Test

@@ -52,6 +52,8 @@ class StoresTest {
                 "other-secret", false, true);
 
         assertEquals("jdbc:postgresql://db/chat?user=chat&password=***&ssl=true", settings.databaseShown());
+        assertEquals("jdbc:postgresql://chat:***@db:5432/chat", new StoreSettings(dir,
+                "jdbc:postgresql://chat:s3cret@db:5432/chat", null, false, false).databaseShown());
         assertFalse(settings.toString().contains("s3cret"), settings.toString());
         assertFalse(settings.toString().contains("other-secret"), settings.toString());
         StorageException refused = assertThrows(StorageException.class, () -> Stores.open(settings));

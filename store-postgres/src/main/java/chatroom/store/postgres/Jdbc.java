@@ -1,5 +1,7 @@
 package chatroom.store.postgres;
 
+import chatroom.server.store.jdbc.JdbcRows;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -82,18 +84,9 @@ final class Jdbc {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
+                JdbcRows.rollback(connection, e);
                 throw e;
             }
-        }
-    }
-
-    /** A rollback that fails (the connection is gone, most likely) must not hide why the transaction failed. */
-    private static void rollbackQuietly(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
         }
     }
 

@@ -27,7 +27,8 @@ final class PostgresHistory implements HistoryStore {
         List<HistoryRow> rows = entries.stream().map(HistoryRow::of).toList();
         jdbc.transaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO history (room_key, room_id, ts,"
-                    + " kind, sender, body, sender_account, cid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " kind, sender, body, sender_account, cid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (room_key, room_id) DO NOTHING")) {
                 for (HistoryRow row : rows) {
                     Object[] values = row.values();
                     for (int i = 0; i < values.length; i++) {

@@ -25,7 +25,7 @@ public final class PostgresStoreProvider implements StoreProvider {
     /** Enough for the history's writer, history pages, logins and the room's writes at once. */
     private static final int CONNECTIONS = 8;
     /** How long a statement waits for a connection while the database is away, before it fails. */
-    private static final long CONNECTION_WAIT_MILLIS = 5_000;
+    private static final long CONNECTION_WAIT_MILLIS = 3_000;
 
     /** Does nothing: ServiceLoader creates every provider it finds, chosen or not. */
     public PostgresStoreProvider() {
@@ -76,7 +76,8 @@ public final class PostgresStoreProvider implements StoreProvider {
                 new JdbcRows(pool::getConnection, JdbcRows.standardTables("COLLATE \"C\"", "seq")), pool);
     }
 
-    private static HikariConfig config(StoreSettings settings) {
+    /** The pool's settings. Package access for tests. */
+    static HikariConfig config(StoreSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("chat-store");
         config.setJdbcUrl(settings.database());
@@ -92,6 +93,12 @@ public final class PostgresStoreProvider implements StoreProvider {
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("socketTimeout", "60");
         config.addDataSourceProperty("ApplicationName", "chatroom");
+        if (!settings.fsync()) {
+            // As SQLite's default: a commit survives a crash of the chat server (PostgreSQL has it) without waiting
+            // for the database's disk flush, which would bound every message's latency. --fsync leaves PostgreSQL's
+            // own setting, normally to wait for the disk.
+            config.setConnectionInitSql("SET synchronous_commit TO off");
+        }
         return config;
     }
 

@@ -1,6 +1,7 @@
 package chatroom.store.postgres;
 
 import chatroom.server.StorageException;
+import chatroom.server.store.jdbc.JdbcRows;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +55,7 @@ final class Schema {
      *
      * @return the version the database was at (0 for none)
      * @throws StorageException when the database is not at this version and may not be migrated, saying what to do
+     *     (the connection is left in a transaction: the pool puts it back in auto-commit when it is returned)
      */
     int prepare(Connection connection, boolean init, String where) throws SQLException {
         int found = versionOf(connection);
@@ -74,6 +76,8 @@ final class Schema {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+            // Whatever the store's connections do for messages, the schema waits for the disk.
+            statement.execute("SET LOCAL synchronous_commit TO on");
             statement.execute("CREATE TABLE IF NOT EXISTS chat_schema (version INTEGER NOT NULL)");
             // Another server may have migrated while this one waited for the lock.
             int now = versionOf(connection);
@@ -84,10 +88,8 @@ final class Schema {
             statement.execute("INSERT INTO chat_schema (version) VALUES (" + version() + ")");
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            JdbcRows.rollback(connection, e);
             throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
         return found;
     }

@@ -6,12 +6,14 @@ import chatroom.server.store.Store;
 import chatroom.server.store.StoreProvider;
 import chatroom.server.store.StoreSettings;
 import chatroom.store.testing.LocalPostgres;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.lang.module.ModuleDescriptor;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -93,6 +95,20 @@ class PostgresStoreTest {
     }
 
     @Test
+    void withoutFsyncACommitDoesNotWaitForTheDatabasesDiskAndWithItPostgresqlDecides() throws Exception {
+        String url = LocalPostgres.get(Assumptions::abort).createDatabase();
+        for (boolean fsync : new boolean[] {false, true}) {
+            try (HikariDataSource pool = new HikariDataSource(
+                    PostgresStoreProvider.config(new StoreSettings(null, url, null, fsync, false)));
+                 Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                 ResultSet setting = statement.executeQuery("SHOW synchronous_commit")) {
+                setting.next();
+                assertEquals(fsync ? "on" : "off", setting.getString(1), fsync ? "the cluster's own" : "as SQLite's");
+            }
+        }
+    }
+
+    @Test
     void anUnreachableDatabaseIsRefusedSayingWhere() {
         StorageException refused = assertThrows(StorageException.class,
                 () -> provider.open(settings("jdbc:postgresql://127.0.0.1:1/chat?user=chat&password=s3cret", true)));
@@ -105,7 +121,8 @@ class PostgresStoreTest {
     void writesFailWhileTheDatabaseIsDownAndWorkAgainWhenItIsBack() throws Exception {
         LocalPostgres postgres = LocalPostgres.get(Assumptions::abort);
         String url = postgres.createDatabase();
-        try (Store store = provider.open(settings(url, true))) {
+        // With --fsync: what was committed survives even the database's crash (stopServer is one).
+        try (Store store = provider.open(new StoreSettings(null, url, null, true, true))) {
             store.history().append(List.of(new ChatMessage(1, 10, "alice", "before", false, null, "#ops")));
 
             postgres.stopServer();

@@ -32,7 +32,7 @@ public final class LocalPostgres {
     private final Path bin;
     private final Path folder;
     private final Path data;
-    private final int port;
+    private int port;
     private final boolean asPostgresUser;
     private final AtomicInteger databases = new AtomicInteger();
 
@@ -87,8 +87,18 @@ public final class LocalPostgres {
         Files.writeString(passwordFile, PASSWORD + "\n");
         cluster.run("initdb", "-D", cluster.data.toString(), "--auth-local=trust", "--auth-host=scram-sha-256",
                 "--pwfile=" + passwordFile, "-U", USER, "-E", "UTF8", "--no-sync");
-        cluster.startServer();
-        return cluster;
+        // The free port was let go before PostgreSQL takes it: another process may take it first, so try again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                cluster.startServer();
+                return cluster;
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                cluster.port = freePort();
+            }
+        }
     }
 
     /** The newest PostgreSQL's binaries: Debian keeps each major version's under /usr/lib/postgresql. */

@@ -3,6 +3,7 @@ package chatroom.store.testing;
 import chatroom.api.message.Announcement;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.FileShared;
+import chatroom.api.message.ServerMessage;
 import chatroom.server.store.AccountStore;
 import chatroom.server.store.HistoryRow;
 import chatroom.server.store.HistoryStore;
@@ -89,6 +90,7 @@ public final class StoreContract {
     /** Every check, in a stable order. */
     public static List<Check> checks() {
         return List.of(
+                new Check("aBatchWrittenAgainIsKeptOnce", StoreContract::aBatchWrittenAgainIsKeptOnce),
                 new Check("rowsOfEveryKindAreWrittenAndReadBackInOrder",
                         StoreContract::rowsOfEveryKindAreWrittenAndReadBackInOrder),
                 new Check("rowsShowWhatThePartsStored", StoreContract::rowsShowWhatThePartsStored),
@@ -297,6 +299,14 @@ public final class StoreContract {
         assertTrue(tokens.find("connected").isPresent());
     }
 
+    private static void aBatchWrittenAgainIsKeptOnce(Fixture fixture) throws Exception {
+        List<ServerMessage> batch = List.of(new ChatMessage(1, 1000, "alice", "once", false, null, "#ops"),
+                new ChatMessage(2, 1001, "alice", "twice?", false, null, "#ops"));
+        fixture.store().history().append(batch);
+        fixture.store().history().append(batch);
+        assertEquals(2L, fixture.store().history().size("#ops"), "a retry after a lost answer keeps one copy");
+    }
+
     private static void aBatchWithABadEntryWritesNothingAndTheNextBatchWorks(Fixture fixture) throws Exception {
         HistoryStore history = fixture.store().history();
         try {
@@ -346,8 +356,15 @@ public final class StoreContract {
     private static void rowsOfEveryKindAreWrittenAndReadBackInOrder(Fixture fixture) throws Exception {
         Map<Class<? extends Record>, List<? extends Record>> rows = sampleRows();
         assertEquals(StoreRows.KINDS, List.copyOf(rows.keySet()), "a sample of every kind");
-        for (Map.Entry<Class<? extends Record>, List<? extends Record>> kind : rows.entrySet()) {
-            fixture.store().rows().write((Class<Record>) kind.getKey(), (List<Record>) kind.getValue());
+        try (StoreRows.Writer abandoned = fixture.store().rows().writer()) {
+            abandoned.write(StoreRows.ServerBanRow.class, List.of(new StoreRows.ServerBanRow("frank", 1)));
+        }
+        assertEquals(0L, fixture.store().rows().count(StoreRows.ServerBanRow.class), "not committed: rolled back");
+        try (StoreRows.Writer writer = fixture.store().rows().writer()) {
+            for (Map.Entry<Class<? extends Record>, List<? extends Record>> kind : rows.entrySet()) {
+                writer.write((Class<Record>) kind.getKey(), (List<Record>) kind.getValue());
+            }
+            writer.commit();
         }
 
         Store again = fixture.restart();
@@ -360,7 +377,10 @@ public final class StoreContract {
         }
         assertEquals(List.of(new ChatMessage(2, 12, "Alice", "second", true, null, "#ops")),
                 again.history().before("#ops", Long.MAX_VALUE, 1), "the parts read what the rows wrote");
-        again.rows().deleteAll();
+        try (StoreRows.Writer writer = again.rows().writer()) {
+            writer.deleteAll();
+            writer.commit();
+        }
         for (Class<? extends Record> kind : StoreRows.KINDS) {
             assertEquals(0L, again.rows().count(kind), kind.getSimpleName());
         }

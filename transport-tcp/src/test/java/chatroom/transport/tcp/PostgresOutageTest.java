@@ -28,7 +28,8 @@ class PostgresOutageTest {
     @Test
     void messagesAreHeldOrRefusedWhileTheDatabaseIsDownAndNothingAcknowledgedIsLost() throws Exception {
         LocalPostgres postgres = LocalPostgres.get(Assumptions::abort);
-        ServerConfig config = RunningServer.config(data).toBuilder()
+        // --fsync: the outage is the database's crash, which only commits that waited for its disk survive.
+        ServerConfig config = RunningServer.config(data).toBuilder().fsync(true)
                 .database(new ServerConfig.Database(postgres.createDatabase(), null, true)).build();
         try (RunningServer server = RunningServer.start(config); WireClient alice = WireClient.greeted(server.port())) {
             alice.login(new Login("alice", "pw"));

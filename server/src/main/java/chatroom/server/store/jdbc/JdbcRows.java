@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,49 +103,95 @@ public final class JdbcRows implements StoreRows {
                         batches.accept(batch);
                     }
                 }
-            } finally {
                 connection.rollback();
-            }
-        }
-    }
-
-    @Override
-    public <R extends Record> void write(Class<R> kind, List<R> rows) throws SQLException {
-        Table table = table(kind);
-        RecordComponent[] components = kind.getRecordComponents();
-        String marks = String.join(", ", java.util.Collections.nCopies(components.length, "?"));
-        try (Connection connection = connector.connect()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table.name() + " ("
-                    + String.join(", ", table.columns()) + ") VALUES (" + marks + ")")) {
-                for (R row : rows) {
-                    for (int i = 0; i < components.length; i++) {
-                        insert.setObject(i + 1, value(components[i], row));
-                    }
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
             }
         }
     }
 
     @Override
-    public void deleteAll() throws SQLException {
-        try (Connection connection = connector.connect(); Statement statement = connection.createStatement()) {
+    public Writer writer() throws SQLException {
+        Connection connection = connector.connect();
+        try {
             connection.setAutoCommit(false);
-            try {
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return new TableWriter(connection);
+    }
+
+    /** One connection in one transaction, an insert statement per kind of row. */
+    private final class TableWriter implements Writer {
+        private final Connection connection;
+        private final Map<Class<? extends Record>, PreparedStatement> inserts = new LinkedHashMap<>();
+        private boolean committed;
+
+        TableWriter(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public <R extends Record> void write(Class<R> kind, List<R> rows) throws SQLException {
+            RecordComponent[] components = kind.getRecordComponents();
+            PreparedStatement insert = inserts.get(kind);
+            if (insert == null) {
+                Table table = table(kind);
+                insert = connection.prepareStatement("INSERT INTO " + table.name() + " ("
+                        + String.join(", ", table.columns()) + ") VALUES ("
+                        + String.join(", ", Collections.nCopies(components.length, "?")) + ")");
+                inserts.put(kind, insert);
+            }
+            for (R row : rows) {
+                for (int i = 0; i < components.length; i++) {
+                    insert.setObject(i + 1, value(components[i], row));
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+
+        @Override
+        public void deleteAll() throws SQLException {
+            try (Statement statement = connection.createStatement()) {
                 for (Class<? extends Record> kind : KINDS.reversed()) {
                     statement.executeUpdate("DELETE FROM " + table(kind).name());
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             }
+        }
+
+        @Override
+        public void commit() throws SQLException {
+            connection.commit();
+            committed = true;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                for (PreparedStatement insert : inserts.values()) {
+                    insert.close();
+                }
+                if (!committed) {
+                    connection.rollback();
+                }
+            } finally {
+                connection.close();
+            }
+        }
+    }
+
+    /**
+     * Rolls back after {@code cause}; a rollback that fails too (the connection is gone, most likely) is added to
+     * the cause rather than hiding it.
+     */
+    public static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 
