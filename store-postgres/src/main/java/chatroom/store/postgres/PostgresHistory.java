@@ -22,21 +22,44 @@ final class PostgresHistory implements HistoryStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One statement whatever the batch's size: each column as an array, unnested into rows. The text is always the
+     * same, so PostgreSQL plans it once per connection, where a multi-row insert differs with each batch's size.
+     */
     @Override
     public void append(List<ServerMessage> entries) throws SQLException {
         List<HistoryRow> rows = entries.stream().map(HistoryRow::of).toList();
+        int count = rows.size();
+        String[] roomKeys = new String[count];
+        Long[] ids = new Long[count];
+        Long[] times = new Long[count];
+        String[] kinds = new String[count];
+        String[] senders = new String[count];
+        String[] bodies = new String[count];
+        String[] accounts = new String[count];
+        String[] cids = new String[count];
+        for (int i = 0; i < count; i++) {
+            HistoryRow row = rows.get(i);
+            roomKeys[i] = row.roomKey();
+            ids[i] = row.id();
+            times[i] = row.ts();
+            kinds[i] = row.kind();
+            senders[i] = row.sender();
+            bodies[i] = row.body();
+            accounts[i] = row.senderAccount();
+            cids[i] = row.cid();
+        }
         jdbc.transaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO history (room_key, room_id, ts,"
-                    + " kind, sender, body, sender_account, cid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " kind, sender, body, sender_account, cid) SELECT * FROM unnest(?::text[], ?::bigint[],"
+                    + " ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
                     + " ON CONFLICT (room_key, room_id) DO NOTHING")) {
-                for (HistoryRow row : rows) {
-                    Object[] values = row.values();
-                    for (int i = 0; i < values.length; i++) {
-                        insert.setObject(i + 1, values[i]);
-                    }
-                    insert.addBatch();
+                Object[][] columns = {roomKeys, ids, times, kinds, senders, bodies, accounts, cids};
+                for (int i = 0; i < columns.length; i++) {
+                    insert.setArray(i + 1, connection.createArrayOf(columns[i] instanceof Long[] ? "bigint" : "text",
+                            columns[i]));
                 }
-                return insert.executeBatch();
+                return insert.executeUpdate();
             }
         });
     }
