@@ -1447,7 +1447,13 @@ public final class Rooms {
         if (store(write)) {
             return true;
         }
-        reply(session, ErrorCode.SERVER_ERROR, STORAGE_FAILED, null);
+        ErrorReply failed = new ErrorReply(ErrorCode.SERVER_ERROR, STORAGE_FAILED, null);
+        if (journal.failing()) {
+            // Through the journal the reply would wait behind the batch it retries, as long as the outage lasts.
+            session.send(session.encode(failed));
+        } else {
+            deliver(session, failed);
+        }
         return false;
     }
 

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,18 @@ final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * How long, after the database was found unreachable, calls fail at once instead of waiting for a connection:
+     * the rooms' thread writes memberships and settings itself, and must not stall every room for the pool's wait
+     * on each of them during an outage. Shorter than the journal's longest wait between retries, so its retries
+     * find out when the database is back.
+     */
+    static final long FAIL_FAST_NANOS = 1_000_000_000L;
+
     private final DataSource pool;
+    /** Until when ({@link System#nanoTime}) the database is taken for unreachable, if it was lately. */
+    private volatile long unreachableUntil;
+    private volatile boolean unreachable;
 
     Jdbc(DataSource pool) {
         this.pool = pool;
@@ -36,9 +48,7 @@ final class Jdbc {
 
     /** Runs one statement; how many rows it changed. */
     int update(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
-            return update(connection, sql, parameters);
-        }
+        return withConnection(connection -> update(connection, sql, parameters));
     }
 
     /** Runs one statement on a connection already borrowed (in a transaction, say). */
@@ -50,9 +60,7 @@ final class Jdbc {
 
     /** Every row the query finds, read by {@code row}. */
     <T> List<T> list(String sql, Row<T> row, Object... parameters) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
-            return list(connection, sql, row, parameters);
-        }
+        return withConnection(connection -> list(connection, sql, row, parameters));
     }
 
     static <T> List<T> list(Connection connection, String sql, Row<T> row, Object... parameters)
@@ -77,7 +85,7 @@ final class Jdbc {
      * connection back in auto-commit when it is returned.
      */
     <T> T transaction(Work<T> work) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
+        return withConnection(connection -> {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -87,7 +95,35 @@ final class Jdbc {
                 JdbcRows.rollback(connection, e);
                 throw e;
             }
+        });
+    }
+
+    /**
+     * Runs the work on a pooled connection, failing at once while the database was lately found unreachable, and
+     * noting when it is.
+     */
+    private <T> T withConnection(Work<T> work) throws SQLException {
+        if (unreachable && System.nanoTime() - unreachableUntil < 0) {
+            throw new SQLTransientConnectionException("The database is unreachable; retrying in a moment.", "08001");
         }
+        try (Connection connection = pool.getConnection()) {
+            T result = work.run(connection);
+            unreachable = false;
+            return result;
+        } catch (SQLException e) {
+            if (isUnreachable(e)) {
+                unreachableUntil = System.nanoTime() + FAIL_FAST_NANOS;
+                unreachable = true;
+            }
+            throw e;
+        }
+    }
+
+    /** A failure to reach the database (SQL state class 08, or an administrator's shutdown, 57P). */
+    static boolean isUnreachable(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof SQLTransientConnectionException
+                || state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)

@@ -2,7 +2,9 @@ package chatroom.transport.tcp;
 
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ErrorReply;
+import chatroom.api.message.JoinRoom;
 import chatroom.api.message.Login;
+import chatroom.api.message.Protocol;
 import chatroom.api.message.Say;
 import chatroom.server.ServerConfig;
 import chatroom.store.testing.LocalPostgres;
@@ -31,26 +33,30 @@ class PostgresOutageTest {
         // --fsync: the outage is the database's crash, which only commits that waited for its disk survive.
         ServerConfig config = RunningServer.config(data).toBuilder().fsync(true)
                 .database(new ServerConfig.Database(postgres.createDatabase(), null, true)).build();
-        try (RunningServer server = RunningServer.start(config); WireClient alice = WireClient.greeted(server.port())) {
+        try (RunningServer server = RunningServer.start(config);
+             WireClient alice = WireClient.greeted(server.port(), Protocol.ROOMS_VERSION)) {
             alice.login(new Login("alice", "pw"));
-            alice.send(new Say("before", "c1", null));
+            alice.send(new Say("before", "c1", "#lobby"));
             assertEquals(1, alice.await(ChatMessage.class, m -> "c1".equals(m.cid())).id());
 
             postgres.stopServer();
             try {
-                alice.send(new Say("held", "c2", null));
+                alice.send(new Say("held", "c2", "#lobby"));
                 awaitLogged(server, "history write failed, new messages are refused until it works again");
-                alice.send(new Say("refused", "c3", null));
+                alice.send(new Say("refused", "c3", "#lobby"));
                 // The very next line: "held" was not acknowledged before it was committed.
                 assertEquals(new ErrorReply("server_error", "The server cannot save messages right now, so yours was"
                         + " not sent; try again in a moment.", "say", "c3"), alice.next());
+                alice.send(new JoinRoom("#new"));
+                assertEquals(new ErrorReply("server_error", "The server could not record that; try again.", null),
+                        alice.next(), "at once, not behind the held message");
             } finally {
                 postgres.startServer();
             }
 
             assertEquals(2, alice.await(ChatMessage.class, m -> "c2".equals(m.cid())).id(), "committed, then acked");
             awaitLogged(server, "history writes work again; new messages are accepted");
-            alice.send(new Say("after", "c4", null));
+            alice.send(new Say("after", "c4", "#lobby"));
             assertEquals(3, alice.await(ChatMessage.class, m -> "c4".equals(m.cid())).id());
 
             try (WireClient bob = WireClient.greeted(server.port())) {

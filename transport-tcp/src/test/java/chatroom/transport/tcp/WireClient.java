@@ -38,8 +38,13 @@ final class WireClient implements AutoCloseable {
 
     /** Connects and says hello. */
     static WireClient greeted(int port) throws IOException {
+        return greeted(port, Protocol.VERSION);
+    }
+
+    /** Connects and says hello in this protocol version. */
+    static WireClient greeted(int port, int version) throws IOException {
         WireClient client = new WireClient(port);
-        client.send(new Hello(Protocol.VERSION, "wire test"));
+        client.send(new Hello(version, "wire test"));
         assertInstanceOf(Welcome.class, client.next());
         return client;
     }
