@@ -41,6 +41,20 @@ sealed interface GroupMessage {
     record FileReceived(long file) implements GroupMessage {
     }
 
+    /**
+     * The rooms the sender is in, all of them, whenever that changes and when a link is confirmed. A member that
+     * never sent this (a peer from before rooms) is in {@code #lobby} only.
+     */
+    record Rooms(List<String> rooms) implements GroupMessage {
+        public Rooms {
+            rooms = List.copyOf(rooms);
+        }
+    }
+
+    /** Text for everyone in a room other than {@code #lobby}, sent only to the members in it. */
+    record SayIn(long ts, String room, String text) implements GroupMessage {
+    }
+
     /** Members the sender has a link with, so the receiver can contact them: the gossip. */
     record Members(List<Entry> entries) implements GroupMessage {
         public Members {

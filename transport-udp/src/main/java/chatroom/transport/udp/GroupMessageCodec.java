@@ -1,5 +1,6 @@
 package chatroom.transport.udp;
 
+import chatroom.api.rules.RoomNames;
 import chatroom.api.rules.Texts;
 
 import java.net.InetAddress;
@@ -24,6 +25,10 @@ final class GroupMessageCodec {
     static final int FILE_DONE = 8;
     static final int FILE_CANCEL = 9;
     static final int FILE_RECEIVED = 10;
+    static final int ROOMS = 11;
+    static final int SAY_IN = 12;
+    /** A room name's UTF-8 bytes at most: up to {@link RoomNames#MAX_LENGTH} characters of up to four bytes. */
+    static final int MAX_ROOM_BYTES = RoomNames.MAX_LENGTH * 4;
     /** The largest piece of a file in one message. */
     static final int MAX_FILE_CHUNK = 16 * 1024;
     /** A file name's UTF-8 bytes at most; names are made safe by the receiver, not here. */
@@ -52,6 +57,11 @@ final class GroupMessageCodec {
             case GroupMessage.FileDone done -> out.u8(FILE_DONE).u32(done.file()).bytes(done.sha256());
             case GroupMessage.FileCancel cancel -> out.u8(FILE_CANCEL).u32(cancel.file()).longText(cancel.reason());
             case GroupMessage.FileReceived received -> out.u8(FILE_RECEIVED).u32(received.file());
+            case GroupMessage.Rooms rooms -> {
+                out.u8(ROOMS).u8(rooms.rooms().size());
+                rooms.rooms().forEach(out::longText);
+            }
+            case GroupMessage.SayIn say -> out.u8(SAY_IN).i64(say.ts()).longText(say.room()).longText(say.text());
             case GroupMessage.Members members -> {
                 out.u8(MEMBERS).u8(members.entries().size());
                 for (GroupMessage.Members.Entry entry : members.entries()) {
@@ -76,6 +86,8 @@ final class GroupMessageCodec {
             case FILE_DONE -> new GroupMessage.FileDone(in.u32(), in.bytes(SHA256_BYTES));
             case FILE_CANCEL -> new GroupMessage.FileCancel(in.u32(), in.longText(MAX_REASON_BYTES));
             case FILE_RECEIVED -> new GroupMessage.FileReceived(in.u32());
+            case ROOMS -> rooms(in);
+            case SAY_IN -> new GroupMessage.SayIn(in.i64(), room(in), text(in));
             default -> throw unreadable("unknown message kind");
         };
         in.end();
@@ -97,6 +109,27 @@ final class GroupMessageCodec {
             throw unreadable("invalid name");
         }
         return name;
+    }
+
+    /** A room name as people write it, checked as the server checks one; its canonical form. */
+    private static String room(WireReader in) throws BadDatagramException {
+        String room = RoomNames.canonical(in.longText(MAX_ROOM_BYTES));
+        if (RoomNames.check(room).isPresent()) {
+            throw unreadable("invalid room name");
+        }
+        return room;
+    }
+
+    private static GroupMessage.Rooms rooms(WireReader in) throws BadDatagramException {
+        int count = in.u8();
+        if (count > Wire.MAX_ROOMS) {
+            throw unreadable(count + " rooms");
+        }
+        List<String> rooms = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            rooms.add(room(in));
+        }
+        return new GroupMessage.Rooms(rooms);
     }
 
     private static GroupMessage.FileOffer fileOffer(WireReader in) throws BadDatagramException {

@@ -1,6 +1,9 @@
 package chatroom.transport.udp;
 
+import chatroom.api.rules.RoomNames;
+
 import java.net.InetSocketAddress;
+import java.util.Set;
 
 /** Someone this peer has a link with. */
 final class Member {
@@ -13,6 +16,13 @@ final class Member {
     String name;
     /** Where its packets come from; follows the member if its address changes. */
     InetSocketAddress address;
+    /** The keys of the rooms it said it is in; a member that never said (a peer from before rooms) is in the lobby. */
+    Set<String> rooms = Set.of(RoomNames.key(RoomNames.DEFAULT_ROOM));
+
+    /** Whether the member is in the room with this key. */
+    boolean isIn(String roomKey) {
+        return rooms.contains(roomKey);
+    }
 
     Member(long id, String name, InetSocketAddress address, long since, long started, Link link) {
         this.id = id;

@@ -19,6 +19,7 @@ import chatroom.api.message.Who;
 import chatroom.api.file.Downloads;
 import chatroom.api.message.Protocol;
 import chatroom.api.rules.Names;
+import chatroom.api.rules.RoomNames;
 import chatroom.api.rules.Texts;
 import chatroom.api.spi.FileTransfer;
 import chatroom.api.spi.LoginException;
@@ -71,6 +72,7 @@ final class Peer {
 
     static final String LOGGED_OUT = "logged out";
     static final String CONNECTION_LOST = "connection lost";
+    private static final String LOBBY_KEY = RoomNames.key(RoomNames.DEFAULT_ROOM);
 
     private final PeerConfig config;
     private final Output output;
@@ -681,6 +683,14 @@ final class Peer {
                     output.deliver(new Left(wallClock.millis(), member.name, online(), LOGGED_OUT));
                 }
             }
+            case GroupMessage.Rooms rooms -> member.rooms = rooms.rooms().stream().map(RoomNames::key)
+                    .collect(Collectors.toUnmodifiableSet());
+            case GroupMessage.SayIn say -> {
+                // Sent only to the members of its room; this peer's room is the lobby until it can join others.
+                if (online && RoomNames.key(say.room()).equals(LOBBY_KEY)) {
+                    output.deliver(new ChatMessage(nextMessageId++, say.ts(), member.name, say.text(), false));
+                }
+            }
             case GroupMessage.Members members -> learn(members, now);
             case GroupMessage.FileOffer offer -> {
                 if (online) {
@@ -692,6 +702,12 @@ final class Peer {
             case GroupMessage.FileCancel cancel -> files.handle(member, cancel, now);
             case GroupMessage.FileReceived received -> files.handle(member, received, now);
         }
+    }
+
+    /** The keys of the rooms a member said it is in (the lobby for one that never said), or empty for a stranger. */
+    Set<String> roomsOf(String memberName) {
+        return roster.all().stream().filter(member -> member.name.equalsIgnoreCase(memberName)).findFirst()
+                .map(member -> member.rooms).orElse(Set.of());
     }
 
     /** Takes a member off the roster; what it was sending or receiving ends. */
@@ -756,7 +772,11 @@ final class Peer {
         }
     }
 
-    private boolean broadcast(GroupMessage message, long now, String ref) {
+    /**
+     * Sends to every member; false, after telling the user, when a link has no room for it. Package access for
+     * tests.
+     */
+    boolean broadcast(GroupMessage message, long now, String ref) {
         byte[] bytes = GroupMessageCodec.encode(message);
         List<Member> behind = roster.confirmed().stream()
                 .filter(member -> !member.link.hasRoomFor(bytes.length)).toList();

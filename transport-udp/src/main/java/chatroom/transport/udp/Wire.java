@@ -24,6 +24,8 @@ final class Wire {
     static final Names NAMES = Names.standard();
     /** Members a peer links with; more are refused, so every per-member table stays bounded. */
     static final int MAX_MEMBERS = 64;
+    /** Rooms a peer is in at most: as many as a server lets one person be in by default. */
+    static final int MAX_ROOMS = 100;
 
     private Wire() {
     }

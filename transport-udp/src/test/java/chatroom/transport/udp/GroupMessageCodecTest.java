@@ -74,13 +74,32 @@ class GroupMessageCodecTest {
     }
 
     @Test
+    void roundTripsRoomsAndTextInARoomWithTheirNamesCanonical() throws Exception {
+        GroupMessage rooms = new GroupMessage.Rooms(List.of("#lobby", "#Ops", "#café"));
+        assertEquals(rooms, roundTrip(rooms));
+        assertEquals(new GroupMessage.Rooms(List.of()), roundTrip(new GroupMessage.Rooms(List.of())));
+        assertEquals(new GroupMessage.SayIn(9, "#café", "deploying"),
+                roundTrip(new GroupMessage.SayIn(9, "#cafe\u0301", "deploying")),
+                "composed, as the server keeps names");
+    }
+
+    @Test
+    void refusesRoomsAUserCouldNotHaveJoined() {
+        assertUnreadable(new GroupMessage.Rooms(List.of("#lobby", "no hash")));
+        assertUnreadable(new GroupMessage.Rooms(java.util.Collections.nCopies(Wire.MAX_ROOMS + 1, "#a")));
+        assertUnreadable(new GroupMessage.SayIn(1, "#" + "x".repeat(64), "hi"));
+        assertUnreadable(new GroupMessage.SayIn(1, "#ops", " "));
+        assertMalformed(new GroupMessage.SayIn(1, "#" + "é".repeat(GroupMessageCodec.MAX_ROOM_BYTES), "hi"));
+    }
+
+    @Test
     void randomBytesNeverEscapeAsAnotherException() {
         Random random = new Random(11);
         for (int i = 0; i < 20_000; i++) {
             byte[] bytes = new byte[random.nextInt(60)];
             random.nextBytes(bytes);
             if (bytes.length > 0) {
-                bytes[0] = (byte) (1 + random.nextInt(10));
+                bytes[0] = (byte) (1 + random.nextInt(GroupMessageCodec.SAY_IN));
             }
             try {
                 GroupMessageCodec.decode(bytes);

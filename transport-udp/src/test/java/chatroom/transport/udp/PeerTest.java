@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,6 +59,20 @@ class PeerTest {
         assertTrue(since.get(0) >= SimulatedNetwork.EPOCH && since.get(0) <= SimulatedNetwork.EPOCH + 20, "alice");
         assertTrue(since.get(0) < since.get(1) && since.get(1) < since.get(2), since.toString());
         assertEquals(carol.peer.loggedIn(), new LoggedIn("carol", 3));
+    }
+
+    @Test
+    void aMemberSaysWhichRoomsItIsInAndTextInARoomReachesOnlyThoseInIt() {
+        alice.take();
+        assertEquals(Set.of("#lobby"), alice.peer.roomsOf("bob"), "one that never said is in the lobby");
+
+        bob.peer.broadcast(new GroupMessage.Rooms(List.of("#lobby", "#Ops")), network.now(), "join");
+        bob.peer.broadcast(new GroupMessage.SayIn(1, "#ops", "in ops"), network.now(), "say");
+        bob.peer.broadcast(new GroupMessage.SayIn(2, "#lobby", "in the lobby"), network.now(), "say");
+        network.run(500);
+
+        assertEquals(Set.of("#lobby", "#ops"), alice.peer.roomsOf("bob"));
+        assertEquals(List.of("message bob: in the lobby"), alice.take(), "alice is not in #ops");
     }
 
     @Test
