@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  */
 public final class LocalPostgres {
     private static final String USER = "postgres";
+    private static final String FOLDER_PREFIX = "chat-postgres-";
+    private static final String OWNER_FILE = "owner.pid";
     /** The superuser's password over TCP: a throwaway cluster's, reachable from 127.0.0.1 only. */
     private static final String PASSWORD = "chat-test-password";
     private static LocalPostgres shared;
@@ -74,7 +76,10 @@ public final class LocalPostgres {
         Path bin = binaries().orElseThrow(() -> new IllegalStateException(
                 "no initdb under /usr/lib/postgresql/*/bin or on the PATH"));
         boolean root = "root".equals(System.getProperty("user.name"));
-        Path folder = Files.createTempDirectory("chat-postgres-");
+        removeOrphans(bin, root);
+        Path folder = Files.createTempDirectory(FOLDER_PREFIX);
+        // Whose cluster this is: a test JVM killed outright runs no shutdown hook, and the next one cleans up.
+        Files.writeString(folder.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
         if (root) {
             UserPrincipal postgres = folder.getFileSystem().getUserPrincipalLookupService()
                     .lookupPrincipalByName(USER);
@@ -98,6 +103,32 @@ public final class LocalPostgres {
                 }
                 cluster.port = freePort();
             }
+        }
+    }
+
+    /**
+     * Stops and deletes the clusters of test JVMs that were killed before their shutdown hook ran (a timeout, an
+     * interrupted build), so that they do not pile up on a CI machine. Package access for tests.
+     */
+    static void removeOrphans(Path bin, boolean root) throws IOException, InterruptedException {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> orphans;
+        try (Stream<Path> folders = Files.list(temp)) {
+            orphans = folders.filter(folder -> folder.getFileName().toString().startsWith(FOLDER_PREFIX))
+                    .filter(LocalPostgres::ownerIsGone).toList();
+        }
+        for (Path folder : orphans) {
+            LocalPostgres orphan = new LocalPostgres(bin, folder, 0, root);
+            orphan.destroy();
+        }
+    }
+
+    private static boolean ownerIsGone(Path folder) {
+        try {
+            long owner = Long.parseLong(Files.readString(folder.resolve(OWNER_FILE)).strip());
+            return ProcessHandle.of(owner).map(process -> !process.isAlive()).orElse(true);
+        } catch (IOException | NumberFormatException e) {
+            return false; // not one of ours, or still being made: leave it
         }
     }
 
