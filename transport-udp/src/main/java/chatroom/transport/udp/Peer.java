@@ -5,13 +5,16 @@ import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
+import chatroom.api.message.JoinRoom;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Members;
 import chatroom.api.message.Nick;
+import chatroom.api.message.PartRoom;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.RoomInfo;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.message.Tell;
@@ -31,10 +34,13 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
@@ -95,6 +101,8 @@ final class Peer {
     private LoginException refusal;
     private String failure;
     private long nextMessageId = 1;
+    /** The rooms this peer is in, by key, with their names as first written: the lobby until it joins others. */
+    private final Map<String, String> rooms = new LinkedHashMap<>(Map.of(LOBBY_KEY, RoomNames.DEFAULT_ROOM));
     private final PeerFiles files;
 
     Peer(PeerConfig config, Output output, DropCounters drops, RandomGenerator random, InstantSource wallClock) {
@@ -168,16 +176,128 @@ final class Peer {
         if (!ready(Say.TYPE)) {
             return;
         }
+        String text = checkedText(raw);
+        long ts = wallClock.millis();
+        if (text != null
+                && broadcast(new GroupMessage.Say(ts, text), now, Say.TYPE, member -> member.isIn(LOBBY_KEY))) {
+            output.deliver(new ChatMessage(nextMessageId++, ts, name, text, false));
+        }
+    }
+
+    /** The text as it may be sent, or null after telling the user why it may not. */
+    private String checkedText(String raw) {
         String text = Texts.clean(raw);
         var problem = Texts.check(text, Wire.MAX_TEXT_LENGTH);
         if (problem.isPresent()) {
             output.deliver(new ErrorReply(problem.get().code(), problem.get().message(), Say.TYPE));
+            return null;
+        }
+        return text;
+    }
+
+    /** Text for a room this peer is in: the lobby's as a SAY, which every peer understands; another's as SAY_IN. */
+    void sayIn(String room, String raw, long now) {
+        if (!ready(Say.TYPE)) {
             return;
         }
-        long ts = wallClock.millis();
-        if (broadcast(new GroupMessage.Say(ts, text), now, Say.TYPE)) {
-            output.deliver(new ChatMessage(nextMessageId++, ts, name, text, false));
+        String key = RoomNames.key(RoomNames.canonical(room));
+        String named = rooms.get(key);
+        if (named == null) {
+            output.deliver(new ErrorReply(ErrorCode.NOT_IN_ROOM, "You are not in " + room + ".", Say.TYPE));
+            return;
         }
+        if (key.equals(LOBBY_KEY)) {
+            say(raw, now);
+            return;
+        }
+        String text = checkedText(raw);
+        long ts = wallClock.millis();
+        if (text != null
+                && broadcast(new GroupMessage.SayIn(ts, named, text), now, Say.TYPE, member -> member.isIn(key))) {
+            output.deliver(new ChatMessage(nextMessageId++, ts, name, text, false, null, named));
+        }
+    }
+
+    /**
+     * Comes into a room (made by coming into it: a room over UDP is the peers that say they are in it), and tells
+     * every member; the room's members online so far are in the answer and come with each one's ROOMS.
+     */
+    void join(String room, long now) {
+        if (!ready(JoinRoom.TYPE)) {
+            return;
+        }
+        String canonical = RoomNames.canonical(room);
+        var bad = RoomNames.check(canonical);
+        if (bad.isPresent()) {
+            output.deliver(new ErrorReply(bad.get().code(), bad.get().message(), JoinRoom.TYPE));
+            return;
+        }
+        String key = RoomNames.key(canonical);
+        if (!rooms.containsKey(key)) {
+            if (rooms.size() >= Wire.MAX_ROOMS) {
+                output.deliver(new ErrorReply(ErrorCode.TOO_MANY_ROOMS, "You are in " + rooms.size()
+                        + " rooms, the most a peer can be in; leave one first.", JoinRoom.TYPE));
+                return;
+            }
+            rooms.put(key, canonical);
+            tellEveryone(roomsMessage(), now);
+        }
+        String named = rooms.get(key);
+        output.deliver(new RoomInfo(named, null, online(key), online(key), false, false));
+        output.deliver(new HistoryEnd(0, false, named));
+        output.deliver(new Joined(wallClock.millis(), name, online(key), null, named));
+    }
+
+    /** Leaves a room this peer is in, and tells every member. */
+    void part(String room, long now) {
+        if (!ready(PartRoom.TYPE)) {
+            return;
+        }
+        String key = RoomNames.key(RoomNames.canonical(room));
+        String named = rooms.remove(key);
+        if (named == null) {
+            output.deliver(new ErrorReply(ErrorCode.NOT_IN_ROOM, "You are not in " + room + ".", PartRoom.TYPE));
+            return;
+        }
+        tellEveryone(roomsMessage(), now);
+        // Those still there: this peer is not one of them any more.
+        output.deliver(new Left(wallClock.millis(), name, online(key) - 1, "left", named));
+    }
+
+    /** Who is in a room this peer is in: itself and the members that said they are. */
+    void whoIn(String room) {
+        if (!ready(Who.TYPE)) {
+            return;
+        }
+        String key = RoomNames.key(RoomNames.canonical(room));
+        String named = rooms.get(key);
+        if (named == null) {
+            output.deliver(new ErrorReply(ErrorCode.NOT_IN_ROOM, "You are not in " + room + ".", Who.TYPE));
+            return;
+        }
+        output.deliver(new Members(users(member -> member.isIn(key)), named));
+    }
+
+    /** The rooms this peer is in, by name. */
+    List<String> rooms() {
+        return List.copyOf(rooms.values());
+    }
+
+    private GroupMessage.Rooms roomsMessage() {
+        return new GroupMessage.Rooms(List.copyOf(rooms.values()));
+    }
+
+    /** A small message to every member, not held back by a full link (it replaces itself with the next one). */
+    private void tellEveryone(GroupMessage message, long now) {
+        byte[] bytes = GroupMessageCodec.encode(message);
+        for (Member member : roster.all()) {
+            tellQuietly(member, bytes, now);
+        }
+    }
+
+    /** This peer and the confirmed members in a room. */
+    private int online(String roomKey) {
+        return 1 + (int) roster.confirmed().stream().filter(member -> member.isIn(roomKey)).count();
     }
 
     void tell(String to, String raw, long now) {
@@ -243,15 +363,22 @@ final class Peer {
 
     void who() {
         if (ready(Who.TYPE)) {
-            List<chatroom.api.message.Member> users = new ArrayList<>();
-            users.add(new chatroom.api.message.Member(name, since));
-            for (Member member : roster.confirmed()) {
+            output.deliver(new Members(users(member -> true)));
+        }
+    }
+
+    /** This peer and the confirmed members chosen, by name. */
+    private List<chatroom.api.message.Member> users(Predicate<Member> chosen) {
+        List<chatroom.api.message.Member> users = new ArrayList<>();
+        users.add(new chatroom.api.message.Member(name, since));
+        for (Member member : roster.confirmed()) {
+            if (chosen.test(member)) {
                 users.add(new chatroom.api.message.Member(member.name, member.since));
             }
-            users.sort(Comparator.comparing((chatroom.api.message.Member user) -> Names.key(user.name()))
-                    .thenComparing(chatroom.api.message.Member::name));
-            output.deliver(new Members(users));
         }
+        users.sort(Comparator.comparing((chatroom.api.message.Member user) -> Names.key(user.name()))
+                .thenComparing(chatroom.api.message.Member::name));
+        return users;
     }
 
     /**
@@ -561,6 +688,10 @@ final class Peer {
                 .filter(other -> other != member)
                 .map(other -> new GroupMessage.Members.Entry(other.id, other.name, other.address))
                 .toList();
+        if (!rooms.keySet().equals(Set.of(LOBBY_KEY))) {
+            // Before the member list, so the member knows where this peer is before announcing it anywhere.
+            tellQuietly(member, roomsMessage(), now);
+        }
         tellQuietly(member, new GroupMessage.Members(others), now);
         if (member.link.confirmed()) {
             introduce(member, now);
@@ -661,7 +792,7 @@ final class Peer {
         boolean online = phase == Phase.ONLINE;
         switch (message) {
             case GroupMessage.Say say -> {
-                if (online) {
+                if (online && rooms.containsKey(LOBBY_KEY)) {
                     output.deliver(new ChatMessage(nextMessageId++, say.ts(), member.name, say.text(), false));
                 }
             }
@@ -683,12 +814,12 @@ final class Peer {
                     output.deliver(new Left(wallClock.millis(), member.name, online(), LOGGED_OUT));
                 }
             }
-            case GroupMessage.Rooms rooms -> member.rooms = rooms.rooms().stream().map(RoomNames::key)
-                    .collect(Collectors.toUnmodifiableSet());
+            case GroupMessage.Rooms said -> moved(member, said, online);
             case GroupMessage.SayIn say -> {
-                // Sent only to the members of its room; this peer's room is the lobby until it can join others.
-                if (online && RoomNames.key(say.room()).equals(LOBBY_KEY)) {
-                    output.deliver(new ChatMessage(nextMessageId++, say.ts(), member.name, say.text(), false));
+                String key = RoomNames.key(say.room());
+                if (online && rooms.containsKey(key) && member.isIn(key)) {
+                    output.deliver(new ChatMessage(nextMessageId++, say.ts(), member.name, say.text(), false, null,
+                            key.equals(LOBBY_KEY) ? null : rooms.get(key)));
                 }
             }
             case GroupMessage.Members members -> learn(members, now);
@@ -701,6 +832,24 @@ final class Peer {
             case GroupMessage.FileDone done -> files.handle(member, done, now);
             case GroupMessage.FileCancel cancel -> files.handle(member, cancel, now);
             case GroupMessage.FileReceived received -> files.handle(member, received, now);
+        }
+    }
+
+    /** A member said which rooms it is in: those it came into or left that this peer is in are announced. */
+    private void moved(Member member, GroupMessage.Rooms said, boolean online) {
+        Set<String> before = member.rooms;
+        member.rooms = said.rooms().stream().map(RoomNames::key).collect(Collectors.toUnmodifiableSet());
+        if (!online || !member.link.confirmed()) {
+            return;
+        }
+        long ts = wallClock.millis();
+        for (Map.Entry<String, String> room : rooms.entrySet()) {
+            String shown = room.getKey().equals(LOBBY_KEY) ? null : room.getValue();
+            if (!before.contains(room.getKey()) && member.isIn(room.getKey())) {
+                output.deliver(new Joined(ts, member.name, online(room.getKey()), null, shown));
+            } else if (before.contains(room.getKey()) && !member.isIn(room.getKey())) {
+                output.deliver(new Left(ts, member.name, online(room.getKey()), "left", shown));
+            }
         }
     }
 
@@ -777,16 +926,23 @@ final class Peer {
      * tests.
      */
     boolean broadcast(GroupMessage message, long now, String ref) {
+        return broadcast(message, now, ref, member -> true);
+    }
+
+    /** Sends to the members chosen; false, after telling the user, when one of their links has no room for it. */
+    private boolean broadcast(GroupMessage message, long now, String ref, Predicate<Member> chosen) {
         byte[] bytes = GroupMessageCodec.encode(message);
         List<Member> behind = roster.confirmed().stream()
-                .filter(member -> !member.link.hasRoomFor(bytes.length)).toList();
+                .filter(chosen).filter(member -> !member.link.hasRoomFor(bytes.length)).toList();
         if (!behind.isEmpty()) {
             output.deliver(slowDown(behind, ref));
             return false;
         }
         // An unconfirmed member may be a forged hello: it gets what fits, and never holds the others up.
         for (Member member : roster.all()) {
-            tellQuietly(member, bytes, now);
+            if (chosen.test(member)) {
+                tellQuietly(member, bytes, now);
+            }
         }
         return true;
     }

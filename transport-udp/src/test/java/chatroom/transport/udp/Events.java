@@ -11,6 +11,7 @@ import chatroom.api.message.Member;
 import chatroom.api.message.Members;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.RoomInfo;
 import chatroom.api.message.ServerMessage;
 
 import java.util.List;
@@ -27,17 +28,24 @@ final class Events {
 
     static String describe(ServerMessage event) {
         return switch (event) {
-            case ChatMessage m -> "message " + m.from() + ": " + m.text();
+            case ChatMessage m -> "message " + m.from() + in(m.room()) + ": " + m.text();
             case PrivateMessage m -> "private " + m.from() + " -> " + m.to() + ": " + m.text();
-            case Joined j -> "joined " + j.name() + " (" + j.online() + ")";
-            case Left l -> "left " + l.name() + " (" + l.online() + "): " + l.reason();
+            case Joined j -> "joined " + j.name() + in(j.room()) + " (" + j.online() + ")";
+            case Left l -> "left " + l.name() + in(l.room()) + " (" + l.online() + "): " + l.reason();
+            case RoomInfo r -> "room " + r.name() + " (" + r.online() + ")";
             case Renamed r -> "renamed " + r.from() + " -> " + r.to() + " (" + r.online() + ")";
             case ErrorReply e -> "error " + e.code() + " [" + e.ref() + "]: " + e.message();
-            case Members m -> "members " + m.users().stream().map(Member::name).collect(Collectors.joining(", "));
-            case HistoryEnd h -> "history end " + h.count() + " " + h.more();
+            case Members m -> "members" + in(m.room()) + " "
+                    + m.users().stream().map(Member::name).collect(Collectors.joining(", "));
+            case HistoryEnd h -> "history end " + h.count() + " " + h.more() + in(h.room());
             case Announcement a -> "announcement: " + a.text();
             case Bye b -> "bye " + b.code() + ": " + b.reason();
             default -> event.toString();
         };
+    }
+
+    /** " in #room" for an event of a room other than the lobby. */
+    private static String in(String room) {
+        return room == null ? "" : " in " + room;
     }
 }

@@ -62,17 +62,60 @@ class PeerTest {
     }
 
     @Test
-    void aMemberSaysWhichRoomsItIsInAndTextInARoomReachesOnlyThoseInIt() {
+    void peersComeIntoRoomsAndTextInARoomReachesOnlyThoseInIt() {
         alice.take();
+        bob.take();
+        carol.take();
         assertEquals(Set.of("#lobby"), alice.peer.roomsOf("bob"), "one that never said is in the lobby");
 
-        bob.peer.broadcast(new GroupMessage.Rooms(List.of("#lobby", "#Ops")), network.now(), "join");
-        bob.peer.broadcast(new GroupMessage.SayIn(1, "#ops", "in ops"), network.now(), "say");
-        bob.peer.broadcast(new GroupMessage.SayIn(2, "#lobby", "in the lobby"), network.now(), "say");
-        network.run(500);
+        alice.peer.join("#Ops", network.now());
+        assertEquals(List.of("room #Ops (1)", "history end 0 false in #Ops", "joined alice in #Ops (1)"),
+                alice.take());
+        network.run(300);
+        bob.peer.join("#ops", network.now());
+        assertEquals(List.of("room #ops (2)", "history end 0 false in #ops", "joined bob in #ops (2)"), bob.take());
+        network.run(300);
+        assertEquals(List.of("joined bob in #Ops (2)"), alice.take(), "told by bob's ROOMS, in its own spelling");
+        assertEquals(List.of(), carol.take(), "carol is not in #ops");
+        assertEquals(Set.of("#lobby", "#ops"), carol.peer.roomsOf("bob"));
 
-        assertEquals(Set.of("#lobby", "#ops"), alice.peer.roomsOf("bob"));
-        assertEquals(List.of("message bob: in the lobby"), alice.take(), "alice is not in #ops");
+        bob.peer.sayIn("#OPS", "deploying", network.now());
+        bob.peer.say("lunch?", network.now());
+        network.run(300);
+        assertEquals(List.of("message bob in #ops: deploying", "message bob: lunch?"), bob.take());
+        assertEquals(List.of("message bob in #Ops: deploying", "message bob: lunch?"), alice.take());
+        assertEquals(List.of("message bob: lunch?"), carol.take(), "nothing of #ops reaches carol");
+
+        alice.peer.whoIn("#ops");
+        assertEquals(List.of("members in #Ops alice, bob"), alice.take());
+        carol.peer.sayIn("#ops", "let me in", network.now());
+        assertEquals(List.of("error not_in_room [say]: You are not in #ops."), carol.take());
+
+        alice.peer.part("#ops", network.now());
+        network.run(300);
+        assertEquals(List.of("left alice in #Ops (1): left"), alice.take());
+        assertEquals(List.of("left alice in #ops (1): left"), bob.take());
+        assertEquals(List.of("#lobby"), alice.peer.rooms());
+    }
+
+    @Test
+    void aPeerOutsideTheLobbyHearsNothingOfItAndANewcomerLearnsItsRoomsBeforeItsMembers() {
+        alice.take();
+        bob.take();
+        bob.peer.join("#ops", network.now());
+        bob.peer.part("#lobby", network.now());
+        network.run(300);
+        assertEquals(List.of("left bob (2): left"), alice.take(), "bob left the lobby");
+        alice.peer.say("anyone?", network.now());
+        network.run(300);
+        assertEquals(List.of("room #ops (1)", "history end 0 false in #ops", "joined bob in #ops (1)",
+                "left bob in #lobby (2): left"), bob.take(), "bob hears nothing of the lobby");
+
+        SimulatedNetwork.SimPeer dave = network.peer("10.0.0.4", config);
+        dave.join("dave", bob);
+        assertTrue(network.runUntil(() -> dave.peer.phase() == Peer.Phase.ONLINE, 5_000));
+        network.run(500);
+        assertEquals(Set.of("#ops"), dave.peer.roomsOf("bob"), "bob's ROOMS came with its welcome's link");
     }
 
     @Test
