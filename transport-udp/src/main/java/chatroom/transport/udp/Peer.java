@@ -8,6 +8,7 @@ import chatroom.api.message.HistoryRequest;
 import chatroom.api.message.JoinRoom;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
+import chatroom.api.message.ListRooms;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Members;
 import chatroom.api.message.Nick;
@@ -15,6 +16,7 @@ import chatroom.api.message.PartRoom;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.RoomInfo;
+import chatroom.api.message.RoomList;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.message.Tell;
@@ -101,6 +103,11 @@ final class Peer {
     private LoginException refusal;
     private String failure;
     private long nextMessageId = 1;
+    /**
+     * Whether the user's client speaks rooms (the terminal's does): then every event names its room, the lobby's
+     * included, and the login lists the rooms. Without it the lobby's events name none, as before rooms.
+     */
+    private boolean roomsMode;
     /** The rooms this peer is in, by key, with their names as first written: the lobby until it joins others. */
     private final Map<String, String> rooms = new LinkedHashMap<>(Map.of(LOBBY_KEY, RoomNames.DEFAULT_ROOM));
     private final PeerFiles files;
@@ -180,7 +187,7 @@ final class Peer {
         long ts = wallClock.millis();
         if (text != null
                 && broadcast(new GroupMessage.Say(ts, text), now, Say.TYPE, member -> member.isIn(LOBBY_KEY))) {
-            output.deliver(new ChatMessage(nextMessageId++, ts, name, text, false));
+            output.deliver(new ChatMessage(nextMessageId++, ts, name, text, false, null, shown(LOBBY_KEY)));
         }
     }
 
@@ -276,6 +283,53 @@ final class Peer {
             return;
         }
         output.deliver(new Members(users(member -> member.isIn(key)), named));
+    }
+
+    /** Makes every event name its room and the login list the rooms: for a client that speaks rooms. */
+    void speakRooms() {
+        roomsMode = true;
+    }
+
+    /** The room an event of this room names: none for the lobby unless the client speaks rooms. */
+    private String shown(String roomKey) {
+        return roomsMode || !roomKey.equals(LOBBY_KEY) ? rooms.get(roomKey) : null;
+    }
+
+    /** A member arrived or went: announced in each room this peer is in that the member is (or was) in. */
+    private void presence(Member member, boolean arrived, String reason) {
+        long ts = wallClock.millis();
+        for (String room : rooms.keySet()) {
+            if (member.isIn(room)) {
+                output.deliver(arrived ? new Joined(ts, member.name, online(room), null, shown(room))
+                        : new Left(ts, member.name, online(room), reason, shown(room)));
+            }
+        }
+    }
+
+    /** Every room this peer knows of, its own and those its members said they are in, with who is online there. */
+    void listRooms(String filter) {
+        if (!ready(ListRooms.TYPE)) {
+            return;
+        }
+        String wanted = filter == null ? "" : RoomNames.key(filter.startsWith("#") ? filter : "#" + filter)
+                .substring(1);
+        Map<String, String> known = new java.util.TreeMap<>();
+        rooms.forEach(known::put);
+        for (Member member : roster.confirmed()) {
+            for (String key : member.rooms) {
+                known.putIfAbsent(key, key);
+            }
+        }
+        List<RoomInfo> infos = new ArrayList<>();
+        known.forEach((key, named) -> {
+            if (!key.contains(wanted)) {
+                return;
+            }
+            int here = (int) roster.confirmed().stream().filter(member -> member.isIn(key)).count()
+                    + (rooms.containsKey(key) ? 1 : 0);
+            infos.add(new RoomInfo(named, null, here, here, false, false));
+        });
+        output.deliver(new RoomList(infos, false));
     }
 
     /** The rooms this peer is in, by name. */
@@ -424,6 +478,13 @@ final class Peer {
         }
     }
 
+    /** A room's history: always empty, since a group keeps none. */
+    void historyOf(String room) {
+        if (ready(HistoryRequest.TYPE)) {
+            output.deliver(new HistoryEnd(0, false, RoomNames.canonical(room)));
+        }
+    }
+
     /** Says goodbye to every member; {@link #leaveComplete()} tells when they all acknowledged it. */
     void leave(long now) {
         if (phase != Phase.ONLINE && phase != Phase.JOINING) {
@@ -497,7 +558,7 @@ final class Peer {
             if (now - member.link.lastHeard() > config.peerTimeoutMillis()) {
                 forget(member, false, CONNECTION_LOST);
                 if (phase == Phase.ONLINE && member.link.confirmed()) {
-                    output.deliver(new Left(wallClock.millis(), member.name, online(), CONNECTION_LOST));
+                    presence(member, false, CONNECTION_LOST);
                 }
             } else {
                 files.pump(member, now);
@@ -592,7 +653,7 @@ final class Peer {
             Member member = known.get();
             forget(member, false, "name clash");
             if (phase == Phase.ONLINE && member.link.confirmed()) {
-                output.deliver(new Left(wallClock.millis(), member.name, online(), "name clash"));
+                presence(member, false, "name clash");
                 output.deliver(refusalNotice(from, refuse));
             }
             return;
@@ -639,7 +700,7 @@ final class Peer {
         Member member = known.get();
         forget(member, false, CONNECTION_LOST);
         if (phase == Phase.ONLINE && member.link.confirmed()) {
-            output.deliver(new Left(wallClock.millis(), member.name, online(), CONNECTION_LOST));
+            presence(member, false, CONNECTION_LOST);
             // It lost our link (it timed us out) but is alive: link again.
             contacts.addGossiped(member.id, from, newLinkId(), now, config.contactRetryMillis(),
                     now + config.peerTimeoutMillis());
@@ -707,7 +768,7 @@ final class Peer {
         boolean newcomer = member.started >= started;
         boolean returning = roster.wasLinkedBefore(member.id);
         if (phase == Phase.ONLINE && (newcomer || returning)) {
-            output.deliver(new Joined(wallClock.millis(), member.name, online()));
+            presence(member, true, null);
         }
         GroupMessage.Members news = new GroupMessage.Members(List.of(
                 new GroupMessage.Members.Entry(member.id, member.name, member.address)));
@@ -793,7 +854,8 @@ final class Peer {
         switch (message) {
             case GroupMessage.Say say -> {
                 if (online && rooms.containsKey(LOBBY_KEY)) {
-                    output.deliver(new ChatMessage(nextMessageId++, say.ts(), member.name, say.text(), false));
+                    output.deliver(new ChatMessage(nextMessageId++, say.ts(), member.name, say.text(), false, null,
+                            shown(LOBBY_KEY)));
                 }
             }
             case GroupMessage.Tell tell -> {
@@ -811,7 +873,7 @@ final class Peer {
             case GroupMessage.Leave leave -> {
                 forget(member, true, LOGGED_OUT);
                 if (online) {
-                    output.deliver(new Left(wallClock.millis(), member.name, online(), LOGGED_OUT));
+                    presence(member, false, LOGGED_OUT);
                 }
             }
             case GroupMessage.Rooms said -> moved(member, said, online);
@@ -819,7 +881,7 @@ final class Peer {
                 String key = RoomNames.key(say.room());
                 if (online && rooms.containsKey(key) && member.isIn(key)) {
                     output.deliver(new ChatMessage(nextMessageId++, say.ts(), member.name, say.text(), false, null,
-                            key.equals(LOBBY_KEY) ? null : rooms.get(key)));
+                            shown(key)));
                 }
             }
             case GroupMessage.Members members -> learn(members, now);
@@ -844,7 +906,7 @@ final class Peer {
         }
         long ts = wallClock.millis();
         for (Map.Entry<String, String> room : rooms.entrySet()) {
-            String shown = room.getKey().equals(LOBBY_KEY) ? null : room.getValue();
+            String shown = shown(room.getKey());
             if (!before.contains(room.getKey()) && member.isIn(room.getKey())) {
                 output.deliver(new Joined(ts, member.name, online(room.getKey()), null, shown));
             } else if (before.contains(room.getKey()) && !member.isIn(room.getKey())) {
@@ -896,7 +958,9 @@ final class Peer {
     private void enterGroup() {
         phase = Phase.ONLINE;
         awaited = null;
-        loggedIn = new LoggedIn(name, online());
+        loggedIn = new LoggedIn(name, online(), null, roomsMode ? rooms.entrySet().stream()
+                .map(room -> new RoomInfo(room.getValue(), null, online(room.getKey()), online(room.getKey()), false,
+                        false)).toList() : null);
         onJoined.forEach(output::deliver);
     }
 

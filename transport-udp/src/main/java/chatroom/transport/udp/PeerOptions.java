@@ -16,8 +16,9 @@ import java.util.Optional;
  * @param listenPort the local UDP port; 0 picks a free one
  * @param peers      where to find the group; empty to start a new group
  * @param secret     the passphrase file, or empty for plaintext
+ * @param rooms      whether the client speaks rooms ({@code rooms=true}, as the terminal asks)
  */
-record PeerOptions(int listenPort, List<PeerAddress> peers, Optional<Path> secret) {
+record PeerOptions(int listenPort, List<PeerAddress> peers, Optional<Path> secret, boolean rooms) {
     static final String LISTEN = "listen";
     static final String PEER = "peer";
     static final String SECRET = "secret";
@@ -28,9 +29,15 @@ record PeerOptions(int listenPort, List<PeerAddress> peers, Optional<Path> secre
         peers = List.copyOf(peers);
     }
 
+    /** Without rooms: a client that shows the lobby only. */
+    PeerOptions(int listenPort, List<PeerAddress> peers, Optional<Path> secret) {
+        this(listenPort, peers, secret, false);
+    }
+
     /** @throws IllegalArgumentException naming the option, the bad value and what is expected */
     static PeerOptions parse(ConnectOptions options) {
-        return new PeerOptions(listenPort(options), peers(options), secret(options));
+        return new PeerOptions(listenPort(options), peers(options), secret(options),
+                options.setting(ConnectOptions.ROOMS).filter("true"::equals).isPresent());
     }
 
     private static int listenPort(ConnectOptions options) {

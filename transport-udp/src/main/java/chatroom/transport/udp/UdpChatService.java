@@ -5,6 +5,7 @@ import chatroom.api.message.Announcement;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.HistoryEnd;
+import chatroom.api.rules.RoomNames;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.rules.Refusal;
@@ -60,6 +61,7 @@ final class UdpChatService implements ChatService {
     private volatile Endpoint endpoint;
     private volatile boolean ended;
     private boolean toldPlaintext;
+    private final boolean rooms;
 
     UdpChatService(PeerOptions options, PeerConfig config, ChatListener listener, Downloads downloads) {
         this.options = options;
@@ -85,6 +87,47 @@ final class UdpChatService implements ChatService {
             }
         }, drops, random, InstantSource.system());
         peer.receiveFilesIn(downloads);
+        this.rooms = options.rooms();
+        if (rooms) {
+            peer.speakRooms();
+        }
+    }
+
+    /** Rooms over UDP, for a client that asks for them (the terminal does): peers that say they are in them. */
+    @Override
+    public boolean hasRooms() {
+        return rooms;
+    }
+
+    @Override
+    public void sayIn(String room, String text) {
+        request(now -> peer.sayIn(room, text, now));
+    }
+
+    @Override
+    public void join(String room) {
+        request(now -> peer.join(room, now));
+    }
+
+    @Override
+    public void part(String room, String reason) {
+        request(now -> peer.part(room, now));
+    }
+
+    @Override
+    public void listRooms(String filter, String after) {
+        request(now -> peer.listRooms(filter));
+    }
+
+    @Override
+    public void whoIn(String room) {
+        request(now -> peer.whoIn(room));
+    }
+
+    /** A group keeps no history: every room's is empty. */
+    @Override
+    public void historyOf(String room, long beforeId, int limit) {
+        request(now -> peer.historyOf(room));
     }
 
     @Override
@@ -122,7 +165,8 @@ final class UdpChatService implements ChatService {
         if (options.secret().isEmpty() && !toldPlaintext) {
             onJoined.add(new Announcement(0, System.currentTimeMillis(), PLAINTEXT_NOTICE, false));
         }
-        onJoined.add(new HistoryEnd(0, false)); // as a server does after login: no history here
+        // As a server does after login: no history here (for each room, when the client speaks rooms).
+        onJoined.add(new HistoryEnd(0, false, rooms ? RoomNames.DEFAULT_ROOM : null));
         synchronized (lock) {
             long now = clock.getAsLong();
             peer.join(name, peers, onJoined, now);

@@ -3,6 +3,7 @@ package chatroom.transport.udp;
 import chatroom.api.file.Downloads;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.LoggedIn;
+import chatroom.api.message.RoomInfo;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.FileTransfer;
@@ -92,11 +93,15 @@ class UdpChatServiceTest {
     }
 
     private UdpChatService service(Recorder events, Optional<Path> secret, UdpChatService... peers) {
+        return service(events, secret, false, peers);
+    }
+
+    private UdpChatService service(Recorder events, Optional<Path> secret, boolean rooms, UdpChatService... peers) {
         List<PeerAddress> addresses = new ArrayList<>();
         for (UdpChatService peer : peers) {
             addresses.add(new PeerAddress("127.0.0.1", peer.localPort()));
         }
-        UdpChatService service = new UdpChatService(new PeerOptions(0, addresses, secret), CONFIG, events,
+        UdpChatService service = new UdpChatService(new PeerOptions(0, addresses, secret, rooms), CONFIG, events,
                 new Downloads(dir.resolve("downloads-" + services.size())));
         services.add(service);
         return service;
@@ -150,6 +155,42 @@ class UdpChatServiceTest {
         bobEvents.expect("left alice (1): logged out");
         bob.say("anyone?");
         bobEvents.expect("message robert: anyone?");
+    }
+
+    @Test
+    void aClientThatSpeaksRoomsSeesEachEventInItsRoomAndRoomsOthersAreIn() throws Exception {
+        Recorder aliceEvents = new Recorder();
+        Recorder bobEvents = new Recorder();
+        UdpChatService alice = service(aliceEvents, Optional.empty(), true);
+        assertTrue(alice.hasRooms());
+        assertEquals(new LoggedIn("alice", 1, null, List.of(new RoomInfo("#lobby", null, 1, 1, false, false))),
+                alice.login("alice", NO_PASSWORD));
+        aliceEvents.expect(PLAINTEXT, "history end 0 false in #lobby");
+        UdpChatService bob = service(bobEvents, Optional.empty(), true, alice);
+        bob.login("bob", NO_PASSWORD);
+        bobEvents.expect(PLAINTEXT, "history end 0 false in #lobby");
+        aliceEvents.expect("joined bob in #lobby (2)");
+
+        alice.join("#ops");
+        aliceEvents.expect("room #ops (1)", "history end 0 false in #ops", "joined alice in #ops (1)");
+        bob.join("#ops");
+        bobEvents.expect("room #ops (2)", "history end 0 false in #ops", "joined bob in #ops (2)");
+        aliceEvents.expect("joined bob in #ops (2)");
+        bob.sayIn("#ops", "in ops");
+        bob.sayIn("#lobby", "in the lobby");
+        aliceEvents.expect("message bob in #ops: in ops", "message bob in #lobby: in the lobby");
+        bobEvents.expect("message bob in #ops: in ops", "message bob in #lobby: in the lobby");
+        alice.whoIn("#ops");
+        aliceEvents.expect("members in #ops alice, bob");
+        bob.historyOf("#ops", 0, 50);
+        bobEvents.expect("history end 0 false in #ops");
+        alice.part("#ops", null);
+        aliceEvents.expect("left alice in #ops (1): left");
+        bobEvents.expect("left alice in #ops (1): left");
+        bob.listRooms(null, null);
+        bobEvents.expect("RoomList[rooms=[RoomInfo[name=#lobby, topic=null, members=2, online=2, topicLocked=false,"
+                + " inviteOnly=null], RoomInfo[name=#ops, topic=null, members=1, online=1, topicLocked=false,"
+                + " inviteOnly=null]], more=false]");
     }
 
     @Test
