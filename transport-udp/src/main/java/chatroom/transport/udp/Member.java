@@ -16,6 +16,11 @@ final class Member {
     String name;
     /** Where its packets come from; follows the member if its address changes. */
     InetSocketAddress address;
+    /**
+     * Between its link's confirmation and its first MEMBERS: whether to announce it then (null once settled). Its
+     * ROOMS come before that MEMBERS, so the announcement names the right rooms.
+     */
+    Boolean announceOnFirstWord;
     /** The keys of the rooms it said it is in; a member that never said (a peer from before rooms) is in the lobby. */
     Set<String> rooms = Set.of(RoomNames.key(RoomNames.DEFAULT_ROOM));
 

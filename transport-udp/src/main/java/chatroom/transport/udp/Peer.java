@@ -295,8 +295,14 @@ final class Peer {
         return roomsMode || !roomKey.equals(LOBBY_KEY) ? rooms.get(roomKey) : null;
     }
 
-    /** A member arrived or went: announced in each room this peer is in that the member is (or was) in. */
+    /**
+     * A member arrived or went: announced in each room this peer is in that the member is (or was) in. One that goes
+     * before its first word was never shown arriving, and is not shown going.
+     */
     private void presence(Member member, boolean arrived, String reason) {
+        if (!arrived && member.announceOnFirstWord != null) {
+            return;
+        }
         long ts = wallClock.millis();
         for (String room : rooms.keySet()) {
             if (member.isIn(room)) {
@@ -767,9 +773,9 @@ final class Peer {
     private void introduce(Member member, long now) {
         boolean newcomer = member.started >= started;
         boolean returning = roster.wasLinkedBefore(member.id);
-        if (phase == Phase.ONLINE && (newcomer || returning)) {
-            presence(member, true, null);
-        }
+        // Announced when its first word comes (its ROOMS, if any, then its MEMBERS, both sent on linking): only
+        // then is it known which rooms it is in, and a peer outside the lobby is never shown arriving there.
+        member.announceOnFirstWord = phase == Phase.ONLINE && (newcomer || returning);
         GroupMessage.Members news = new GroupMessage.Members(List.of(
                 new GroupMessage.Members.Entry(member.id, member.name, member.address)));
         for (Member other : roster.confirmed()) {
@@ -884,7 +890,16 @@ final class Peer {
                             shown(key)));
                 }
             }
-            case GroupMessage.Members members -> learn(members, now);
+            case GroupMessage.Members members -> {
+                learn(members, now);
+                if (member.announceOnFirstWord != null) {
+                    boolean announce = member.announceOnFirstWord && online;
+                    member.announceOnFirstWord = null;
+                    if (announce) {
+                        presence(member, true, null);
+                    }
+                }
+            }
             case GroupMessage.FileOffer offer -> {
                 if (online) {
                     files.handle(member, offer, now);
@@ -901,7 +916,7 @@ final class Peer {
     private void moved(Member member, GroupMessage.Rooms said, boolean online) {
         Set<String> before = member.rooms;
         member.rooms = said.rooms().stream().map(RoomNames::key).collect(Collectors.toUnmodifiableSet());
-        if (!online || !member.link.confirmed()) {
+        if (!online || !member.link.confirmed() || member.announceOnFirstWord != null) {
             return;
         }
         long ts = wallClock.millis();

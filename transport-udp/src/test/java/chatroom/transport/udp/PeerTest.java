@@ -119,6 +119,27 @@ class PeerTest {
     }
 
     @Test
+    void aPeerOutsideTheLobbyThatComesBackIsNeverShownArrivingThere() {
+        alice.take();
+        bob.take();
+        bob.peer.join("#ops", network.now());
+        bob.peer.part("#lobby", network.now());
+        network.run(300);
+        assertEquals(List.of("left bob (2): left"), alice.take());
+
+        network.cut(bob, true);
+        network.run(config.peerTimeoutMillis() + 500);
+        assertEquals(List.of(), alice.take(), "bob is in none of alice's rooms");
+        network.cut(bob, false);
+        assertTrue(network.runUntil(() -> alice.peer.memberNames().contains("bob"), 10_000));
+        network.run(500);
+        assertEquals(List.of(), alice.take(), "not 'joined' then 'left' the lobby");
+        bob.peer.join("#lobby", network.now());
+        network.run(300);
+        assertEquals(List.of("joined bob (3)"), alice.take());
+    }
+
+    @Test
     void someoneWhoJoinsInTheSameMillisecondIsStillAnnounced() {
         // Start times are whole milliseconds; which of two equal ones counted as new used to be up to random ids.
         network = new SimulatedNetwork(11, 10).conditions(0, 0, 0, 0); // as on loopback: under a millisecond
@@ -259,6 +280,7 @@ class PeerTest {
         network.cut(carol, false); // carol says hello to bob again, the address she was given
         assertTrue(network.runUntil(() -> alice.peer.memberNames().size() == 2
                 && carol.peer.memberNames().size() == 2, 10_000));
+        network.run(500); // announced once its first word (its member list) has come
         assertEquals(List.of("joined carol (3)"), alice.take());
         assertEquals(List.of("joined carol (3)"), bob.take());
         assertEquals(List.of("joined bob (2)", "joined alice (3)"), carol.take());
