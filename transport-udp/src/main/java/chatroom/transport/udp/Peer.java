@@ -442,7 +442,7 @@ final class Peer {
     }
 
     /**
-     * Starts sending a file to every member ({@code to} null) or to one.
+     * Starts sending a file to every member in the lobby ({@code to} null) or to one.
      *
      * @throws IOException with a sentence for people when nothing was sent
      */
@@ -452,7 +452,13 @@ final class Peer {
         }
         List<Member> recipients;
         if (to == null) {
-            recipients = roster.confirmed();
+            // A file for "the room" is the lobby's, as with a server (a transfer names no room): never sent to a
+            // peer outside it.
+            if (!rooms.containsKey(LOBBY_KEY)) {
+                throw new IOException("Files go to " + RoomNames.DEFAULT_ROOM + ", which you left; /join it, or send"
+                        + " the file to someone.");
+            }
+            recipients = roster.confirmed().stream().filter(member -> member.isIn(LOBBY_KEY)).toList();
             if (recipients.isEmpty()) {
                 throw new IOException("Nobody else is in the group to receive it.");
             }

@@ -89,6 +89,22 @@ class PeerFileTest {
     }
 
     @Test
+    void aFileForTheRoomGoesToTheLobbyOnlyNeverToAPeerOutsideIt() throws Exception {
+        carol.peer.join("#ops", network.now());
+        carol.peer.part("#lobby", network.now());
+        network.run(500);
+        Path file = randomFile("notes.txt", 5_000);
+
+        String toRoom = alice.peer.sendFile(file, null, network.now());
+        assertEquals("Sent notes.txt to 1 of 1 person in the group.", awaitEnd(alice, toRoom).message());
+        assertEquals(FileTransfer.State.DONE, awaitIncomingEnd(bob).state());
+        network.run(1_000);
+        assertEquals(List.of(), carol.transfers, "carol left the lobby");
+        assertEquals("Files go to #lobby, which you left; /join it, or send the file to someone.",
+                assertThrows(IOException.class, () -> carol.peer.sendFile(file, null, network.now())).getMessage());
+    }
+
+    @Test
     void whatCannotBeSentIsRefusedBeforeAnyByte() throws Exception {
         Path huge = temp.resolve("huge.iso");
         try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
