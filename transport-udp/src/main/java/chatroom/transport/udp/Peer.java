@@ -207,12 +207,11 @@ final class Peer {
         if (!ready(Say.TYPE)) {
             return;
         }
-        String key = RoomNames.key(RoomNames.canonical(room));
-        String named = rooms.get(key);
-        if (named == null) {
-            output.deliver(new ErrorReply(ErrorCode.NOT_IN_ROOM, "You are not in " + room + ".", Say.TYPE));
+        String key = keyOfRoomIn(room, Say.TYPE);
+        if (key == null) {
             return;
         }
+        String named = rooms.get(key);
         if (key.equals(LOBBY_KEY)) {
             say(raw, now);
             return;
@@ -260,12 +259,11 @@ final class Peer {
         if (!ready(PartRoom.TYPE)) {
             return;
         }
-        String key = RoomNames.key(RoomNames.canonical(room));
-        String named = rooms.remove(key);
-        if (named == null) {
-            output.deliver(new ErrorReply(ErrorCode.NOT_IN_ROOM, "You are not in " + room + ".", PartRoom.TYPE));
+        String key = keyOfRoomIn(room, PartRoom.TYPE);
+        if (key == null) {
             return;
         }
+        String named = rooms.remove(key);
         tellEveryone(roomsMessage(), now);
         // Those still there: this peer is not one of them any more.
         output.deliver(new Left(wallClock.millis(), name, online(key) - 1, "left", named));
@@ -276,12 +274,11 @@ final class Peer {
         if (!ready(Who.TYPE)) {
             return;
         }
-        String key = RoomNames.key(RoomNames.canonical(room));
-        String named = rooms.get(key);
-        if (named == null) {
-            output.deliver(new ErrorReply(ErrorCode.NOT_IN_ROOM, "You are not in " + room + ".", Who.TYPE));
+        String key = keyOfRoomIn(room, Who.TYPE);
+        if (key == null) {
             return;
         }
+        String named = rooms.get(key);
         output.deliver(new Members(users(member -> member.isIn(key)), named));
     }
 
@@ -336,6 +333,16 @@ final class Peer {
             infos.add(new RoomInfo(named, null, here, here, false, false));
         });
         output.deliver(new RoomList(infos, false));
+    }
+
+    /** The key of a room this peer is in, or null after telling the user it is not in it. */
+    private String keyOfRoomIn(String room, String ref) {
+        String key = RoomNames.key(room);
+        if (!rooms.containsKey(key)) {
+            output.deliver(new ErrorReply(ErrorCode.NOT_IN_ROOM, "You are not in " + room + ".", ref));
+            return null;
+        }
+        return key;
     }
 
     /** The rooms this peer is in, by name. */
