@@ -475,7 +475,7 @@ public final class Chat implements ChatListener {
 
     @Override
     public void onTransfer(FileTransfer transfer) {
-        Conversation where = transfer.toRoom() || transfer.peer() == null ? room
+        Conversation where = transfer.toRoom() || transfer.peer() == null ? roomOfFile(transfer.room())
                 : privateConversation(transfer.peer());
         events.accept(new ChatEvent.Transfer(where, transfer));
     }
@@ -675,6 +675,18 @@ public final class Chat implements ChatListener {
         }
         events.accept(new ChatEvent.ConversationOpened(opened));
         return opened;
+    }
+
+    /**
+     * The room a file for a room goes to: the user's room of that name, else (a transport that does not name it,
+     * as peers share files in the default room only) the default room when the user is in it, else {@link #room}.
+     */
+    private Conversation roomOfFile(String name) {
+        Conversation named = hasRooms && name != null ? rooms.get(RoomNames.key(name)) : null;
+        if (named != null) {
+            return named;
+        }
+        return hasRooms ? rooms.getOrDefault(RoomNames.key(RoomNames.DEFAULT_ROOM), room) : room;
     }
 
     /** The default room when the user is in it, else the first of the user's rooms, else the one unnamed room. */

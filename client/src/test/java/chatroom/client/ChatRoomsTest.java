@@ -19,6 +19,7 @@ import chatroom.api.message.ServerBanChanged;
 import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.spi.ChatService;
+import chatroom.api.spi.FileTransfer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +125,23 @@ class ChatRoomsTest {
         assertEquals(Optional.empty(), chat.roomNamed("#design"));
         assertEquals(Optional.of("A room name is '#' and then 1 to 63 letters, digits, '_', '-' and '.', such as"
                 + " #lobby."), chat.join("design"));
+    }
+
+    @Test
+    void aFileForARoomIsShownInThatRoomAndOneWhoseRoomIsNotNamedInTheDefaultRoom() {
+        logIn();
+        Conversation ops = chat.roomNamed("#ops").orElseThrow();
+        FileTransfer toOps = new FileTransfer("in-1", false, "plan.pdf", 10, "bob", true, 0, 0,
+                FileTransfer.State.RUNNING, null, null, "#ops");
+        FileTransfer unnamed = new FileTransfer("in-2", false, "cat.jpg", 10, "bob", true, 0, 0,
+                FileTransfer.State.RUNNING, null, null);
+
+        chat.onTransfer(toOps);
+        chat.onTransfer(unnamed);
+
+        assertEquals(List.of(new ChatEvent.Transfer(ops, toOps), new ChatEvent.Transfer(chat.room(), unnamed)),
+                take());
+        assertEquals("#lobby", chat.room().name());
     }
 
     @Test

@@ -27,8 +27,14 @@ public final class TransferMeter {
     /** Starts at the transfer's first snapshot (state RUNNING, no bytes yet). */
     public TransferMeter(String id, boolean outgoing, String name, long size, String peer, boolean toRoom, Path file,
                          long nowNanos) {
+        this(id, outgoing, name, size, peer, toRoom, null, file, nowNanos);
+    }
+
+    /** As above, for a file to or from a named room ({@link FileTransfer#room()}). */
+    public TransferMeter(String id, boolean outgoing, String name, long size, String peer, boolean toRoom, String room,
+                         Path file, long nowNanos) {
         current = new FileTransfer(id, outgoing, name, size, peer, toRoom, 0, 0, FileTransfer.State.RUNNING, file,
-                null);
+                null, room);
         samples.add(new Sample(nowNanos, 0));
         lastReport = nowNanos;
     }
@@ -86,6 +92,6 @@ public final class TransferMeter {
     private FileTransfer with(long bytes, long speed, FileTransfer.State state, Path file, String message) {
         FileTransfer c = current;
         return new FileTransfer(c.id(), c.outgoing(), c.name(), c.size(), c.peer(), c.toRoom(), bytes, speed, state,
-                file, message);
+                file, message, c.room());
     }
 }

@@ -66,6 +66,14 @@ public interface ChatService extends AutoCloseable {
     }
 
     /**
+     * Sends a file to everyone in one of the user's rooms (rooms only; {@link #sendFile} with no recipient sends to
+     * the room of a session without rooms). Otherwise as {@link #sendFile}.
+     */
+    default String sendFileToRoom(Path file, String room) throws IOException {
+        throw noRooms();
+    }
+
+    /**
      * Stops a transfer in either direction; the outcome comes to {@link ChatListener#onTransfer} as
      * {@link FileTransfer.State#CANCELLED}, and nothing of the file is kept. Unknown or finished ids are ignored.
      */

@@ -23,9 +23,17 @@ import java.nio.file.Path;
  * @param file           outgoing: the file being sent; incoming: where it is being saved, and once {@code DONE} the
  *                       file itself
  * @param message        a sentence for people once it ended (how, or why not); {@code null} while it runs
+ * @param room           the room a file for a room goes to, in a session with rooms; {@code null} otherwise (a
+ *                       private file, a session with one room, or a transport that does not say)
  */
 public record FileTransfer(String id, boolean outgoing, String name, long size, String peer, boolean toRoom,
-                           long bytes, long bytesPerSecond, State state, Path file, String message) {
+                           long bytes, long bytesPerSecond, State state, Path file, String message, String room) {
+    /** A transfer in a session without rooms, or of a transport that does not name the room. */
+    public FileTransfer(String id, boolean outgoing, String name, long size, String peer, boolean toRoom,
+                        long bytes, long bytesPerSecond, State state, Path file, String message) {
+        this(id, outgoing, name, size, peer, toRoom, bytes, bytesPerSecond, state, file, message, null);
+    }
+
     /** Where a transfer stands. */
     public enum State {
         /** Offered, or bytes moving. */

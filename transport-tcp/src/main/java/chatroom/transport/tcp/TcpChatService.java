@@ -763,7 +763,18 @@ final class TcpChatService implements ChatService {
         if (!loggedIn) {
             throw new IOException("Log in first.");
         }
-        return files.send(file, to);
+        return files.send(file, to, null);
+    }
+
+    @Override
+    public String sendFileToRoom(Path file, String room) throws IOException {
+        if (!hasRooms()) {
+            throw new UnsupportedOperationException("This session has no rooms.");
+        }
+        if (!loggedIn) {
+            throw new IOException("Log in first.");
+        }
+        return files.send(file, null, room);
     }
 
     @Override

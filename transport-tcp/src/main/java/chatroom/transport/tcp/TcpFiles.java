@@ -98,7 +98,7 @@ final class TcpFiles {
      *
      * @throws IOException with a sentence for people when nothing was sent
      */
-    String send(Path path, String to) throws IOException {
+    String send(Path path, String to, String room) throws IOException {
         long limit = maxFileSize;
         if (limit <= 0) {
             throw new IOException("This server does not take files.");
@@ -106,9 +106,9 @@ final class TcpFiles {
         OutgoingFile file = OutgoingFile.open(path, limit);
         String tid = "s" + ids.incrementAndGet();
         Outgoing transfer = new Outgoing(tid, file, new TransferMeter(tid, true, file.name(), file.size(), to,
-                to == null, path, System.nanoTime()));
+                to == null, room, path, System.nanoTime()));
         outgoing.put(tid, transfer);
-        wire.accept(new FileOffer(tid, file.name(), file.size(), to));
+        wire.accept(new FileOffer(tid, file.name(), file.size(), to, room));
         Thread.ofVirtual().name("file-sender-" + tid).start(() -> sendChunks(transfer));
         return tid;
     }
@@ -211,7 +211,7 @@ final class TcpFiles {
     private void offered(FileOffered offer) {
         String id = INCOMING_PREFIX + offer.tid();
         TransferMeter meter = new TransferMeter(id, false, offer.name(), offer.size(), offer.from(),
-                offer.to() == null, downloads.folder(), System.nanoTime());
+                offer.to() == null, offer.room(), downloads.folder(), System.nanoTime());
         long limit = Math.max(maxFileSize, Protocol.DEFAULT_MAX_FILE_SIZE);
         if (offer.size() > limit) {
             wire.accept(new FileCancel(offer.tid(), FileCancel.FILE_TOO_LARGE, "Too large for this client."));

@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +77,16 @@ class TcpFileTransferTest {
 
     /** A logged-in client whose downloads go to a folder of its own. */
     private ChatService client(String name, RecordingListener listener) throws Exception {
-        ChatService service = new TcpChatServiceProvider().create(new ConnectOptions("127.0.0.1", port,
-                Map.of("downloads", List.of(downloads(name).toString()))), listener);
+        return client(name, listener, Map.of());
+    }
+
+    /** As {@link #client(String, RecordingListener)}, with these settings too (rooms, say). */
+    private ChatService client(String name, RecordingListener listener, Map<String, List<String>> settings)
+            throws Exception {
+        Map<String, List<String>> all = new HashMap<>(settings);
+        all.put("downloads", List.of(downloads(name).toString()));
+        ChatService service = new TcpChatServiceProvider().create(new ConnectOptions("127.0.0.1", port, all),
+                listener);
         toClose.add(service);
         service.login(name, ("pw-" + name).toCharArray());
         return service;
@@ -97,6 +106,40 @@ class TcpFileTransferTest {
         byte[] bytes = new byte[size];
         new Random(size).nextBytes(bytes);
         return Files.write(temp.resolve(name), bytes);
+    }
+
+    @Test
+    void withRoomsAFileReachesTheRoomItIsSentToAndNoOtherRoom() throws Exception {
+        startServer();
+        Map<String, List<String>> rooms = Map.of(ConnectOptions.ROOMS, List.of("true"));
+        RecordingListener alice = new RecordingListener("alice");
+        RecordingListener bob = new RecordingListener("bob");
+        RecordingListener carol = new RecordingListener("carol");
+        ChatService aliceService = client("alice", alice, rooms);
+        ChatService bobService = client("bob", bob, rooms);
+        ChatService carolService = client("carol", carol, rooms);
+        aliceService.join("#ops");
+        alice.await(Joined.class, j -> "#ops".equals(j.room()));
+        bobService.join("#ops");
+        alice.await(Joined.class, j -> "#ops".equals(j.room()) && j.name().equals("bob"));
+        Path file = randomFile("plan.bin", 100_000);
+
+        String id = aliceService.sendFileToRoom(file, "#ops");
+
+        FileTransfer received = bob.await(FileTransfer.class, FileTransfer::finished, 60);
+        assertEquals(List.of(FileTransfer.State.DONE, "#ops", true), List.of(received.state(), received.room(),
+                received.toRoom()), received.message());
+        assertEquals(sha256(file), sha256(received.file()));
+        assertEquals("#ops", bob.await(FileShared.class).room());
+        FileTransfer sent = alice.await(FileTransfer.class, t -> t.id().equals(id) && t.finished(), 60);
+        assertEquals(List.of(FileTransfer.State.DONE, "#ops"), List.of(sent.state(), sent.room()), sent.message());
+        // carol, in #lobby only, hears of it neither as a transfer nor as a shared file.
+        aliceService.sayIn("#lobby", "after the file");
+        carol.await(ChatMessage.class, m -> m.text().equals("after the file"));
+        assertEquals(List.of(), carol.seen().stream().filter(e -> e instanceof FileTransfer || e instanceof FileShared)
+                .toList());
+        assertThrows(UnsupportedOperationException.class, () -> client("dave", new RecordingListener("dave"))
+                .sendFileToRoom(file, "#ops"), "a session without rooms has no rooms to send to");
     }
 
     @Test

@@ -331,6 +331,15 @@ final class UdpChatService implements ChatService {
         }
     }
 
+    /** Peers share files in the default room only: a group has no server to tell who is in any other. */
+    @Override
+    public String sendFileToRoom(Path file, String room) throws IOException {
+        if (!RoomNames.key(room).equals(RoomNames.key(RoomNames.DEFAULT_ROOM))) {
+            throw new IOException("Between peers, files go to " + RoomNames.DEFAULT_ROOM + " or to one person.");
+        }
+        return sendFile(file, null);
+    }
+
     @Override
     public void cancelTransfer(String id) {
         request(now -> peer.cancelTransfer(id, now));

@@ -191,6 +191,13 @@ class UdpChatServiceTest {
         bobEvents.expect("RoomList[rooms=[RoomInfo[name=#lobby, topic=null, members=2, online=2, topicLocked=false,"
                 + " inviteOnly=null], RoomInfo[name=#ops, topic=null, members=1, online=1, topicLocked=false,"
                 + " inviteOnly=null]], more=false]");
+
+        // Peers share files in the default room only: one for another room is refused before anything is sent.
+        Path file = Files.writeString(dir.resolve("plan.txt"), "plan");
+        IOException refused = assertThrows(IOException.class, () -> bob.sendFileToRoom(file, "#ops"));
+        assertEquals("Between peers, files go to #lobby or to one person.", refused.getMessage());
+        bob.sendFileToRoom(file, "#LOBBY");
+        assertEquals(FileTransfer.State.DONE, bobEvents.ended().state());
     }
 
     @Test

@@ -302,7 +302,12 @@ final class ChatDialogue {
 
     private void sendFile(Command.SendFile send) {
         try {
-            service.sendFile(expand(send.path()), send.to());
+            // With rooms, a file for everyone goes to the room the user is in now.
+            if (send.to() == null && chat.hasRooms() && current.isRoom()) {
+                service.sendFileToRoom(expand(send.path()), current.name());
+            } else {
+                service.sendFile(expand(send.path()), send.to());
+            }
         } catch (IOException | InvalidPathException e) {
             screen.show(format.mistake("Not sent: " + SafeText.of(e.getMessage())));
         } catch (UnsupportedOperationException e) {

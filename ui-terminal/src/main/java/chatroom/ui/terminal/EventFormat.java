@@ -5,6 +5,7 @@ import chatroom.api.rules.Roles;
 import chatroom.client.ChatEvent;
 import chatroom.client.Conversation;
 import chatroom.client.Entry;
+import chatroom.client.EventText;
 import chatroom.client.RoomSummary;
 
 import java.time.Clock;
@@ -23,11 +24,13 @@ final class EventFormat {
     private final Style style;
     private final Clock clock;
     private final DateTimeFormatter time;
+    private final EventText sentences;
 
     EventFormat(Style style, Clock clock) {
         this.style = style;
         this.clock = clock;
         this.time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(clock.getZone());
+        this.sentences = new EventText(clock);
     }
 
     String loggedIn(String name, int online) {
@@ -148,55 +151,25 @@ final class EventFormat {
             case ChatEvent.Renamed renamed -> stamp(renamed.ts()) + " " + style.notice("* "
                     + SafeText.of(renamed.from()) + " is now " + SafeText.of(renamed.to()) + " (" + renamed.online()
                     + " online)");
-            case ChatEvent.PresenceChanged presence -> stamp(presence.ts()) + " " + style.notice("* "
-                    + SafeText.of(presence.name()) + (presence.online() ? " is online"
-                    : " went offline: " + SafeText.of(presence.reason())) + " (" + presence.count() + " online)");
-            case ChatEvent.TopicChanged topic -> stamp(topic.ts()) + " " + style.notice("* " + SafeText.of(topic.by())
-                    + (topic.text().isEmpty() ? " cleared the topic of " + SafeText.of(topic.conversation().name())
-                    : " set the topic of " + SafeText.of(topic.conversation().name()) + ": "
-                    + SafeText.of(topic.text())));
-            case ChatEvent.RoleChanged role -> stamp(role.ts()) + " " + style.notice("* " + SafeText.of(role.by())
-                    + " made " + (role.you() ? "you" : SafeText.of(role.name())) + " " + article(role.role())
-                    + " of " + SafeText.of(role.conversation().name()));
-            case ChatEvent.TopicLockChanged lock -> stamp(lock.ts()) + " " + style.notice("* " + SafeText.of(lock.by())
-                    + (lock.locked() ? " locked the topic of " + SafeText.of(lock.conversation().name())
-                    + " to its owner and operators" : " opened the topic of " + SafeText.of(lock.conversation().name())
-                    + " to every member"));
-            case ChatEvent.InviteOnlyChanged only -> stamp(only.ts()) + " " + style.notice("* "
-                    + SafeText.of(only.by()) + (only.inviteOnly() ? " made " : " opened ")
-                    + SafeText.of(only.conversation().name()) + (only.inviteOnly() ? " invite-only" : " to anyone"));
-            case ChatEvent.Invited invited -> stamp(0) + " " + style.notice("* " + (invited.you()
-                    ? SafeText.of(invited.by()) + " invited you to " + SafeText.of(invited.room())
-                    + hoursLeft(invited.expires()) + "; /join " + SafeText.of(invited.room())
-                    : SafeText.of(invited.name()) + " is invited to " + SafeText.of(invited.room())
-                    + hoursLeft(invited.expires())));
-            case ChatEvent.ServerBanChanged ban -> stamp(ban.ts()) + " " + style.notice("* " + SafeText.of(ban.name())
-                    + (ban.banned() ? " is banned from the server" : " is no longer banned from the server"));
-            case ChatEvent.RoomDeleted deleted -> stamp(deleted.ts()) + " " + style.notice("* "
-                    + SafeText.of(deleted.by()) + " deleted " + SafeText.of(deleted.conversation().name()));
-            case ChatEvent.BanChanged ban -> stamp(ban.ts()) + " " + style.notice("* " + SafeText.of(ban.by())
-                    + (ban.banned() ? " banned " : " lifted the ban on ")
-                    + (ban.you() ? "you" : SafeText.of(ban.name()))
-                    + (ban.banned() ? " from " : " in ") + SafeText.of(ban.conversation().name()));
+            case ChatEvent.Invited invited -> stamp(0) + " " + style.notice("* " + SafeText.of(sentences.of(invited))
+                    + (invited.you() ? "; /join " + SafeText.of(invited.room()) : ""));
+            case ChatEvent.PresenceChanged presence -> roomEvent(presence.ts(), presence);
+            case ChatEvent.TopicChanged topic -> roomEvent(topic.ts(), topic);
+            case ChatEvent.RoleChanged role -> roomEvent(role.ts(), role);
+            case ChatEvent.TopicLockChanged lock -> roomEvent(lock.ts(), lock);
+            case ChatEvent.InviteOnlyChanged only -> roomEvent(only.ts(), only);
+            case ChatEvent.ServerBanChanged ban -> roomEvent(ban.ts(), ban);
+            case ChatEvent.RoomDeleted deleted -> roomEvent(deleted.ts(), deleted);
+            case ChatEvent.BanChanged ban -> roomEvent(ban.ts(), ban);
             case ChatEvent.Refused refused -> style.error("error: " + SafeText.of(refused.message()));
             case ChatEvent.Goodbye goodbye -> "Disconnected by the server: " + SafeText.of(goodbye.reason());
             default -> null;
         };
     }
 
-    /** " for 24 hours": how long until {@code expires}, in whole hours (at least one). */
-    private String hoursLeft(long expires) {
-        long hours = Math.max(1, Math.round((expires - clock.millis()) / 3_600_000.0));
-        return " for " + hours + (hours == 1 ? " hour" : " hours");
-    }
-
-    /** "the owner", "an operator", "a member". */
-    private static String article(String role) {
-        return switch (role) {
-            case Roles.OWNER -> "the owner";
-            case Roles.OPERATOR -> "an operator";
-            default -> "a member";
-        };
+    /** A change in a room, in the words every interface uses. */
+    private String roomEvent(long ts, ChatEvent event) {
+        return stamp(ts) + " " + style.notice("* " + SafeText.of(sentences.of(event)));
     }
 
     private String stamp(long millis) {

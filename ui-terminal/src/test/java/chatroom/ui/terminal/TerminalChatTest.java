@@ -252,7 +252,7 @@ class TerminalChatTest {
             listener.onMessage(new HistoryEnd(0, false, "#ops"));
             listener.onMessage(new ChatMessage(7, TS, "bob", "deploying", false, null, "#ops"));
             // Typed only now, so that it is queued after what the server sent.
-            input.type("hi\n/switch #ops\nthere\n/join #new\nfirst!\n/part\n/rooms\n/2\n/9\n/join nohash\n");
+            input.type("hi\n/switch #ops\nthere\n/send plan.pdf\n/join #new\nfirst!\n/part\n/rooms\n/2\n/9\n/join nohash\n");
             input.end();
             return new LoggedIn("alice", 2, null, List.of(new RoomInfo("#lobby", null, 2, 2, true),
                     new RoomInfo("#ops", "Deploys", 2, 2, true)));
@@ -267,6 +267,7 @@ class TerminalChatTest {
         InOrder order = inOrder(service);
         order.verify(service).sayIn("#lobby", "hi");
         order.verify(service).sayIn("#ops", "there");
+        order.verify(service).sendFileToRoom(Path.of("plan.pdf"), "#ops");
         order.verify(service).join("#new");
         order.verify(service).sayIn("#new", "first!");
         // After the join's answer: the room joined is the current one.
