@@ -6,6 +6,7 @@ import chatroom.api.message.ClientMessage;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Nick;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.rules.Roles;
 import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ChatUiContext;
@@ -16,20 +17,26 @@ import chatroom.client.Chat;
 import chatroom.client.ChatEvent;
 import chatroom.client.Conversation;
 import chatroom.client.Entry;
+import chatroom.client.EventText;
 
 import javax.swing.JComponent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
  * The chat window's behaviour, apart from the frame so it runs without a display: joining, showing what the client
- * model says happened (the room, private conversations, who is online), writing to everyone or privately, renaming,
- * the unread count and leaving. The state of the chat itself is the {@link Chat}'s, one per service.
+ * model says happened (the rooms, private conversations, who is online), writing in a room or privately, renaming,
+ * the unread counts and leaving. It asks the transport for rooms; one that has none gives the one room of protocol 1. The state of the chat itself is the {@link Chat}'s, one per service.
  *
  * <p>Threading: every method runs on Swing's thread. Requests to the service go through {@code network}, one at a
  * time and in order, so the window never waits for the network; answers and events come back through {@code ui}.
@@ -50,7 +57,7 @@ final class ChatPresenter {
     private final Executor ui;
     // Peer transports have neither a server nor accounts: no address or password to ask for.
     private final boolean peers;
-    private final ConversationDocument room;
+    private final EventText sentences;
     private final RenameForm renameForm = new RenameForm();
     private final UnreadTitle title = new UnreadTitle();
 
@@ -60,8 +67,13 @@ final class ChatPresenter {
     private ConnectOptions serviceOptions;
     // Bumped whenever a service is dropped, so its late events are told apart from the current one's.
     private int generation;
-    private String target;
     private boolean joinedBefore;
+    /** The rooms whose member list was asked for in this session (with rooms, a room's list is asked when shown). */
+    private final Set<Conversation> listed = new HashSet<>();
+    /** The room whose people the list shows: the room shown, or the last one shown while a person is. */
+    private Conversation peopleRoom;
+    /** Why the user is no longer in a room, told when it closes: the room's pane goes with it. */
+    private String closing;
     private boolean lost;
     // A goodbye that came while joining: why the server turned the connection away.
     private String refusedWith;
@@ -73,7 +85,7 @@ final class ChatPresenter {
         this.network = network;
         this.ui = ui;
         this.peers = !context.transport().usesPasswords();
-        this.room = view.conversations.room();
+        this.sentences = new EventText(Clock.systemDefaultZone());
         view.host.setText(context.connect().host());
         view.port.setText(Integer.toString(context.connect().port()));
         if (context.user() != null) {
@@ -95,7 +107,10 @@ final class ChatPresenter {
         view.sendFile.addActionListener(event -> chooseFile());
         FileDrop.install(view.root, this::filesDropped);
         FileDrop.install(view.compose, this::filesDropped);
-        view.conversations.eachPane(pane -> FileDrop.install(pane, this::filesDropped));
+        view.conversations.eachItem(item -> {
+            FileDrop.install(item.pane.textPane(), this::filesDropped);
+            item.pane.onTopReached(() -> olderWanted(item));
+        });
         view.transfers.onActions(this::cancelTransfer, shell::openFolder);
         view.rename.setEnabled(false);
         view.peopleList.addMouseListener(new MouseAdapter() {
@@ -109,8 +124,8 @@ final class ChatPresenter {
                 }
             }
         });
-        view.conversations.component().addChangeListener(event -> showTarget());
-        view.conversations.roomPane().onTopReached(this::olderWanted);
+        view.conversations.onSelected(this::shown);
+        view.editTopic.addActionListener(event -> topicAsked());
         renameForm.onActions(this::renameTo, this::renameCancelled);
         view.status(firstHint(), false);
         view.peopleTitle.setText(view.people.title());
@@ -159,8 +174,10 @@ final class ChatPresenter {
         if (service == null) {
             try {
                 int current = ++generation;
-                service = context.transport().create(options, new EdtListener(ui, listener(current)));
+                service = context.transport().create(withRooms(options), new EdtListener(ui, listener(current)));
                 chat = new Chat(service, network, this::show);
+                listed.clear();
+                peopleRoom = null;
                 serviceOptions = options;
             } catch (IllegalArgumentException e) {
                 view.status(e.getMessage(), true);
@@ -207,7 +224,14 @@ final class ChatPresenter {
         return new ConnectOptions(host, port, context.connect().settings());
     }
 
-    /** Send (or Enter) was pressed: says the text to the room, or privately in a private tab. */
+    /** The options with the setting that asks for rooms: the window shows them wherever the transport has them. */
+    static ConnectOptions withRooms(ConnectOptions options) {
+        Map<String, List<String>> settings = new HashMap<>(options.settings());
+        settings.put(ConnectOptions.ROOMS, List.of("true"));
+        return new ConnectOptions(options.host(), options.port(), settings);
+    }
+
+    /** Send (or Enter) was pressed: says the text in the conversation shown, a room or a private one. */
     void send() {
         String text = view.compose.getText().strip();
         if (text.isEmpty()) {
@@ -217,10 +241,30 @@ final class ChatPresenter {
             currentConversation().error("Log in first: enter your name and press Join.");
             return;
         }
-        String peer = view.conversations.selectedPeer().orElse(null);
-        Conversation where = peer == null ? chat.room() : chat.privateConversation(peer);
+        Conversations.Item shown = view.conversations.selected();
+        Conversation where = shown.room ? roomOf(shown) : chat.privateConversation(shown.name());
+        if (where == null) {
+            shown.document.error("You are in no room: join one first.");
+            return;
+        }
         chat.send(where, text).ifPresentOrElse(problem -> currentConversation().error(problem),
                 () -> view.compose.setText(""));
+    }
+
+    /** The model's room a listed room stands for, or {@code null} when the user is not in it (any longer). */
+    private Conversation roomOf(Conversations.Item item) {
+        if (chat == null) {
+            return null;
+        }
+        return chat.hasRooms() ? chat.roomNamed(item.name()).orElse(null) : chat.room();
+    }
+
+    /** The model's conversation a listed one stands for, without starting one; {@code null} when there is none. */
+    private Conversation modelOf(Conversations.Item item) {
+        if (chat == null) {
+            return null;
+        }
+        return item.room ? roomOf(item) : chat.privateWith(item.name()).orElse(null);
     }
 
     /** Send file… was pressed: asks which file, and sends it where the user writes now. */
@@ -244,10 +288,17 @@ final class ChatPresenter {
     private void sendFile(Path file) {
         ChatService current = service;
         String peer = view.conversations.selectedPeer().orElse(null);
-        ConversationDocument where = currentConversation();
+        Conversations.Item shown = view.conversations.selected();
+        // With rooms, a file for everyone goes to the room shown.
+        String room = shown.room && chat.hasRooms() ? shown.name() : null;
+        ConversationDocument where = shown.document;
         network.execute(() -> {
             try {
-                current.sendFile(file, peer);
+                if (room != null) {
+                    current.sendFileToRoom(file, room);
+                } else {
+                    current.sendFile(file, peer);
+                }
             } catch (IOException e) {
                 ui.execute(() -> where.error("Not sent: " + describe(e)));
             } catch (UnsupportedOperationException e) {
@@ -306,16 +357,33 @@ final class ChatPresenter {
         shell.title(title.text());
     }
 
-    /** The reader reached the top of the room: fetches the page of history before the oldest message shown. */
+    /** The reader reached the top of the conversation shown: fetches the page of history before its oldest message. */
     void olderWanted() {
-        if (state != State.IN) {
+        olderWanted(view.conversations.selected());
+    }
+
+    /** The reader reached the top of a room's pane: fetches the page of history before the oldest message shown. */
+    private void olderWanted(Conversations.Item item) {
+        if (state != State.IN || !item.room) {
             return;
         }
-        Conversation shown = chat.room();
-        if (!shown.hasOlder() || shown.historyPending() || shown.oldestId() <= 0 || room.isFull()) {
+        Conversation shown = roomOf(item);
+        if (shown == null || !shown.hasOlder() || shown.historyPending() || shown.oldestId() <= 0
+                || item.document.isFull()) {
             return;
         }
         chat.loadOlder(shown, HISTORY_PAGE);
+    }
+
+    /** Set topic… was pressed: asks for the room's new topic and sets it. */
+    void topicAsked() {
+        Conversations.Item item = view.conversations.selected();
+        Conversation where = state == State.IN && item.room ? roomOf(item) : null;
+        if (where == null) {
+            return;
+        }
+        shell.askTopic(where.name(), where.topic() == null ? "" : where.topic())
+                .ifPresent(text -> chat.setTopic(where, text.strip()).ifPresent(item.document::error));
     }
 
     int exitCode() {
@@ -417,63 +485,47 @@ final class ChatPresenter {
         switch (event) {
             case ChatEvent.LoggedIn in -> enteredRoom(in);
             case ChatEvent.Added added -> added(added.conversation(), added.entry());
-            case ChatEvent.HistoryLoaded loaded -> room.history(loaded.entries());
-            case ChatEvent.CaughtUp caughtUp -> room.notice(view.times.now(), (caughtUp.missed() == 0 ? "Nothing"
-                    : caughtUp.missed() + (caughtUp.missed() == 1 ? " message" : " messages"))
-                    + " missed while disconnected" + (caughtUp.more() ? "; older ones with the history above" : ""));
-            case ChatEvent.MemberJoined joined -> {
-                if (!joined.you()) {
-                    room.notice(joined.ts(), joined.name() + " joined · " + joined.online() + " online");
-                    if (view.conversations.hasPrivate(joined.name())) {
-                        view.conversations.privateWith(joined.name()).notice(joined.ts(),
-                                joined.name() + " is back online");
-                    }
-                }
-            }
-            case ChatEvent.MemberLeft left -> {
-                room.notice(left.ts(), left.name() + " left (" + left.reason() + ") · " + left.online() + " online");
-                if (view.conversations.hasPrivate(left.name())) {
-                    view.conversations.privateWith(left.name()).notice(left.ts(), left.name() + " left the room");
-                }
-            }
+            case ChatEvent.HistoryLoaded loaded -> document(loaded.conversation()).history(loaded.entries());
+            case ChatEvent.CaughtUp caughtUp -> document(caughtUp.conversation()).notice(view.times.now(),
+                    (caughtUp.missed() == 0 ? "Nothing" : caughtUp.missed() + (caughtUp.missed() == 1 ? " message"
+                    : " messages")) + " missed while disconnected"
+                    + (caughtUp.more() ? "; older ones with the history above" : ""));
+            case ChatEvent.MemberJoined joined -> memberJoined(joined);
+            case ChatEvent.MemberLeft left -> memberLeft(left);
             case ChatEvent.Renamed renamed -> rename(renamed);
             case ChatEvent.MembersListed listed -> {
             }
             case ChatEvent.ConversationOpened opened -> {
-            }
-            // The window speaks protocol 1 (one room) until it learns rooms (issue 25): these never come.
-            case ChatEvent.PresenceChanged presence -> {
-            }
-            case ChatEvent.TopicChanged topic -> {
-            }
-            case ChatEvent.RoleChanged role -> {
-            }
-            case ChatEvent.TopicLockChanged lock -> {
-            }
-            case ChatEvent.BanChanged ban -> {
-            }
-            case ChatEvent.InviteOnlyChanged inviteOnly -> {
-            }
-            case ChatEvent.Invited invited -> {
-            }
-            case ChatEvent.RoomDeleted deleted -> {
-            }
-            case ChatEvent.ServerBanChanged ban -> {
-            }
-            case ChatEvent.BansListed bans -> {
-            }
-            case ChatEvent.RoomsListed listed -> {
-            }
-            case ChatEvent.RoomClosed closed -> {
-            }
-            case ChatEvent.UnreadChanged unread -> {
-                // The title counts what arrives while the window is in the background; the model's count is read.
-                if (unread.conversation().unread() > 0) {
-                    title.arrived();
-                    shell.title(title.text());
-                    chat.read(unread.conversation());
+                Conversation where = opened.conversation();
+                if (where.isRoom()) {
+                    view.conversations.room(where.name());
+                } else {
+                    view.conversations.privateItem(where.name());
                 }
             }
+            case ChatEvent.PresenceChanged presence -> {
+                // The user's own coming online is the login, told already.
+                if (!presence.name().equals(chat.me())) {
+                    roomNotice(presence.conversation(), presence.ts(), presence);
+                }
+            }
+            case ChatEvent.TopicChanged topic -> roomNotice(topic.conversation(), topic.ts(), topic);
+            case ChatEvent.RoleChanged role -> roomNotice(role.conversation(), role.ts(), role);
+            case ChatEvent.TopicLockChanged lock -> roomNotice(lock.conversation(), lock.ts(), lock);
+            case ChatEvent.InviteOnlyChanged only -> roomNotice(only.conversation(), only.ts(), only);
+            case ChatEvent.BanChanged ban -> roomNotice(ban.conversation(), ban.ts(), ban);
+            case ChatEvent.Invited invited -> currentConversation().notice(view.times.now(),
+                    sentences.of(invited) + (invited.you() ? "; join it from the room list" : ""));
+            case ChatEvent.RoomDeleted deleted -> closing = sentences.of(deleted);
+            case ChatEvent.ServerBanChanged ban -> currentConversation().notice(ban.ts(), sentences.of(ban));
+            case ChatEvent.BansListed bans -> document(bans.conversation()).notice(view.times.now(),
+                    bans.names().isEmpty() ? "No one is banned from " + bans.conversation().name() + "."
+                    : "Banned from " + bans.conversation().name() + ": " + String.join(", ", bans.names())
+                    + (bans.more() ? " and more" : ""));
+            case ChatEvent.RoomsListed listed -> {
+            }
+            case ChatEvent.RoomClosed closed -> roomClosed(closed.conversation());
+            case ChatEvent.UnreadChanged unread -> unreadChanged(unread.conversation());
             case ChatEvent.Refused refused -> {
                 if (Nick.TYPE.equals(refused.request()) && renameForm.isWaiting()) {
                     renameForm.refused(refused.message());
@@ -491,20 +543,138 @@ final class ChatPresenter {
             case ChatEvent.Reconnecting reconnecting -> reconnecting(reconnecting.reason(), reconnecting.attempt());
             case ChatEvent.Reconnected reconnected -> reconnected();
             case ChatEvent.Disconnected disconnected -> disconnected(disconnected.reason());
-            case ChatEvent.Notice notice -> room.notice(view.times.now(), notice.text());
+            case ChatEvent.Notice notice -> home().notice(view.times.now(), notice.text());
             case ChatEvent.NotSent notSent -> document(notSent.conversation())
                     .error("Not sent: \"" + notSent.text() + "\" (" + notSent.reason() + ")");
             case ChatEvent.Transfer transfer -> transferred(transfer.conversation(), transfer.transfer());
         }
-        if (chat != null && state == State.IN) {
-            view.people.show(chat.room().members());
-        }
-        view.peopleTitle.setText(view.people.title());
+        showPeople();
+        showTopic();
     }
 
     /** The document that shows a conversation of the model's. */
     private ConversationDocument document(Conversation conversation) {
-        return conversation.isRoom() ? room : view.conversations.privateWith(conversation.name());
+        return item(conversation).document;
+    }
+
+    /** The listed conversation that shows one of the model's, listed now if it was not. */
+    private Conversations.Item item(Conversation conversation) {
+        return conversation.isRoom() ? view.conversations.room(conversation.name())
+                : view.conversations.privateItem(conversation.name());
+    }
+
+    /** Where news of the whole chat goes (the connection, a notice): the model's room, or the one shown. */
+    private ConversationDocument home() {
+        if (chat == null || state != State.IN) {
+            return currentConversation();
+        }
+        return view.conversations.findRoom(chat.room().name()).map(item -> item.document)
+                .orElseGet(this::currentConversation);
+    }
+
+    /** A change in a room, in the words every interface uses, in that room's pane. */
+    private void roomNotice(Conversation room, long ts, ChatEvent event) {
+        document(room).notice(ts, sentences.of(event));
+    }
+
+    private void memberJoined(ChatEvent.MemberJoined joined) {
+        ConversationDocument where = document(joined.conversation());
+        if (joined.you()) {
+            // With rooms, the user's own join is the answer to a join: the room it opened is the one to show.
+            if (chat.hasRooms()) {
+                where.notice(joined.ts(), "You joined " + joined.conversation().name() + " · " + joined.online()
+                        + " online");
+                view.conversations.select(item(joined.conversation()));
+            }
+            return;
+        }
+        where.notice(joined.ts(), joined.name() + " joined · " + joined.online() + " online");
+        if (!chat.hasRooms() && view.conversations.hasPrivate(joined.name())) {
+            view.conversations.privateWith(joined.name()).notice(joined.ts(), joined.name() + " is back online");
+        }
+    }
+
+    private void memberLeft(ChatEvent.MemberLeft left) {
+        if (left.you() && chat.hasRooms()) {
+            closing = "You left " + left.conversation().name() + ": " + left.reason();
+            return;
+        }
+        document(left.conversation()).notice(left.ts(), left.name() + " left (" + left.reason() + ") · "
+                + left.online() + " online");
+        if (!chat.hasRooms() && view.conversations.hasPrivate(left.name())) {
+            view.conversations.privateWith(left.name()).notice(left.ts(), left.name() + " left the room");
+        }
+    }
+
+    /** The user is no longer in a room: its pane goes, and the one shown next says why. */
+    private void roomClosed(Conversation room) {
+        listed.remove(room);
+        if (peopleRoom == room) {
+            peopleRoom = null;
+        }
+        view.conversations.closeRoom(room.name());
+        if (closing != null) {
+            currentConversation().notice(view.times.now(), closing);
+            closing = null;
+        }
+    }
+
+    /**
+     * A conversation's unread count changed: the one shown is read at once; another shows its count in the list.
+     * The title counts what arrives while the window is in the background.
+     */
+    private void unreadChanged(Conversation conversation) {
+        Conversations.Item item = item(conversation);
+        if (conversation.unread() > 0) {
+            title.arrived();
+            shell.title(title.text());
+        }
+        if (item == view.conversations.selected()) {
+            chat.read(conversation);
+        } else {
+            view.conversations.unread(item, conversation.unread());
+        }
+    }
+
+    /** Another conversation is shown: the line writes there, it is read, and its room's people are listed. */
+    private void shown(Conversations.Item item) {
+        showTarget();
+        Conversation conversation = modelOf(item);
+        if (conversation != null && state == State.IN) {
+            chat.read(conversation);
+            if (conversation.isRoom()) {
+                peopleRoom = conversation;
+                // With rooms, presence keeps a room's list once it was read: asked once per room and session.
+                if (chat.hasRooms() && listed.add(conversation)) {
+                    chat.who(conversation);
+                }
+            }
+        }
+        showPeople();
+        showTopic();
+    }
+
+    /** The people of the room shown (or shown last): its members online. */
+    private void showPeople() {
+        if (chat != null && state == State.IN) {
+            Conversation room = peopleRoom != null && chat.rooms().contains(peopleRoom) ? peopleRoom : chat.room();
+            view.people.show(room.members());
+        }
+        view.peopleTitle.setText(view.people.title());
+    }
+
+    /** The topic bar of the room shown; none for a private conversation or the one room of a chat without rooms. */
+    private void showTopic() {
+        Conversations.Item item = view.conversations.selected();
+        Conversation room = item.room && chat != null && chat.hasRooms() ? roomOf(item) : null;
+        if (room == null) {
+            view.topic(null, null, false);
+            return;
+        }
+        String myRole = room.roleOf(chat.me());
+        boolean mayEdit = state == State.IN && (!room.topicLocked() || Roles.OWNER.equals(myRole)
+                || Roles.OPERATOR.equals(myRole));
+        view.topic(room.name(), room.topic(), mayEdit);
     }
 
     private void added(Conversation where, Entry entry) {
@@ -513,12 +683,8 @@ final class ChatPresenter {
             case Entry.Message message -> shown.message(message);
             case Entry.Announcement announcement -> shown.announcement(announcement);
             case Entry.SharedFile shared -> shown.fileShared(shared);
-            case Entry.Private whisper -> {
-                shown.privateMessage(whisper.ts(), whisper.from(), whisper.text(), whisper.own());
-                if (!whisper.own()) {
-                    view.conversations.arrived(where.name());
-                }
-            }
+            case Entry.Private whisper -> shown.privateMessage(whisper.ts(), whisper.from(), whisper.text(),
+                    whisper.own());
         }
     }
 
@@ -548,7 +714,7 @@ final class ChatPresenter {
         view.banner(line);
         view.status(line, true);
         if (attempt == 1) {
-            room.notice(view.times.now(), line);
+            home().notice(view.times.now(), line);
         }
     }
 
@@ -559,7 +725,7 @@ final class ChatPresenter {
         view.banner(null);
         view.status((peers ? "In the group as " : "Connected to " + address(serviceOptions) + " as ") + chat.me()
                 + ".", false);
-        room.notice(view.times.now(), "Reconnected");
+        home().notice(view.times.now(), "Reconnected");
     }
 
     /** The service's login returned: the model takes it (unless the transport reported it already). */
@@ -588,10 +754,21 @@ final class ChatPresenter {
         shell.title(title.text());
         if (joinedBefore) {
             // The server replays recent history on login; what was shown before would appear twice.
-            room.clear();
+            view.conversations.items().stream().filter(item -> item.room).forEach(item -> item.document.clear());
         }
         joinedBefore = true;
-        room.notice(view.times.now(), "You joined as " + me + " · " + in.online() + " online");
+        if (chat.hasRooms()) {
+            view.conversations.rooms(chat.rooms().stream().map(Conversation::name).toList());
+            for (Conversation room : chat.rooms()) {
+                document(room).notice(view.times.now(), "You are in " + room.name() + " as " + me + " · "
+                        + room.online() + " online");
+            }
+            view.conversations.select(item(chat.room()));
+        } else {
+            view.conversations.room().notice(view.times.now(), "You joined as " + me + " · " + in.online()
+                    + " online");
+        }
+        shown(view.conversations.selected());
         view.compose.requestFocusInWindow();
     }
 
@@ -634,13 +811,18 @@ final class ChatPresenter {
             view.name.setText(me);
             title.name(me);
             shell.title(title.text());
-            room.notice(renamed.ts(), "You are now " + me);
+            home().notice(renamed.ts(), "You are now " + me);
             if (renameForm.isWaiting()) {
                 renameForm.dismissed();
                 shell.hideRename();
             }
         } else {
-            room.notice(renamed.ts(), renamed.from() + " is now " + renamed.to());
+            // In every room the person is in; without rooms, in the one room.
+            for (Conversation room : chat.rooms()) {
+                if (!chat.hasRooms() || room.members().contains(renamed.to())) {
+                    document(room).notice(renamed.ts(), renamed.from() + " is now " + renamed.to());
+                }
+            }
         }
         showTarget();
     }
@@ -660,7 +842,11 @@ final class ChatPresenter {
         view.peopleTitle.setText(view.people.title());
         view.rename.setEnabled(false);
         view.banner("Disconnected: " + why);
-        room.notice(view.times.now(), "Disconnected: " + why);
+        for (Conversations.Item item : view.conversations.items()) {
+            if (item.room) {
+                item.document.notice(view.times.now(), "Disconnected: " + why);
+            }
+        }
         view.connectEnabled(true);
         view.status("Not connected. Press Join to connect again.", false);
     }
@@ -676,19 +862,19 @@ final class ChatPresenter {
     }
 
     private void showTarget() {
-        String peer = view.conversations.selectedPeer().orElse(null);
-        if (peer == null) {
-            view.composeTarget.setText("To everyone:");
-            view.composeTarget.setForeground(Theme.ACCENT);
-        } else {
-            view.composeTarget.setText("To " + peer + " (private):");
+        Conversations.Item shown = view.conversations.selected();
+        if (!shown.room) {
+            view.composeTarget.setText("To " + shown.name() + " (private):");
             view.composeTarget.setForeground(Theme.PRIVATE);
+        } else {
+            view.composeTarget.setText(shown.name().isEmpty() ? "To everyone:" : "To " + shown.name() + ":");
+            view.composeTarget.setForeground(Theme.ACCENT);
         }
-        target = peer;
     }
 
+    /** The conversation shown: where answers to what the user did there go. */
     private ConversationDocument currentConversation() {
-        return target == null ? room : view.conversations.privateWith(target);
+        return view.conversations.selected().document;
     }
 
     private static String address(ConnectOptions options) {

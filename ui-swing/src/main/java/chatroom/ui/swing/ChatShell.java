@@ -23,6 +23,9 @@ interface ChatShell {
     /** Asks which file to send; empty when the user changed their mind. */
     Optional<Path> chooseFile();
 
+    /** Asks for a room's new topic, showing {@code current}; empty when the user changed their mind. */
+    Optional<String> askTopic(String room, String current);
+
     /** Shows a folder in the desktop's file manager, or at least tells where it is. */
     void openFolder(Path folder);
 

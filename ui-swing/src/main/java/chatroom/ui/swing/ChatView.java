@@ -13,8 +13,10 @@ import javax.swing.JPasswordField;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTextField;
+import javax.swing.ListCellRenderer;
 import javax.swing.ListSelectionModel;
 import java.awt.BorderLayout;
+import java.awt.Color;
 import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.Font;
@@ -23,8 +25,8 @@ import java.awt.GridBagLayout;
 import java.awt.Insets;
 
 /**
- * The chat window's content, laid out: the connect bar, the conversation tabs beside the people online, and the
- * line to write in. Holds no logic; {@link ChatPresenter} wires it. Every control has a name (see
+ * The chat window's content, laid out: the connect bar; the list of conversations, the one shown under its topic
+ * bar, and the people in it; and the line to write in. Holds no logic; {@link ChatPresenter} wires it. Every control has a name (see
  * {@link Component#getName()}) so tests can find it in a real window too.
  */
 final class ChatView {
@@ -44,6 +46,10 @@ final class ChatView {
     final People people = new People();
     final JList<String> peopleList = new JList<>(people.model());
     final JLabel peopleTitle = new JLabel();
+    /** The room shown and its topic; empty for a private conversation and the room of a chat without rooms. */
+    final JLabel topic = new JLabel();
+    final JButton editTopic = new JButton("Set topic…");
+    final JPanel topicBar = new JPanel(new BorderLayout());
     final JLabel composeTarget = new JLabel();
     final JTextField compose = new JTextField();
     final JButton send = new JButton("Send");
@@ -71,6 +77,8 @@ final class ChatView {
         rename.setName("rename");
         status.setName("status");
         peopleList.setName("people");
+        topic.setName("topic");
+        editTopic.setName("editTopic");
         peopleTitle.setName("peopleTitle");
         composeTarget.setName("composeTarget");
         compose.setName("compose");
@@ -109,8 +117,33 @@ final class ChatView {
         peoplePanel.setMinimumSize(new Dimension(base.getSize() * 8, 0));
         peoplePanel.setPreferredSize(new Dimension(base.getSize() * 14, 0));
 
-        JSplitPane middle = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, conversations.component(), peoplePanel);
-        middle.setResizeWeight(1);
+        conversations.renderer(new ConversationRenderer(gap));
+        JLabel conversationsTitle = new JLabel("Conversations");
+        conversationsTitle.setFont(base.deriveFont(Font.BOLD));
+        conversationsTitle.setBorder(BorderFactory.createEmptyBorder(gap, gap, gap, gap));
+        JPanel listPanel = new JPanel(new BorderLayout());
+        listPanel.add(conversationsTitle, BorderLayout.NORTH);
+        JScrollPane listScroll = new JScrollPane(conversations.list());
+        listScroll.setBorder(null);
+        listPanel.add(listScroll, BorderLayout.CENTER);
+        listPanel.setMinimumSize(new Dimension(base.getSize() * 8, 0));
+        listPanel.setPreferredSize(new Dimension(base.getSize() * 13, 0));
+
+        topic.setBorder(BorderFactory.createEmptyBorder(gap / 2, gap, gap / 2, gap));
+        topicBar.add(topic, BorderLayout.CENTER);
+        topicBar.add(editTopic, BorderLayout.EAST);
+        topicBar.setBorder(BorderFactory.createMatteBorder(0, 0, 1, 0, Theme.LINE));
+        topicBar.setVisible(false);
+        JPanel shown = new JPanel(new BorderLayout());
+        shown.add(topicBar, BorderLayout.NORTH);
+        shown.add(conversations.panes(), BorderLayout.CENTER);
+
+        JSplitPane right = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, shown, peoplePanel);
+        right.setResizeWeight(1);
+        right.setBorder(null);
+        right.setContinuousLayout(true);
+        JSplitPane middle = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, listPanel, right);
+        middle.setResizeWeight(0);
         middle.setBorder(BorderFactory.createEmptyBorder(0, gap, 0, gap));
         middle.setContinuousLayout(true);
 
@@ -128,13 +161,30 @@ final class ChatView {
         root.add(top, BorderLayout.NORTH);
         root.add(middle, BorderLayout.CENTER);
         root.add(bottom, BorderLayout.SOUTH);
-        root.setPreferredSize(new Dimension(base.getSize() * 70, base.getSize() * 46));
+        root.setPreferredSize(new Dimension(base.getSize() * 82, base.getSize() * 46));
     }
 
     /** The user's own name, which the people list marks. */
     void me(String me) {
         this.me = me;
         peopleList.repaint();
+    }
+
+    /**
+     * Shows a room's name and topic above its pane, or hides the bar ({@code room} null).
+     *
+     * @param canEdit whether the user may set the topic, which enables the button
+     */
+    void topic(String room, String text, boolean canEdit) {
+        topicBar.setVisible(room != null);
+        if (room != null) {
+            topic.setText(text == null ? room + " · no topic" : room + " · " + text);
+            topic.setToolTipText(text);
+            editTopic.setEnabled(canEdit);
+            editTopic.setToolTipText(canEdit ? "Change the topic of " + room
+                    : "Only the owner and operators of " + room + " can set its topic");
+        }
+        root.revalidate();
     }
 
     /** Shows or hides the banner that says the connection ended. */
@@ -230,6 +280,58 @@ final class ChatView {
             }
             setBorder(BorderFactory.createEmptyBorder(gap / 2, gap, gap / 2, gap));
             return this;
+        }
+    }
+
+    /**
+     * Draws a conversation of the list: a room by its name, a person in their colour under a "Private" heading, and
+     * the unread count as a badge, in bold, while there is any.
+     */
+    private static final class ConversationRenderer implements ListCellRenderer<Conversations.Item> {
+        private final DefaultListCellRenderer name = new DefaultListCellRenderer();
+        private final JLabel badge = new JLabel();
+        private final JPanel row = new JPanel(new BorderLayout());
+        /** The row under a "Private" heading: the first private conversation, so rooms and people read as two lists. */
+        private final JPanel headed = new JPanel(new BorderLayout());
+
+        ConversationRenderer(int gap) {
+            JLabel heading = new JLabel("Private");
+            heading.setForeground(Theme.MUTED);
+            heading.setFont(heading.getFont().deriveFont(Font.BOLD));
+            heading.setBorder(BorderFactory.createEmptyBorder(gap, gap, gap / 2, gap));
+            headed.setOpaque(false);
+            headed.add(heading, BorderLayout.NORTH);
+            badge.setOpaque(true);
+            badge.setBackground(Theme.ACCENT);
+            badge.setForeground(Color.WHITE);
+            badge.setBorder(BorderFactory.createEmptyBorder(0, gap / 2 + 1, 0, gap / 2 + 1));
+            row.add(name, BorderLayout.CENTER);
+            row.add(badge, BorderLayout.EAST);
+            row.setBorder(BorderFactory.createEmptyBorder(gap / 2, gap, gap / 2, gap));
+        }
+
+        @Override
+        public Component getListCellRendererComponent(JList<? extends Conversations.Item> list,
+                                                      Conversations.Item item, int index, boolean selected,
+                                                      boolean focused) {
+            name.getListCellRendererComponent(list, item.room && item.name().isEmpty() ? Conversations.ROOM_TITLE
+                    : item.name(), index, selected, false);
+            name.setBorder(null);
+            name.setOpaque(false);
+            name.setFont(list.getFont().deriveFont(item.unread() > 0 ? Font.BOLD : Font.PLAIN));
+            name.setForeground(item.room ? (selected ? Theme.ACCENT : list.getForeground()) : Theme.PRIVATE);
+            badge.setText(Integer.toString(item.unread()));
+            badge.setVisible(item.unread() > 0);
+            row.setBackground(selected ? Theme.OWN_BACKGROUND : list.getBackground());
+            row.setOpaque(true);
+            row.setToolTipText(item.room ? "Everyone in the room sees these messages"
+                    : "Private conversation: only you and " + item.name() + " see it");
+            boolean firstPrivate = !item.room && (index == 0 || list.getModel().getElementAt(index - 1).room);
+            if (firstPrivate) {
+                headed.add(row, BorderLayout.CENTER);
+                return headed;
+            }
+            return row;
         }
     }
 }

@@ -120,6 +120,13 @@ final class ChatWindow implements ChatShell {
     }
 
     @Override
+    public Optional<String> askTopic(String room, String current) {
+        Object typed = JOptionPane.showInputDialog(frame, "The topic of " + room + " (empty clears it):", "Set topic",
+                JOptionPane.PLAIN_MESSAGE, null, null, current);
+        return typed == null ? Optional.empty() : Optional.of(typed.toString());
+    }
+
+    @Override
     public void openFolder(Path folder) {
         if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
             try {

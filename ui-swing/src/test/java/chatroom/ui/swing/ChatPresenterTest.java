@@ -163,7 +163,9 @@ class ChatPresenterTest {
 
         runNetwork();
 
-        verify(transport).create(eq(new ConnectOptions("chat.example", 9000, SETTINGS)), any());
+        // The window asks for rooms; a transport without them ignores the setting.
+        verify(transport).create(eq(new ConnectOptions("chat.example", 9000, Map.of("peer", List.of("10.0.0.2:9001"),
+                ConnectOptions.ROOMS, List.of("true")))), any());
         verify(service).login(eq("alice"), any());
         assertArrayEquals("secret".toCharArray(), passwords.get(0));
         assertFalse(view.host.isEnabled());
@@ -197,7 +199,8 @@ class ChatPresenterTest {
         assertEquals("Joining the group…", view.status.getText());
         runNetwork();
 
-        verify(transport).create(eq(group), any());
+        verify(transport).create(eq(new ConnectOptions("127.0.0.1", 9000, Map.of("listen", List.of("7101"),
+                "peer", List.of("10.0.0.2:7100"), ConnectOptions.ROOMS, List.of("true")))), any());
         verify(service).login(eq("alice"), any());
         assertArrayEquals(new char[0], passwords.get(0));
         assertEquals("In the group as alice.", view.status.getText());
@@ -568,7 +571,7 @@ class ChatPresenterTest {
         assertFalse(room().contains("psst"), room());
         assertTrue(view.conversations.privateWith("bob").text().endsWith("09:15  bob: psst, alice\n"));
         assertEquals("bob (1)", view.conversations.title("bob"));
-        assertEquals(Conversations.ROOM_TITLE, view.conversations.component().getTitleAt(0));
+        assertEquals(Conversations.ROOM_TITLE, view.conversations.titleAt(0));
 
         presenter.writePrivately("bob");
         assertEquals("bob", view.conversations.title("bob"));
@@ -619,7 +622,7 @@ class ChatPresenterTest {
         event(new Left(T0915, "carol", 2, "logged out"));
         event(new Renamed(T0915, "bob", "carol", 2));
 
-        assertEquals(3, view.conversations.component().getTabCount());
+        assertEquals(3, view.conversations.count());
         assertEquals("bob (1)", view.conversations.title("bob"));
         assertEquals("carol (1)", view.conversations.title("carol"));
     }

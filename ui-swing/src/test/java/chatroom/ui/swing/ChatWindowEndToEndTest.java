@@ -168,7 +168,7 @@ class ChatWindowEndToEndTest {
     }
 
     private String room(Window window) throws BadLocationException {
-        Document room = this.<JTextPane>named(window, "conversation").getDocument();
+        Document room = this.<JTextPane>named(window, "room:#lobby").getDocument();
         return room.getText(0, room.getLength());
     }
 

@@ -16,6 +16,9 @@ final class RecordingChatShell implements ChatShell {
     /** What the file chooser answers. */
     Path chosenFile;
     final List<Path> openedFolders = new ArrayList<>();
+    /** What the topic question answers ({@code null}: cancelled), and each question asked, "room: current". */
+    String topicAnswer;
+    final List<String> topicQuestions = new ArrayList<>();
 
     @Override
     public void title(String title) {
@@ -41,6 +44,12 @@ final class RecordingChatShell implements ChatShell {
     @Override
     public Optional<Path> chooseFile() {
         return Optional.ofNullable(chosenFile);
+    }
+
+    @Override
+    public Optional<String> askTopic(String room, String current) {
+        topicQuestions.add(room + ": " + current);
+        return Optional.ofNullable(topicAnswer);
     }
 
     @Override

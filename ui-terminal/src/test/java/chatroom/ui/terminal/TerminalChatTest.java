@@ -252,7 +252,8 @@ class TerminalChatTest {
             listener.onMessage(new HistoryEnd(0, false, "#ops"));
             listener.onMessage(new ChatMessage(7, TS, "bob", "deploying", false, null, "#ops"));
             // Typed only now, so that it is queued after what the server sent.
-            input.type("hi\n/switch #ops\nthere\n/send plan.pdf\n/join #new\nfirst!\n/part\n/rooms\n/2\n/9\n/join nohash\n");
+            input.type("hi\n/switch #ops\nthere\n/send plan.pdf\n/join #new\nfirst!\n/part\n/rooms\n/2\n/9\n"
+                    + "/join nohash\n");
             input.end();
             return new LoggedIn("alice", 2, null, List.of(new RoomInfo("#lobby", null, 2, 2, true),
                     new RoomInfo("#ops", "Deploys", 2, 2, true)));
