@@ -559,7 +559,8 @@ public final class Chat implements ChatListener {
                 Conversation where = roomOf(members.room());
                 List<Member> online = members.users().stream().filter(m -> !Boolean.FALSE.equals(m.online())).toList();
                 members.users().forEach(member -> where.role(member.name(), member.role()));
-                where.members(online.stream().map(Member::name).toList());
+                where.members(online.stream().map(Member::name).toList(), members.users().stream()
+                        .filter(m -> Boolean.FALSE.equals(m.online())).map(Member::name).toList());
                 where.online(online.size());
                 events.accept(new ChatEvent.MembersListed(where, Boolean.TRUE.equals(whoRequests.pollFirst())));
             }
@@ -647,7 +648,7 @@ public final class Chat implements ChatListener {
                 if (presence.isOnline()) {
                     where.joined(presence.name());
                 } else {
-                    where.left(presence.name());
+                    where.wentOffline(presence.name());
                 }
                 where.online(presence.online());
                 events.accept(new ChatEvent.PresenceChanged(where, presence.name(), presence.isOnline(),

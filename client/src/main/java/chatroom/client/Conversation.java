@@ -31,6 +31,8 @@ public final class Conversation {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private final Set<Long> ids = new HashSet<>();
     private final List<String> members = new ArrayList<>();
+    /** A room's members who are offline, as the last {@code who} and presence changes told; sorted. */
+    private final List<String> offline = new ArrayList<>();
     /** Roles other than plain member, by display name, as the last {@code who} and role changes told. */
     private final Map<String, String> roles = new HashMap<>();
     private boolean topicLocked = true;
@@ -67,6 +69,11 @@ public final class Conversation {
     /** Who is in the conversation and online, sorted; a copy. */
     public List<String> members() {
         return Collections.unmodifiableList(new ArrayList<>(members));
+    }
+
+    /** A room's members who are offline (rooms only: known once its members were asked for), sorted; a copy. */
+    public List<String> offlineMembers() {
+        return List.copyOf(offline);
     }
 
     /** How many are online here, as the server last said. */
@@ -170,25 +177,47 @@ public final class Conversation {
         online = count;
     }
 
+    /** Someone came in, or a member came online. */
     void joined(String member) {
-        if (members.contains(member)) {
-            return;
-        }
-        int at = 0;
-        while (at < members.size() && MEMBER_ORDER.compare(members.get(at), member) < 0) {
-            at++;
-        }
-        members.add(at, member);
+        offline.remove(member);
+        insertSorted(members, member);
     }
 
+    /** Someone left: no longer a member, online or not. */
     void left(String member) {
         members.remove(member);
+        offline.remove(member);
+    }
+
+    /** A member went offline and stays a member. */
+    void wentOffline(String member) {
+        if (members.remove(member)) {
+            insertSorted(offline, member);
+        }
     }
 
     void members(List<String> names) {
+        members(names, List.of());
+    }
+
+    void members(List<String> online, List<String> away) {
         members.clear();
-        members.addAll(names);
+        members.addAll(online);
         members.sort(MEMBER_ORDER);
+        offline.clear();
+        offline.addAll(away);
+        offline.sort(MEMBER_ORDER);
+    }
+
+    private static void insertSorted(List<String> names, String name) {
+        if (names.contains(name)) {
+            return;
+        }
+        int at = 0;
+        while (at < names.size() && MEMBER_ORDER.compare(names.get(at), name) < 0) {
+            at++;
+        }
+        names.add(at, name);
     }
 
     /** A member's role in this room: {@code owner}, {@code operator} or {@code member} (also when not known). */

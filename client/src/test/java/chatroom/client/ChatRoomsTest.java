@@ -162,7 +162,15 @@ class ChatRoomsTest {
                 new ChatEvent.RoomsListed(List.of(new RoomSummary("#ops", "Deploys only", 3, 2)), false)), take());
         verify(service).whoIn("#ops");
         assertEquals(List.of("alice", "bob"), ops.members(), "who is in the room and online");
+        assertEquals(List.of("carol"), ops.offlineMembers());
         assertEquals("Deploys only", ops.topic());
+
+        chat.onMessage(new Presence("#ops", T, "bob", Presence.OFFLINE, "logged out", 1));
+        chat.onMessage(new Presence("#ops", T, "carol", Presence.ONLINE, null, 2));
+        assertEquals(List.of("alice", "carol"), ops.members());
+        assertEquals(List.of("bob"), ops.offlineMembers(), "bob went offline and is still a member");
+        chat.onMessage(new Left(T, "bob", 2, "left", "#ops"));
+        assertEquals(List.of(), ops.offlineMembers(), "bob left the room");
     }
 
     @Test

@@ -3,6 +3,8 @@ package chatroom.ui.swing;
 import chatroom.api.file.TransferText;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ClientMessage;
+import chatroom.api.message.JoinRoom;
+import chatroom.api.message.ListRooms;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Nick;
 import chatroom.api.message.ServerMessage;
@@ -19,24 +21,36 @@ import chatroom.client.Conversation;
 import chatroom.client.Entry;
 import chatroom.client.EventText;
 
+import javax.swing.AbstractAction;
+import javax.swing.ActionMap;
+import javax.swing.InputMap;
 import javax.swing.JComponent;
+import javax.swing.JMenuItem;
+import javax.swing.JPopupMenu;
+import javax.swing.KeyStroke;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
  * The chat window's behaviour, apart from the frame so it runs without a display: joining, showing what the client
  * model says happened (the rooms, private conversations, who is online), writing in a room or privately, renaming,
- * the unread counts and leaving. It asks the transport for rooms; one that has none gives the one room of protocol 1. The state of the chat itself is the {@link Chat}'s, one per service.
+ * the unread counts and leaving. It asks the transport for rooms; one that has none gives the one room of protocol 1.
+ * The state of the chat itself is the {@link Chat}'s, one per service.
  *
  * <p>Threading: every method runs on Swing's thread. Requests to the service go through {@code network}, one at a
  * time and in order, so the window never waits for the network; answers and events come back through {@code ui}.
@@ -59,6 +73,8 @@ final class ChatPresenter {
     private final boolean peers;
     private final EventText sentences;
     private final RenameForm renameForm = new RenameForm();
+    private final RoomPicker roomPicker = new RoomPicker();
+    private final RoomMenus menus;
     private final UnreadTitle title = new UnreadTitle();
 
     private State state = State.OUT;
@@ -86,6 +102,7 @@ final class ChatPresenter {
         this.ui = ui;
         this.peers = !context.transport().usesPasswords();
         this.sentences = new EventText(Clock.systemDefaultZone());
+        this.menus = new RoomMenus(shell);
         view.host.setText(context.connect().host());
         view.port.setText(Integer.toString(context.connect().port()));
         if (context.user() != null) {
@@ -115,22 +132,179 @@ final class ChatPresenter {
         view.rename.setEnabled(false);
         view.peopleList.addMouseListener(new MouseAdapter() {
             @Override
+            public void mousePressed(MouseEvent event) {
+                personMenuIfAsked(event);
+            }
+
+            @Override
+            public void mouseReleased(MouseEvent event) {
+                personMenuIfAsked(event);
+            }
+
+            @Override
             public void mouseClicked(MouseEvent event) {
                 if (event.getClickCount() == 2) {
                     int index = view.peopleList.locationToIndex(event.getPoint());
                     if (index >= 0) {
-                        writePrivately(view.peopleList.getModel().getElementAt(index));
+                        writePrivately(view.peopleList.getModel().getElementAt(index).name());
                     }
                 }
             }
         });
         view.conversations.onSelected(this::shown);
         view.editTopic.addActionListener(event -> topicAsked());
+        view.joinRoom.addActionListener(event -> joinRoomAsked());
+        roomPicker.onActions(this::roomsFiltered, this::joinPicked, this::roomPickerCancelled);
+        view.conversations.list().addMouseListener(new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent event) {
+                menuIfAsked(event);
+            }
+
+            @Override
+            public void mouseReleased(MouseEvent event) {
+                menuIfAsked(event);
+            }
+        });
+        bindKeys();
         renameForm.onActions(this::renameTo, this::renameCancelled);
         view.status(firstHint(), false);
         view.peopleTitle.setText(view.people.title());
         showTarget();
         shell.title(title.text());
+    }
+
+    /** Ctrl+K opens the join dialog; Ctrl+1 to Ctrl+9 show the first nine conversations of the list. */
+    private void bindKeys() {
+        InputMap keys = view.root.getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT);
+        ActionMap actions = view.root.getActionMap();
+        keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_K, InputEvent.CTRL_DOWN_MASK), "joinRoom");
+        actions.put("joinRoom", new Shortcut(this::joinRoomAsked));
+        for (int number = 1; number <= 9; number++) {
+            int index = number - 1;
+            keys.put(KeyStroke.getKeyStroke(KeyEvent.VK_0 + number, InputEvent.CTRL_DOWN_MASK), "show" + number);
+            actions.put("show" + number, new Shortcut(() -> showConversation(index)));
+        }
+    }
+
+    /** A key's action: what it runs. */
+    private static final class Shortcut extends AbstractAction {
+        private static final long serialVersionUID = 1L;
+        private final transient Runnable action;
+
+        Shortcut(Runnable action) {
+            this.action = action;
+        }
+
+        @Override
+        public void actionPerformed(ActionEvent event) {
+            action.run();
+        }
+    }
+
+    /** Shows the conversation at {@code index} of the list, if there is one, ready to write in. */
+    void showConversation(int index) {
+        List<Conversations.Item> items = view.conversations.items();
+        if (index >= 0 && index < items.size()) {
+            view.conversations.select(items.get(index));
+            view.compose.requestFocusInWindow();
+        }
+    }
+
+    /** Join a room… (or Ctrl+K): opens the join dialog, listing the server's rooms. */
+    void joinRoomAsked() {
+        if (state != State.IN) {
+            return;
+        }
+        if (!chat.hasRooms()) {
+            currentConversation().error("This chat has one room only.");
+            return;
+        }
+        roomPicker.start();
+        chat.listRooms(null);
+        shell.showRoomPicker(roomPicker);
+    }
+
+    private void roomsFiltered(String filter) {
+        if (state == State.IN && roomPicker.isOpen()) {
+            chat.listRooms(filter);
+        }
+    }
+
+    /** A room was picked in the join dialog: shown if the user is in it already, else joined (or created). */
+    private void joinPicked(String room) {
+        if (state != State.IN) {
+            return;
+        }
+        Optional<Conversation> already = chat.roomNamed(room);
+        if (already.isPresent()) {
+            roomPickerCancelled();
+            view.conversations.select(item(already.get()));
+            return;
+        }
+        chat.join(room).ifPresentOrElse(roomPicker::refused, () -> roomPicker.waiting(room));
+    }
+
+    private void roomPickerCancelled() {
+        roomPicker.dismissed();
+        shell.hideRoomPicker();
+    }
+
+    private void menuIfAsked(MouseEvent event) {
+        if (!event.isPopupTrigger()) {
+            return;
+        }
+        int index = view.conversations.list().locationToIndex(event.getPoint());
+        if (index >= 0) {
+            JPopupMenu menu = conversationMenu(view.conversations.items().get(index));
+            if (menu.getComponentCount() > 0) {
+                menu.show(view.conversations.list(), event.getX(), event.getY());
+            }
+        }
+    }
+
+    /**
+     * The list's context menu for a conversation: a room's (leave it; what the user's role allows), or close a
+     * private conversation.
+     */
+    JPopupMenu conversationMenu(Conversations.Item item) {
+        Conversation room = item.room && state == State.IN && chat.hasRooms() ? roomOf(item) : null;
+        if (room != null) {
+            return menus.forRoom(chat, room, item.document::error);
+        }
+        JPopupMenu menu = new JPopupMenu();
+        if (!item.room) {
+            JMenuItem close = new JMenuItem("Close conversation with " + item.name());
+            close.setName("closeConversation");
+            close.addActionListener(event -> view.conversations.close(item.name()));
+            menu.add(close);
+        }
+        return menu;
+    }
+
+    private void personMenuIfAsked(MouseEvent event) {
+        int index = view.peopleList.locationToIndex(event.getPoint());
+        if (!event.isPopupTrigger() || index < 0) {
+            return;
+        }
+        view.peopleList.setSelectedIndex(index);
+        JPopupMenu menu = personMenu(view.peopleList.getModel().getElementAt(index));
+        if (menu.getComponentCount() > 0) {
+            menu.show(view.peopleList, event.getX(), event.getY());
+        }
+    }
+
+    /** The people list's context menu for a person: write privately; what the user's role in the room allows. */
+    JPopupMenu personMenu(People.Person person) {
+        if (state != State.IN) {
+            return new JPopupMenu();
+        }
+        return menus.forPerson(chat, peopleRoom(), person, this::writePrivately, currentConversation()::error);
+    }
+
+    // Package access for tests
+    RoomPicker roomPicker() {
+        return roomPicker;
     }
 
     /** Where typing should start: the first connect field still empty, else Join. */
@@ -382,7 +556,8 @@ final class ChatPresenter {
         if (where == null) {
             return;
         }
-        shell.askTopic(where.name(), where.topic() == null ? "" : where.topic())
+        shell.ask("Set topic", "The topic of " + where.name() + " (empty clears it):",
+                        where.topic() == null ? "" : where.topic())
                 .ifPresent(text -> chat.setTopic(where, text.strip()).ifPresent(item.document::error));
     }
 
@@ -515,7 +690,7 @@ final class ChatPresenter {
             case ChatEvent.InviteOnlyChanged only -> roomNotice(only.conversation(), only.ts(), only);
             case ChatEvent.BanChanged ban -> roomNotice(ban.conversation(), ban.ts(), ban);
             case ChatEvent.Invited invited -> currentConversation().notice(view.times.now(),
-                    sentences.of(invited) + (invited.you() ? "; join it from the room list" : ""));
+                    sentences.of(invited) + (invited.you() ? "; press Ctrl+K to join it" : ""));
             case ChatEvent.RoomDeleted deleted -> closing = sentences.of(deleted);
             case ChatEvent.ServerBanChanged ban -> currentConversation().notice(ban.ts(), sentences.of(ban));
             case ChatEvent.BansListed bans -> document(bans.conversation()).notice(view.times.now(),
@@ -523,12 +698,18 @@ final class ChatPresenter {
                     : "Banned from " + bans.conversation().name() + ": " + String.join(", ", bans.names())
                     + (bans.more() ? " and more" : ""));
             case ChatEvent.RoomsListed listed -> {
+                if (roomPicker.isOpen()) {
+                    roomPicker.show(listed.rooms(), listed.more());
+                }
             }
             case ChatEvent.RoomClosed closed -> roomClosed(closed.conversation());
             case ChatEvent.UnreadChanged unread -> unreadChanged(unread.conversation());
             case ChatEvent.Refused refused -> {
                 if (Nick.TYPE.equals(refused.request()) && renameForm.isWaiting()) {
                     renameForm.refused(refused.message());
+                } else if (roomPicker.isOpen() && (JoinRoom.TYPE.equals(refused.request())
+                        || ListRooms.TYPE.equals(refused.request()))) {
+                    roomPicker.refused(refused.message());
                 } else {
                     currentConversation().error(refused.message());
                 }
@@ -585,6 +766,9 @@ final class ChatPresenter {
                 where.notice(joined.ts(), "You joined " + joined.conversation().name() + " · " + joined.online()
                         + " online");
                 view.conversations.select(item(joined.conversation()));
+                if (roomPicker.isWaiting()) {
+                    roomPickerCancelled();
+                }
             }
             return;
         }
@@ -654,13 +838,21 @@ final class ChatPresenter {
         showTopic();
     }
 
-    /** The people of the room shown (or shown last): its members online. */
+    /** The people of the room shown (or shown last): its members online, then those offline, with their roles. */
     private void showPeople() {
         if (chat != null && state == State.IN) {
-            Conversation room = peopleRoom != null && chat.rooms().contains(peopleRoom) ? peopleRoom : chat.room();
-            view.people.show(room.members());
+            Conversation room = peopleRoom();
+            List<People.Person> people = new ArrayList<>();
+            room.members().forEach(name -> people.add(new People.Person(name, room.roleOf(name), true)));
+            room.offlineMembers().forEach(name -> people.add(new People.Person(name, room.roleOf(name), false)));
+            view.people.show(people);
         }
         view.peopleTitle.setText(view.people.title());
+    }
+
+    /** The room whose people are listed: the room shown, or the one shown last while a person is. */
+    private Conversation peopleRoom() {
+        return peopleRoom != null && chat.rooms().contains(peopleRoom) ? peopleRoom : chat.room();
     }
 
     /** The topic bar of the room shown; none for a private conversation or the one room of a chat without rooms. */
@@ -757,6 +949,8 @@ final class ChatPresenter {
             view.conversations.items().stream().filter(item -> item.room).forEach(item -> item.document.clear());
         }
         joinedBefore = true;
+        view.joinRoom.setVisible(chat.hasRooms());
+        view.joinRoom.setEnabled(true);
         if (chat.hasRooms()) {
             view.conversations.rooms(chat.rooms().stream().map(Conversation::name).toList());
             for (Conversation room : chat.rooms()) {
@@ -838,6 +1032,10 @@ final class ChatPresenter {
         if (renameForm.isWaiting()) {
             renameCancelled();
         }
+        if (roomPicker.isOpen()) {
+            roomPickerCancelled();
+        }
+        view.joinRoom.setEnabled(false);
         view.people.clear();
         view.peopleTitle.setText(view.people.title());
         view.rename.setEnabled(false);

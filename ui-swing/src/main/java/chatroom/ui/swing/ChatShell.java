@@ -20,11 +20,20 @@ interface ChatShell {
     /** Closes the rename dialog, if shown. */
     void hideRename();
 
+    /** Shows the join dialog around {@code picker}; returns at once or when the dialog closes. */
+    void showRoomPicker(RoomPicker picker);
+
+    /** Closes the join dialog, if shown. */
+    void hideRoomPicker();
+
     /** Asks which file to send; empty when the user changed their mind. */
     Optional<Path> chooseFile();
 
-    /** Asks for a room's new topic, showing {@code current}; empty when the user changed their mind. */
-    Optional<String> askTopic(String room, String current);
+    /** Asks for a line of text, starting from {@code initial}; empty when the user changed their mind. */
+    Optional<String> ask(String title, String question, String initial);
+
+    /** Asks whether to go ahead with something that cannot be undone. */
+    boolean confirm(String title, String question);
 
     /** Shows a folder in the desktop's file manager, or at least tells where it is. */
     void openFolder(Path folder);

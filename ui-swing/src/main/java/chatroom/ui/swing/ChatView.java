@@ -1,5 +1,7 @@
 package chatroom.ui.swing;
 
+import chatroom.api.rules.Roles;
+
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
@@ -26,8 +28,8 @@ import java.awt.Insets;
 
 /**
  * The chat window's content, laid out: the connect bar; the list of conversations, the one shown under its topic
- * bar, and the people in it; and the line to write in. Holds no logic; {@link ChatPresenter} wires it. Every control has a name (see
- * {@link Component#getName()}) so tests can find it in a real window too.
+ * bar, and the people in it; and the line to write in. Holds no logic; {@link ChatPresenter} wires it. Every control
+ * has a name (see {@link Component#getName()}) so tests can find it in a real window too.
  */
 final class ChatView {
     final JPanel root = new JPanel(new BorderLayout());
@@ -44,11 +46,12 @@ final class ChatView {
     final Timestamps times;
     final Conversations conversations;
     final People people = new People();
-    final JList<String> peopleList = new JList<>(people.model());
+    final JList<People.Person> peopleList = new JList<>(people.model());
     final JLabel peopleTitle = new JLabel();
     /** The room shown and its topic; empty for a private conversation and the room of a chat without rooms. */
     final JLabel topic = new JLabel();
     final JButton editTopic = new JButton("Set topic…");
+    final JButton joinRoom = new JButton("Join a room…");
     final JPanel topicBar = new JPanel(new BorderLayout());
     final JLabel composeTarget = new JLabel();
     final JTextField compose = new JTextField();
@@ -79,6 +82,9 @@ final class ChatView {
         peopleList.setName("people");
         topic.setName("topic");
         editTopic.setName("editTopic");
+        joinRoom.setName("joinRoom");
+        joinRoom.setToolTipText("Find a room to join, or create one (Ctrl+K)");
+        joinRoom.setVisible(false);
         peopleTitle.setName("peopleTitle");
         composeTarget.setName("composeTarget");
         compose.setName("compose");
@@ -107,7 +113,7 @@ final class ChatView {
         peopleTitle.setFont(base.deriveFont(Font.BOLD));
         peopleTitle.setBorder(BorderFactory.createEmptyBorder(gap, gap, gap, gap));
         peopleList.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-        peopleList.setToolTipText("Double-click a name to write privately");
+        peopleList.setToolTipText("Double-click a name to write privately; right-click for more");
         peopleList.setCellRenderer(new PersonRenderer(gap));
         JPanel peoplePanel = new JPanel(new BorderLayout());
         peoplePanel.add(peopleTitle, BorderLayout.NORTH);
@@ -126,6 +132,7 @@ final class ChatView {
         JScrollPane listScroll = new JScrollPane(conversations.list());
         listScroll.setBorder(null);
         listPanel.add(listScroll, BorderLayout.CENTER);
+        listPanel.add(joinRoom, BorderLayout.SOUTH);
         listPanel.setMinimumSize(new Dimension(base.getSize() * 8, 0));
         listPanel.setPreferredSize(new Dimension(base.getSize() * 13, 0));
 
@@ -257,7 +264,10 @@ final class ChatView {
         c.gridx = GridBagConstraints.RELATIVE;
     }
 
-    /** Draws a person in their sender colour, the user marked "(you)". */
+    /**
+     * Draws a person in their sender colour, the user marked "(you)", a role after the name, and members who are
+     * offline greyed.
+     */
     private final class PersonRenderer extends DefaultListCellRenderer {
         private static final long serialVersionUID = 1L;
         private final int gap;
@@ -270,12 +280,13 @@ final class ChatView {
         public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean selected,
                                                       boolean focused) {
             super.getListCellRendererComponent(list, value, index, selected, focused);
-            String person = String.valueOf(value);
-            boolean self = person.equals(me);
-            setText(self ? person + " (you)" : person);
-            setFont(list.getFont().deriveFont(self ? Font.BOLD : Font.PLAIN));
+            People.Person person = (People.Person) value;
+            boolean self = person.name().equals(me);
+            String role = Roles.MEMBER.equals(person.role()) ? "" : " · " + person.role();
+            setText(person.name() + (self ? " (you)" : "") + role + (person.online() ? "" : " · offline"));
+            setFont(list.getFont().deriveFont(self ? Font.BOLD : person.online() ? Font.PLAIN : Font.ITALIC));
             if (!selected) {
-                setForeground(self ? Theme.ACCENT : SenderColors.of(person));
+                setForeground(!person.online() ? Theme.MUTED : self ? Theme.ACCENT : SenderColors.of(person.name()));
                 setBackground(list.getBackground());
             }
             setBorder(BorderFactory.createEmptyBorder(gap / 2, gap, gap / 2, gap));

@@ -20,6 +20,7 @@ final class ChatWindow implements ChatShell {
     private final JFrame frame = new JFrame(UnreadTitle.APP);
     private final CountDownLatch closed = new CountDownLatch(1);
     private JDialog renameDialog;
+    private JDialog roomDialog;
 
     ChatWindow(ChatView view) {
         frame.setName("chatWindow");
@@ -108,6 +109,34 @@ final class ChatWindow implements ChatShell {
     }
 
     @Override
+    public void showRoomPicker(RoomPicker picker) {
+        hideRoomPicker();
+        JDialog dialog = new JDialog(frame, "Join a room", Dialog.ModalityType.DOCUMENT_MODAL);
+        dialog.setName("roomDialog");
+        dialog.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        dialog.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent event) {
+                picker.cancelButton().doClick();
+            }
+        });
+        dialog.setContentPane(picker.component());
+        dialog.pack();
+        dialog.setLocationRelativeTo(frame);
+        roomDialog = dialog;
+        picker.filterField().requestFocusInWindow();
+        dialog.setVisible(true);
+    }
+
+    @Override
+    public void hideRoomPicker() {
+        if (roomDialog != null) {
+            roomDialog.dispose();
+            roomDialog = null;
+        }
+    }
+
+    @Override
     public Optional<Path> chooseFile() {
         JFileChooser chooser = new JFileChooser();
         chooser.setName("fileChooser");
@@ -120,10 +149,16 @@ final class ChatWindow implements ChatShell {
     }
 
     @Override
-    public Optional<String> askTopic(String room, String current) {
-        Object typed = JOptionPane.showInputDialog(frame, "The topic of " + room + " (empty clears it):", "Set topic",
-                JOptionPane.PLAIN_MESSAGE, null, null, current);
+    public Optional<String> ask(String title, String question, String initial) {
+        Object typed = JOptionPane.showInputDialog(frame, question, title, JOptionPane.PLAIN_MESSAGE, null, null,
+                initial);
         return typed == null ? Optional.empty() : Optional.of(typed.toString());
+    }
+
+    @Override
+    public boolean confirm(String title, String question) {
+        return JOptionPane.showConfirmDialog(frame, question, title, JOptionPane.YES_NO_OPTION,
+                JOptionPane.WARNING_MESSAGE) == JOptionPane.YES_OPTION;
     }
 
     @Override
@@ -143,6 +178,7 @@ final class ChatWindow implements ChatShell {
     @Override
     public void close() {
         hideRename();
+        hideRoomPicker();
         frame.dispose();
         closed.countDown();
     }

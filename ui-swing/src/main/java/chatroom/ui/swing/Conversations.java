@@ -240,7 +240,7 @@ final class Conversations {
 
     /** Someone with a private conversation changed their name; the conversation goes on under the new one. */
     void renamed(String from, String to) {
-        // With a conversation under the new name already listed, both stay as they are rather than one hiding the other.
+        // With a conversation under the new name listed already, both stay as they are: neither hides the other.
         Optional<Item> item = find(false, from);
         if (item.isEmpty() || (find(false, to).isPresent() && !Names.key(from).equals(Names.key(to)))) {
             return;

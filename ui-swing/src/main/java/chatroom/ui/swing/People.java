@@ -3,46 +3,60 @@ package chatroom.ui.swing;
 import javax.swing.DefaultListModel;
 import javax.swing.ListModel;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
-/** Who is online, as the client model lists them; changed in place, so a name the user selected stays selected. */
+/**
+ * The people of the room shown, as the client model lists them: those online first, then (with rooms) the members
+ * who are offline, each with their role. Changed in place, so a person the user selected stays selected.
+ */
 final class People {
-    private final DefaultListModel<String> names = new DefaultListModel<>();
-
-    ListModel<String> model() {
-        return names;
+    /**
+     * One person of the list.
+     *
+     * @param role {@code owner}, {@code operator} or {@code member}
+     */
+    record Person(String name, String role, boolean online) {
     }
 
-    /** The list's heading, with the count. */
+    private final DefaultListModel<Person> people = new DefaultListModel<>();
+
+    ListModel<Person> model() {
+        return people;
+    }
+
+    /** The list's heading, with the count: "Online (3)", or "Online (3 of 5)" when members are offline. */
     String title() {
-        return "Online (" + names.size() + ")";
+        long online = all().stream().filter(Person::online).count();
+        return online == people.size() ? "Online (" + online + ")" : "Online (" + online + " of " + people.size() + ")";
     }
 
-    /** Shows these members, in their order. */
-    void show(List<String> members) {
-        Set<String> kept = new HashSet<>(members);
-        for (int i = names.size() - 1; i >= 0; i--) {
-            if (!kept.contains(names.get(i))) {
-                names.remove(i);
+    /** Shows these people, in their order. */
+    void show(List<Person> shown) {
+        for (int i = people.size() - 1; i >= 0; i--) {
+            if (!shown.contains(people.get(i))) {
+                people.remove(i);
             }
         }
-        for (int i = 0; i < members.size(); i++) {
-            if (i >= names.size() || !names.get(i).equals(members.get(i))) {
-                names.add(i, members.get(i));
+        for (int i = 0; i < shown.size(); i++) {
+            if (i >= people.size() || !people.get(i).equals(shown.get(i))) {
+                people.add(i, shown.get(i));
             }
         }
     }
 
     void clear() {
-        names.clear();
+        people.clear();
     }
 
+    /** Every name listed, in order. */
     List<String> names() {
-        List<String> copy = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            copy.add(names.get(i));
+        return all().stream().map(Person::name).toList();
+    }
+
+    private List<Person> all() {
+        List<Person> copy = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            copy.add(people.get(i));
         }
         return copy;
     }

@@ -12,13 +12,17 @@ final class RecordingChatShell implements ChatShell {
     int leaveQuestions;
     int renameShown;
     int renameHidden;
+    int roomPickerShown;
+    int roomPickerHidden;
     boolean closed;
     /** What the file chooser answers. */
     Path chosenFile;
     final List<Path> openedFolders = new ArrayList<>();
-    /** What the topic question answers ({@code null}: cancelled), and each question asked, "room: current". */
-    String topicAnswer;
-    final List<String> topicQuestions = new ArrayList<>();
+    /** What a question for text answers ({@code null}: cancelled), and what a confirmation answers. */
+    String answer;
+    boolean confirmAnswer = true;
+    /** Each question asked, in order; one for text ends with what it started from, in brackets. */
+    final List<String> questions = new ArrayList<>();
 
     @Override
     public void title(String title) {
@@ -42,14 +46,30 @@ final class RecordingChatShell implements ChatShell {
     }
 
     @Override
+    public void showRoomPicker(RoomPicker picker) {
+        roomPickerShown++;
+    }
+
+    @Override
+    public void hideRoomPicker() {
+        roomPickerHidden++;
+    }
+
+    @Override
     public Optional<Path> chooseFile() {
         return Optional.ofNullable(chosenFile);
     }
 
     @Override
-    public Optional<String> askTopic(String room, String current) {
-        topicQuestions.add(room + ": " + current);
-        return Optional.ofNullable(topicAnswer);
+    public Optional<String> ask(String title, String question, String initial) {
+        questions.add(question + " [" + initial + "]");
+        return Optional.ofNullable(answer);
+    }
+
+    @Override
+    public boolean confirm(String title, String question) {
+        questions.add(question);
+        return confirmAnswer;
     }
 
     @Override
