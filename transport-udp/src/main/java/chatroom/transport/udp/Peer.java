@@ -249,7 +249,7 @@ final class Peer {
             tellEveryone(roomsMessage(), now);
         }
         String named = rooms.get(key);
-        output.deliver(new RoomInfo(named, null, online(key), online(key), false, false));
+        output.deliver(new RoomInfo(named, null, online(key), online(key), true, false));
         output.deliver(new HistoryEnd(0, false, named));
         output.deliver(new Joined(wallClock.millis(), name, online(key), null, named));
     }
@@ -309,6 +309,15 @@ final class Peer {
         }
     }
 
+    /**
+     * Refuses what needs a server: topics, roles, settings, invitations, kicks and bans. A group has no owners, and
+     * (as its rooms say: topic locked, no owner) nobody who may keep order.
+     */
+    void refuseWithoutServer(String request) {
+        output.deliver(new ErrorReply(ErrorCode.NOT_ALLOWED, "Peers have no owners, operators, topics or bans:"
+                + " that needs a server (chat server).", request));
+    }
+
     /** Every room this peer knows of, its own and those its members said they are in, with who is online there. */
     void listRooms(String filter) {
         if (!ready(ListRooms.TYPE)) {
@@ -330,7 +339,7 @@ final class Peer {
             }
             int here = (int) roster.confirmed().stream().filter(member -> member.isIn(key)).count()
                     + (rooms.containsKey(key) ? 1 : 0);
-            infos.add(new RoomInfo(named, null, here, here, false, false));
+            infos.add(new RoomInfo(named, null, here, here, true, false));
         });
         output.deliver(new RoomList(infos, false));
     }
@@ -987,7 +996,7 @@ final class Peer {
         phase = Phase.ONLINE;
         awaited = null;
         loggedIn = new LoggedIn(name, online(), null, roomsMode ? rooms.entrySet().stream()
-                .map(room -> new RoomInfo(room.getValue(), null, online(room.getKey()), online(room.getKey()), false,
+                .map(room -> new RoomInfo(room.getValue(), null, online(room.getKey()), online(room.getKey()), true,
                         false)).toList() : null);
         onJoined.forEach(output::deliver);
     }

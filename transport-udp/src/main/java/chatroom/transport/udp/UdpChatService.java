@@ -2,12 +2,21 @@ package chatroom.transport.udp;
 
 import chatroom.api.file.Downloads;
 import chatroom.api.message.Announcement;
+import chatroom.api.message.BanMember;
 import chatroom.api.message.Bye;
+import chatroom.api.message.ChangeSettings;
+import chatroom.api.message.DeleteRoom;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.HistoryEnd;
+import chatroom.api.message.InviteMember;
+import chatroom.api.message.KickMember;
+import chatroom.api.message.ListBans;
 import chatroom.api.rules.RoomNames;
 import chatroom.api.message.LoggedIn;
+import chatroom.api.message.ServerBan;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.SetRole;
+import chatroom.api.message.SetTopic;
 import chatroom.api.rules.Refusal;
 import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.ChatService;
@@ -122,6 +131,56 @@ final class UdpChatService implements ChatService {
     @Override
     public void whoIn(String room) {
         request(now -> peer.whoIn(room));
+    }
+
+    @Override
+    public void setTopic(String room, String text) {
+        request(now -> peer.refuseWithoutServer(SetTopic.TYPE));
+    }
+
+    @Override
+    public void setRole(String room, String name, String role) {
+        request(now -> peer.refuseWithoutServer(SetRole.TYPE));
+    }
+
+    @Override
+    public void lockTopic(String room, boolean locked) {
+        request(now -> peer.refuseWithoutServer(ChangeSettings.TYPE));
+    }
+
+    @Override
+    public void setInviteOnly(String room, boolean inviteOnly) {
+        request(now -> peer.refuseWithoutServer(ChangeSettings.TYPE));
+    }
+
+    @Override
+    public void invite(String room, String name) {
+        request(now -> peer.refuseWithoutServer(InviteMember.TYPE));
+    }
+
+    @Override
+    public void kick(String room, String name, String reason) {
+        request(now -> peer.refuseWithoutServer(KickMember.TYPE));
+    }
+
+    @Override
+    public void ban(String room, String name, boolean banned) {
+        request(now -> peer.refuseWithoutServer(BanMember.TYPE));
+    }
+
+    @Override
+    public void deleteRoom(String room, String confirm) {
+        request(now -> peer.refuseWithoutServer(DeleteRoom.TYPE));
+    }
+
+    @Override
+    public void banFromServer(String name, boolean banned) {
+        request(now -> peer.refuseWithoutServer(ServerBan.TYPE));
+    }
+
+    @Override
+    public void listBans(String room) {
+        request(now -> peer.refuseWithoutServer(ListBans.TYPE));
     }
 
     /** A group keeps no history: every room's is empty. */

@@ -163,7 +163,7 @@ class UdpChatServiceTest {
         Recorder bobEvents = new Recorder();
         UdpChatService alice = service(aliceEvents, Optional.empty(), true);
         assertTrue(alice.hasRooms());
-        assertEquals(new LoggedIn("alice", 1, null, List.of(new RoomInfo("#lobby", null, 1, 1, false, false))),
+        assertEquals(new LoggedIn("alice", 1, null, List.of(new RoomInfo("#lobby", null, 1, 1, true, false))),
                 alice.login("alice", NO_PASSWORD));
         aliceEvents.expect(PLAINTEXT, "history end 0 false in #lobby");
         UdpChatService bob = service(bobEvents, Optional.empty(), true, alice);
@@ -188,10 +188,16 @@ class UdpChatServiceTest {
         aliceEvents.expect("left alice in #ops (1): left");
         bobEvents.expect("left alice in #ops (1): left");
         bob.listRooms(null, null);
-        bobEvents.expect("RoomList[rooms=[RoomInfo[name=#lobby, topic=null, members=2, online=2, topicLocked=false,"
-                + " inviteOnly=null], RoomInfo[name=#ops, topic=null, members=1, online=1, topicLocked=false,"
+        bobEvents.expect("RoomList[rooms=[RoomInfo[name=#lobby, topic=null, members=2, online=2, topicLocked=true,"
+                + " inviteOnly=null], RoomInfo[name=#ops, topic=null, members=1, online=1, topicLocked=true,"
                 + " inviteOnly=null]], more=false]");
 
+        // What needs a server is refused, saying so, as a server refuses what a role does not allow.
+        bob.setTopic("#lobby", "mine");
+        bob.kick("#lobby", "alice", null);
+        bobEvents.expect("error not_allowed [topic]: Peers have no owners, operators, topics or bans: that needs a"
+                + " server (chat server).", "error not_allowed [kick]: Peers have no owners, operators, topics or"
+                + " bans: that needs a server (chat server).");
         // Peers share files in the default room only: one for another room is refused before anything is sent.
         Path file = Files.writeString(dir.resolve("plan.txt"), "plan");
         IOException refused = assertThrows(IOException.class, () -> bob.sendFileToRoom(file, "#ops"));

@@ -768,6 +768,8 @@ final class ChatPresenter {
                 view.conversations.select(item(joined.conversation()));
                 if (roomPicker.isWaiting()) {
                     roomPickerCancelled();
+                    // Ready to write in the room joined, as after the login.
+                    view.compose.requestFocusInWindow();
                 }
             }
             return;

@@ -285,6 +285,8 @@ final class ChatView {
             String role = Roles.MEMBER.equals(person.role()) ? "" : " · " + person.role();
             setText(person.name() + (self ? " (you)" : "") + role + (person.online() ? "" : " · offline"));
             setFont(list.getFont().deriveFont(self ? Font.BOLD : person.online() ? Font.PLAIN : Font.ITALIC));
+            // Nimbus paints a renderer's background only when it is opaque: else the selection would not show.
+            setOpaque(true);
             if (!selected) {
                 setForeground(!person.online() ? Theme.MUTED : self ? Theme.ACCENT : SenderColors.of(person.name()));
                 setBackground(list.getBackground());

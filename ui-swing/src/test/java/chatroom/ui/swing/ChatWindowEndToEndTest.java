@@ -24,6 +24,9 @@ import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JMenuItem;
+import javax.swing.JTable;
 import javax.swing.JTextPane;
 import javax.swing.SwingUtilities;
 import javax.swing.text.BadLocationException;
@@ -32,9 +35,13 @@ import javax.swing.text.JTextComponent;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Frame;
+import java.awt.Point;
+import java.awt.Rectangle;
 import java.awt.GraphicsEnvironment;
 import java.awt.Robot;
 import java.awt.Window;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
 import java.awt.event.WindowEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -47,6 +54,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +62,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -155,6 +164,220 @@ class ChatWindowEndToEndTest {
         assertEquals("logged out", bob.await(Left.class, left -> left.name().equals("alice")).reason());
     }
 
+    /**
+     * With rooms, as a user clicks through them: joins a room from the join dialog and creates another, switches
+     * between them by clicking the list and with Ctrl+1, sees an unread badge, and as the owner of the new room kicks
+     * someone from the people list's menu after confirming. Leaves screenshots of the rooms and of the menu.
+     */
+    @Test
+    void joinsSwitchesAndKicksInRoomsOnScreen() throws Exception {
+        int port = startServer();
+        ChatServiceProvider tcp = Providers.transports().require("tcp");
+        ConnectOptions rooms = new ConnectOptions("127.0.0.1", port, Map.of(ConnectOptions.ROOMS, List.of("true")));
+        RecordingListener bob = new RecordingListener("bob");
+        ChatService bobService = tcp.create(rooms, bob);
+        toClose.add(bobService);
+        bobService.login("bob", "b-secret".toCharArray());
+        bobService.join("#dev");
+        bob.await(Joined.class, joined -> "#dev".equals(joined.room()));
+        bobService.setTopic("#dev", "Builds and releases");
+        bobService.sayIn("#dev", "The nightly build is green");
+        RecordingListener carol = new RecordingListener("carol");
+        ChatService carolService = tcp.create(rooms, carol);
+        toClose.add(carolService);
+        carolService.login("carol", "c-secret".toCharArray());
+
+        ChatUiContext context = new ChatUiContext(tcp, new ConnectOptions("127.0.0.1", port), "alice",
+                "a-secret".toCharArray(), data.resolve("client"), InputStream.nullInputStream(), quiet(), quiet());
+        ChatUiProvider swing = Providers.interfaces().require("swing");
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> swing.run(context));
+        Frame window = eventuallyShowing("chatWindow");
+        click(named(window, "join"), InputEvent.BUTTON1_DOWN_MASK);
+        eventually(() -> this.<JLabel>named(window, "status").getText().startsWith("Connected to"),
+                () -> "the window to log in; its status says '" + this.<JLabel>named(window, "status").getText()
+                        + "'");
+
+        // Join #dev from the dialog that Ctrl+K opens.
+        click(named(window, "compose"), InputEvent.BUTTON1_DOWN_MASK);
+        robot.keyPress(KeyEvent.VK_CONTROL);
+        robot.keyPress(KeyEvent.VK_K);
+        robot.keyRelease(KeyEvent.VK_K);
+        robot.keyRelease(KeyEvent.VK_CONTROL);
+        JDialog dialog = eventuallyFound(() -> showingDialog("Join a room"), "the join dialog");
+        onEdt(() -> {
+            this.<JTextComponent>named(dialog, "roomFilter").setText("dev");
+            return null;
+        });
+        eventually(() -> this.<JTable>named(dialog, "roomTable").getRowCount() == 1
+                        && this.<AbstractButton>named(dialog, "roomJoin").getText().equals("Join #dev"),
+                () -> "#dev listed; the button says " + this.<AbstractButton>named(dialog, "roomJoin").getText());
+        click(named(dialog, "roomJoin"), InputEvent.BUTTON1_DOWN_MASK);
+        eventually(() -> pane(window, "#dev").contains("bob: The nightly build is green"),
+                () -> "#dev's history in its pane");
+        eventually(() -> this.<JLabel>named(window, "topic").getText().equals("#dev · Builds and releases"),
+                () -> "the topic bar of #dev says " + this.<JLabel>named(window, "topic").getText());
+
+        // Create #ops with the button under the list; alice is its owner.
+        click(named(window, "joinRoom"), InputEvent.BUTTON1_DOWN_MASK);
+        JDialog again = eventuallyFound(() -> showingDialog("Join a room"), "the join dialog again");
+        onEdt(() -> {
+            this.<JTextComponent>named(again, "roomFilter").setText("ops");
+            return null;
+        });
+        eventually(() -> this.<AbstractButton>named(again, "roomJoin").getText().equals("Create #ops"),
+                () -> "the button to say Create #ops");
+        click(named(again, "roomJoin"), InputEvent.BUTTON1_DOWN_MASK);
+        eventually(() -> this.<JLabel>named(window, "topic").getText().startsWith("#ops"),
+                () -> "#ops shown; the topic bar says " + this.<JLabel>named(window, "topic").getText());
+        carolService.join("#ops");
+        eventually(() -> people(window).contains("carol"), () -> "carol among the people of #ops: " + people(window));
+
+        // Xvfb has no window manager to give the focus back to the window once a dialog closed: a click does.
+        click(named(window, "compose"), InputEvent.BUTTON1_DOWN_MASK);
+        // Switch to #lobby with Ctrl+1, then to #dev by clicking it; what bob says in #ops meanwhile waits unread.
+        robot.keyPress(KeyEvent.VK_CONTROL);
+        robot.keyPress(KeyEvent.VK_1);
+        robot.keyRelease(KeyEvent.VK_1);
+        robot.keyRelease(KeyEvent.VK_CONTROL);
+        eventually(() -> this.<JLabel>named(window, "composeTarget").getText().equals("To #lobby:"),
+                () -> "#lobby shown after Ctrl+1; writing " + this.<JLabel>named(window, "composeTarget").getText());
+        clickConversation(window, "#dev", InputEvent.BUTTON1_DOWN_MASK);
+        eventually(() -> this.<JLabel>named(window, "composeTarget").getText().equals("To #dev:"),
+                () -> "#dev shown after clicking it");
+        bobService.join("#ops");
+        bobService.sayIn("#ops", "Deploying 2.1 now");
+        eventually(() -> conversationTitles(window).contains("#ops (1)"),
+                () -> "an unread badge on #ops: " + conversationTitles(window));
+        onEdt(() -> {
+            this.<JTextComponent>named(window, "compose").setText("I will watch the dashboards");
+            return null;
+        });
+        shot(window, "swing-rooms.png");
+
+        // In #ops, the owner kicks carol from the people list's menu, after saying yes.
+        clickConversation(window, "#ops", InputEvent.BUTTON1_DOWN_MASK);
+        eventually(() -> pane(window, "#ops").contains("bob: Deploying 2.1 now")
+                && !conversationTitles(window).contains("#ops (1)"), () -> "#ops read");
+        clickPerson(window, "carol", InputEvent.BUTTON3_DOWN_MASK);
+        AbstractButton kick = eventuallyFound(() -> showingMenuItem("kick"), "the menu with Kick carol");
+        // The menu may reach past the window's edge: the picture takes both in.
+        Rectangle withMenu = onEdt(() -> window.getBounds().union(new Rectangle(
+                SwingUtilities.getWindowAncestor(kick).getLocationOnScreen(),
+                SwingUtilities.getWindowAncestor(kick).getSize())));
+        shot(withMenu, "swing-room-moderation.png");
+        click(kick, InputEvent.BUTTON1_DOWN_MASK);
+        AbstractButton yes = eventuallyFound(() -> dialogButton("Kick carol", "Yes"), "the question whether to kick");
+        click(yes, InputEvent.BUTTON1_DOWN_MASK);
+        Left kicked = carol.await(Left.class, left -> "#ops".equals(left.room()) && left.name().equals("carol"));
+        assertTrue(kicked.reason().contains("alice"), kicked.reason());
+        eventually(() -> !people(window).contains("carol"), () -> "carol gone from #ops: " + people(window));
+
+        onEdt(() -> {
+            window.dispose();
+            return null;
+        });
+        assertEquals(0, exit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    /** Clicks the middle of a component with the mouse, as a person would. */
+    private void click(Component component, int buttons) throws Exception {
+        Point at = onEdt(() -> {
+            Point corner = component.getLocationOnScreen();
+            return new Point(corner.x + component.getWidth() / 2, corner.y + component.getHeight() / 2);
+        });
+        clickAt(at, buttons);
+    }
+
+    private void clickAt(Point at, int buttons) {
+        robot.mouseMove(at.x, at.y);
+        robot.mousePress(buttons);
+        robot.mouseRelease(buttons);
+        robot.waitForIdle();
+    }
+
+    /** Clicks the row of a conversation in the list. */
+    private void clickConversation(Window window, String name, int buttons) throws Exception {
+        clickAt(onEdt(() -> {
+            JList<Conversations.Item> list = named(window, "conversations");
+            for (int i = 0; i < list.getModel().getSize(); i++) {
+                if (list.getModel().getElementAt(i).name().equals(name)) {
+                    return rowCentre(list, i);
+                }
+            }
+            throw new AssertionError(name + " is not listed");
+        }), buttons);
+    }
+
+    private void clickPerson(Window window, String name, int buttons) throws Exception {
+        clickAt(onEdt(() -> {
+            JList<People.Person> list = named(window, "people");
+            for (int i = 0; i < list.getModel().getSize(); i++) {
+                if (list.getModel().getElementAt(i).name().equals(name)) {
+                    return rowCentre(list, i);
+                }
+            }
+            throw new AssertionError(name + " is not listed");
+        }), buttons);
+    }
+
+    private static Point rowCentre(JList<?> list, int index) {
+        Rectangle row = list.getCellBounds(index, index);
+        Point corner = list.getLocationOnScreen();
+        return new Point(corner.x + row.x + row.width / 2, corner.y + row.y + row.height / 2);
+    }
+
+    private String pane(Window window, String room) throws BadLocationException {
+        Document pane = this.<JTextPane>named(window, "room:" + room).getDocument();
+        return pane.getText(0, pane.getLength());
+    }
+
+    private List<String> people(Window window) {
+        JList<People.Person> list = named(window, "people");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < list.getModel().getSize(); i++) {
+            names.add(list.getModel().getElementAt(i).name());
+        }
+        return names;
+    }
+
+    private List<String> conversationTitles(Window window) {
+        JList<Conversations.Item> list = named(window, "conversations");
+        List<String> titles = new ArrayList<>();
+        for (int i = 0; i < list.getModel().getSize(); i++) {
+            titles.add(list.getModel().getElementAt(i).title());
+        }
+        return titles;
+    }
+
+    private static JDialog showingDialog(String title) {
+        for (Window window : Window.getWindows()) {
+            if (window instanceof JDialog dialog && dialog.isShowing() && title.equals(dialog.getTitle())) {
+                return dialog;
+            }
+        }
+        return null;
+    }
+
+    /** A menu item of a context menu on screen, by its name. */
+    private static AbstractButton showingMenuItem(String name) {
+        for (Window window : Window.getWindows()) {
+            if (window.isShowing()) {
+                Component item = find(window, component -> component instanceof JMenuItem menuItem
+                        && menuItem.isShowing() && name.equals(menuItem.getName()));
+                if (item != null) {
+                    return (AbstractButton) item;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static AbstractButton dialogButton(String title, String text) {
+        JDialog dialog = showingDialog(title);
+        return dialog == null ? null : (AbstractButton) find(dialog, component -> component instanceof AbstractButton b
+                && text.equals(b.getText()));
+    }
+
     private int startServer() throws Exception {
         ServerConfig config = ServerConfig.defaults(data.resolve("server")).withHashIterations(1_000);
         ServerTransport transport = Providers.serverTransports().require("tcp").create(
@@ -244,12 +467,17 @@ class ChatWindowEndToEndTest {
     }
 
     private void shot(Window window, String file) throws Exception {
+        Rectangle bounds = onEdt(window::getBounds);
+        shot(bounds, file);
+    }
+
+    private void shot(Rectangle area, String file) throws Exception {
         robot.waitForIdle();
         // Lets the X server finish drawing what Swing painted before the pixels are read.
         robot.delay(300);
         robot.waitForIdle();
         Files.createDirectories(SHOTS);
-        ImageIO.write(robot.createScreenCapture(onEdt(window::getBounds)), "png", SHOTS.resolve(file).toFile());
+        ImageIO.write(robot.createScreenCapture(area), "png", SHOTS.resolve(file).toFile());
     }
 
     /** Runs {@code action} on Swing's thread; its exception or failed assertion is thrown here. */
