@@ -136,6 +136,7 @@ final class MigrateCommand implements Callable<Integer> {
             case "InviteRow" -> "invite";
             case "ServerBanRow" -> "server ban";
             case "TokenRow" -> "resume token";
+            case "PrivateRow" -> "private message";
             case "HistoryRow" -> "history entry";
             default -> kind.getSimpleName();
         };

@@ -5,6 +5,7 @@ import chatroom.api.message.ChatMessage;
 import chatroom.api.message.FileShared;
 import chatroom.server.accounts.Accounts;
 import chatroom.server.store.HistoryStore;
+import chatroom.server.store.PrivateRow;
 import chatroom.server.store.Store;
 import chatroom.server.store.StoreRows;
 import chatroom.server.store.StoreSettings;
@@ -67,6 +68,9 @@ class MigrateCommandTest {
             history.add(new Announcement(1, 9_000, "welcome", false, "#lobby"));
             history.add(new FileShared(2, 9_001, "Zoë", "plan 你好.pdf", 2048, false, "#lobby"));
             store.history().append(history);
+            store.privates().append(List.of(new PrivateRow("alice/zoë", 1, 9_002, "alice", "zoë", "alice", "Zoë",
+                    "psst", false), new PrivateRow("alice/zoë", 2, 9_003, "zoë", "alice", "Zoë", "alice",
+                    "while you were away", true)));
         }
     }
 
@@ -85,8 +89,9 @@ class MigrateCommandTest {
         assertEquals(0, run("migrate", "--from", data.toString(), "--to", url), err.toString());
         String shown = new StoreSettings(null, url, null, false, false).databaseShown();
         assertTrue(out.toString().endsWith("Copied 2 accounts, 2 rooms, 3 memberships, 1 room ban, 1 invite, 1 server"
-                + " ban, 1 resume token, 2,502 history entries from " + data.resolve("chatroom.db") + " to " + shown
-                + ".\nStart the server with --database '" + shown + "' (and its password as before).\n"),
+                + " ban, 1 resume token, 2 private messages, 2,502 history entries from " + data.resolve("chatroom.db")
+                + " to " + shown + ".\nStart the server with --database '" + shown
+                + "' (and its password as before).\n"),
                 out.toString());
 
         try (Store source = Stores.open(StoreSettings.dataFolder(data, false));
@@ -111,8 +116,8 @@ class MigrateCommandTest {
 
         assertEquals(1, run("migrate", "--from", data.toString(), "--to", url));
         assertTrue(err.toString().contains(" holds data already (2 accounts, 2 rooms, 3 memberships, 1 room ban,"
-                + " 1 invite, 1 server ban, 1 resume token, 2,502 history entries). Give --replace to empty it first,"
-                + " or another database.\n"), err.toString());
+                + " 1 invite, 1 server ban, 1 resume token, 2 private messages, 2,502 history entries). Give --replace"
+                + " to empty it first, or another database.\n"), err.toString());
 
         assertEquals(0, run("migrate", "--from", data.toString(), "--to", url, "--replace"), err.toString());
         assertTrue(out.toString().startsWith("Replacing what "), out.toString());

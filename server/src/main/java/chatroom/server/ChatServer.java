@@ -20,6 +20,7 @@ import chatroom.server.accounts.PasswordHasher;
 import chatroom.server.accounts.ResumeTokens;
 import chatroom.server.files.FileRelay;
 import chatroom.server.log.ServerLog;
+import chatroom.server.privates.PrivateConversations;
 import chatroom.server.rooms.Journal;
 import chatroom.server.rooms.Receipts;
 import chatroom.server.rooms.Room;
@@ -122,9 +123,10 @@ public final class ChatServer implements AutoCloseable {
                 receipts.add(new Receipts.Receipt(stored.accountKey(), stored.cid(), stored.id(), stored.ts(),
                         stored.from(), null, stored.roomKey()), stored.ts());
             }
-            journal = new Journal(config.durableHistory() ? history : null, log);
+            journal = new Journal(config.durableHistory() ? history : null, store.privates(), log);
             room = new Rooms(config, journal, log, clock, loadRooms(history), tokens, receipts,
-                    store.rooms(), store.memberships(), store.serverBans());
+                    store.rooms(), store.memberships(), store.serverBans(),
+                    new PrivateConversations(store.privates(), accounts, config.privates()));
         } catch (SQLException e) {
             throw new StorageException("Cannot read the history in " + store.where() + ": " + e.getMessage(), e);
         }
@@ -140,8 +142,11 @@ public final class ChatServer implements AutoCloseable {
         checkpoints = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("history-checkpoint")
                 .daemon().factory());
         checkpoints.scheduleWithFixedDelay(() -> maintain(history), 1, 1, TimeUnit.SECONDS);
+        if (!config.privates().retention().isZero()) {
+            checkpoints.scheduleWithFixedDelay(this::expirePrivateMessages, 0, 1, TimeUnit.HOURS);
+        }
         context = new ServerContext(config, VERSION, room, names, accounts, history, new LoginThrottle(clock), log,
-                hashing, sessions, tokens, connections, files, store.memberships());
+                hashing, sessions, tokens, connections, files, store.memberships(), store.privates());
         journal.start();
         room.start();
         started = clock.instant();
@@ -187,6 +192,19 @@ public final class ChatServer implements AutoCloseable {
         long more = refusalsNotLogged.getAndSet(0);
         log.info("refused " + address + ": " + reason + (more == 0 ? "" : " (and " + more
                 + " more connections refused since the last such line)"));
+    }
+
+    /** Deletes the private messages older than the retention, delivered or not; hourly, from the start. */
+    void expirePrivateMessages() {
+        try {
+            int expired = store.privates().expire(clock.millis() - config.privates().retention().toMillis());
+            if (expired > 0) {
+                log.info("private messages older than " + config.privates().retention().toDays() + " days: "
+                        + expired + " deleted");
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.info("private messages could not be expired: " + e.getMessage());
+        }
     }
 
     /** Where the server keeps its data: the database file, or the database's URL without its password. */

@@ -52,6 +52,7 @@ import java.util.stream.Collectors;
  * @param admins                    the server's operators, by account name key: they keep order in every room, as
  *                                  its owner would
  * @param database                  the database that keeps everything, or {@code null} for SQLite in the data folder
+ * @param privates                  how private messages wait for offline recipients, and how long they are kept
  */
 public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistration, boolean allowGuests,
                            boolean durableHistory, int maxLineBytes, int maxNameLength, int maxTextLength,
@@ -59,7 +60,8 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                            Duration loginDeadline, int presenceLimit, boolean fsync, int maxConnections,
                            int maxConnectionsPerAddress, int bytesPerSecond, int byteBurst, int maxJsonDepth,
                            Duration resumeValidity, int resumeReplayMax, long maxFileSize, String defaultRoom,
-                           RoomCreation roomCreation, int maxRoomsPerUser, Set<String> admins, Database database) {
+                           RoomCreation roomCreation, int maxRoomsPerUser, Set<String> admins, Database database,
+                           Privates privates) {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_HASH_ITERATIONS = 600_000;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
@@ -90,6 +92,26 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
             throw new IllegalArgumentException("Everyone must be able to be in at least one room: " + maxRoomsPerUser);
         }
         admins = admins.stream().map(Names::key).collect(Collectors.toUnmodifiableSet());
+        privates = privates == null ? Privates.DEFAULTS : privates;
+    }
+
+    /**
+     * What is kept of private conversations between accounts.
+     *
+     * @param offlineMax the most messages that wait for one offline account; more are refused, saying so
+     * @param retention  how long messages are kept, delivered or not; {@link Duration#ZERO} keeps them
+     */
+    public record Privates(int offlineMax, Duration retention) {
+        public static final Privates DEFAULTS = new Privates(10_000, Duration.ofDays(30));
+
+        public Privates {
+            if (offlineMax < 0) {
+                throw new IllegalArgumentException("The offline queue cannot be negative: " + offlineMax);
+            }
+            if (retention.isNegative()) {
+                throw new IllegalArgumentException("The retention cannot be negative: " + retention);
+            }
+        }
     }
 
     /**
@@ -128,7 +150,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                 presenceLimit, fsync, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
                 DEFAULT_BYTES_PER_SECOND, DEFAULT_BYTE_BURST, DEFAULT_MAX_JSON_DEPTH, DEFAULT_RESUME_VALIDITY,
                 DEFAULT_RESUME_REPLAY_MAX, Protocol.DEFAULT_MAX_FILE_SIZE, RoomNames.DEFAULT_ROOM,
-                RoomCreation.ACCOUNTS, DEFAULT_MAX_ROOMS_PER_USER, Set.of(), null);
+                RoomCreation.ACCOUNTS, DEFAULT_MAX_ROOMS_PER_USER, Set.of(), null, Privates.DEFAULTS);
     }
 
     public static ServerConfig defaults(Path dataDir) {
@@ -247,6 +269,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         private int maxRoomsPerUser;
         private Set<String> admins;
         private Database database;
+        private Privates privates;
 
         private Builder(ServerConfig from) {
             dataDir = from.dataDir;
@@ -278,6 +301,12 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
             maxRoomsPerUser = from.maxRoomsPerUser;
             admins = from.admins;
             database = from.database;
+            privates = from.privates;
+        }
+
+        public Builder privates(Privates value) {
+            privates = value;
+            return this;
         }
 
         public Builder database(Database value) {
@@ -425,7 +454,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                     maxLineBytes, maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst,
                     hashIterations, loginDeadline, presenceLimit, fsync, maxConnections, maxConnectionsPerAddress,
                     bytesPerSecond, byteBurst, maxJsonDepth, resumeValidity, resumeReplayMax, maxFileSize, defaultRoom,
-                    roomCreation, maxRoomsPerUser, admins, database);
+                    roomCreation, maxRoomsPerUser, admins, database, privates);
         }
     }
 }

@@ -73,6 +73,11 @@ public final class TestServer implements AutoCloseable {
         server.sweepGuests();
     }
 
+    /** Deletes the private messages past their retention, as the server does every hour. */
+    public void expirePrivateMessages() {
+        server.expirePrivateMessages();
+    }
+
     public ServerControl control() {
         return server.control();
     }

@@ -37,6 +37,7 @@ import chatroom.api.message.PartRoom;
 import chatroom.api.message.Ping;
 import chatroom.api.message.Pong;
 import chatroom.api.message.Presence;
+import chatroom.api.message.PrivateHistory;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.RoleChanged;
@@ -67,6 +68,7 @@ public final class MessageTypes {
             Map.entry(Nick.TYPE, Nick.class),
             Map.entry(Who.TYPE, Who.class),
             Map.entry(HistoryRequest.TYPE, HistoryRequest.class),
+            Map.entry(PrivateHistory.TYPE, PrivateHistory.class),
             Map.entry(Ping.TYPE, Ping.class),
             Map.entry(Logout.TYPE, Logout.class),
             Map.entry(FileOffer.TYPE, FileOffer.class),

@@ -70,6 +70,8 @@ public enum ErrorCode {
     INVITE_ONLY,
     /** The request names someone who is a member of the room already. */
     ALREADY_MEMBER,
+    /** The recipient has as many messages waiting as the server keeps for anyone offline. */
+    QUEUE_FULL,
     /** A code this side does not know (sent by a newer peer). */
     UNKNOWN;
 

@@ -43,6 +43,7 @@ import chatroom.api.message.PartRoom;
 import chatroom.api.message.Ping;
 import chatroom.api.message.Pong;
 import chatroom.api.message.Presence;
+import chatroom.api.message.PrivateHistory;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.RoleChanged;
@@ -135,6 +136,8 @@ class MessageCodecTest {
                 Arguments.of(new Who(), "{\"type\":\"who\"}"),
                 Arguments.of(new HistoryRequest(42L, 10), "{\"type\":\"history\",\"before\":42,\"limit\":10}"),
                 Arguments.of(new HistoryRequest(null, null), "{\"type\":\"history\"}"),
+                Arguments.of(new PrivateHistory("bob", 42L, 10),
+                        "{\"type\":\"private_history\",\"with\":\"bob\",\"before\":42,\"limit\":10}"),
                 Arguments.of(new Ping(), "{\"type\":\"ping\"}"),
                 Arguments.of(new Logout(), "{\"type\":\"logout\"}"),
                 Arguments.of(new FileOffer("t1", "报告.pdf", 20_971_520, null),
@@ -224,6 +227,12 @@ class MessageCodecTest {
                         "{\"type\":\"announcement\",\"id\":8,\"ts\":1700000000123,\"text\":\"Restart at 22:00 ⏰\",\"history\":true}"),
                 Arguments.of(new PrivateMessage(TS, "alice", "鲍勃", "psst"),
                         "{\"type\":\"private\",\"ts\":1700000000123,\"from\":\"alice\",\"to\":\"鲍勃\",\"text\":\"psst\"}"),
+                Arguments.of(new PrivateMessage(TS, "alice", "bob", "while you were away", null, 7L, true, false,
+                                false),
+                        "{\"type\":\"private\",\"ts\":1700000000123,\"from\":\"alice\",\"to\":\"bob\","
+                                + "\"text\":\"while you were away\",\"id\":7,\"away\":true}"),
+                Arguments.of(new HistoryEnd(2, false, null, "bob"),
+                        "{\"type\":\"history_end\",\"count\":2,\"more\":false,\"with\":\"bob\"}"),
                 Arguments.of(new Joined(TS, "bob", Integer.MAX_VALUE),
                         "{\"type\":\"join\",\"ts\":1700000000123,\"name\":\"bob\",\"online\":2147483647}"),
                 Arguments.of(new Joined(TS, "访客", 2, true),

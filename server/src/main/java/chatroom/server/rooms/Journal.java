@@ -5,6 +5,8 @@ import chatroom.api.message.ServerMessage;
 import chatroom.server.log.ServerLog;
 import chatroom.server.sessions.Session;
 import chatroom.server.store.HistoryStore;
+import chatroom.server.store.PrivateRow;
+import chatroom.server.store.PrivateStore;
 
 import java.sql.SQLDataException;
 import java.sql.SQLException;
@@ -36,10 +38,10 @@ import java.util.concurrent.locks.LockSupport;
  * messages again. So nothing is acknowledged, to its sender or anyone, before it is committed.
  */
 public final class Journal {
-    private record Batch(List<ServerMessage> entries, List<Delivery> deliveries) {
+    private record Batch(List<ServerMessage> entries, List<PrivateRow> privateMessages, List<Delivery> deliveries) {
     }
 
-    private static final Batch END = new Batch(List.of(), List.of());
+    private static final Batch END = new Batch(List.of(), List.of(), List.of());
     /** Deliveries in a batch small enough for the room thread to deliver it: a few messages, not a burst. */
     static final int QUIET_BATCH = 8;
     /** Copies in such a batch: queueing one costs the room thread about a microsecond, a huge room waits for none. */
@@ -48,6 +50,7 @@ public final class Journal {
     static final long MAX_RETRY_WAIT_MILLIS = 2_000;
 
     private final HistoryStore history;
+    private final PrivateStore privates;
     private final ServerLog log;
     private final BlockingQueue<Batch> toCommit = new LinkedBlockingQueue<>();
     private final BlockingQueue<Batch> toDeliver = new LinkedBlockingQueue<>();
@@ -61,7 +64,16 @@ public final class Journal {
 
     /** @param history where entries go, or {@code null} to keep history in memory only */
     public Journal(HistoryStore history, ServerLog log) {
+        this(history, null, log);
+    }
+
+    /**
+     * @param history  where entries go, or {@code null} to keep history in memory only
+     * @param privates where private messages between accounts go, or {@code null} to keep none
+     */
+    public Journal(HistoryStore history, PrivateStore privates, ServerLog log) {
         this.history = history;
+        this.privates = privates;
         this.log = log;
         this.committer = Thread.ofPlatform().name("journal").daemon().unstarted(this::commitLoop);
         this.deliverer = Thread.ofPlatform().name("delivery").daemon().unstarted(this::deliveryLoop);
@@ -74,14 +86,33 @@ public final class Journal {
 
     /** Called by one thread only, the room's: whether the pipeline is empty cannot change under it but to empty. */
     void submit(List<ServerMessage> entries, List<Delivery> deliveries) {
-        Batch batch = new Batch(entries, deliveries);
-        if (inFlight.get() == 0 && isQuiet(deliveries) && write(entries)) {
+        submit(entries, List.of(), deliveries);
+    }
+
+    /** As {@link #submit(List, List)}, with private messages to store alongside the entries. */
+    void submit(List<ServerMessage> entries, List<PrivateRow> privateMessages, List<Delivery> deliveries) {
+        Batch batch = new Batch(entries, privateMessages, deliveries);
+        if (inFlight.get() == 0 && isQuiet(deliveries) && write(entries, privateMessages)) {
             deliver(runs(List.of(batch)));
             return;
         }
         // Busy, or its commit failed: the pipeline commits it (retrying until it can) before anyone receives it.
         inFlight.incrementAndGet();
         toCommit.add(batch);
+    }
+
+    /**
+     * Waits until everything submitted before is committed and delivered (called by the room thread, which submits
+     * nothing meanwhile); false, at once, while the store cannot be written.
+     */
+    boolean awaitCommitted() {
+        while (inFlight.get() > 0) {
+            if (failing || stopping) {
+                return false;
+            }
+            LockSupport.parkNanos(100_000);
+        }
+        return true;
     }
 
     /**
@@ -115,6 +146,7 @@ public final class Journal {
     private void commitLoop() {
         List<Batch> batches = new ArrayList<>();
         List<ServerMessage> entries = new ArrayList<>();
+        List<PrivateRow> privateMessages = new ArrayList<>();
         while (true) {
             try {
                 batches.add(toCommit.take());
@@ -124,8 +156,9 @@ public final class Journal {
             toCommit.drainTo(batches);
             for (Batch batch : batches) {
                 entries.addAll(batch.entries());
+                privateMessages.addAll(batch.privateMessages());
             }
-            if (writeUntilCommitted(entries)) {
+            if (writeUntilCommitted(entries, privateMessages)) {
                 toDeliver.addAll(batches);
             } else if (batches.contains(END)) {
                 toDeliver.add(END);
@@ -135,6 +168,7 @@ public final class Journal {
             }
             batches.clear();
             entries.clear();
+            privateMessages.clear();
         }
     }
 
@@ -147,12 +181,12 @@ public final class Journal {
      * Commits the entries, retrying until a commit succeeds; returns false only when the server stops first (the
      * entries were then neither saved nor delivered).
      */
-    private boolean writeUntilCommitted(List<ServerMessage> entries) {
+    private boolean writeUntilCommitted(List<ServerMessage> entries, List<PrivateRow> privateMessages) {
         long wait = FIRST_RETRY_WAIT_MILLIS;
-        while (!write(entries)) {
+        while (!write(entries, privateMessages)) {
             if (stopping) {
-                log.info("stopping with history unwritable: " + entries.size() + " messages were neither saved nor"
-                        + " delivered");
+                log.info("stopping with history unwritable: " + (entries.size() + privateMessages.size())
+                        + " messages were neither saved nor delivered");
                 return false;
             }
             try {
@@ -170,6 +204,43 @@ public final class Journal {
      * is) is written entry by entry, so that the others are saved; such an entry is logged and delivered unsaved,
      * since retrying could never save it. The first failure and the recovery are logged, not every retry.
      */
+    private boolean write(List<ServerMessage> entries, List<PrivateRow> privateMessages) {
+        return write(entries) && writePrivate(privateMessages);
+    }
+
+    /**
+     * Commits private messages, as {@link #write(List)} commits entries: written again after a failure, which the
+     * store ignores for those it has; one it refuses for what it holds is logged and delivered unsaved.
+     */
+    private boolean writePrivate(List<PrivateRow> rows) {
+        if (privates == null || rows.isEmpty()) {
+            return true;
+        }
+        try {
+            privates.append(rows);
+        } catch (SQLException e) {
+            if (!refusesData(e)) {
+                startFailing(rows.size(), e);
+                return false;
+            }
+            for (PrivateRow row : rows) {
+                try {
+                    privates.append(List.of(row));
+                } catch (SQLException one) {
+                    if (!refusesData(one)) {
+                        startFailing(rows.size(), one);
+                        return false;
+                    }
+                    log.info("private message " + row.id() + " refused, not saved: " + one.getMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.info("private messages write failed, " + rows.size() + " not saved: " + e);
+        }
+        stopFailing();
+        return true;
+    }
+
     private boolean write(List<ServerMessage> entries) {
         if (history == null || entries.isEmpty()) {
             return true;

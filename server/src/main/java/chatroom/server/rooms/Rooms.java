@@ -40,8 +40,10 @@ import chatroom.server.ServerConfig;
 import chatroom.server.accounts.ResumeTokens;
 import chatroom.server.log.ServerLog;
 import chatroom.server.sessions.Session;
+import chatroom.server.privates.PrivateConversations;
 import chatroom.server.store.HistoryStore;
 import chatroom.server.store.MembershipStore;
+import chatroom.server.store.PrivateRow;
 import chatroom.server.store.RoomStore;
 import chatroom.server.store.ServerBanStore;
 
@@ -59,6 +61,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -256,6 +259,8 @@ public final class Rooms {
     private final Set<String> bannedFromServer = new HashSet<>();
     private boolean stopped;
     private List<ServerMessage> pendingEntries = new ArrayList<>();
+    private List<PrivateRow> pendingPrivates = new ArrayList<>();
+    private final PrivateConversations privates;
     private List<Delivery> pendingDeliveries = new ArrayList<>();
 
     private volatile long messages;
@@ -269,11 +274,13 @@ public final class Rooms {
      * @param roomStore   where new rooms and topics are recorded
      * @param memberships where joining and leaving rooms are recorded
      * @param serverBans  the accounts banned from the server, as loaded at start, and where bans are recorded
+     * @param privates    the private conversations between accounts, or {@code null} to keep none
      */
     public Rooms(ServerConfig config, Journal journal, ServerLog log, Clock clock, List<Room> registry,
                  ResumeTokens tokens, Receipts receipts, RoomStore roomStore, MembershipStore memberships,
-                 ServerBanStore serverBans) throws SQLException {
+                 ServerBanStore serverBans, PrivateConversations privates) throws SQLException {
         this.config = config;
+        this.privates = privates;
         this.roomStore = roomStore;
         this.memberships = memberships;
         this.serverBans = serverBans;
@@ -323,6 +330,12 @@ public final class Rooms {
         return onlineNames.contains(Names.key(name));
     }
 
+    /** The account of someone online under this display name (not a guest's); safe from any thread. */
+    public Optional<String> accountOnline(String name) {
+        Session session = byName.get(Names.key(name));
+        return session == null || session.guest() ? Optional.empty() : Optional.ofNullable(session.account());
+    }
+
     /** People in the room; safe from any thread. */
     public int online() {
         return lobby.online();
@@ -346,11 +359,17 @@ public final class Rooms {
                 }
             }
             batch.clear();
-            if (!pendingEntries.isEmpty() || !pendingDeliveries.isEmpty()) {
-                journal.submit(pendingEntries, pendingDeliveries);
-                pendingEntries = new ArrayList<>();
-                pendingDeliveries = new ArrayList<>();
-            }
+            submitPending();
+        }
+    }
+
+    /** Hands what the events so far produced to the journal: committed, then delivered. */
+    private void submitPending() {
+        if (!pendingEntries.isEmpty() || !pendingPrivates.isEmpty() || !pendingDeliveries.isEmpty()) {
+            journal.submit(pendingEntries, pendingPrivates, pendingDeliveries);
+            pendingEntries = new ArrayList<>();
+            pendingPrivates = new ArrayList<>();
+            pendingDeliveries = new ArrayList<>();
         }
     }
 
@@ -459,9 +478,42 @@ public final class Rooms {
             }
         }
         arrived(session, rooms);
+        if (!guest) {
+            deliverWaiting(session, account);
+        }
         log.info((guest ? "guest login " : "login ") + account + " from " + session.address() + " ("
                 + lobby.online() + " online)");
         return true;
+    }
+
+    /**
+     * Delivers the private messages that waited for an account while it was offline, oldest first, marked as such
+     * (protocol 1 gets them plain). Messages queued for it since this server started are committed first, so that
+     * none is read from the store before it is there. A store that cannot be read or written leaves them waiting
+     * for the next login.
+     */
+    private void deliverWaiting(Session session, String account) {
+        String key = PrivateConversations.keyOf(account);
+        if (privates == null) {
+            return;
+        }
+        if (privates.queuedWhileRunning(key)) {
+            submitPending();
+            if (!journal.awaitCommitted()) {
+                log.info("private messages waiting for " + account + " stay queued: the store cannot be written");
+                return;
+            }
+        }
+        try {
+            List<PrivateRow> rows = privates.waitingRows(key);
+            for (PrivateRow row : rows) {
+                PrivateMessage waiting = PrivateConversations.waiting(row);
+                deliver(session, session.protocol() == 1 ? waiting.plain() : waiting);
+            }
+            privates.delivered(key, rows);
+        } catch (SQLException e) {
+            log.info("private messages waiting for " + account + " could not be read: " + e.getMessage());
+        }
     }
 
     /** What a login says it saw, by room key, as many rooms as anyone may be in at most. */
@@ -579,7 +631,11 @@ public final class Rooms {
      * batch it is retrying.
      */
     private void refuseUnsaved(Session session, String cid) {
-        session.send(session.encode(new ErrorReply(ErrorCode.SERVER_ERROR, UNSAVED, "say", cid)));
+        refuseUnsaved(session, cid, "say");
+    }
+
+    private void refuseUnsaved(Session session, String cid, String request) {
+        session.send(session.encode(new ErrorReply(ErrorCode.SERVER_ERROR, UNSAVED, request, cid)));
     }
 
     /** Ends the memberships of guests away longer than a session can be resumed. */
@@ -648,25 +704,104 @@ public final class Rooms {
             return;
         }
         Session target = byName.get(Names.key(to));
+        // Protocol 2 reaches an account by its name too: online under another display name, or offline.
+        boolean storing = privates != null && !session.guest();
+        if (target == null && storing && session.protocol() != 1) {
+            target = byAccount.get(accountKey(to, false));
+            if (target == null) {
+                tellOffline(session, to, text, cid);
+                return;
+            }
+        }
         if (target == null) {
             deliver(session, new ErrorReply(ErrorCode.NOT_ONLINE, "'" + to + "' is not online.", "tell", cid));
             return;
         }
-        PrivateMessage message = new PrivateMessage(now(), session.name(), target.name(), text);
+        Session recipient = target;
+        PrivateMessage message = new PrivateMessage(now(), session.name(), recipient.name(), text);
+        if (storing && !recipient.guest()) {
+            long ts = message.ts();
+            PrivateRow row = store(() -> privates.message(PrivateConversations.keyOf(session.account()),
+                    PrivateConversations.keyOf(recipient.account()), session.name(), recipient.name(), text, ts,
+                    false));
+            if (row == null) {
+                refuseUnsaved(session, cid, "tell");
+                return;
+            }
+            pendingPrivates.add(row);
+            message = PrivateConversations.live(row);
+        }
         if (cid != null) {
             receipts.add(new Receipts.Receipt(sender, cid, 0, message.ts(), message.from(), message.to(), null),
                     now());
         }
-        Frame frame = MessageCodec.encode(message);
-        if (cid == null) {
-            pendingDeliveries.add(Delivery.to(target == session ? new Session[] {target}
-                    : new Session[] {target, session}, frame));
+        PrivateMessage toSender = cid == null ? message : message.withCid(cid);
+        if (target != session) {
+            pendingDeliveries.add(Delivery.to(target, MessageCodec.encode(target.protocol() == 1 ? message.plain()
+                    : message)));
+        }
+        pendingDeliveries.add(Delivery.to(session, MessageCodec.encode(session.protocol() == 1 ? toSender.plain()
+                : toSender)));
+    }
+
+    /**
+     * A private message to an account that is offline (protocol 2): stored to wait for its next login, unless its
+     * queue is full; the sender's copy says that it waits.
+     */
+    private void tellOffline(Session session, String to, String text, String cid) {
+        if (journal.failing()) {
+            refuseUnsaved(session, cid, "tell");
             return;
         }
-        if (target != session) {
-            pendingDeliveries.add(Delivery.to(target, frame));
+        String registered;
+        Optional<String> full;
+        try {
+            registered = privates.registeredName(to).orElse(null);
+            full = registered == null ? Optional.empty() : privates.full(PrivateConversations.keyOf(registered),
+                    registered);
+        } catch (SQLException | RuntimeException e) {
+            log.info("private message to " + to + " not stored: " + e.getMessage());
+            refuseUnsaved(session, cid, "tell");
+            return;
         }
-        pendingDeliveries.add(Delivery.to(session, MessageCodec.encode(message.withCid(cid))));
+        if (registered == null) {
+            deliver(session, new ErrorReply(ErrorCode.NOT_ONLINE, "'" + to + "' is not online, and no account"
+                    + " has that name.", "tell", cid));
+            return;
+        }
+        if (full.isPresent()) {
+            deliver(session, new ErrorReply(ErrorCode.QUEUE_FULL, full.get(), "tell", cid));
+            return;
+        }
+        long ts = now();
+        PrivateRow row = store(() -> privates.message(PrivateConversations.keyOf(session.account()),
+                PrivateConversations.keyOf(registered), session.name(), registered, text, ts, true));
+        if (row == null) {
+            refuseUnsaved(session, cid, "tell");
+            return;
+        }
+        pendingPrivates.add(row);
+        PrivateMessage echo = PrivateConversations.offline(row);
+        if (cid != null) {
+            receipts.add(new Receipts.Receipt(accountKey(session.account(), false), cid, 0, ts, echo.from(),
+                    echo.to(), null), now());
+        }
+        pendingDeliveries.add(Delivery.to(session, MessageCodec.encode(cid == null ? echo : echo.withCid(cid))));
+    }
+
+    /** A private message stored under its conversation's next id, or {@code null} when the id cannot be read. */
+    private PrivateRow store(StoreCall<PrivateRow> call) {
+        try {
+            return call.run();
+        } catch (SQLException e) {
+            log.info("private message not stored: " + e.getMessage());
+            return null;
+        }
+    }
+
+    @FunctionalInterface
+    private interface StoreCall<T> {
+        T run() throws SQLException;
     }
 
     private void rename(Session session, String name) {

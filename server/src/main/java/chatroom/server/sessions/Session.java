@@ -29,6 +29,7 @@ import chatroom.api.message.Nick;
 import chatroom.api.message.PartRoom;
 import chatroom.api.message.Ping;
 import chatroom.api.message.Pong;
+import chatroom.api.message.PrivateHistory;
 import chatroom.api.message.Protocol;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerBan;
@@ -51,8 +52,11 @@ import chatroom.server.accounts.Accounts;
 import chatroom.server.accounts.ResumeTokens;
 import chatroom.server.rooms.Entries;
 import chatroom.server.rooms.Room;
+import chatroom.server.privates.PrivateConversations;
 import chatroom.server.rooms.Rooms;
 import chatroom.server.store.HistoryStore;
+import chatroom.server.store.PrivateRow;
+import chatroom.server.store.PrivateStore;
 import chatroom.server.store.MembershipStore;
 
 import java.sql.SQLException;
@@ -157,6 +161,11 @@ public final class Session implements InboundHandler {
             case HistoryRequest h -> {
                 if (allowedByRate(HistoryRequest.TYPE)) {
                     history(h);
+                }
+            }
+            case PrivateHistory h -> {
+                if (allowedByRate(PrivateHistory.TYPE)) {
+                    privateHistory(h);
                 }
             }
             case Ping p -> send(new Pong());
@@ -530,6 +539,48 @@ public final class Session implements InboundHandler {
         } catch (SQLException | RuntimeException e) {
             server.log().info("history read failed for " + name + ": " + e.getMessage());
             refuse(ErrorCode.SERVER_ERROR, "The history could not be read; try again.", HistoryRequest.TYPE);
+        }
+    }
+
+    /**
+     * A page of the user's private conversation with someone: named by the display name of someone online, else by
+     * an account name. Only the user's own conversations can be named, so nobody reads another's.
+     */
+    private void privateHistory(PrivateHistory request) {
+        if (!inRoomFor(PrivateHistory.TYPE)) {
+            return;
+        }
+        if (protocol == Protocol.VERSION) {
+            refuse(ErrorCode.UNKNOWN_TYPE, "Private history needs protocol 2.", PrivateHistory.TYPE);
+            return;
+        }
+        if (guest || server.privates() == null) {
+            refuse(ErrorCode.NOT_ALLOWED, "Guests have no stored conversations.", PrivateHistory.TYPE);
+            return;
+        }
+        int max = server.config().historyPageMax();
+        int limit = request.limit() == null ? Math.min(50, max) : Math.max(1, Math.min(request.limit(), max));
+        long before = request.before() == null || request.before() <= 0 ? Long.MAX_VALUE : request.before();
+        try {
+            Optional<String> other = server.rooms().accountOnline(request.with())
+                    .or(() -> server.accounts().registeredName(request.with()));
+            if (other.isEmpty()) {
+                refuse(ErrorCode.NO_SUCH_ACCOUNT, "'" + request.with() + "' is not online, and no account has that"
+                        + " name.", PrivateHistory.TYPE);
+                return;
+            }
+            String conversation = PrivateStore.conversationKey(Names.key(account), Names.key(other.get()));
+            List<PrivateRow> page = server.privates().before(conversation, before, limit);
+            boolean more = !page.isEmpty() && server.privates().hasBefore(conversation, page.getFirst().id());
+            List<Frame> frames = new ArrayList<>(page.size() + 1);
+            for (PrivateRow row : page) {
+                frames.add(MessageCodec.encode(PrivateConversations.history(row)));
+            }
+            frames.add(MessageCodec.encode(new HistoryEnd(page.size(), more, null, request.with())));
+            send(frames);
+        } catch (SQLException | RuntimeException e) {
+            server.log().info("private history read failed for " + name + ": " + e.getMessage());
+            refuse(ErrorCode.SERVER_ERROR, "The history could not be read; try again.", PrivateHistory.TYPE);
         }
     }
 

@@ -25,10 +25,11 @@ public final class Database {
      * The schema this code writes, kept in SQLite's {@code user_version}: 1 is the single room's tables, 2 adds the
      * registry of rooms, 3 gives each history entry its room and an id counted in that room, 4 records who is in which
      * room, 5 adds a room's operators and whether its topic is open to every member, 6 the accounts banned from a
-     * room, 7 invite-only rooms and their invites, 8 the accounts banned from the whole server. Each step runs once,
+     * room, 7 invite-only rooms and their invites, 8 the accounts banned from the whole server, 9 private
+     * conversations with the messages waiting for their recipients. Each step runs once,
      * in one transaction with the ones after it, when an older file opens.
      */
-    static final int SCHEMA_VERSION = 8;
+    static final int SCHEMA_VERSION = 9;
 
     private final Path file;
     private final boolean fsync;
@@ -123,6 +124,26 @@ public final class Database {
             if (version < 8) {
                 statement.execute("CREATE TABLE IF NOT EXISTS server_bans (account_key TEXT PRIMARY KEY,"
                         + " since INTEGER NOT NULL)");
+            }
+            if (version < 9) {
+                statement.execute("""
+                        CREATE TABLE IF NOT EXISTS private_messages (
+                            conversation TEXT NOT NULL,
+                            id INTEGER NOT NULL,
+                            ts INTEGER NOT NULL,
+                            from_key TEXT NOT NULL,
+                            to_key TEXT NOT NULL,
+                            from_name TEXT NOT NULL,
+                            to_name TEXT NOT NULL,
+                            body TEXT NOT NULL,
+                            pending INTEGER NOT NULL,
+                            PRIMARY KEY (conversation, id))""");
+                // The same condition as the queries' text, so that SQLite uses this index for them.
+                statement.execute("CREATE INDEX IF NOT EXISTS private_pending ON private_messages (to_key, ts)"
+                        + " WHERE pending = TRUE");
+                statement.execute("CREATE INDEX IF NOT EXISTS private_by_ts ON private_messages (ts)");
+                statement.execute("CREATE INDEX IF NOT EXISTS private_from ON private_messages (from_key)");
+                statement.execute("CREATE INDEX IF NOT EXISTS private_to ON private_messages (to_key)");
             }
             statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
             connection.commit();

@@ -4,6 +4,7 @@ import chatroom.server.store.Store;
 import chatroom.server.store.StoreParts;
 import chatroom.server.store.StoreProvider;
 import chatroom.server.store.StoreSettings;
+import chatroom.server.store.jdbc.JdbcPrivates;
 import chatroom.server.store.jdbc.JdbcRows;
 
 /** The default store: one SQLite file in the server's data folder, migrated in place at start. */
@@ -35,6 +36,7 @@ public final class SqliteStoreProvider implements StoreProvider {
         return new StoreParts(database.file().toString(), new SqliteAccountStore(database),
                 new SqliteRoomStore(database), new SqliteMembershipStore(database), new SqliteServerBans(database),
                 new History(database), new SqliteTokenStore(database),
+                new JdbcPrivates(new SqliteAccess(database)),
                 new JdbcRows(database::connect, JdbcRows.standardTables("", "id")), null);
     }
 }

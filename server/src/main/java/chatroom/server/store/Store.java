@@ -4,7 +4,8 @@ import java.sql.SQLException;
 
 /**
  * Everything the server keeps, in one place a {@link StoreProvider} opened: accounts, rooms, memberships with the
- * rooms' bans and invites, server bans, history and resume tokens; and all of it as {@link #rows() rows}, for a copy.
+ * rooms' bans and invites, server bans, history, resume tokens and private conversations; and all of it as
+ * {@link #rows() rows}, for a copy.
  * Closing it closes each part.
  */
 public interface Store extends AutoCloseable {
@@ -19,6 +20,9 @@ public interface Store extends AutoCloseable {
     HistoryStore history();
 
     TokenStore tokens();
+
+    /** Private conversations and the messages waiting for their recipients. */
+    PrivateStore privates();
 
     /** Everything, as rows, for copying this store into another. */
     StoreRows rows();

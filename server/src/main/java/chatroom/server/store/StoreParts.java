@@ -10,13 +10,14 @@ import java.sql.SQLException;
  * @param shared what the parts share and is closed after them, or {@code null}
  */
 public record StoreParts(String where, AccountStore accounts, RoomStore rooms, MembershipStore memberships,
-                         ServerBanStore serverBans, HistoryStore history, TokenStore tokens, StoreRows rows,
-                         AutoCloseable shared)
+                         ServerBanStore serverBans, HistoryStore history, TokenStore tokens,
+                         PrivateStore privates, StoreRows rows, AutoCloseable shared)
         implements Store {
     @Override
     public void close() throws SQLException {
         SQLException first = null;
-        for (AutoCloseable part : new AutoCloseable[] {tokens, history, serverBans, memberships, rooms, accounts,
+        for (AutoCloseable part : new AutoCloseable[] {privates, tokens, history, serverBans, memberships, rooms,
+                accounts,
                 shared}) {
             try {
                 if (part != null) {

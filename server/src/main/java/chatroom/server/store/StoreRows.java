@@ -40,7 +40,8 @@ public interface StoreRows {
 
     /** The kinds, in the order a copy writes them (history, the largest, last). */
     List<Class<? extends Record>> KINDS = List.of(AccountRow.class, RoomRow.class, MembershipRow.class,
-            RoomBanRow.class, InviteRow.class, ServerBanRow.class, TokenRow.class, HistoryRow.class);
+            RoomBanRow.class, InviteRow.class, ServerBanRow.class, TokenRow.class, PrivateRow.class,
+            HistoryRow.class);
 
     /** Receives the rows of one kind, a batch at a time. */
     @FunctionalInterface

@@ -8,6 +8,8 @@ import chatroom.server.store.AccountStore;
 import chatroom.server.store.HistoryRow;
 import chatroom.server.store.HistoryStore;
 import chatroom.server.store.MembershipStore;
+import chatroom.server.store.PrivateRow;
+import chatroom.server.store.PrivateStore;
 import chatroom.server.store.RoomStore;
 import chatroom.server.store.Store;
 import chatroom.server.store.StoreRows;
@@ -115,7 +117,11 @@ public final class StoreContract {
                 new Check("tokensAreTakenOnceByTheirAccountWhileTheyWork",
                         StoreContract::tokensAreTakenOnceByTheirAccountWhileTheyWork),
                 new Check("atStartConnectedSessionsEndAndExpiredTokensAreForgotten",
-                        StoreContract::atStartConnectedSessionsEndAndExpiredTokensAreForgotten));
+                        StoreContract::atStartConnectedSessionsEndAndExpiredTokensAreForgotten),
+                new Check("privateMessagesWaitForTheirRecipientAndKeepTheirConversationAcrossARestart",
+                        StoreContract::privateMessagesWaitForTheirRecipientAndKeepTheirConversationAcrossARestart),
+                new Check("privateMessagesExpireAndGoWithTheirAccount",
+                        StoreContract::privateMessagesExpireAndGoWithTheirAccount));
     }
 
     private static void historyKeepsEachRoomsEntriesInOrderWithTheirIdsAcrossARestart(Fixture fixture)
@@ -299,6 +305,51 @@ public final class StoreContract {
         assertTrue(tokens.find("connected").isPresent());
     }
 
+    private static PrivateRow whisper(String fromKey, String toKey, long id, long ts, String text, boolean pending) {
+        return new PrivateRow(PrivateStore.conversationKey(fromKey, toKey), id, ts, fromKey, toKey, fromKey,
+                toKey, text, pending);
+    }
+
+    private static void privateMessagesWaitForTheirRecipientAndKeepTheirConversationAcrossARestart(Fixture fixture)
+            throws Exception {
+        PrivateStore privates = fixture.store().privates();
+        PrivateRow first = whisper("alice", "bob", 1, 1000, "are you there? 你好", true);
+        PrivateRow answer = whisper("bob", "alice", 2, 1001, "yes", false);
+        PrivateRow second = whisper("alice", "bob", 3, 1002, "good", true);
+        PrivateRow fromCarol = whisper("carol", "bob", 1, 999, "hi bob", true);
+        privates.append(List.of(first, answer, second, fromCarol));
+        privates.append(List.of(first));
+
+        PrivateStore again = fixture.restart().privates();
+        assertEquals("alice/bob", PrivateStore.conversationKey("bob", "alice"));
+        assertEquals(List.of(fromCarol, first, second), again.pending("bob", 10), "bob's queue, oldest first");
+        assertEquals(List.of(fromCarol, first), again.pending("bob", 2));
+        assertEquals(3L, again.pendingCount("bob"));
+        assertEquals(0L, again.pendingCount("alice"));
+        assertEquals(3L, again.lastId("alice/bob"), "a message written again is kept once");
+        assertEquals(List.of(first, answer, second), again.before("alice/bob", Long.MAX_VALUE, 10));
+        assertEquals(List.of(answer), again.before("alice/bob", 3, 1));
+        assertTrue(again.hasBefore("alice/bob", 2));
+        assertFalse(again.hasBefore("alice/bob", 1));
+        again.delivered(List.of(fromCarol, first));
+        assertEquals(List.of(second), fixture.restart().privates().pending("bob", 10));
+        assertEquals(first.delivered(), fixture.store().privates().before("alice/bob", 2, 1).getFirst());
+    }
+
+    private static void privateMessagesExpireAndGoWithTheirAccount(Fixture fixture) throws Exception {
+        PrivateStore privates = fixture.store().privates();
+        privates.append(List.of(whisper("alice", "bob", 1, 1000, "old", true),
+                whisper("alice", "bob", 2, 5000, "new", true), whisper("carol", "dave", 1, 6000, "kept", true),
+                whisper("bob", "carol", 1, 7000, "to carol", false)));
+
+        assertEquals(1, privates.expire(5000));
+        assertEquals(List.of(whisper("alice", "bob", 2, 5000, "new", true)), privates.pending("bob", 10));
+        assertEquals(2, privates.deleteAccount("bob"));
+        assertEquals(0L, privates.lastId("alice/bob"));
+        assertEquals(0L, privates.lastId("bob/carol"));
+        assertEquals(1L, privates.lastId("carol/dave"));
+    }
+
     private static void aBatchWrittenAgainIsKeptOnce(Fixture fixture) throws Exception {
         List<ServerMessage> batch = List.of(new ChatMessage(1, 1000, "alice", "once", false, null, "#ops"),
                 new ChatMessage(2, 1001, "alice", "twice?", false, null, "#ops"));
@@ -338,6 +389,9 @@ public final class StoreContract {
         rows.put(StoreRows.TokenRow.class, List.of(
                 new StoreRows.TokenRow("h1", "alice", "Alice", false, Long.MAX_VALUE),
                 new StoreRows.TokenRow("h2", "guest-7", "guest-7", true, 10)));
+        rows.put(PrivateRow.class, List.of(new PrivateRow("alice/bob", 1, 15, "alice", "bob", "Alice", "bob", "psst",
+                false), new PrivateRow("alice/bob", 2, 16, "bob", "alice", "bob", "Alice", "while you were away",
+                true)));
         rows.put(HistoryRow.class, List.of(
                 new HistoryRow("#ops", 2, 12, HistoryRow.MESSAGE, "Alice", "second", "alice", "c-2"),
                 new HistoryRow("#ops", 1, 11, HistoryRow.MESSAGE, "Alice", "first, written after", null, null),

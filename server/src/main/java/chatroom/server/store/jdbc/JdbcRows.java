@@ -1,6 +1,7 @@
 package chatroom.server.store.jdbc;
 
 import chatroom.server.store.HistoryRow;
+import chatroom.server.store.PrivateRow;
 import chatroom.server.store.StoreRows;
 
 import java.lang.reflect.Constructor;
@@ -64,6 +65,8 @@ public final class JdbcRows implements StoreRows {
                 "account_key" + key));
         tables.put(TokenRow.class, new Table("resume_tokens",
                 List.of("token_hash", "account_key", "account", "guest", "expires"), "token_hash" + key));
+        tables.put(PrivateRow.class, new Table("private_messages", List.of("conversation", "id", "ts", "from_key",
+                "to_key", "from_name", "to_name", "body", "pending"), "conversation" + key + ", id"));
         tables.put(HistoryRow.class, new Table("history",
                 List.of("room_key", "room_id", "ts", "kind", "sender", "body", "sender_account", "cid"),
                 historyOrder));

@@ -1,0 +1,172 @@
+package chatroom.server.store.jdbc;
+
+import chatroom.server.store.PrivateRow;
+import chatroom.server.store.PrivateStore;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * {@link PrivateStore} in the table {@code private_messages}, which both stores keep alike: the statements here run
+ * unchanged on SQLite and PostgreSQL ({@code ON CONFLICT … DO NOTHING}, {@code TRUE}); each store says how its
+ * connections are had ({@link Access}).
+ */
+public final class JdbcPrivates implements PrivateStore {
+    private static final String COLUMNS = "conversation, id, ts, from_key, to_key, from_name, to_name, body, pending";
+
+    /** Work on a connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** How this store reaches its database. */
+    public interface Access {
+        /** Runs reads on a connection. */
+        <T> T read(Work<T> work) throws SQLException;
+
+        /** Runs writes in one transaction: committed when it returns, rolled back when it throws. */
+        <T> T write(Work<T> work) throws SQLException;
+
+        /** Lets go of what it holds (its own connections; a pool stays the store's). */
+        default void close() throws SQLException {
+        }
+    }
+
+    private final Access access;
+
+    public JdbcPrivates(Access access) {
+        this.access = access;
+    }
+
+    @Override
+    public void append(List<PrivateRow> rows) throws SQLException {
+        access.write(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO private_messages (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conversation, id) DO NOTHING")) {
+                for (PrivateRow row : rows) {
+                    insert.setString(1, row.conversation());
+                    insert.setLong(2, row.id());
+                    insert.setLong(3, row.ts());
+                    insert.setString(4, row.fromKey());
+                    insert.setString(5, row.toKey());
+                    insert.setString(6, row.from());
+                    insert.setString(7, row.to());
+                    insert.setString(8, row.text());
+                    insert.setBoolean(9, row.pending());
+                    insert.addBatch();
+                }
+                return insert.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public List<PrivateRow> pending(String toKey, int limit) throws SQLException {
+        return access.read(connection -> rows(connection, "SELECT " + COLUMNS + " FROM private_messages"
+                + " WHERE to_key = ? AND pending = TRUE ORDER BY ts, conversation, id LIMIT ?", toKey, limit));
+    }
+
+    @Override
+    public long pendingCount(String toKey) throws SQLException {
+        return access.read(connection -> number(connection, "SELECT COUNT(*) FROM private_messages"
+                + " WHERE to_key = ? AND pending = TRUE", toKey));
+    }
+
+    @Override
+    public void delivered(List<PrivateRow> rows) throws SQLException {
+        access.write(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE private_messages SET pending = FALSE"
+                    + " WHERE conversation = ? AND id = ?")) {
+                for (PrivateRow row : rows) {
+                    update.setString(1, row.conversation());
+                    update.setLong(2, row.id());
+                    update.addBatch();
+                }
+                return update.executeBatch();
+            }
+        });
+    }
+
+    @Override
+    public long lastId(String conversation) throws SQLException {
+        return access.read(connection -> number(connection, "SELECT COALESCE(MAX(id), 0) FROM private_messages"
+                + " WHERE conversation = ?", conversation));
+    }
+
+    @Override
+    public List<PrivateRow> before(String conversation, long beforeId, int limit) throws SQLException {
+        List<PrivateRow> newestFirst = access.read(connection -> rows(connection, "SELECT " + COLUMNS
+                + " FROM private_messages WHERE conversation = ? AND id < ? ORDER BY id DESC LIMIT ?", conversation,
+                beforeId, limit));
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    @Override
+    public boolean hasBefore(String conversation, long id) throws SQLException {
+        return access.read(connection -> !rows(connection, "SELECT " + COLUMNS + " FROM private_messages"
+                + " WHERE conversation = ? AND id < ? LIMIT 1", conversation, id).isEmpty());
+    }
+
+    @Override
+    public int expire(long ts) throws SQLException {
+        return access.write(connection -> update(connection, "DELETE FROM private_messages WHERE ts < ?", ts));
+    }
+
+    @Override
+    public int deleteAccount(String accountKey) throws SQLException {
+        return access.write(connection -> update(connection, "DELETE FROM private_messages"
+                + " WHERE from_key = ? OR to_key = ?", accountKey, accountKey));
+    }
+
+    @Override
+    public void close() throws SQLException {
+        access.close();
+    }
+
+    private static List<PrivateRow> rows(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
+            List<PrivateRow> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(new PrivateRow(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getString(4),
+                        rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
+                        rows.getBoolean(9)));
+            }
+            return found;
+        }
+    }
+
+    private static long number(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+        return statement;
+    }
+}

@@ -1,0 +1,197 @@
+package chatroom.server.privates;
+
+import chatroom.api.message.ErrorCode;
+import chatroom.api.message.HistoryEnd;
+import chatroom.api.message.Login;
+import chatroom.api.message.LoggedIn;
+import chatroom.api.message.PrivateHistory;
+import chatroom.api.message.PrivateMessage;
+import chatroom.api.message.Protocol;
+import chatroom.api.message.ServerMessage;
+import chatroom.api.message.Tell;
+import chatroom.server.MutableClock;
+import chatroom.server.ServerConfig;
+import chatroom.server.ServerTestBase;
+import chatroom.server.TestClient;
+import chatroom.server.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Private conversations kept by the server (protocol 2): offline delivery, their history, the bound, retention. */
+class PrivateMessagesTest extends ServerTestBase {
+    private static final long T0 = MutableClock.START.toEpochMilli();
+
+    private TestClient enter2(String name) {
+        TestClient client = server.connect();
+        client.hello(Protocol.ROOMS_VERSION);
+        LoggedIn in = client.login2(new Login(name, TestServer.password(name)));
+        assertEquals(name, in.name());
+        return client;
+    }
+
+    /** Makes the account by logging in once, and leaves. */
+    private void register(String name) {
+        enter2(name).logout();
+    }
+
+    private static PrivateMessage live(long id, String from, String to, String text) {
+        return new PrivateMessage(T0, from, to, text, null, id, null, null, null);
+    }
+
+    @Test
+    void aMessageToAnOfflineAccountWaitsForItsNextLoginAndArrivesOnce() {
+        start(TestServer.config(dir));
+        register("bob");
+        TestClient alice = enter2("alice");
+
+        alice.send(new Tell("bob", "are you there?"));
+        alice.send(new Tell("BOB", "call me"));
+
+        assertEquals(new PrivateMessage(T0, "alice", "bob", "are you there?", null, 1L, null, null, true),
+                alice.await(PrivateMessage.class));
+        assertEquals(2L, alice.await(PrivateMessage.class).id());
+        TestClient bob = enter2("bob");
+        assertEquals(List.of(new PrivateMessage(T0, "alice", "bob", "are you there?", null, 1L, true, null, null),
+                new PrivateMessage(T0, "alice", "bob", "call me", null, 2L, true, null, null)),
+                List.of(bob.await(PrivateMessage.class), bob.await(PrivateMessage.class)));
+        bob.logout();
+        TestClient again = enter2("bob");
+        again.send(new PrivateHistory("alice", null, null));
+        assertEquals(List.of(new PrivateMessage(T0, "alice", "bob", "are you there?", null, 1L, null, true, null),
+                new PrivateMessage(T0, "alice", "bob", "call me", null, 2L, null, true, null),
+                new HistoryEnd(2, false, null, "alice")), pageOf(again), "delivered once, kept in the history");
+    }
+
+    @Test
+    void waitingMessagesOutliveARestart() {
+        start(TestServer.config(dir));
+        register("bob");
+        TestClient alice = enter2("alice");
+        alice.send(new Tell("bob", "before the restart"));
+        alice.await(PrivateMessage.class);
+        server.close();
+
+        start(TestServer.config(dir));
+        TestClient bob = enter2("bob");
+        PrivateMessage waited = bob.await(PrivateMessage.class);
+        assertEquals("before the restart", waited.text());
+        assertTrue(waited.isAway());
+    }
+
+    @Test
+    void betweenPeopleOnlineMessagesCarryIdsAndTheirHistoryIsPagedForTheTwoOnly() {
+        start(TestServer.config(dir));
+        TestClient alice = enter2("alice");
+        TestClient bob = enter2("bob");
+        TestClient carol = enter2("carol");
+        alice.send(new Tell("bob", "one"));
+        bob.await(PrivateMessage.class);
+        bob.send(new Tell("alice", "two"));
+        alice.await(PrivateMessage.class, m -> m.text().equals("two"));
+        alice.send(new Tell("bob", "three"));
+        assertEquals(live(3, "alice", "bob", "three"), bob.await(PrivateMessage.class, m -> m.text().equals("three")));
+        alice.await(PrivateMessage.class, m -> m.text().equals("three"));
+
+        alice.send(new PrivateHistory("bob", null, 2));
+        assertEquals(List.of(new PrivateMessage(T0, "bob", "alice", "two", null, 2L, null, true, null),
+                new PrivateMessage(T0, "alice", "bob", "three", null, 3L, null, true, null),
+                new HistoryEnd(2, true, null, "bob")), pageOf(alice));
+        alice.send(new PrivateHistory("bob", 2L, 10));
+        assertEquals(List.of(new PrivateMessage(T0, "alice", "bob", "one", null, 1L, null, true, null),
+                new HistoryEnd(1, false, null, "bob")), pageOf(alice));
+        // carol can only name the other side of her own conversations: with bob she has none.
+        carol.send(new PrivateHistory("bob", null, null));
+        assertEquals(List.of(new HistoryEnd(0, false, null, "bob")), pageOf(carol));
+        carol.send(new PrivateHistory("nobody", null, null));
+        carol.awaitError(ErrorCode.NO_SUCH_ACCOUNT, "'nobody' is not online, and no account has that name.",
+                PrivateHistory.TYPE);
+    }
+
+    /** What came in answer to a private history request: its messages and its end (and every private message). */
+    private static List<ServerMessage> pageOf(TestClient client) {
+        List<ServerMessage> page = new ArrayList<>();
+        while (true) {
+            ServerMessage next = client.next();
+            if (next instanceof PrivateMessage || next instanceof HistoryEnd end && end.with() != null) {
+                page.add(next);
+            }
+            if (next instanceof HistoryEnd end && end.with() != null) {
+                return page;
+            }
+        }
+    }
+
+    @Test
+    void theQueueOfAnOfflineAccountIsBoundedAndTheSenderIsTold() {
+        start(TestServer.config(dir).toBuilder().privates(new ServerConfig.Privates(2, Duration.ofDays(30)))
+                .build());
+        register("bob");
+        TestClient alice = enter2("alice");
+        alice.send(new Tell("bob", "1"));
+        alice.send(new Tell("bob", "2"));
+        alice.send(new Tell("bob", "3"));
+
+        alice.awaitError(ErrorCode.QUEUE_FULL, "bob has 2 messages waiting already; write again once they have read"
+                + " them.", "tell");
+        TestClient bob = enter2("bob");
+        assertEquals("1", bob.await(PrivateMessage.class).text());
+        assertEquals("2", bob.await(PrivateMessage.class).text());
+        alice.send(new Tell("bob", "4 is live"));
+        assertEquals("4 is live", bob.await(PrivateMessage.class).text());
+    }
+
+    @Test
+    void messagesPastTheRetentionAreDeletedDeliveredOrNot() {
+        start(TestServer.config(dir).toBuilder().privates(new ServerConfig.Privates(100, Duration.ofDays(1)))
+                .build());
+        register("bob");
+        TestClient alice = enter2("alice");
+        alice.send(new Tell("bob", "old news"));
+        alice.await(PrivateMessage.class);
+
+        server.clock().advance(Duration.ofDays(2));
+        server.expirePrivateMessages();
+
+        TestClient bob = enter2("bob");
+        bob.send(new PrivateHistory("alice", null, null));
+        assertEquals(List.of(new HistoryEnd(0, false, null, "alice")), pageOf(bob), "nothing waited, nothing kept");
+        assertTrue(server.log().contains("private messages older than 1 days: 1 deleted"), server.log());
+    }
+
+    @Test
+    void protocolOneKeepsItsRefusalAndGetsStoredMessagesPlain() {
+        start(TestServer.config(dir));
+        register("bob");
+        TestClient old = server.enter("olga");
+        old.send(new Tell("bob", "are you there?"));
+        old.awaitError(ErrorCode.NOT_ONLINE, "'bob' is not online.", "tell");
+
+        TestClient alice = enter2("alice");
+        alice.send(new Tell("olga", "hello olga"));
+        assertEquals(new PrivateMessage(T0, "alice", "olga", "hello olga"), old.await(PrivateMessage.class));
+        assertEquals(live(1, "alice", "olga", "hello olga"), alice.await(PrivateMessage.class));
+    }
+
+    @Test
+    void guestsKeepNoConversations() {
+        start(TestServer.config(dir).toBuilder().allowGuests(true).build());
+        register("bob");
+        TestClient guest = server.connect();
+        guest.hello(Protocol.ROOMS_VERSION);
+        guest.login2(Login.asGuest("visitor"));
+
+        guest.send(new Tell("bob", "hi"));
+        guest.awaitError(ErrorCode.NOT_ONLINE, "'bob' is not online.", "tell");
+        guest.send(new PrivateHistory("bob", null, null));
+        guest.awaitError(ErrorCode.NOT_ALLOWED, "Guests have no stored conversations.", PrivateHistory.TYPE);
+        TestClient alice = enter2("alice");
+        alice.send(new Tell("visitor", "welcome"));
+        assertEquals(new PrivateMessage(T0, "alice", "visitor", "welcome"), guest.await(PrivateMessage.class));
+    }
+}
