@@ -93,6 +93,15 @@ final class ServerCommand implements Callable<Integer> {
             description = "Rooms one person may be in at once (default: ${DEFAULT-VALUE}).")
     int maxRoomsPerUser;
 
+    @Option(names = "--offline-max", paramLabel = "N", defaultValue = "10000",
+            description = "Private messages that may wait for one offline account; more are refused, saying so"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int offlineMax;
+
+    @Option(names = "--dm-retention", paramLabel = "DAYS", defaultValue = "30",
+            description = "Days private messages are kept, delivered or not; 0 keeps them (default: ${DEFAULT-VALUE}).")
+    int dmRetentionDays;
+
     @Option(names = "--tls", description = "Accept only TLS connections (TLS 1.3, or 1.2). Without --keystore, a"
             + " self-signed certificate is made in the data directory on first start; its fingerprint is printed.")
     boolean tls;
@@ -188,7 +197,8 @@ final class ServerCommand implements Callable<Integer> {
                 .withLoginDeadline(Duration.ofSeconds(loginTimeout))
                 .withResume(Duration.ofMinutes(resumeMinutes), ServerConfig.DEFAULT_RESUME_REPLAY_MAX)
                 .toBuilder().fsync(fsync).defaultRoom(defaultRoom).roomCreation(roomCreation())
-                .maxRoomsPerUser(maxRoomsPerUser).admins(Set.copyOf(admins)).database(database).build();
+                .maxRoomsPerUser(maxRoomsPerUser).admins(Set.copyOf(admins)).database(database)
+                .privates(new ServerConfig.Privates(offlineMax, Duration.ofDays(dmRetentionDays))).build();
         ServerCertificate certificate = tls ? certificate(dataDir) : null;
         ServerTransport listener = transportProvider.create(new ListenOptions(bind, port, config.maxLineBytes(),
                 config.outboxBytes(), certificate == null ? null : certificate.identity()));
@@ -242,6 +252,9 @@ final class ServerCommand implements Callable<Integer> {
         }
         if (maxRoomsPerUser < 1) {
             throw new UsageError("--max-rooms-per-user must be at least 1.");
+        }
+        if (offlineMax < 0 || dmRetentionDays < 0) {
+            throw new UsageError("--offline-max and --dm-retention cannot be negative.");
         }
         if (maxConnections < 1 || maxPerAddress < 1) {
             throw new UsageError("--max-connections and --max-per-address must be at least 1.");

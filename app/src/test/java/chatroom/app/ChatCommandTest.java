@@ -195,6 +195,12 @@ class ChatCommandTest {
     }
 
     @Test
+    void privateMessageOptionsAreCheckedBeforeStarting() {
+        assertEquals(2, run("", "server", "--port", "0", "--data", data.toString(), "--offline-max", "-1"));
+        assertEquals("chat: --offline-max and --dm-retention cannot be negative.\n", err());
+    }
+
+    @Test
     void roomOptionsAreCheckedBeforeStarting() {
         assertEquals(2, run("", "server", "--port", "0", "--data", data.toString(), "--default-room", "lobby"));
         assertEquals("chat: --default-room 'lobby' is not a room name: A room name is '#' and then 1 to 63 letters,"

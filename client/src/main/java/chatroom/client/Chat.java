@@ -85,6 +85,11 @@ public final class Chat implements ChatListener {
     private final List<ServerMessage> waiting = new ArrayList<>();
     /** History entries of each room, kept until its page's end. */
     private final Map<Conversation, List<Entry>> pages = new HashMap<>();
+    /**
+     * The private messages of the page of a private conversation on its way: the server answers requests in order,
+     * and the page's end names the conversation.
+     */
+    private final List<Entry> privatePage = new ArrayList<>();
 
     private ConnectionState connection = ConnectionState.OFFLINE;
     private String me;
@@ -275,12 +280,22 @@ public final class Chat implements ChatListener {
         return Optional.empty();
     }
 
-    /** Asks for the page of history before the oldest entry shown (the newest page when none is shown). */
+    /**
+     * Asks for the page of history before the oldest entry shown (the newest page when none is shown): of a room,
+     * or (with rooms) of a private conversation.
+     */
     public void loadOlder(Conversation where, int limit) {
-        if (connection == ConnectionState.OFFLINE || !where.isRoom()) {
+        if (connection == ConnectionState.OFFLINE || !where.isRoom() && !hasRooms) {
             return;
         }
         where.pageAsked();
+        if (!where.isRoom()) {
+            int bounded = historyPageMax > 0 ? Math.min(limit, historyPageMax) : limit;
+            long before = where.oldestId();
+            String with = where.name();
+            requests.execute(() -> service.privateHistory(with, before, bounded));
+            return;
+        }
         if (replaying.contains(where)) {
             deferredPages.computeIfAbsent(where, any -> new ArrayList<>()).add(limit);
             return;
@@ -486,6 +501,8 @@ public final class Chat implements ChatListener {
         replaying.clear();
         deferredPages.clear();
         rooms.values().forEach(Conversation::forgetPages);
+        privates.values().forEach(Conversation::forgetPages);
+        privatePage.clear();
         events.accept(new ChatEvent.Disconnected(goodbye != null ? goodbye : reason, error && !leaving));
     }
 
@@ -508,6 +525,8 @@ public final class Chat implements ChatListener {
         goodbye = null;
         pages.clear();
         rooms.values().forEach(Conversation::forgetPages);
+        privates.values().forEach(Conversation::forgetPages);
+        privatePage.clear();
         whoRequests.clear();
         events.accept(new ChatEvent.Reconnected());
     }
@@ -728,6 +747,10 @@ public final class Chat implements ChatListener {
     }
 
     private void historyEnd(HistoryEnd end) {
+        if (end.with() != null) {
+            privateHistoryEnd(end);
+            return;
+        }
         Conversation where = roomOf(end.room());
         if (catchingUp.remove(where)) {
             events.accept(new ChatEvent.CaughtUp(where, end.count(), end.more()));
@@ -745,11 +768,30 @@ public final class Chat implements ChatListener {
         }
     }
 
+    /** A page of a private conversation ended: its messages go in front of the conversation it names. */
+    private void privateHistoryEnd(HistoryEnd end) {
+        Conversation where = privateConversation(end.with());
+        boolean asked = where.pageArrived();
+        List<Entry> older = where.prepend(List.copyOf(privatePage));
+        privatePage.clear();
+        where.older(end.more());
+        events.accept(new ChatEvent.HistoryLoaded(where, older, asked, end.more()));
+    }
+
     private void whisper(PrivateMessage whisper) {
         boolean own = whisper.from().equals(me);
+        Entry entry = new Entry.Private(whisper.id() == null ? 0 : whisper.id(), whisper.ts(), whisper.from(),
+                whisper.to(), whisper.text(), own, whisper.isHistory(), whisper.isAway(), whisper.isOffline());
+        if (whisper.isHistory()) {
+            if (privatePage.size() < Conversation.MAX_ENTRIES) {
+                privatePage.add(entry);
+            }
+            return;
+        }
         Conversation with = privateConversation(own ? whisper.to() : whisper.from());
-        Entry entry = new Entry.Private(whisper.ts(), whisper.from(), whisper.to(), whisper.text(), own);
-        with.append(entry);
+        if (!with.append(entry)) {
+            return;
+        }
         events.accept(new ChatEvent.Added(with, entry));
         if (!own) {
             with.unreadOneMore();

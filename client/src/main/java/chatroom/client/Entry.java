@@ -8,7 +8,10 @@ public sealed interface Entry {
     /** The server's time, in milliseconds since the epoch. */
     long ts();
 
-    /** The server's id of a history entry, by which repeats are recognised; 0 for a private message. */
+    /**
+     * The server's id of the entry in its conversation, by which repeats are recognised; 0 for a private message the
+     * server does not keep (one with a guest, or over a transport without history).
+     */
     long id();
 
     /** Whether the user wrote it. */
@@ -31,15 +34,17 @@ public sealed interface Entry {
             implements Entry {
     }
 
-    record Private(long ts, String from, String to, String text, boolean own) implements Entry {
-        @Override
-        public long id() {
-            return 0;
-        }
-
-        @Override
-        public boolean history() {
-            return false;
+    /**
+     * A private message.
+     *
+     * @param away    it was sent while the user was offline, and delivered at login
+     * @param waiting the user's own message to someone offline, who gets it at their next login
+     */
+    record Private(long id, long ts, String from, String to, String text, boolean own, boolean history,
+                   boolean away, boolean waiting) implements Entry {
+        /** A live message the server keeps no id of. */
+        public Private(long ts, String from, String to, String text, boolean own) {
+            this(0, ts, from, to, text, own, false, false, false);
         }
     }
 }

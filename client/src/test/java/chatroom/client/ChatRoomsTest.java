@@ -11,6 +11,7 @@ import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Member;
 import chatroom.api.message.Members;
 import chatroom.api.message.Presence;
+import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
@@ -142,6 +143,33 @@ class ChatRoomsTest {
         assertEquals(List.of(new ChatEvent.Transfer(ops, toOps), new ChatEvent.Transfer(chat.room(), unnamed)),
                 take());
         assertEquals("#lobby", chat.room().name());
+    }
+
+    @Test
+    void privateConversationsKeepIdsSayWhatWaitedAndPageTheirHistory() {
+        logIn();
+        chat.onMessage(new PrivateMessage(T, "alice", "bob", "are you there?", null, 7L, null, null, true));
+        chat.onMessage(new PrivateMessage(T, "carol", "alice", "while you were out", null, 3L, true, null, null));
+        chat.onMessage(new PrivateMessage(T, "carol", "alice", "while you were out", null, 3L, true, null, null));
+        Conversation bob = chat.privateWith("bob").orElseThrow();
+        Conversation carol = chat.privateWith("carol").orElseThrow();
+
+        assertEquals(List.of(new Entry.Private(7, T, "alice", "bob", "are you there?", true, false, false, true)),
+                bob.entries(), "the user's own message, waiting for bob");
+        assertEquals(List.of(new Entry.Private(3, T, "carol", "alice", "while you were out", false, false, true,
+                false)), carol.entries(), "delivered once, marked as arrived while away");
+        events.clear();
+        chat.loadOlder(carol, 20);
+        verify(service).privateHistory("carol", 3, 20);
+        chat.onMessage(new PrivateMessage(T, "alice", "carol", "one", null, 1L, null, true, null));
+        chat.onMessage(new PrivateMessage(T, "carol", "alice", "two", null, 2L, null, true, null));
+        chat.onMessage(new HistoryEnd(2, false, null, "carol"));
+
+        List<Entry> page = List.of(new Entry.Private(1, T, "alice", "carol", "one", true, true, false, false),
+                new Entry.Private(2, T, "carol", "alice", "two", false, true, false, false));
+        assertEquals(List.of(new ChatEvent.HistoryLoaded(carol, page, true, false)), take());
+        assertEquals(List.of(1L, 2L, 3L), carol.entries().stream().map(Entry::id).toList());
+        assertFalse(carol.hasOlder());
     }
 
     @Test

@@ -444,6 +444,21 @@ public final class ChatServer implements AutoCloseable {
             return refusal(answer -> new Rooms.CloseRoom(room, answer));
         }
 
+        @Override
+        public Optional<String> deletePrivateMessages(String account) {
+            Optional<String> registered = context.accounts().registeredName(account);
+            if (registered.isEmpty()) {
+                return Optional.of(account + " has no account here.");
+            }
+            try {
+                int deleted = store.privates().deleteAccount(Names.key(registered.get()));
+                log.info("private messages of " + registered.get() + " deleted by the operator: " + deleted);
+                return Optional.empty();
+            } catch (SQLException e) {
+                return Optional.of("The private messages could not be deleted: " + e.getMessage());
+            }
+        }
+
         /** Asks the rooms thread; its answer is a refusal, or null when done. */
         private Optional<String> refusal(Function<CompletableFuture<String>, Rooms.Event> request) {
             CompletableFuture<String> answer = new CompletableFuture<>();

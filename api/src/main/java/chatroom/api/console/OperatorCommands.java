@@ -30,6 +30,7 @@ public final class OperatorCommands {
               /kick #ROOM NAME [REASON]  put someone out of a room (they may join again)
               /ban #ROOM NAME      ban an account from a room; /unban #ROOM NAME lifts it
               /close #ROOM         delete a room with all its history
+              /forget NAME         delete every private message to or from an account
               /say TEXT            announce something to everyone
               /stats               connections, messages, uptime
               /shutdown            tell everyone, close and exit
@@ -66,6 +67,14 @@ public final class OperatorCommands {
             case "/rooms" -> rooms();
             case "/room" -> room(argument);
             case "/close" -> close(argument);
+            case "/forget" -> {
+                if (argument.isBlank() || argument.strip().contains(" ")) {
+                    out.accept("Usage: /forget NAME");
+                } else {
+                    report(server.deletePrivateMessages(argument.strip()), "Deleted the private messages of "
+                            + argument.strip() + ".");
+                }
+            }
             case "/say" -> say(argument);
             case "/stats" -> stats();
             case "/shutdown" -> {

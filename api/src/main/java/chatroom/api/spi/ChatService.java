@@ -171,6 +171,15 @@ public interface ChatService extends AutoCloseable {
         throw noRooms();
     }
 
+    /**
+     * Asks for a page of the user's private conversation with someone (rooms only): up to {@code limit} messages
+     * with ids below {@code beforeId} (the newest when 0), answered by history-marked private messages and a
+     * history end naming {@code with}.
+     */
+    default void privateHistory(String with, long beforeId, int limit) {
+        throw noRooms();
+    }
+
     private static UnsupportedOperationException noRooms() {
         return new UnsupportedOperationException("This session has no rooms.");
     }

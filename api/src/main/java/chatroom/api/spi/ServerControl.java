@@ -58,6 +58,13 @@ public interface ServerControl {
      */
     Optional<String> closeRoom(String room);
 
+    /**
+     * Deletes every private message to or from an account, delivered or waiting, in every conversation.
+     *
+     * @return why not (no such account; the store failed), or empty once done
+     */
+    Optional<String> deletePrivateMessages(String account);
+
     /** Says something to everyone as the server; kept in the history. */
     void announce(String text);
 

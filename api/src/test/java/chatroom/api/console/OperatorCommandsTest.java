@@ -223,4 +223,20 @@ class OperatorCommandsTest {
                 Usage: /close #ROOM
                 """, output());
     }
+
+    @Test
+    void forgetDeletesAnAccountsPrivateMessages() {
+        when(server.deletePrivateMessages("bob")).thenReturn(Optional.empty());
+        when(server.deletePrivateMessages("nobody")).thenReturn(Optional.of("nobody has no account here."));
+
+        for (String line : List.of("/forget bob", "/forget nobody", "/forget")) {
+            assertTrue(console.execute(line));
+        }
+
+        assertEquals("""
+                Deleted the private messages of bob.
+                nobody has no account here.
+                Usage: /forget NAME
+                """, output());
+    }
 }

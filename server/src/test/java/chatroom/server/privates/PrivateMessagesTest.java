@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,6 +163,26 @@ class PrivateMessagesTest extends ServerTestBase {
         bob.send(new PrivateHistory("alice", null, null));
         assertEquals(List.of(new HistoryEnd(0, false, null, "alice")), pageOf(bob), "nothing waited, nothing kept");
         assertTrue(server.log().contains("private messages older than 1 days: 1 deleted"), server.log());
+    }
+
+    @Test
+    void theOperatorDeletesAnAccountsPrivateMessages() {
+        start(TestServer.config(dir));
+        register("bob");
+        TestClient alice = enter2("alice");
+        alice.send(new Tell("bob", "waiting"));
+        alice.await(PrivateMessage.class);
+
+        assertEquals(Optional.of("nobody has no account here."),
+                server.control().deletePrivateMessages("nobody"));
+        assertEquals(Optional.empty(), server.control().deletePrivateMessages("BOB"));
+
+        alice.send(new PrivateHistory("bob", null, null));
+        assertEquals(List.of(new HistoryEnd(0, false, null, "bob")), pageOf(alice));
+        TestClient bob = enter2("bob");
+        bob.send(new PrivateHistory("alice", null, null));
+        assertEquals(List.of(new HistoryEnd(0, false, null, "alice")), pageOf(bob), "nothing waited for bob");
+        assertTrue(server.log().contains("private messages of bob deleted by the operator: 1"), server.log());
     }
 
     @Test

@@ -27,6 +27,7 @@ import chatroom.api.message.Logout;
 import chatroom.api.message.Nick;
 import chatroom.api.message.PartRoom;
 import chatroom.api.message.Ping;
+import chatroom.api.message.PrivateHistory;
 import chatroom.api.message.Pong;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Protocol;
@@ -745,6 +746,12 @@ final class TcpChatService implements ChatService {
     public void historyOf(String room, long beforeId, int limit) {
         requireRooms();
         request(new HistoryRequest(beforeId > 0 ? beforeId : null, limit, room));
+    }
+
+    @Override
+    public void privateHistory(String with, long beforeId, int limit) {
+        requireRooms();
+        request(new PrivateHistory(with, beforeId > 0 ? beforeId : null, limit));
     }
 
     private void requireRooms() {

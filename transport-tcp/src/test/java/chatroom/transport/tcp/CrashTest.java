@@ -12,6 +12,7 @@ import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
 import chatroom.api.message.Member;
 import chatroom.api.message.Members;
+import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.ServerBanChanged;
@@ -272,6 +273,58 @@ class CrashTest {
         LoginException refused = assertThrows(LoginException.class,
                 () -> erinAgain.login("erin", "pw".toCharArray()));
         assertEquals(ErrorCode.BANNED, refused.code());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void privateMessagesWaitingForSomeoneOfflineOutliveAKillAndArriveOnce(String store) throws Exception {
+        useStore(store);
+        Process[] server = new Process[1];
+        int port = startServer(0, server);
+        ConnectOptions withRooms = new ConnectOptions("127.0.0.1", port,
+                Map.of(ConnectOptions.ROOMS, List.of("true")));
+        ChatService bobFirst = new TcpChatService(withRooms, new RecordingListener("bob"), null, null);
+        toClose.add(bobFirst);
+        bobFirst.login("bob", "pw".toCharArray());
+        bobFirst.logout();
+        RecordingListener alice = new RecordingListener("alice");
+        ChatService aliceService = new TcpChatService(withRooms, alice, null, null);
+        toClose.add(aliceService);
+        aliceService.login("alice", "pw".toCharArray());
+        for (int n = 1; n <= 3; n++) {
+            aliceService.tell("bob", "while you were out " + n);
+        }
+        for (int n = 1; n <= 3; n++) {
+            int id = n;
+            PrivateMessage echo = alice.await(PrivateMessage.class, m -> m.id() != null && m.id() == id);
+            assertTrue(echo.isOffline(), echo.toString());
+        }
+
+        server[0].destroyForcibly();
+        assertTrue(server[0].waitFor(30, TimeUnit.SECONDS), "killed");
+        startServer(port, server);
+        RecordingListener bob = new RecordingListener("bob again");
+        ChatService bobService = new TcpChatService(withRooms, bob, null, null);
+        toClose.add(bobService);
+        bobService.login("bob", "pw".toCharArray());
+
+        List<String> waited = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            PrivateMessage arrived = bob.await(PrivateMessage.class);
+            assertTrue(arrived.isAway(), arrived.toString());
+            waited.add(arrived.id() + " " + arrived.text());
+        }
+        assertEquals(List.of("1 while you were out 1", "2 while you were out 2", "3 while you were out 3"), waited);
+        bobService.logout();
+        RecordingListener third = new RecordingListener("bob a third time");
+        ChatService bobAgain = new TcpChatService(withRooms, third, null, null);
+        toClose.add(bobAgain);
+        bobAgain.login("bob", "pw".toCharArray());
+        bobAgain.privateHistory("alice", 0, 10);
+        HistoryEnd end = third.await(HistoryEnd.class, e -> "alice".equals(e.with()));
+        assertEquals(3, end.count());
+        assertEquals(List.of(), third.everything().stream().filter(e -> e instanceof PrivateMessage m && m.isAway())
+                .toList(), "delivered once");
     }
 
     private static List<ChatMessage> chats(RecordingListener listener) {

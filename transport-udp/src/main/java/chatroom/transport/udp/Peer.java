@@ -513,6 +513,13 @@ final class Peer {
         }
     }
 
+    /** A group keeps no private conversations either: every one's history is empty. */
+    void privateHistoryOf(String with) {
+        if (ready(HistoryRequest.TYPE)) {
+            output.deliver(new HistoryEnd(0, false, null, with));
+        }
+    }
+
     /** Says goodbye to every member; {@link #leaveComplete()} tells when they all acknowledged it. */
     void leave(long now) {
         if (phase != Phase.ONLINE && phase != Phase.JOINING) {

@@ -190,6 +190,11 @@ final class UdpChatService implements ChatService {
     }
 
     @Override
+    public void privateHistory(String with, long beforeId, int limit) {
+        request(now -> peer.privateHistoryOf(with));
+    }
+
+    @Override
     public LoggedIn login(String name, char[] password) throws LoginException, IOException {
         synchronized (loginLock) {
             if (ended) {

@@ -538,10 +538,10 @@ final class ChatPresenter {
 
     /** The reader reached the top of a room's pane: fetches the page of history before the oldest message shown. */
     private void olderWanted(Conversations.Item item) {
-        if (state != State.IN || !item.room) {
+        if (state != State.IN || !item.room && !chat.hasRooms()) {
             return;
         }
-        Conversation shown = roomOf(item);
+        Conversation shown = item.room ? roomOf(item) : chat.privateWith(item.name()).orElse(null);
         if (shown == null || !shown.hasOlder() || shown.historyPending() || shown.oldestId() <= 0
                 || item.document.isFull()) {
             return;
@@ -825,9 +825,15 @@ final class ChatPresenter {
     /** Another conversation is shown: the line writes there, it is read, and its room's people are listed. */
     private void shown(Conversations.Item item) {
         showTarget();
-        Conversation conversation = modelOf(item);
+        // With rooms, the server keeps private conversations: one opened shows its latest page.
+        Conversation conversation = !item.room && state == State.IN && chat.hasRooms()
+                ? chat.privateConversation(item.name()) : modelOf(item);
         if (conversation != null && state == State.IN) {
             chat.read(conversation);
+            if (!conversation.isRoom() && chat.hasRooms() && conversation.hasOlder()
+                    && !conversation.historyPending() && conversation.entries().stream().noneMatch(Entry::history)) {
+                chat.loadOlder(conversation, HISTORY_PAGE);
+            }
             if (conversation.isRoom()) {
                 peopleRoom = conversation;
                 // With rooms, presence keeps a room's list once it was read: asked once per room and session.
@@ -877,8 +883,7 @@ final class ChatPresenter {
             case Entry.Message message -> shown.message(message);
             case Entry.Announcement announcement -> shown.announcement(announcement);
             case Entry.SharedFile shared -> shown.fileShared(shared);
-            case Entry.Private whisper -> shown.privateMessage(whisper.ts(), whisper.from(), whisper.text(),
-                    whisper.own());
+            case Entry.Private whisper -> shown.privateMessage(whisper);
         }
     }
 

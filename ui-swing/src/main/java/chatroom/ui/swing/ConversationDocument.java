@@ -77,9 +77,12 @@ final class ConversationDocument {
                 band(message.own() ? Theme.OWN_BACKGROUND : null));
     }
 
-    /** A private message, in its own colour; {@code own} when the user wrote it, named as in the room. */
-    void privateMessage(long ts, String from, String text, boolean own) {
-        append(0, messageRuns(ts, from, text, own), band(Theme.PRIVATE_BACKGROUND));
+    /**
+     * A private message, in its own colour, named as in the room; one that arrived while the user was away, or one
+     * of the user's that waits for someone offline, says so.
+     */
+    void privateMessage(Entry.Private whisper) {
+        append(whisper.id(), privateRuns(whisper), band(Theme.PRIVATE_BACKGROUND));
     }
 
     void announcement(Entry.Announcement announcement) {
@@ -105,7 +108,6 @@ final class ConversationDocument {
     void history(List<Entry> page) {
         List<Entry> sorted = new ArrayList<>(page);
         sorted.sort(Comparator.comparingLong(Entry::id));
-        sorted.removeIf(entry -> entry instanceof Entry.Private);
         if (sorted.isEmpty() || isFull()) {
             return;
         }
@@ -129,8 +131,8 @@ final class ConversationDocument {
                         announcementRuns(announcement), band(Theme.ANNOUNCEMENT_BACKGROUND), announcement.id());
                 case Entry.SharedFile shared -> insert(index, lengthBefore(index), fileRuns(shared), band(null),
                         shared.id());
-                case Entry.Private whisper -> {
-                }
+                case Entry.Private whisper -> insert(index, lengthBefore(index), privateRuns(whisper),
+                        band(Theme.PRIVATE_BACKGROUND), whisper.id());
             }
             index++;
         }
@@ -233,6 +235,16 @@ final class ConversationDocument {
     private List<Run> messageRuns(long ts, String from, String text, boolean own) {
         return List.of(time(ts), new Run(from, colored(own ? Theme.ACCENT : SenderColors.of(from), true, false)),
                 new Run(": " + text, plain()));
+    }
+
+    private List<Run> privateRuns(Entry.Private whisper) {
+        List<Run> runs = new ArrayList<>(messageRuns(whisper.ts(), whisper.from(), whisper.text(), whisper.own()));
+        if (whisper.away()) {
+            runs.add(new Run("  (while you were away)", notice()));
+        } else if (whisper.waiting()) {
+            runs.add(new Run("  (" + whisper.to() + " is offline; they will get it when they return)", notice()));
+        }
+        return runs;
     }
 
     private List<Run> announcementRuns(Entry.Announcement announcement) {

@@ -372,6 +372,28 @@ class ChatPresenterRoomsTest {
     }
 
     @Test
+    void aPrivateConversationOpenedShowsItsHistoryAndWhatWaitedIsMarked() {
+        event(new PrivateMessage(T0915, "carol", "alice", "call me", null, 3L, true, null, null));
+        assertTrue(view.conversations.privateWith("carol").text().endsWith("09:15  carol: call me  (while you were"
+                + " away)\n"), view.conversations.privateWith("carol").text());
+
+        presenter.writePrivately("bob");
+        runNetwork();
+        verify(service).privateHistory("bob", 0, ChatPresenter.HISTORY_PAGE);
+        event(new PrivateMessage(T0915, "bob", "alice", "yesterday's plan", null, 1L, null, true, null));
+        event(new HistoryEnd(1, false, null, "bob"));
+        assertTrue(view.conversations.privateWith("bob").text().contains("09:15  bob: yesterday's plan\n"),
+                view.conversations.privateWith("bob").text());
+        view.compose.setText("still on?");
+        view.send.doClick();
+        runNetwork();
+        verify(service).tell("bob", "still on?");
+        event(new PrivateMessage(T0915, "alice", "bob", "still on?", null, 2L, null, null, true));
+        assertTrue(view.conversations.privateWith("bob").text().endsWith("09:15  alice: still on?  (bob is offline;"
+                + " they will get it when they return)\n"), view.conversations.privateWith("bob").text());
+    }
+
+    @Test
     void aFileIsSentToTheRoomShown() throws Exception {
         show("#ops");
         shell.chosenFile = Path.of("plan.pdf");

@@ -124,8 +124,8 @@ class ConversationDocumentTest {
 
     @Test
     void theUsersOwnNameHasTheSameColourInPrivateAsInTheRoom() {
-        conversation.privateMessage(T0915, "alice", "sure", true);
-        conversation.privateMessage(T0915, "bob", "thanks", false);
+        conversation.privateMessage(new Entry.Private(T0915, "alice", "bob", "sure", true));
+        conversation.privateMessage(new Entry.Private(T0915, "bob", "alice", "thanks", false));
 
         assertEquals(Theme.ACCENT, nameColour(0));
         assertEquals(SenderColors.of("bob"), nameColour(1));

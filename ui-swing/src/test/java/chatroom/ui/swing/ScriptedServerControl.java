@@ -81,6 +81,11 @@ final class ScriptedServerControl implements ServerControl {
     }
 
     @Override
+    public Optional<String> deletePrivateMessages(String account) {
+        return Optional.of(account + " has no account here.");
+    }
+
+    @Override
     public void announce(String text) {
         announced.add(text);
         log("announcement: " + text);

@@ -157,12 +157,18 @@ final class ChatDialogue {
 
     /** Carries out a command; false when it was {@code /quit}. */
     private boolean obey(Command command) {
+        if (!current.isRoom() && aboutTheRoom(command)) {
+            mistake("That is about a room, and you are writing privately to " + SafeText.of(current.name())
+                    + ": /switch #ROOM first.");
+            return true;
+        }
         switch (command) {
             // A line right after /join goes to the room joined, answer or not yet (scripts type ahead).
             case Command.Say say -> (switchingTo != null ? chat.sendToRoom(switchingTo, say.text())
                     : chat.send(current, say.text())).ifPresent(this::mistake);
             case Command.Tell tell -> chat.tell(tell.to(), tell.text())
                     .ifPresent(this::mistake);
+            case Command.Query query -> query(query.name());
             case Command.Rename rename -> chat.rename(rename.name());
             case Command.Who who -> chat.who(current);
             case Command.History history -> chat.loadOlder(current, history.limit());
@@ -306,7 +312,9 @@ final class ChatDialogue {
             if (send.to() == null && chat.hasRooms() && current.isRoom()) {
                 service.sendFileToRoom(expand(send.path()), current.name());
             } else {
-                service.sendFile(expand(send.path()), send.to());
+                // Written privately, a file without a recipient goes to the person written to.
+                service.sendFile(expand(send.path()), send.to() == null && !current.isRoom() ? current.name()
+                        : send.to());
             }
         } catch (IOException | InvalidPathException e) {
             screen.show(format.mistake("Not sent: " + SafeText.of(e.getMessage())));
@@ -346,6 +354,37 @@ final class ChatDialogue {
             return line;
         }
         return "[" + SafeText.of(where.name()) + "] " + line;
+    }
+
+    /** Whether a command acts on the current room, which a private conversation is not. */
+    private static boolean aboutTheRoom(Command command) {
+        return switch (command) {
+            case Command.Who who -> true;
+            case Command.Topic topic -> true;
+            case Command.TopicLock lock -> true;
+            case Command.SetRole role -> true;
+            case Command.Kick kick -> true;
+            case Command.Ban ban -> true;
+            case Command.Bans bans -> true;
+            case Command.InviteOnly only -> true;
+            case Command.Invite invite -> true;
+            case Command.Part part -> part.room() == null;
+            default -> false;
+        };
+    }
+
+    /**
+     * Makes the private conversation with someone the current one; with rooms, the server keeps it, and its latest
+     * page is shown when nothing of it is yet.
+     */
+    private void query(String name) {
+        current = chat.privateConversation(name);
+        chat.read(current);
+        screen.show(format.note("Now writing privately to " + SafeText.of(current.name()) + (chat.hasRooms()
+                ? "; /history pages your conversation, /switch #ROOM goes back to a room." : ".")));
+        if (chat.hasRooms() && current.entries().isEmpty() && !current.historyPending()) {
+            chat.loadOlder(current, Commands.DEFAULT_HISTORY);
+        }
     }
 
     /** Makes a room the current one now if the user is in it, else once the user is. */
@@ -417,7 +456,7 @@ final class ChatDialogue {
         if (chat.connection() == ConnectionState.RECONNECTING) {
             return;
         }
-        if (!chat.hasRooms()) {
+        if (!chat.hasRooms() && current.isRoom()) {
             screen.prompt("[" + SafeText.of(chat.me()) + " · " + chat.room().online() + " online] > ");
             return;
         }
@@ -430,8 +469,9 @@ final class ChatDialogue {
             }
             number++;
         }
-        screen.prompt("[" + SafeText.of(chat.me()) + " · " + SafeText.of(current.name()) + " · " + current.online()
-                + " online" + others + "] > ");
+        String where = current.isRoom() ? SafeText.of(current.name()) + " · " + current.online() + " online"
+                : "private with " + SafeText.of(current.name());
+        screen.prompt("[" + SafeText.of(chat.me()) + " · " + where + others + "] > ");
     }
 
     /** Logs out and shows what the server still sent; the user asked to go, so this always ends well. */

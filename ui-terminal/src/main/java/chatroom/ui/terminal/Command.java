@@ -8,6 +8,10 @@ sealed interface Command {
     record Tell(String to, String text) implements Command {
     }
 
+    /** Write privately to someone from now on. */
+    record Query(String name) implements Command {
+    }
+
     record Rename(String name) implements Command {
     }
 

@@ -15,7 +15,8 @@ final class Commands {
     static final List<String> HELP = List.of(
             "Commands:",
             "  /who              who is online",
-            "  /msg NAME TEXT    say TEXT to NAME only",
+            "  /msg NAME TEXT    say TEXT to NAME only (an account of that name if no one online has it)",
+            "  /query NAME       write to NAME privately from now on; /history pages your conversation",
             "  /nick NAME        change your name",
             "  /history [N]      show N older messages (" + DEFAULT_HISTORY + " if not given)",
             "  /send PATH        send a file to everyone (quote a PATH with spaces: \"my file.pdf\")",
@@ -65,6 +66,8 @@ final class Commands {
             case "/help" -> new Command.Help();
             case "/nick" -> rest.isEmpty() ? new Command.Mistake("Usage: /nick NAME") : new Command.Rename(rest);
             case "/msg" -> tell(rest);
+            case "/query" -> rest.isEmpty() || rest.contains(" ") ? new Command.Mistake("Usage: /query NAME")
+                    : new Command.Query(rest);
             case "/history" -> history(rest);
             case "/send" -> sendFile(rest);
             case "/cancel" -> cancel(rest);

@@ -86,9 +86,12 @@ final class EventFormat {
                     + style.person(shared.from(), SafeText.of(shared.from())) + style.notice(" shared "
                     + SafeText.of(shared.name()) + " (" + TransferText.size(shared.size()) + ")");
             case Entry.Private whisper -> whisper.own()
-                    ? stamp(whisper.ts()) + " " + style.privately("[private to " + SafeText.of(whisper.to()) + "]")
-                            + " " + SafeText.of(whisper.text())
-                    : stamp(whisper.ts()) + " " + style.privately("[private]") + " "
+                    ? stamp(whisper.ts()) + " " + history(whisper.history())
+                            + style.privately("[private to " + SafeText.of(whisper.to()) + "]")
+                            + " " + SafeText.of(whisper.text()) + (whisper.waiting() ? style.notice(" ("
+                            + SafeText.of(whisper.to()) + " is offline; they will get it when they return)") : "")
+                    : stamp(whisper.ts()) + " " + history(whisper.history())
+                            + style.privately(whisper.away() ? "[private, while you were away]" : "[private]") + " "
                             + style.person(whisper.from(), "<" + SafeText.of(whisper.from()) + ">") + " "
                             + SafeText.of(whisper.text());
         };

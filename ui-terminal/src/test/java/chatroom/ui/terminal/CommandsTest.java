@@ -79,6 +79,8 @@ class CommandsTest {
     void msgWithoutTextOrNameShowsUsage() {
         assertEquals(new Command.Mistake("Usage: /msg NAME TEXT"), Commands.parse("/msg bob"));
         assertEquals(new Command.Mistake("Usage: /msg NAME TEXT"), Commands.parse("/msg"));
+        assertEquals(new Command.Query("bob"), Commands.parse("/query bob"));
+        assertEquals(new Command.Mistake("Usage: /query NAME"), Commands.parse("/query"));
         assertEquals(new Command.Mistake("Usage: /msg NAME TEXT"), Commands.parse("/msg bob    "));
     }
 

@@ -126,6 +126,16 @@ class EventFormatTest {
     }
 
     @Test
+    void aPrivateMessageThatWaitedAndOneThatWaitsSaySo() {
+        assertEquals("09:08:07 [private, while you were away] <bob> call me",
+                plain.entry(new Entry.Private(4, TS, "bob", "alice", "call me", false, false, true, false)));
+        assertEquals("09:08:07 [private to bob] see you (bob is offline; they will get it when they return)",
+                plain.entry(new Entry.Private(5, TS, "alice", "bob", "see you", true, false, false, true)));
+        assertEquals("09:08:07 [history] [private to bob] earlier",
+                plain.entry(new Entry.Private(1, TS, "alice", "bob", "earlier", true, true, false, false)));
+    }
+
+    @Test
     void myOwnCopyOfAPrivateMessage() {
         assertEquals("09:08:07 [private to bob] psst",
                 plain.entry(new Entry.Private(TS, "alice", "bob", "psst", true)));

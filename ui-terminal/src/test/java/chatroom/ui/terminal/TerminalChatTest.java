@@ -319,6 +319,37 @@ class TerminalChatTest {
     }
 
     @Test
+    void queryWritesPrivatelyFromNowOnAndPagesTheConversation() throws Exception {
+        when(service.hasRooms()).thenReturn(true);
+        TypedInput input = new TypedInput();
+        doAnswer(call -> {
+            listener.onMessage(new HistoryEnd(0, false, "#lobby"));
+            input.type("/query bob\nare you back?\n/topic mine\n/history 5\n/switch #lobby\nhello all\n");
+            input.end();
+            return new LoggedIn("alice", 2, null, List.of(new RoomInfo("#lobby", null, 2, 2, true)));
+        }).when(service).login(anyString(), any());
+        doAnswer(call -> {
+            listener.onMessage(new PrivateMessage(TS, "bob", "alice", "earlier", null, 1L, null, true, null));
+            listener.onMessage(new HistoryEnd(1, false, null, "bob"));
+            return null;
+        }).when(service).privateHistory(eq("bob"), anyLong(), anyInt());
+
+        assertEquals(0, run(input, "alice", PASSWORD, null));
+
+        InOrder order = inOrder(service);
+        order.verify(service).privateHistory("bob", 0, Commands.DEFAULT_HISTORY);
+        order.verify(service).tell("bob", "are you back?");
+        // Before the page after the one shown, or (its answer not yet read) the newest again.
+        order.verify(service).privateHistory(eq("bob"), anyLong(), eq(5));
+        order.verify(service).sayIn("#lobby", "hello all");
+        verify(service, never()).setTopic(anyString(), anyString());
+        assertTrue(out().contains("Now writing privately to bob; /history pages your conversation"), out());
+        assertTrue(out().contains("[history] [private] <bob> earlier"), out());
+        assertTrue(out().contains("That is about a room, and you are writing privately to bob: /switch #ROOM first."),
+                out());
+    }
+
+    @Test
     void deletingARoomAsksFirstAndModerationActsOnTheCurrentRoom() throws Exception {
         when(service.hasRooms()).thenReturn(true);
         TypedInput input = new TypedInput();
