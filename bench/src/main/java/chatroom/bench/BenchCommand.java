@@ -57,6 +57,17 @@ final class BenchCommand implements Callable<Integer> {
             + " messages missed per room (default: ${DEFAULT-VALUE}).")
     int missed;
 
+    @Option(names = "--pairs", description = {"The clients are accounts in pairs: each sender writes privately to"
+            + " its partner (half the clients further on), stored as private conversations are;",
+            "every message counts twice, delivered and as the sender's copy. The bench's own server lowers password"
+            + " hashing for these logins."})
+    boolean pairs;
+
+    @Option(names = "--offline", paramLabel = "N", description = {"Instead of a load: N private messages wait for"
+            + " an account that is offline, and it logs in; times their delivery and checks each came once, in"
+            + " order."})
+    Integer offline;
+
     @Option(names = "--messages", defaultValue = "2000", description = "Messages per sender (default: ${DEFAULT-VALUE}).")
     long messages;
 
@@ -122,11 +133,14 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (senders == null) {
-            senders = rooms == null ? 10 : Math.min(rooms, clients);
+            senders = pairs ? clients / 2 : rooms == null ? 10 : Math.min(rooms, clients);
         }
         validate();
         if (resumeRooms != null) {
             return resumeProbe();
+        }
+        if (offline != null) {
+            return offlineProbe();
         }
         if (warmup) {
             warmUp();
@@ -139,12 +153,13 @@ final class BenchCommand implements Callable<Integer> {
                 BenchResult result = run(count);
                 runs.add(result);
                 if (!json) {
-                    out.println(result.summary());
+                    out.println((pairs ? "pairs=" + senders + " private " : "") + result.summary());
                 }
             }
             BenchResult median = median(runs, rate > 0);
             if (!json && repeat > 1) {
-                out.println("median of " + repeat + ": " + median.summary());
+                out.println("median of " + repeat + ": " + (pairs ? "pairs=" + senders + " private " : "")
+                        + median.summary());
             }
             results.add(median);
             all.addAll(runs);
@@ -218,6 +233,25 @@ final class BenchCommand implements Callable<Integer> {
         return result.lost() > 0 || result.doubled() > 0 ? 1 : 0;
     }
 
+    private int offlineProbe() throws Exception {
+        OfflineProbe.Result result = null;
+        for (int i = 0; i < (warmup ? 1 : 0) + repeat; i++) {
+            LocalServer local = server == null ? new LocalServer(history.equals("on"), true, database()) : null;
+            try {
+                InetSocketAddress address = local != null ? local.address() : parse(server);
+                result = new OfflineProbe(address, offline, runPrefix()).run();
+                if (i > 0 || !warmup) {
+                    out.println(result.summary() + (local == null ? "" : " store=" + local.store()));
+                }
+            } finally {
+                if (local != null) {
+                    local.close();
+                }
+            }
+        }
+        return result.complete() ? 0 : 1;
+    }
+
     private static String runPrefix() {
         return "b" + Long.toString(System.nanoTime() % 1_000_000, 36) + "-";
     }
@@ -260,6 +294,13 @@ final class BenchCommand implements Callable<Integer> {
         if (resumeRooms != null && (resumeRooms < 1 || missed < 1)) {
             throw new IllegalArgumentException("--resume-rooms and --missed must be at least 1.");
         }
+        if (pairs && (rooms != null || senders > clients / 2 || sweep != null)) {
+            throw new IllegalArgumentException("--pairs takes no --rooms or --sweep, and at most half the clients as"
+                    + " --senders.");
+        }
+        if (offline != null && (offline < 1 || offline > 10_000)) {
+            throw new IllegalArgumentException("--offline takes 1 to 10000 messages, the most that may wait.");
+        }
     }
 
     /** The database the local server keeps everything in, or {@code null} for a temporary data folder. */
@@ -270,7 +311,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private BenchResult run(int clientCount) throws Exception {
         boolean durable = history.equals("on");
-        LocalServer local = server == null ? new LocalServer(durable, rooms != null, database()) : null;
+        LocalServer local = server == null ? new LocalServer(durable, rooms != null, database(), pairs) : null;
         ServerProcess process = serverPid != null ? new ServerProcess(serverPid) : null;
         try {
             InetSocketAddress address = local != null ? local.address() : parse(server);
@@ -279,7 +320,7 @@ final class BenchCommand implements Callable<Integer> {
             String prefix = runPrefix();
             RoomPlan roomPlan = rooms == null ? null : new RoomPlan(rooms, roomsPerClient, prefix);
             LoadClients.Plan plan = new LoadClients.Plan(address, clientCount, senders, perSender, rate, size, prefix,
-                    roomPlan);
+                    roomPlan, pairs);
             try (LoadClients load = new LoadClients(plan, ioThreads())) {
                 double connectSeconds = connect(load, clientCount);
                 Long rssAfter = local != null ? Rss.current() : process != null ? process.rss() : null;

@@ -33,6 +33,9 @@ import java.util.function.Function;
  */
 final class LoadClients implements AutoCloseable {
     private static final byte[] MESSAGE_PREFIX = "{\"type\":\"message\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PRIVATE_PREFIX = "{\"type\":\"private\"".getBytes(StandardCharsets.US_ASCII);
+    /** The password of every account of a run with pairs (the server lowers hashing for them, see LocalServer). */
+    static final String PAIRS_PASSWORD = "bench-pairs";
     private static final byte[] LOGGED_IN_PREFIX = "{\"type\":\"logged_in\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ERROR_PREFIX = "{\"type\":\"error\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BYE_PREFIX = "{\"type\":\"bye\"".getBytes(StandardCharsets.US_ASCII);
@@ -44,14 +47,29 @@ final class LoadClients implements AutoCloseable {
 
     /**
      * What the clients do. {@code rate} is total messages a second over all senders; 0 means as fast as possible.
-     * {@code rooms} is null for protocol 1 in the one room.
+     * {@code rooms} is null for protocol 1 in the one room. With {@code pairs}, the clients are accounts speaking
+     * protocol 2 and each sender writes privately to its partner, the client half the clients further on: each
+     * message is delivered twice, to the partner and as the sender's copy.
      */
     record Plan(InetSocketAddress server, int clients, int senders, long messagesPerSender, int rate, int size,
-                String namePrefix, RoomPlan rooms) {
+                String namePrefix, RoomPlan rooms, boolean pairs) {
+
+        Plan(InetSocketAddress server, int clients, int senders, long messagesPerSender, int rate, int size,
+             String namePrefix, RoomPlan rooms) {
+            this(server, clients, senders, messagesPerSender, rate, size, namePrefix, rooms, false);
+        }
 
         long expectedDeliveries() {
+            if (pairs) {
+                return 2 * messagesPerSender * senders;
+            }
             return rooms == null ? messagesPerSender * senders * clients
                     : rooms.expectedDeliveries(clients, senders, messagesPerSender);
+        }
+
+        /** The partner a client writes to, with pairs. */
+        int partner(int client) {
+            return (client + clients / 2) % clients;
         }
     }
 
@@ -279,9 +297,10 @@ final class LoadClients implements AutoCloseable {
                 if (key.isConnectable()) {
                     client.channel.finishConnect();
                     key.interestOps(SelectionKey.OP_READ);
-                    int protocol = plan.rooms() == null ? Protocol.VERSION : Protocol.ROOMS_VERSION;
-                    write(client, ByteBuffer.wrap(Handshake.lines(protocol,
-                            Login.asGuest(plan.namePrefix() + client.index))));
+                    int protocol = plan.rooms() == null && !plan.pairs() ? Protocol.VERSION : Protocol.ROOMS_VERSION;
+                    String name = plan.namePrefix() + client.index;
+                    write(client, ByteBuffer.wrap(Handshake.lines(protocol, plan.pairs()
+                            ? new Login(name, PAIRS_PASSWORD) : Login.asGuest(name))));
                 }
                 if (key.isValid() && key.isReadable()) {
                     read(client);
@@ -343,7 +362,8 @@ final class LoadClients implements AutoCloseable {
         }
 
         private void line(Client client, byte[] bytes, int from, int length, long now) throws IOException {
-            if (startsWith(bytes, from, length, MESSAGE_PREFIX)) {
+            if (startsWith(bytes, from, length, MESSAGE_PREFIX) || plan.pairs()
+                    && startsWith(bytes, from, length, PRIVATE_PREFIX)) {
                 int mark = indexOf(bytes, from + MESSAGE_PREFIX.length, from + length, TEXT_MARK);
                 if (mark < 0) {
                     return;
@@ -367,7 +387,7 @@ final class LoadClients implements AutoCloseable {
                 client.roomsJoined++;
                 joinNext(client, now);
             } else if (startsWith(bytes, from, length, LOGGED_IN_PREFIX)) {
-                if (plan.rooms() == null) {
+                if (plan.rooms() == null || plan.pairs()) {
                     client.loggedIn = true;
                     loggedIn.incrementAndGet();
                 } else {
@@ -419,8 +439,14 @@ final class LoadClients implements AutoCloseable {
         private ByteBuffer batch(Client client, int count) {
             StringBuilder lines = new StringBuilder(count * (plan.size() + 80));
             for (int i = 0; i < count; i++) {
-                int room = plan.rooms() == null ? 0 : plan.rooms().roomOfMessage(client.index, client.messagesSent + i);
-                lines.append(sayPrefixes[room]);
+                if (plan.pairs()) {
+                    lines.append("{\"type\":\"tell\",\"to\":\"").append(plan.namePrefix())
+                            .append(plan.partner(client.index)).append("\",\"text\":\"");
+                } else {
+                    int room = plan.rooms() == null ? 0
+                            : plan.rooms().roomOfMessage(client.index, client.messagesSent + i);
+                    lines.append(sayPrefixes[room]);
+                }
                 int textStart = lines.length();
                 lines.append('b').append(System.nanoTime()).append(':');
                 for (int pad = lines.length() - textStart; pad < plan.size(); pad++) {

@@ -1,23 +1,13 @@
 package chatroom.bench;
 
-import chatroom.api.codec.MessageCodec;
-import chatroom.api.codec.ProtocolException;
 import chatroom.api.message.ChatMessage;
-import chatroom.api.message.Hello;
 import chatroom.api.message.JoinRoom;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
-import chatroom.api.message.Protocol;
 import chatroom.api.message.Say;
-import chatroom.api.message.ServerMessage;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,8 +23,6 @@ import java.util.Set;
  * room's {@code history_end}, and checks that every missed message came back exactly once.
  */
 record ResumeProbe(InetSocketAddress server, int rooms, int missed, String prefix) {
-    private static final int TIMEOUT_MILLIS = 30_000;
-
     /** What the probe measured; latencies in microseconds. */
     record Result(int rooms, int missedPerRoom, LatencyHistogram joins, double resumeMillis, long expected,
                   long replayed, long lost, long doubled) {
@@ -54,8 +42,8 @@ record ResumeProbe(InetSocketAddress server, int rooms, int missed, String prefi
         LatencyHistogram joins = new LatencyHistogram();
         String resumeToken;
         Map<String, Long> seen = new LinkedHashMap<>();
-        try (Line filler = new Line(server)) {
-            try (Line probe = new Line(server)) {
+        try (ProbeLine filler = new ProbeLine(server)) {
+            try (ProbeLine probe = new ProbeLine(server)) {
                 LoggedIn probeLogin = probe.logIn(Login.asGuest(probeName));
                 resumeToken = probeLogin.resume();
                 roomNames.add(probeLogin.rooms().getFirst().name());
@@ -90,7 +78,7 @@ record ResumeProbe(InetSocketAddress server, int rooms, int missed, String prefi
     /** The probe back on a new connection: one login with the last id of each room, timed to the last replay. */
     private Result resume(String probeName, String resumeToken, Map<String, Long> seen,
                           Map<String, Set<Long>> sentWhileAway, LatencyHistogram joins) throws IOException {
-        try (Line probe = new Line(server)) {
+        try (ProbeLine probe = new ProbeLine(server)) {
             probe.hello();
             List<String> lines = new ArrayList<>();
             long start = System.nanoTime();
@@ -109,7 +97,7 @@ record ResumeProbe(InetSocketAddress server, int rooms, int missed, String prefi
     }
 
     /** The filler says {@code missed} lines in each room while the probe is away; the ids they got, by room. */
-    private Map<String, Set<Long>> sendWhileAway(Line filler, String fillerName, List<String> roomNames)
+    private Map<String, Set<Long>> sendWhileAway(ProbeLine filler, String fillerName, List<String> roomNames)
             throws IOException {
         Map<String, Set<Long>> ids = new HashMap<>();
         for (int i = 0; i < missed; i++) {
@@ -134,7 +122,7 @@ record ResumeProbe(InetSocketAddress server, int rooms, int missed, String prefi
         long doubled = 0;
         long count = 0;
         for (String line : lines) {
-            if (decode(line) instanceof ChatMessage message && message.history()) {
+            if (ProbeLine.decode(line) instanceof ChatMessage message && message.history()) {
                 Set<Long> expectedHere = expected.getOrDefault(message.room(), Set.of());
                 if (expectedHere.contains(message.id())) {
                     count++;
@@ -147,73 +135,5 @@ record ResumeProbe(InetSocketAddress server, int rooms, int missed, String prefi
         long total = expected.values().stream().mapToLong(Set::size).sum();
         long distinct = replayed.values().stream().mapToLong(Set::size).sum();
         return new Result(rooms, missed, joins, resumeMillis, total, count, total - distinct, doubled);
-    }
-
-    private static ServerMessage decode(String line) throws IOException {
-        try {
-            return MessageCodec.decodeServer(line);
-        } catch (ProtocolException e) {
-            throw new IOException("The server sent a line the bench cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    /** One protocol-2 connection read line by line. */
-    private static final class Line implements AutoCloseable {
-        private final Socket socket;
-        private final BufferedReader in;
-        private final OutputStream out;
-
-        Line(InetSocketAddress server) throws IOException {
-            socket = new Socket(server.getAddress(), server.getPort());
-            socket.setSoTimeout(TIMEOUT_MILLIS);
-            socket.setTcpNoDelay(true);
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
-            out = socket.getOutputStream();
-        }
-
-        void hello() throws IOException {
-            send(new Hello(Protocol.ROOMS_VERSION, "chat-bench"));
-            awaitLineStarting("{\"type\":\"welcome\"");
-        }
-
-        LoggedIn logIn(Login login) throws IOException {
-            hello();
-            send(login);
-            while (true) {
-                if (next() instanceof LoggedIn loggedIn) {
-                    return loggedIn;
-                }
-            }
-        }
-
-        void send(chatroom.api.message.ClientMessage message) throws IOException {
-            out.write((MessageCodec.toJson(message) + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-
-        String readLine() throws IOException {
-            String line = in.readLine();
-            if (line == null) {
-                throw new IOException("The server closed the connection.");
-            }
-            if (line.startsWith("{\"type\":\"error\"") || line.startsWith("{\"type\":\"bye\"")) {
-                throw new IOException("The server refused: " + line);
-            }
-            return line;
-        }
-
-        ServerMessage next() throws IOException {
-            return decode(readLine());
-        }
-
-        void awaitLineStarting(String prefix) throws IOException {
-            while (!readLine().startsWith(prefix)) {
-                // Notices and replays on the way to the answer.
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
     }
 }

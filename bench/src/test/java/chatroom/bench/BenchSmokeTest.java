@@ -92,6 +92,23 @@ class BenchSmokeTest {
     }
 
     @Test
+    void privateMessagesThatWaitedArriveAtLoginEachOnceInOrder() {
+        assertEquals(0, bench("--offline", "25", "--no-warmup"), err.toString(StandardCharsets.UTF_8));
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.startsWith("offline: 25 private messages waited; delivered "), summary);
+        assertTrue(summary.contains("received=25/25 in order=true store=sqlite"), summary);
+    }
+
+    @Test
+    void accountsInPairsWritePrivatelyAndEveryMessageArrivesTwice() {
+        assertEquals(0, bench("--pairs", "--clients", "20", "--messages", "30", "--no-warmup"),
+                err.toString(StandardCharsets.UTF_8));
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.startsWith("pairs=10 private clients=20 senders=10 sent=300 deliveries=600/600 lost=0 "),
+                summary);
+    }
+
+    @Test
     void badCombinationsAreUsageErrors() {
         assertEquals(1, bench("--duration", "5"));
         assertEquals("chat bench: --duration needs a --rate.\n", err.toString(StandardCharsets.UTF_8));

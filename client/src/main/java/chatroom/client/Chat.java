@@ -44,6 +44,7 @@ import chatroom.api.spi.FileTransfer;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,6 +72,8 @@ import java.util.function.Consumer;
 public final class Chat implements ChatListener {
     /** Messages that arrive before the login is confirmed wait for it; a sane server sends far fewer. */
     static final int MAX_WAITING = 2000;
+    /** The newest page of each private conversation asked for after a reconnect, to add what was missed. */
+    static final int PRIVATE_CATCH_UP = 50;
 
     private final ChatService service;
     private final Executor requests;
@@ -90,6 +93,8 @@ public final class Chat implements ChatListener {
      * and the page's end names the conversation.
      */
     private final List<Entry> privatePage = new ArrayList<>();
+    /** Private conversations whose newest page was asked for after a reconnect: it adds what was missed. */
+    private final Set<Conversation> privatesCatchingUp = new HashSet<>();
 
     private ConnectionState connection = ConnectionState.OFFLINE;
     private String me;
@@ -503,6 +508,7 @@ public final class Chat implements ChatListener {
         rooms.values().forEach(Conversation::forgetPages);
         privates.values().forEach(Conversation::forgetPages);
         privatePage.clear();
+        privatesCatchingUp.clear();
         events.accept(new ChatEvent.Disconnected(goodbye != null ? goodbye : reason, error && !leaving));
     }
 
@@ -528,6 +534,18 @@ public final class Chat implements ChatListener {
         privates.values().forEach(Conversation::forgetPages);
         privatePage.clear();
         whoRequests.clear();
+        privatesCatchingUp.clear();
+        if (hasRooms) {
+            // The server keeps private conversations: those the user has are caught up from their newest page.
+            for (Conversation with : privates.values()) {
+                if (with.newestId() > 0) {
+                    privatesCatchingUp.add(with);
+                    with.pageAsked();
+                    String name = with.name();
+                    requests.execute(() -> service.privateHistory(name, 0, PRIVATE_CATCH_UP));
+                }
+            }
+        }
         events.accept(new ChatEvent.Reconnected());
     }
 
@@ -771,11 +789,39 @@ public final class Chat implements ChatListener {
     /** A page of a private conversation ended: its messages go in front of the conversation it names. */
     private void privateHistoryEnd(HistoryEnd end) {
         Conversation where = privateConversation(end.with());
+        if (privatesCatchingUp.remove(where)) {
+            where.pageArrived();
+            caughtUpPrivately(where, end.more());
+            return;
+        }
         boolean asked = where.pageArrived();
         List<Entry> older = where.prepend(List.copyOf(privatePage));
         privatePage.clear();
         where.older(end.more());
         events.accept(new ChatEvent.HistoryLoaded(where, older, asked, end.more()));
+    }
+
+    /**
+     * The newest page of a private conversation after a reconnect: what is newer than the newest message shown was
+     * missed, and is added as if said now, each once; older messages are known already.
+     */
+    private void caughtUpPrivately(Conversation where, boolean more) {
+        long newest = where.newestId();
+        List<Entry> page = new ArrayList<>(privatePage);
+        privatePage.clear();
+        page.sort(Comparator.comparingLong(Entry::id));
+        int missed = 0;
+        for (Entry entry : page) {
+            if (entry.id() > newest && entry instanceof Entry.Private whisper && where.append(whisper.asLive())) {
+                missed++;
+                events.accept(new ChatEvent.Added(where, whisper.asLive()));
+                if (!whisper.own()) {
+                    where.unreadOneMore();
+                    events.accept(new ChatEvent.UnreadChanged(where));
+                }
+            }
+        }
+        events.accept(new ChatEvent.CaughtUp(where, missed, more && missed == page.size()));
     }
 
     private void whisper(PrivateMessage whisper) {

@@ -111,6 +111,15 @@ public final class Conversation {
         return oldest;
     }
 
+    /** The largest id shown, or 0 when none: what a catch-up after a reconnect starts after. */
+    public long newestId() {
+        long newest = 0;
+        for (Entry entry : entries) {
+            newest = Math.max(newest, entry.id());
+        }
+        return newest;
+    }
+
     /** Whether a history page asked for has not arrived yet. */
     public boolean historyPending() {
         return pagesAsked > 0;

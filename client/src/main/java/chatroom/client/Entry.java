@@ -46,5 +46,10 @@ public sealed interface Entry {
         public Private(long ts, String from, String to, String text, boolean own) {
             this(0, ts, from, to, text, own, false, false, false);
         }
+
+        /** This message as one said just now: a page's message that was missed while reconnecting. */
+        Private asLive() {
+            return new Private(id, ts, from, to, text, own, false, away, waiting);
+        }
     }
 }

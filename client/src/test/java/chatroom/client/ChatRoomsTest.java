@@ -173,6 +173,30 @@ class ChatRoomsTest {
     }
 
     @Test
+    void afterAReconnectEachPrivateConversationAddsWhatWasMissedOnce() {
+        logIn();
+        chat.onMessage(new PrivateMessage(T, "bob", "alice", "one", null, 1L, null, null, null));
+        chat.onMessage(new PrivateMessage(T, "alice", "bob", "two", null, 2L, null, null, null));
+        Conversation bob = chat.privateWith("bob").orElseThrow();
+        chat.onReconnecting("lost", 1);
+        chat.onReconnected();
+        verify(service).privateHistory("bob", 0, Chat.PRIVATE_CATCH_UP);
+        events.clear();
+
+        for (long id = 1; id <= 4; id++) {
+            chat.onMessage(new PrivateMessage(T, "bob", "alice", "m" + id, null, id, null, true, null));
+        }
+        chat.onMessage(new HistoryEnd(4, false, null, "bob"));
+
+        Entry three = new Entry.Private(3, T, "bob", "alice", "m3", false, false, false, false);
+        Entry four = new Entry.Private(4, T, "bob", "alice", "m4", false, false, false, false);
+        assertEquals(List.of(new ChatEvent.Added(bob, three), new ChatEvent.UnreadChanged(bob),
+                new ChatEvent.Added(bob, four), new ChatEvent.UnreadChanged(bob),
+                new ChatEvent.CaughtUp(bob, 2, false)), take());
+        assertEquals(List.of(1L, 2L, 3L, 4L), bob.entries().stream().map(Entry::id).toList());
+    }
+
+    @Test
     void presenceTopicMembersAndTheRoomListAreTold() {
         logIn();
         Conversation ops = chat.roomNamed("#ops").orElseThrow();
