@@ -4,6 +4,7 @@ import chatroom.api.message.ChatMessage;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
 import chatroom.api.message.LoggedIn;
+import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Protocol;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ChatServiceProvider;
@@ -187,12 +188,9 @@ class ChatWindowEndToEndTest {
         toClose.add(carolService);
         carolService.login("carol", "c-secret".toCharArray());
 
-        ChatUiContext context = new ChatUiContext(tcp, new ConnectOptions("127.0.0.1", port), "alice",
-                "a-secret".toCharArray(), data.resolve("client"), InputStream.nullInputStream(), quiet(), quiet());
-        ChatUiProvider swing = Providers.interfaces().require("swing");
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> swing.run(context));
-        Frame window = eventuallyShowing("chatWindow");
-        click(named(window, "join"), InputEvent.BUTTON1_DOWN_MASK);
+        OpenWindow opened = openAsAlice(tcp, port);
+        Frame window = opened.window();
+        CompletableFuture<Integer> exit = opened.exit();
         eventually(() -> this.<JLabel>named(window, "status").getText().startsWith("Connected to"),
                 () -> "the window to log in; its status says '" + this.<JLabel>named(window, "status").getText()
                         + "'");
@@ -277,6 +275,69 @@ class ChatWindowEndToEndTest {
             return null;
         });
         assertEquals(0, exit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    /** A private conversation as a user returning to it meets it: what waited, marked, and what is said now. */
+    @Test
+    void privateMessagesThatWaitedAreInTheirConversationWhenTheUserComesBack() throws Exception {
+        int port = startServer();
+        ChatServiceProvider tcp = Providers.transports().require("tcp");
+        ConnectOptions rooms = new ConnectOptions("127.0.0.1", port, Map.of(ConnectOptions.ROOMS, List.of("true")));
+        ChatService aliceBefore = tcp.create(rooms, new RecordingListener("alice before"));
+        toClose.add(aliceBefore);
+        aliceBefore.login("alice", "a-secret".toCharArray());
+        aliceBefore.logout();
+        RecordingListener bob = new RecordingListener("bob");
+        ChatService bobService = tcp.create(rooms, bob);
+        toClose.add(bobService);
+        bobService.login("bob", "b-secret".toCharArray());
+        bobService.tell("alice", "Lunch at noon tomorrow?");
+        bob.await(PrivateMessage.class, m -> m.isOffline());
+        bobService.tell("alice", "I can book the place by the river.");
+        bob.await(PrivateMessage.class, m -> m.isOffline() && m.text().startsWith("I can"));
+
+        OpenWindow opened = openAsAlice(tcp, port);
+        Frame window = opened.window();
+        CompletableFuture<Integer> exit = opened.exit();
+        eventually(() -> conversationTitles(window).contains("bob (2)"),
+                () -> "bob's two messages waiting, counted: " + conversationTitles(window));
+        clickConversation(window, "bob", InputEvent.BUTTON1_DOWN_MASK);
+        eventually(() -> privatePane(window, "bob").contains("bob: Lunch at noon tomorrow?  (while you were away)"),
+                () -> "what waited, marked; the pane shows:\n" + privatePane(window, "bob"));
+        onEdt(() -> {
+            this.<JTextComponent>named(window, "compose").setText("Yes! Book it.");
+            this.<AbstractButton>named(window, "send").doClick();
+            return null;
+        });
+        assertEquals("Yes! Book it.", bob.await(PrivateMessage.class, m -> m.from().equals("alice")).text());
+        eventually(() -> privatePane(window, "bob").contains("alice: Yes! Book it."), () -> "alice's answer shown");
+        shot(window, "swing-private-away.png");
+
+        onEdt(() -> {
+            window.dispose();
+            return null;
+        });
+        assertEquals(0, exit.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    /** A chat window on screen, and the exit code its interface returns once it is closed. */
+    private record OpenWindow(Frame window, CompletableFuture<Integer> exit) {
+    }
+
+    /** The window, opened for alice (name and password given, as on a command line), and her Join clicked. */
+    private OpenWindow openAsAlice(ChatServiceProvider tcp, int port) throws Exception {
+        ChatUiContext context = new ChatUiContext(tcp, new ConnectOptions("127.0.0.1", port), "alice",
+                "a-secret".toCharArray(), data.resolve("client"), InputStream.nullInputStream(), quiet(), quiet());
+        ChatUiProvider swing = Providers.interfaces().require("swing");
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> swing.run(context));
+        Frame window = eventuallyShowing("chatWindow");
+        click(named(window, "join"), InputEvent.BUTTON1_DOWN_MASK);
+        return new OpenWindow(window, exit);
+    }
+
+    private String privatePane(Window window, String person) throws BadLocationException {
+        Document pane = this.<JTextPane>named(window, "private:" + person).getDocument();
+        return pane.getText(0, pane.getLength());
     }
 
     /** Clicks the middle of a component with the mouse, as a person would. */
