@@ -137,6 +137,7 @@ final class MigrateCommand implements Callable<Integer> {
             case "ServerBanRow" -> "server ban";
             case "TokenRow" -> "resume token";
             case "PrivateRow" -> "private message";
+            case "ReadMarkerRow" -> "read marker";
             case "HistoryRow" -> "history entry";
             default -> kind.getSimpleName();
         };

@@ -68,6 +68,8 @@ class MigrateCommandTest {
             history.add(new Announcement(1, 9_000, "welcome", false, "#lobby"));
             history.add(new FileShared(2, 9_001, "Zoë", "plan 你好.pdf", 2048, false, "#lobby"));
             store.history().append(history);
+            store.readMarkers().mark("alice", "#ops", 2_000);
+            store.readMarkers().mark("zoë", "alice/zoë", 1);
             store.privates().append(List.of(new PrivateRow("alice/zoë", 1, 9_002, "alice", "zoë", "alice", "Zoë",
                     "psst", false), new PrivateRow("alice/zoë", 2, 9_003, "zoë", "alice", "Zoë", "alice",
                     "while you were away", true)));
@@ -89,8 +91,8 @@ class MigrateCommandTest {
         assertEquals(0, run("migrate", "--from", data.toString(), "--to", url), err.toString());
         String shown = new StoreSettings(null, url, null, false, false).databaseShown();
         assertTrue(out.toString().endsWith("Copied 2 accounts, 2 rooms, 3 memberships, 1 room ban, 1 invite, 1 server"
-                + " ban, 1 resume token, 2 private messages, 2,502 history entries from " + data.resolve("chatroom.db")
-                + " to " + shown + ".\nStart the server with --database '" + shown
+                + " ban, 1 resume token, 2 read markers, 2 private messages, 2,502 history entries from "
+                + data.resolve("chatroom.db") + " to " + shown + ".\nStart the server with --database '" + shown
                 + "' (and its password as before).\n"),
                 out.toString());
 
@@ -116,8 +118,8 @@ class MigrateCommandTest {
 
         assertEquals(1, run("migrate", "--from", data.toString(), "--to", url));
         assertTrue(err.toString().contains(" holds data already (2 accounts, 2 rooms, 3 memberships, 1 room ban,"
-                + " 1 invite, 1 server ban, 1 resume token, 2 private messages, 2,502 history entries). Give --replace"
-                + " to empty it first, or another database.\n"), err.toString());
+                + " 1 invite, 1 server ban, 1 resume token, 2 read markers, 2 private messages, 2,502 history"
+                + " entries). Give --replace to empty it first, or another database.\n"), err.toString());
 
         assertEquals(0, run("migrate", "--from", data.toString(), "--to", url, "--replace"), err.toString());
         assertTrue(out.toString().startsWith("Replacing what "), out.toString());

@@ -26,10 +26,11 @@ public final class Database {
      * registry of rooms, 3 gives each history entry its room and an id counted in that room, 4 records who is in which
      * room, 5 adds a room's operators and whether its topic is open to every member, 6 the accounts banned from a
      * room, 7 invite-only rooms and their invites, 8 the accounts banned from the whole server, 9 private
-     * conversations with the messages waiting for their recipients. Each step runs once,
+     * conversations with the messages waiting for their recipients, 10 how far each account has read each
+     * conversation. Each step runs once,
      * in one transaction with the ones after it, when an older file opens.
      */
-    static final int SCHEMA_VERSION = 9;
+    static final int SCHEMA_VERSION = 10;
 
     private final Path file;
     private final boolean fsync;
@@ -144,6 +145,16 @@ public final class Database {
                 statement.execute("CREATE INDEX IF NOT EXISTS private_by_ts ON private_messages (ts)");
                 statement.execute("CREATE INDEX IF NOT EXISTS private_from ON private_messages (from_key)");
                 statement.execute("CREATE INDEX IF NOT EXISTS private_to ON private_messages (to_key)");
+            }
+            if (version < 10) {
+                statement.execute("""
+                        CREATE TABLE IF NOT EXISTS read_markers (
+                            account_key TEXT NOT NULL,
+                            conversation TEXT NOT NULL,
+                            read_up_to INTEGER NOT NULL,
+                            PRIMARY KEY (account_key, conversation))""");
+                statement.execute("CREATE INDEX IF NOT EXISTS read_markers_by_conversation ON read_markers"
+                        + " (conversation)");
             }
             statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
             connection.commit();

@@ -1,7 +1,7 @@
 package chatroom.server.storage;
 
 import chatroom.server.StorageException;
-import chatroom.server.store.jdbc.JdbcPrivates;
+import chatroom.server.store.jdbc.JdbcAccess;
 import chatroom.server.store.jdbc.JdbcRows;
 
 import java.sql.Connection;
@@ -11,7 +11,7 @@ import java.sql.SQLException;
  * A part of the SQLite store on connections of its own: one that writes, under the process's write lock (see
  * {@link Database#writes()}), and one that reads, so that reads go on while a write waits for the lock.
  */
-final class SqliteAccess implements JdbcPrivates.Access {
+final class SqliteAccess implements JdbcAccess {
     private final Database database;
     private final Connection writer;
     private final Connection reader;
@@ -28,14 +28,14 @@ final class SqliteAccess implements JdbcPrivates.Access {
     }
 
     @Override
-    public <T> T read(JdbcPrivates.Work<T> work) throws SQLException {
+    public <T> T read(JdbcAccess.Work<T> work) throws SQLException {
         synchronized (reader) {
             return work.run(reader);
         }
     }
 
     @Override
-    public <T> T write(JdbcPrivates.Work<T> work) throws SQLException {
+    public <T> T write(JdbcAccess.Work<T> work) throws SQLException {
         database.writes().lock();
         try {
             T result = work.run(writer);

@@ -5,6 +5,7 @@ import chatroom.server.store.StoreParts;
 import chatroom.server.store.StoreProvider;
 import chatroom.server.store.StoreSettings;
 import chatroom.server.store.jdbc.JdbcPrivates;
+import chatroom.server.store.jdbc.JdbcReadMarkers;
 import chatroom.server.store.jdbc.JdbcRows;
 
 /** The default store: one SQLite file in the server's data folder, migrated in place at start. */
@@ -36,7 +37,7 @@ public final class SqliteStoreProvider implements StoreProvider {
         return new StoreParts(database.file().toString(), new SqliteAccountStore(database),
                 new SqliteRoomStore(database), new SqliteMembershipStore(database), new SqliteServerBans(database),
                 new History(database), new SqliteTokenStore(database),
-                new JdbcPrivates(new SqliteAccess(database)),
+                new JdbcPrivates(new SqliteAccess(database)), new JdbcReadMarkers(new SqliteAccess(database)),
                 new JdbcRows(database::connect, JdbcRows.standardTables("", "id")), null);
     }
 }

@@ -24,6 +24,9 @@ public interface Store extends AutoCloseable {
     /** Private conversations and the messages waiting for their recipients. */
     PrivateStore privates();
 
+    /** How far each account has read each of its conversations. */
+    ReadMarkerStore readMarkers();
+
     /** Everything, as rows, for copying this store into another. */
     StoreRows rows();
 

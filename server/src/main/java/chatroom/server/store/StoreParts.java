@@ -11,14 +11,14 @@ import java.sql.SQLException;
  */
 public record StoreParts(String where, AccountStore accounts, RoomStore rooms, MembershipStore memberships,
                          ServerBanStore serverBans, HistoryStore history, TokenStore tokens,
-                         PrivateStore privates, StoreRows rows, AutoCloseable shared)
+                         PrivateStore privates, ReadMarkerStore readMarkers, StoreRows rows,
+                         AutoCloseable shared)
         implements Store {
     @Override
     public void close() throws SQLException {
         SQLException first = null;
-        for (AutoCloseable part : new AutoCloseable[] {privates, tokens, history, serverBans, memberships, rooms,
-                accounts,
-                shared}) {
+        for (AutoCloseable part : new AutoCloseable[] {readMarkers, privates, tokens, history, serverBans,
+                memberships, rooms, accounts, shared}) {
             try {
                 if (part != null) {
                     part.close();

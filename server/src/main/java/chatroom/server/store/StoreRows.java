@@ -38,10 +38,14 @@ public interface StoreRows {
     record TokenRow(String tokenHash, String accountKey, String account, boolean guest, long expires) {
     }
 
+    /** How far an account has read a conversation (a room's key, or a private conversation's). */
+    record ReadMarkerRow(String accountKey, String conversation, long readUpTo) {
+    }
+
     /** The kinds, in the order a copy writes them (history, the largest, last). */
     List<Class<? extends Record>> KINDS = List.of(AccountRow.class, RoomRow.class, MembershipRow.class,
-            RoomBanRow.class, InviteRow.class, ServerBanRow.class, TokenRow.class, PrivateRow.class,
-            HistoryRow.class);
+            RoomBanRow.class, InviteRow.class, ServerBanRow.class, TokenRow.class, ReadMarkerRow.class,
+            PrivateRow.class, HistoryRow.class);
 
     /** Receives the rows of one kind, a batch at a time. */
     @FunctionalInterface

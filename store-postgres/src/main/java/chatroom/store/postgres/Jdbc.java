@@ -1,6 +1,6 @@
 package chatroom.store.postgres;
 
-import chatroom.server.store.jdbc.JdbcPrivates;
+import chatroom.server.store.jdbc.JdbcAccess;
 import chatroom.server.store.jdbc.JdbcRows;
 
 import javax.sql.DataSource;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * Statements on connections borrowed from the pool for as long as each takes: a statement alone commits by itself,
  * several in {@link #transaction} commit together. Every part of the store speaks to PostgreSQL through this.
  */
-final class Jdbc implements JdbcPrivates.Access {
+final class Jdbc implements JdbcAccess {
     /** Reads one row into a value. */
     @FunctionalInterface
     interface Row<T> {
@@ -100,12 +100,12 @@ final class Jdbc implements JdbcPrivates.Access {
     }
 
     @Override
-    public <T> T read(JdbcPrivates.Work<T> work) throws SQLException {
+    public <T> T read(JdbcAccess.Work<T> work) throws SQLException {
         return withConnection(work::run);
     }
 
     @Override
-    public <T> T write(JdbcPrivates.Work<T> work) throws SQLException {
+    public <T> T write(JdbcAccess.Work<T> work) throws SQLException {
         return transaction(work::run);
     }
 

@@ -6,6 +6,7 @@ import chatroom.server.store.StoreParts;
 import chatroom.server.store.StoreProvider;
 import chatroom.server.store.StoreSettings;
 import chatroom.server.store.jdbc.JdbcPrivates;
+import chatroom.server.store.jdbc.JdbcReadMarkers;
 import chatroom.server.store.jdbc.JdbcRows;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -74,7 +75,7 @@ public final class PostgresStoreProvider implements StoreProvider {
         Jdbc jdbc = new Jdbc(pool);
         return new StoreParts(where, new PostgresAccounts(jdbc), new PostgresRooms(jdbc), new PostgresMemberships(jdbc),
                 new PostgresServerBans(jdbc), new PostgresHistory(jdbc), new PostgresTokens(jdbc),
-                new JdbcPrivates(jdbc),
+                new JdbcPrivates(jdbc), new JdbcReadMarkers(jdbc),
                 new JdbcRows(pool::getConnection, JdbcRows.standardTables("COLLATE \"C\"", "seq")), pool);
     }
 

@@ -10,6 +10,7 @@ import chatroom.server.store.HistoryStore;
 import chatroom.server.store.MembershipStore;
 import chatroom.server.store.PrivateRow;
 import chatroom.server.store.PrivateStore;
+import chatroom.server.store.ReadMarkerStore;
 import chatroom.server.store.RoomStore;
 import chatroom.server.store.Store;
 import chatroom.server.store.StoreRows;
@@ -121,7 +122,9 @@ public final class StoreContract {
                 new Check("privateMessagesWaitForTheirRecipientAndKeepTheirConversationAcrossARestart",
                         StoreContract::privateMessagesWaitForTheirRecipientAndKeepTheirConversationAcrossARestart),
                 new Check("privateMessagesExpireAndGoWithTheirAccount",
-                        StoreContract::privateMessagesExpireAndGoWithTheirAccount));
+                        StoreContract::privateMessagesExpireAndGoWithTheirAccount),
+                new Check("readMarkersOnlyMoveForwardAndOutliveARestart",
+                        StoreContract::readMarkersOnlyMoveForwardAndOutliveARestart));
     }
 
     private static void historyKeepsEachRoomsEntriesInOrderWithTheirIdsAcrossARestart(Fixture fixture)
@@ -350,6 +353,25 @@ public final class StoreContract {
         assertEquals(1L, privates.lastId("carol/dave"));
     }
 
+    private static void readMarkersOnlyMoveForwardAndOutliveARestart(Fixture fixture) throws Exception {
+        ReadMarkerStore markers = fixture.store().readMarkers();
+        assertTrue(markers.mark("alice", "#ops", 5));
+        assertTrue(markers.mark("alice", "#ops", 9));
+        assertFalse(markers.mark("alice", "#ops", 7), "a marker never goes back");
+        assertFalse(markers.mark("alice", "#ops", 9));
+        assertTrue(markers.mark("alice", "alice/bob", 3));
+        assertTrue(markers.mark("bob", "#ops", 2));
+
+        ReadMarkerStore again = fixture.restart().readMarkers();
+        assertEquals(Map.of("#ops", 9L, "alice/bob", 3L), again.markers("alice"));
+        assertEquals(Map.of(), again.markers("carol"));
+        again.forgetConversation("#ops");
+        assertEquals(Map.of("alice/bob", 3L), again.markers("alice"));
+        assertEquals(Map.of(), again.markers("bob"));
+        again.forgetAccount("alice");
+        assertEquals(Map.of(), again.markers("alice"));
+    }
+
     private static void aBatchWrittenAgainIsKeptOnce(Fixture fixture) throws Exception {
         List<ServerMessage> batch = List.of(new ChatMessage(1, 1000, "alice", "once", false, null, "#ops"),
                 new ChatMessage(2, 1001, "alice", "twice?", false, null, "#ops"));
@@ -389,6 +411,8 @@ public final class StoreContract {
         rows.put(StoreRows.TokenRow.class, List.of(
                 new StoreRows.TokenRow("h1", "alice", "Alice", false, Long.MAX_VALUE),
                 new StoreRows.TokenRow("h2", "guest-7", "guest-7", true, 10)));
+        rows.put(StoreRows.ReadMarkerRow.class, List.of(new StoreRows.ReadMarkerRow("alice", "#ops", 2),
+                new StoreRows.ReadMarkerRow("alice", "alice/bob", 1)));
         rows.put(PrivateRow.class, List.of(new PrivateRow("alice/bob", 1, 15, "alice", "bob", "Alice", "bob", "psst",
                 false), new PrivateRow("alice/bob", 2, 16, "bob", "alice", "bob", "Alice", "while you were away",
                 true)));

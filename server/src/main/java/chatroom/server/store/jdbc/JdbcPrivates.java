@@ -14,33 +14,14 @@ import java.util.List;
 /**
  * {@link PrivateStore} in the table {@code private_messages}, which both stores keep alike: the statements here run
  * unchanged on SQLite and PostgreSQL ({@code ON CONFLICT … DO NOTHING}, {@code TRUE}); each store says how its
- * connections are had ({@link Access}).
+ * connections are had ({@link JdbcAccess}).
  */
 public final class JdbcPrivates implements PrivateStore {
     private static final String COLUMNS = "conversation, id, ts, from_key, to_key, from_name, to_name, body, pending";
 
-    /** Work on a connection. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
+    private final JdbcAccess access;
 
-    /** How this store reaches its database. */
-    public interface Access {
-        /** Runs reads on a connection. */
-        <T> T read(Work<T> work) throws SQLException;
-
-        /** Runs writes in one transaction: committed when it returns, rolled back when it throws. */
-        <T> T write(Work<T> work) throws SQLException;
-
-        /** Lets go of what it holds (its own connections; a pool stays the store's). */
-        default void close() throws SQLException {
-        }
-    }
-
-    private final Access access;
-
-    public JdbcPrivates(Access access) {
+    public JdbcPrivates(JdbcAccess access) {
         this.access = access;
     }
 

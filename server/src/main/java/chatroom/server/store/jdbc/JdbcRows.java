@@ -65,6 +65,8 @@ public final class JdbcRows implements StoreRows {
                 "account_key" + key));
         tables.put(TokenRow.class, new Table("resume_tokens",
                 List.of("token_hash", "account_key", "account", "guest", "expires"), "token_hash" + key));
+        tables.put(ReadMarkerRow.class, new Table("read_markers", List.of("account_key", "conversation", "read_up_to"),
+                "account_key" + key + ", conversation" + key));
         tables.put(PrivateRow.class, new Table("private_messages", List.of("conversation", "id", "ts", "from_key",
                 "to_key", "from_name", "to_name", "body", "pending"), "conversation" + key + ", id"));
         tables.put(HistoryRow.class, new Table("history",
