@@ -72,6 +72,8 @@ import java.util.function.Consumer;
 public final class Chat implements ChatListener {
     /** Messages that arrive before the login is confirmed wait for it; a sane server sends far fewer. */
     static final int MAX_WAITING = 2000;
+    /** Read markers go to the server at most this often per conversation, however fast messages are read. */
+    static final long READ_REPORT_INTERVAL_NANOS = 1_000_000_000L;
     /** The newest page of each private conversation asked for after a reconnect, to add what was missed. */
     static final int PRIVATE_CATCH_UP = 50;
 
@@ -200,6 +202,9 @@ public final class Chat implements ChatListener {
                 joined.topic(info.topic());
                 joined.topicLocked(!Boolean.FALSE.equals(info.topicLocked()));
                 joined.inviteOnly(Boolean.TRUE.equals(info.inviteOnly()));
+                if (info.unread() != null) {
+                    joined.unread(info.unread());
+                }
                 rooms.put(RoomNames.key(info.name()), joined);
             }
             room = defaultRoom();
@@ -209,6 +214,9 @@ public final class Chat implements ChatListener {
         replaying.addAll(rooms.values());
         rooms.values().forEach(each -> each.older(true));
         events.accept(new ChatEvent.LoggedIn(me, confirmed.online()));
+        // Counted by the server from the account's read markers: what was read elsewhere is not unread here.
+        rooms.values().stream().filter(each -> each.unread() > 0)
+                .forEach(each -> events.accept(new ChatEvent.UnreadChanged(each)));
         List<ServerMessage> early = List.copyOf(waiting);
         waiting.clear();
         early.forEach(this::handle);
@@ -458,6 +466,29 @@ public final class Chat implements ChatListener {
     public void read(Conversation conversation) {
         if (conversation.markRead()) {
             events.accept(new ChatEvent.UnreadChanged(conversation));
+        }
+        reportRead(conversation);
+    }
+
+    /**
+     * Tells the server how far the user read (rooms only), so that the account's other devices and its next login
+     * know: when the newest id read moved, and at most once a {@link #READ_REPORT_INTERVAL_NANOS} per conversation
+     * while messages keep coming (the next read after that reports the newest).
+     */
+    private void reportRead(Conversation conversation) {
+        long newest = conversation.newestId();
+        long now = System.nanoTime();
+        if (!hasRooms || connection != ConnectionState.ONLINE || newest <= conversation.reportedRead
+                || conversation.reportedAt != 0 && now - conversation.reportedAt < READ_REPORT_INTERVAL_NANOS) {
+            return;
+        }
+        conversation.reportedRead = newest;
+        conversation.reportedAt = now;
+        String name = conversation.name();
+        if (conversation.isRoom()) {
+            requests.execute(() -> service.markRead(name, null, newest));
+        } else {
+            requests.execute(() -> service.markRead(null, name, newest));
         }
     }
 

@@ -268,6 +268,15 @@ public final class Conversation {
         unread++;
     }
 
+    /** The unread count as the server keeps it (from the account's read marker), at login. */
+    void unread(long count) {
+        unread = (int) Math.min(Integer.MAX_VALUE, Math.max(0, count));
+    }
+
+    /** The highest id the user's read marker was reported at, and when ({@link System#nanoTime}). */
+    long reportedRead;
+    long reportedAt;
+
     /** Whether there was anything unread. */
     boolean markRead() {
         boolean had = unread > 0;

@@ -31,6 +31,9 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -194,6 +197,28 @@ class ChatRoomsTest {
                 new ChatEvent.Added(bob, four), new ChatEvent.UnreadChanged(bob),
                 new ChatEvent.CaughtUp(bob, 2, false)), take());
         assertEquals(List.of(1L, 2L, 3L, 4L), bob.entries().stream().map(Entry::id).toList());
+    }
+
+    @Test
+    void theServersUnreadCountsComeWithTheLoginAndReadingReportsTheMarkerOncePerSecondAtMost() {
+        chat.loggedIn(new LoggedIn("alice", 3, "token", List.of(new RoomInfo("#lobby", null, 5, 3, true),
+                new RoomInfo("#ops", null, 2, 1, true, null, 4L))));
+        Conversation ops = chat.roomNamed("#ops").orElseThrow();
+        assertEquals(4, ops.unread(), "read elsewhere up to all but four");
+        assertTrue(events.contains(new ChatEvent.UnreadChanged(ops)));
+        chat.onMessage(said("#ops", 7, "bob", "seven", true));
+        chat.onMessage(new HistoryEnd(1, false, "#ops"));
+        chat.onMessage(new HistoryEnd(0, false, "#lobby"));
+
+        chat.read(ops);
+        chat.onMessage(said("#ops", 8, "bob", "eight", false));
+        chat.read(ops);
+
+        verify(service).markRead("#ops", null, 7);
+        verify(service, never()).markRead("#ops", null, 8);
+        assertEquals(0, ops.unread());
+        chat.read(chat.room());
+        verify(service, never()).markRead(eq("#lobby"), any(), anyLong());
     }
 
     @Test

@@ -126,7 +126,7 @@ public final class ChatServer implements AutoCloseable {
             journal = new Journal(config.durableHistory() ? history : null, store.privates(), log);
             room = new Rooms(config, journal, log, clock, loadRooms(history), tokens, receipts,
                     store.rooms(), store.memberships(), store.serverBans(),
-                    new PrivateConversations(store.privates(), accounts, config.privates()));
+                    new PrivateConversations(store.privates(), accounts, config.privates()), store.readMarkers());
         } catch (SQLException e) {
             throw new StorageException("Cannot read the history in " + store.where() + ": " + e.getMessage(), e);
         }
@@ -146,7 +146,8 @@ public final class ChatServer implements AutoCloseable {
             checkpoints.scheduleWithFixedDelay(this::expirePrivateMessages, 0, 1, TimeUnit.HOURS);
         }
         context = new ServerContext(config, VERSION, room, names, accounts, history, new LoginThrottle(clock), log,
-                hashing, sessions, tokens, connections, files, store.memberships(), store.privates());
+                hashing, sessions, tokens, connections, files, store.memberships(), store.privates(),
+                store.readMarkers());
         journal.start();
         room.start();
         started = clock.instant();

@@ -31,6 +31,7 @@ import chatroom.api.message.ListRooms;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
 import chatroom.api.message.Logout;
+import chatroom.api.message.MarkRead;
 import chatroom.api.message.Members;
 import chatroom.api.message.Nick;
 import chatroom.api.message.PartRoom;
@@ -69,6 +70,7 @@ public final class MessageTypes {
             Map.entry(Who.TYPE, Who.class),
             Map.entry(HistoryRequest.TYPE, HistoryRequest.class),
             Map.entry(PrivateHistory.TYPE, PrivateHistory.class),
+            Map.entry(MarkRead.TYPE, MarkRead.class),
             Map.entry(Ping.TYPE, Ping.class),
             Map.entry(Logout.TYPE, Logout.class),
             Map.entry(FileOffer.TYPE, FileOffer.class),

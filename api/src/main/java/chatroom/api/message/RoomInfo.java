@@ -9,14 +9,25 @@ package chatroom.api.message;
  * @param online  how many of them are online
  * @param topicLocked whether only the owner and operators may set the topic (the default), or every member
  * @param inviteOnly  {@code true} when only those invited may join; absent otherwise
+ * @param unread      at login, the messages after the user's read marker in the room ({@link MarkRead}); absent
+ *                    where the user never reported one, and everywhere else
  */
-public record RoomInfo(String name, String topic, int members, int online, Boolean topicLocked, Boolean inviteOnly)
-        implements ServerMessage {
+public record RoomInfo(String name, String topic, int members, int online, Boolean topicLocked, Boolean inviteOnly,
+                       Long unread) implements ServerMessage {
     public static final String TYPE = "room";
 
     public RoomInfo {
         Fields.required(name, "name");
         inviteOnly = Boolean.TRUE.equals(inviteOnly) ? Boolean.TRUE : null;
+    }
+
+    public RoomInfo(String name, String topic, int members, int online, Boolean topicLocked, Boolean inviteOnly) {
+        this(name, topic, members, online, topicLocked, inviteOnly, null);
+    }
+
+    /** This room as a login shows it to someone who has read all but {@code count} of its messages. */
+    public RoomInfo withUnread(Long count) {
+        return new RoomInfo(name, topic, members, online, topicLocked, inviteOnly, count);
     }
 
     public RoomInfo(String name, String topic, int members, int online, Boolean topicLocked) {

@@ -172,6 +172,14 @@ public interface ChatService extends AutoCloseable {
     }
 
     /**
+     * Says how far the user has read a room ({@code room}) or a private conversation ({@code with}), up to and
+     * including {@code id}, for the server to keep for the account (rooms only). A transport that keeps no read
+     * markers (peers) ignores it.
+     */
+    default void markRead(String room, String with, long id) {
+    }
+
+    /**
      * Asks for a page of the user's private conversation with someone (rooms only): up to {@code limit} messages
      * with ids below {@code beforeId} (the newest when 0), answered by history-marked private messages and a
      * history end naming {@code with}.

@@ -43,6 +43,7 @@ import chatroom.api.message.PartRoom;
 import chatroom.api.message.Ping;
 import chatroom.api.message.Pong;
 import chatroom.api.message.Presence;
+import chatroom.api.message.MarkRead;
 import chatroom.api.message.PrivateHistory;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
@@ -136,6 +137,8 @@ class MessageCodecTest {
                 Arguments.of(new Who(), "{\"type\":\"who\"}"),
                 Arguments.of(new HistoryRequest(42L, 10), "{\"type\":\"history\",\"before\":42,\"limit\":10}"),
                 Arguments.of(new HistoryRequest(null, null), "{\"type\":\"history\"}"),
+                Arguments.of(new MarkRead("#ops", null, 42), "{\"type\":\"read\",\"room\":\"#ops\",\"id\":42}"),
+                Arguments.of(new MarkRead(null, "bob", 7), "{\"type\":\"read\",\"with\":\"bob\",\"id\":7}"),
                 Arguments.of(new PrivateHistory("bob", 42L, 10),
                         "{\"type\":\"private_history\",\"with\":\"bob\",\"before\":42,\"limit\":10}"),
                 Arguments.of(new Ping(), "{\"type\":\"ping\"}"),

@@ -44,6 +44,7 @@ import chatroom.server.privates.PrivateConversations;
 import chatroom.server.store.HistoryStore;
 import chatroom.server.store.MembershipStore;
 import chatroom.server.store.PrivateRow;
+import chatroom.server.store.ReadMarkerStore;
 import chatroom.server.store.RoomStore;
 import chatroom.server.store.ServerBanStore;
 
@@ -86,11 +87,13 @@ public final class Rooms {
      * @param resume   the token the session gets, which the room takes back when the login fails
      * @param takeOver whether the login proved it owns the name (a password, or a resume token, which a guest has
      *                 too), so that it replaces a session of the same account or guest that is still here
+     * @param unread   the messages after the account's read marker, by room key, for the rooms it has one in
      */
     public record Enter(Session session, String account, boolean guest, Long since, Map<String, Long> seen,
-                        String resume, boolean takeOver, CompletableFuture<Boolean> admitted) implements Event {
+                        String resume, boolean takeOver, CompletableFuture<Boolean> admitted,
+                        Map<String, Long> unread) implements Event {
         public Enter(Session session, String account, boolean guest, CompletableFuture<Boolean> admitted) {
-            this(session, account, guest, null, null, null, !guest, admitted);
+            this(session, account, guest, null, null, null, !guest, admitted, Map.of());
         }
     }
 
@@ -261,6 +264,7 @@ public final class Rooms {
     private List<ServerMessage> pendingEntries = new ArrayList<>();
     private List<PrivateRow> pendingPrivates = new ArrayList<>();
     private final PrivateConversations privates;
+    private final ReadMarkerStore readMarkers;
     private List<Delivery> pendingDeliveries = new ArrayList<>();
 
     private volatile long messages;
@@ -275,12 +279,15 @@ public final class Rooms {
      * @param memberships where joining and leaving rooms are recorded
      * @param serverBans  the accounts banned from the server, as loaded at start, and where bans are recorded
      * @param privates    the private conversations between accounts, or {@code null} to keep none
+     * @param readMarkers how far accounts have read their conversations (a deleted room's are forgotten)
      */
     public Rooms(ServerConfig config, Journal journal, ServerLog log, Clock clock, List<Room> registry,
                  ResumeTokens tokens, Receipts receipts, RoomStore roomStore, MembershipStore memberships,
-                 ServerBanStore serverBans, PrivateConversations privates) throws SQLException {
+                 ServerBanStore serverBans, PrivateConversations privates, ReadMarkerStore readMarkers)
+            throws SQLException {
         this.config = config;
         this.privates = privates;
+        this.readMarkers = readMarkers;
         this.roomStore = roomStore;
         this.memberships = memberships;
         this.serverBans = serverBans;
@@ -465,8 +472,9 @@ public final class Rooms {
                 replaySince(session, lobby, login.since());
             }
         } else {
+            Map<String, Long> unread = login.unread() == null ? Map.of() : login.unread();
             deliver(session, new LoggedIn(account, onlineNames.size(), resume,
-                    rooms.stream().map(Room::info).toList()));
+                    rooms.stream().map(room -> room.info().withUnread(unread.get(room.key()))).toList()));
             Map<String, Long> seen = seenByKey(login.seen());
             for (Room room : rooms) {
                 Long since = seen.get(room.key());
@@ -721,7 +729,7 @@ public final class Rooms {
         PrivateMessage message = new PrivateMessage(now(), session.name(), recipient.name(), text);
         if (storing && !recipient.guest()) {
             long ts = message.ts();
-            PrivateRow row = store(() -> privates.message(PrivateConversations.keyOf(session.account()),
+            PrivateRow row = storedRow(() -> privates.message(PrivateConversations.keyOf(session.account()),
                     PrivateConversations.keyOf(recipient.account()), session.name(), recipient.name(), text, ts,
                     false));
             if (row == null) {
@@ -774,7 +782,7 @@ public final class Rooms {
             return;
         }
         long ts = now();
-        PrivateRow row = store(() -> privates.message(PrivateConversations.keyOf(session.account()),
+        PrivateRow row = storedRow(() -> privates.message(PrivateConversations.keyOf(session.account()),
                 PrivateConversations.keyOf(registered), session.name(), registered, text, ts, true));
         if (row == null) {
             refuseUnsaved(session, cid, "tell");
@@ -790,7 +798,7 @@ public final class Rooms {
     }
 
     /** A private message stored under its conversation's next id, or {@code null} when the id cannot be read. */
-    private PrivateRow store(StoreCall<PrivateRow> call) {
+    private PrivateRow storedRow(StoreCall<PrivateRow> call) {
         try {
             return call.run();
         } catch (SQLException e) {
@@ -1396,11 +1404,10 @@ public final class Rooms {
 
     /** Deletes a room with all it holds and tells those in it; false when the database did not take it. */
     private boolean applyDelete(Room room, String by) {
-        journal.submit(pendingEntries, pendingDeliveries);
-        pendingEntries = new ArrayList<>();
-        pendingDeliveries = new ArrayList<>();
+        submitPending();
         if (!store(() -> {
             journal.deleteHistory(room.name());
+            readMarkers.forgetConversation(room.key());
             memberships.deleteRoom(room.name());
             roomStore.delete(room.name());
         })) {

@@ -11,6 +11,7 @@ import chatroom.server.rooms.Rooms;
 import chatroom.server.store.HistoryStore;
 import chatroom.server.store.MembershipStore;
 import chatroom.server.store.PrivateStore;
+import chatroom.server.store.ReadMarkerStore;
 
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -26,11 +27,12 @@ import java.util.concurrent.TimeoutException;
  * @param connections the open connections' count, or {@code null} when nothing counts them
  * @param memberships who is in which room, or {@code null} when nothing records it
  * @param privates    the private conversations between accounts, or {@code null} when none are kept
+ * @param readMarkers how far accounts have read their conversations, or {@code null} when nothing keeps it
  */
 public record ServerContext(ServerConfig config, String version, Rooms rooms, Names names, Accounts accounts,
                             HistoryStore history, LoginThrottle throttle, ServerLog log, ExecutorService hashing,
                             Set<Session> sessions, ResumeTokens tokens, ConnectionLimits connections, FileRelay files,
-                            MembershipStore memberships, PrivateStore privates) {
+                            MembershipStore memberships, PrivateStore privates, ReadMarkerStore readMarkers) {
     /** A queue of a thousand logins on one core clears well within this. */
     static final int HASHING_TIMEOUT_SECONDS = 120;
 
@@ -38,7 +40,7 @@ public record ServerContext(ServerConfig config, String version, Rooms rooms, Na
                          HistoryStore history, LoginThrottle throttle, ServerLog log, ExecutorService hashing,
                          Set<Session> sessions) {
         this(config, version, rooms, names, accounts, history, throttle, log, hashing, sessions, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** Checks a password on the hashing pool, so that a burst of logins queues there instead of stalling anything. */

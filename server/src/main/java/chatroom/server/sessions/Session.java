@@ -24,6 +24,7 @@ import chatroom.api.message.KickMember;
 import chatroom.api.message.ListBans;
 import chatroom.api.message.ListRooms;
 import chatroom.api.message.Login;
+import chatroom.api.message.MarkRead;
 import chatroom.api.message.Logout;
 import chatroom.api.message.Nick;
 import chatroom.api.message.PartRoom;
@@ -63,7 +64,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -161,6 +164,11 @@ public final class Session implements InboundHandler {
             case HistoryRequest h -> {
                 if (allowedByRate(HistoryRequest.TYPE)) {
                     history(h);
+                }
+            }
+            case MarkRead r -> {
+                if (allowedByRate(MarkRead.TYPE)) {
+                    markRead(r);
                 }
             }
             case PrivateHistory h -> {
@@ -461,8 +469,9 @@ public final class Session implements InboundHandler {
             welcome();
         }
         CompletableFuture<Boolean> admitted = new CompletableFuture<>();
+        Map<String, Long> unread = asGuest || protocol == Protocol.VERSION ? Map.of() : unreadInRooms(accountName);
         server.rooms().post(new Rooms.Enter(this, accountName, asGuest, since, requestedSeen, token, takeOver,
-                admitted));
+                admitted, unread));
         try {
             admitted.get(ENTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -539,6 +548,82 @@ public final class Session implements InboundHandler {
         } catch (SQLException | RuntimeException e) {
             server.log().info("history read failed for " + name + ": " + e.getMessage());
             refuse(ErrorCode.SERVER_ERROR, "The history could not be read; try again.", HistoryRequest.TYPE);
+        }
+    }
+
+    /**
+     * The messages after the account's read marker in each room it has one in, by room key, read here rather than
+     * by the rooms' thread; empty when nothing keeps markers or the store cannot be read (the login goes on).
+     */
+    private Map<String, Long> unreadInRooms(String accountName) {
+        if (server.readMarkers() == null) {
+            return Map.of();
+        }
+        try {
+            Map<String, Long> unread = new HashMap<>();
+            for (Map.Entry<String, Long> marker : server.readMarkers().markers(Names.key(accountName)).entrySet()) {
+                if (marker.getKey().startsWith("#")) {
+                    unread.put(marker.getKey(), server.history().countAfter(marker.getKey(), marker.getValue()));
+                }
+            }
+            return unread;
+        } catch (SQLException e) {
+            server.log().info("unread counts of " + accountName + " not read: " + e.getMessage());
+            return Map.of();
+        }
+    }
+
+    /**
+     * How far the user has read a room or a private conversation: kept for the account, only forward. A marker
+     * beyond the newest message, or for a room the user is not in, is refused; one that would go back is ignored.
+     */
+    private void markRead(MarkRead read) {
+        if (!inRoomFor(MarkRead.TYPE)) {
+            return;
+        }
+        if (protocol == Protocol.VERSION) {
+            refuse(ErrorCode.UNKNOWN_TYPE, "Read markers need protocol 2.", MarkRead.TYPE);
+            return;
+        }
+        if (guest || server.readMarkers() == null) {
+            refuse(ErrorCode.NOT_ALLOWED, "Guests keep no read markers.", MarkRead.TYPE);
+            return;
+        }
+        try {
+            String conversation;
+            long newest;
+            String shown;
+            if (read.room() != null) {
+                Room room = server.rooms().room(read.room());
+                if (room == null || !room.isMember(Names.key(account))) {
+                    refuse(room == null ? ErrorCode.UNKNOWN_ROOM : ErrorCode.NOT_IN_ROOM, room == null
+                            ? Room.noSuchRoom(read.room()) : room.notInIt(), MarkRead.TYPE);
+                    return;
+                }
+                conversation = room.key();
+                newest = server.history().lastId(room.name());
+                shown = room.name();
+            } else {
+                Optional<String> other = server.rooms().accountOnline(read.with())
+                        .or(() -> server.accounts().registeredName(read.with()));
+                if (other.isEmpty()) {
+                    refuse(ErrorCode.NO_SUCH_ACCOUNT, "'" + read.with() + "' is not online, and no account has that"
+                            + " name.", MarkRead.TYPE);
+                    return;
+                }
+                conversation = PrivateStore.conversationKey(Names.key(account), Names.key(other.get()));
+                newest = server.privates() == null ? 0 : server.privates().lastId(conversation);
+                shown = "your conversation with " + read.with();
+            }
+            if (read.id() > newest) {
+                refuse(ErrorCode.BAD_MESSAGE, shown.substring(0, 1).toUpperCase(Locale.ROOT) + shown.substring(1)
+                        + " has no message " + read.id() + "; its newest is " + newest + ".", MarkRead.TYPE);
+                return;
+            }
+            server.readMarkers().mark(Names.key(account), conversation, read.id());
+        } catch (SQLException e) {
+            server.log().info("read marker of " + name + " not kept: " + e.getMessage());
+            refuse(ErrorCode.SERVER_ERROR, "The read marker could not be kept; try again.", MarkRead.TYPE);
         }
     }
 

@@ -138,6 +138,8 @@ public final class StoreContract {
         HistoryStore again = fixture.restart().history();
         assertEquals(3, again.lastId("#OPS"));
         assertEquals(3, again.size("#ops"));
+        assertEquals(2L, again.countAfter("#OPS", 1), "what someone who read up to id 1 has not read");
+        assertEquals(0L, again.countAfter("#ops", 3));
         assertEquals(0, again.lastId("#none"));
         assertEquals(List.of(new ChatMessage(1, 1000, "alice", "hello 你好", true, null, "#ops"),
                 new Announcement(2, 1001, "maintenance at noon", true, "#ops"),

@@ -22,6 +22,7 @@ import chatroom.api.message.KickMember;
 import chatroom.api.message.ListBans;
 import chatroom.api.message.ListRooms;
 import chatroom.api.message.LoggedIn;
+import chatroom.api.message.MarkRead;
 import chatroom.api.message.Login;
 import chatroom.api.message.Logout;
 import chatroom.api.message.Nick;
@@ -746,6 +747,12 @@ final class TcpChatService implements ChatService {
     public void historyOf(String room, long beforeId, int limit) {
         requireRooms();
         request(new HistoryRequest(beforeId > 0 ? beforeId : null, limit, room));
+    }
+
+    @Override
+    public void markRead(String room, String with, long id) {
+        requireRooms();
+        request(new MarkRead(room, with, id));
     }
 
     @Override

@@ -189,8 +189,8 @@ class UdpChatServiceTest {
         bobEvents.expect("left alice in #ops (1): left");
         bob.listRooms(null, null);
         bobEvents.expect("RoomList[rooms=[RoomInfo[name=#lobby, topic=null, members=2, online=2, topicLocked=true,"
-                + " inviteOnly=null], RoomInfo[name=#ops, topic=null, members=1, online=1, topicLocked=true,"
-                + " inviteOnly=null]], more=false]");
+                + " inviteOnly=null, unread=null], RoomInfo[name=#ops, topic=null, members=1, online=1,"
+                + " topicLocked=true, inviteOnly=null, unread=null]], more=false]");
 
         // What needs a server is refused, saying so, as a server refuses what a role does not allow.
         bob.setTopic("#lobby", "mine");

@@ -660,7 +660,13 @@ final class ChatPresenter {
         switch (event) {
             case ChatEvent.LoggedIn in -> enteredRoom(in);
             case ChatEvent.Added added -> added(added.conversation(), added.entry());
-            case ChatEvent.HistoryLoaded loaded -> document(loaded.conversation()).history(loaded.entries());
+            case ChatEvent.HistoryLoaded loaded -> {
+                document(loaded.conversation()).history(loaded.entries());
+                // The conversation shown is read as far as its replay went: the server keeps that for the account.
+                if (item(loaded.conversation()) == view.conversations.selected()) {
+                    chat.read(loaded.conversation());
+                }
+            }
             case ChatEvent.CaughtUp caughtUp -> document(caughtUp.conversation()).notice(view.times.now(),
                     (caughtUp.missed() == 0 ? "Nothing" : caughtUp.missed() + (caughtUp.missed() == 1 ? " message"
                     : " messages")) + " missed while disconnected"

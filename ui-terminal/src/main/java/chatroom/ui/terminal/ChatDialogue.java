@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -169,6 +170,7 @@ final class ChatDialogue {
             case Command.Tell tell -> chat.tell(tell.to(), tell.text())
                     .ifPresent(this::mistake);
             case Command.Query query -> query(query.name());
+            case Command.Unread unread -> unread();
             case Command.Rename rename -> chat.rename(rename.name());
             case Command.Who who -> chat.who(current);
             case Command.History history -> chat.loadOlder(current, history.limit());
@@ -222,6 +224,10 @@ final class ChatDialogue {
                 String end = format.historyEnd(loaded.entries().size(), loaded.more(), loaded.asked());
                 if (end != null) {
                     screen.show(in(loaded.conversation(), end));
+                }
+                // Shown in the current room: read as far as it went, which the server keeps for the account.
+                if (loaded.conversation() == current) {
+                    chat.read(current);
                 }
             }
             case ChatEvent.CaughtUp caughtUp -> screen.show(in(caughtUp.conversation(),
@@ -354,6 +360,23 @@ final class ChatDialogue {
             return line;
         }
         return "[" + SafeText.of(where.name()) + "] " + line;
+    }
+
+    /** Lists the conversations with messages not read yet: counted since the login, or kept by the server. */
+    private void unread() {
+        List<String> lines = new ArrayList<>();
+        for (Conversation each : chat.conversations()) {
+            if (each.unread() > 0) {
+                lines.add("  " + (each.isRoom() ? SafeText.of(each.name()) : "private with " + SafeText.of(each.name()))
+                        + ": " + each.unread() + " unread");
+            }
+        }
+        if (lines.isEmpty()) {
+            screen.show(format.note("Nothing unread."));
+            return;
+        }
+        screen.show(format.note("Unread:"));
+        lines.forEach(line -> screen.show(format.note(line)));
     }
 
     /** Whether a command acts on the current room, which a private conversation is not. */

@@ -8,6 +8,10 @@ sealed interface Command {
     record Tell(String to, String text) implements Command {
     }
 
+    /** List the conversations with unread messages. */
+    record Unread() implements Command {
+    }
+
     /** Write privately to someone from now on. */
     record Query(String name) implements Command {
     }

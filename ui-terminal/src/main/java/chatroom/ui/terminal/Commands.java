@@ -19,6 +19,7 @@ final class Commands {
             "  /query NAME       write to NAME privately from now on; /history pages your conversation",
             "  /nick NAME        change your name",
             "  /history [N]      show N older messages (" + DEFAULT_HISTORY + " if not given)",
+            "  /unread           the rooms and private conversations with messages you have not read",
             "  /send PATH        send a file to everyone (quote a PATH with spaces: \"my file.pdf\")",
             "  /send PATH NAME   send a file to NAME only",
             "  /cancel [N]       stop sending or receiving file [N] (the newest if not given)",
@@ -66,6 +67,7 @@ final class Commands {
             case "/help" -> new Command.Help();
             case "/nick" -> rest.isEmpty() ? new Command.Mistake("Usage: /nick NAME") : new Command.Rename(rest);
             case "/msg" -> tell(rest);
+            case "/unread" -> new Command.Unread();
             case "/query" -> rest.isEmpty() || rest.contains(" ") ? new Command.Mistake("Usage: /query NAME")
                     : new Command.Query(rest);
             case "/history" -> history(rest);

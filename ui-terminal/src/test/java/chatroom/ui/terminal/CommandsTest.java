@@ -80,6 +80,7 @@ class CommandsTest {
         assertEquals(new Command.Mistake("Usage: /msg NAME TEXT"), Commands.parse("/msg bob"));
         assertEquals(new Command.Mistake("Usage: /msg NAME TEXT"), Commands.parse("/msg"));
         assertEquals(new Command.Query("bob"), Commands.parse("/query bob"));
+        assertEquals(new Command.Unread(), Commands.parse("/unread"));
         assertEquals(new Command.Mistake("Usage: /query NAME"), Commands.parse("/query"));
         assertEquals(new Command.Mistake("Usage: /msg NAME TEXT"), Commands.parse("/msg bob    "));
     }

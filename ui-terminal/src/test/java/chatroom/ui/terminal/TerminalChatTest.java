@@ -319,6 +319,27 @@ class TerminalChatTest {
     }
 
     @Test
+    void unreadListsTheCountsTheServerKeptAndTheCurrentRoomIsReadWhenShown() throws Exception {
+        when(service.hasRooms()).thenReturn(true);
+        TypedInput input = new TypedInput();
+        doAnswer(call -> {
+            listener.onMessage(new ChatMessage(5, TS, "bob", "earlier", true, null, "#lobby"));
+            listener.onMessage(new HistoryEnd(1, false, "#lobby"));
+            listener.onMessage(new HistoryEnd(0, false, "#ops"));
+            input.type("/unread\n");
+            input.end();
+            return new LoggedIn("alice", 2, null, List.of(new RoomInfo("#lobby", null, 2, 2, true, null, 1L),
+                    new RoomInfo("#ops", null, 2, 2, true, null, 3L)));
+        }).when(service).login(anyString(), any());
+
+        assertEquals(0, run(input, "alice", PASSWORD, null));
+
+        assertTrue(out().contains("Unread:\n  #ops: 3 unread\n"), out());
+        assertFalse(out().contains("#lobby: 1 unread"), "the current room was shown, so read: " + out());
+        verify(service).markRead("#lobby", null, 5);
+    }
+
+    @Test
     void queryWritesPrivatelyFromNowOnAndPagesTheConversation() throws Exception {
         when(service.hasRooms()).thenReturn(true);
         TypedInput input = new TypedInput();
