@@ -6,6 +6,7 @@ import chatroom.api.message.BanList;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
+import chatroom.api.message.ConversationList;
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.FileAck;
 import chatroom.api.message.FileCancel;
@@ -704,6 +705,9 @@ public final class Chat implements ChatListener {
             }
             case ServerBanChanged ban -> events.accept(new ChatEvent.ServerBanChanged(ban.name(), ban.banned(),
                     ban.ts()));
+            // Asked for by no user interface yet: the list the clients will show comes with several devices.
+            case ConversationList list -> {
+            }
             case RoomDeleted deleted -> {
                 Conversation where = roomOf(deleted.room());
                 events.accept(new ChatEvent.RoomDeleted(where, deleted.by(), deleted.ts()));

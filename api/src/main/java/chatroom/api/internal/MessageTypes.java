@@ -8,6 +8,7 @@ import chatroom.api.message.Bye;
 import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
+import chatroom.api.message.ConversationList;
 import chatroom.api.message.DeleteRoom;
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.FileAck;
@@ -27,6 +28,7 @@ import chatroom.api.message.Joined;
 import chatroom.api.message.KickMember;
 import chatroom.api.message.Left;
 import chatroom.api.message.ListBans;
+import chatroom.api.message.ListConversations;
 import chatroom.api.message.ListRooms;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
@@ -71,6 +73,7 @@ public final class MessageTypes {
             Map.entry(HistoryRequest.TYPE, HistoryRequest.class),
             Map.entry(PrivateHistory.TYPE, PrivateHistory.class),
             Map.entry(MarkRead.TYPE, MarkRead.class),
+            Map.entry(ListConversations.TYPE, ListConversations.class),
             Map.entry(Ping.TYPE, Ping.class),
             Map.entry(Logout.TYPE, Logout.class),
             Map.entry(FileOffer.TYPE, FileOffer.class),
@@ -98,6 +101,7 @@ public final class MessageTypes {
             Map.entry(ChatMessage.TYPE, ChatMessage.class),
             Map.entry(Announcement.TYPE, Announcement.class),
             Map.entry(PrivateMessage.TYPE, PrivateMessage.class),
+            Map.entry(ConversationList.TYPE, ConversationList.class),
             Map.entry(Joined.TYPE, Joined.class),
             Map.entry(Left.TYPE, Left.class),
             Map.entry(Renamed.TYPE, Renamed.class),

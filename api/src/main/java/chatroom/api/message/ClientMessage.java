@@ -5,5 +5,6 @@ public sealed interface ClientMessage extends Message
         permits Hello, Login, Say, Tell, Nick, Who, HistoryRequest, Ping, Logout, FileOffer, FileChunk, FileAck,
                 FileDone, FileCancel, JoinRoom, PartRoom, ListRooms, SetTopic, SetRole,
                 ChangeSettings, KickMember, BanMember, ListBans, InviteMember,
-                DeleteRoom, ServerBan, PrivateHistory, MarkRead {
+                DeleteRoom, ServerBan, PrivateHistory, MarkRead,
+                ListConversations {
 }

@@ -9,6 +9,7 @@ import chatroom.api.message.BanMember;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
+import chatroom.api.message.ConversationList;
 import chatroom.api.message.ClientMessage;
 import chatroom.api.message.DeleteRoom;
 import chatroom.api.message.ErrorCode;
@@ -30,6 +31,7 @@ import chatroom.api.message.Joined;
 import chatroom.api.message.KickMember;
 import chatroom.api.message.Left;
 import chatroom.api.message.Limits;
+import chatroom.api.message.ListConversations;
 import chatroom.api.message.ListBans;
 import chatroom.api.message.ListRooms;
 import chatroom.api.message.LoggedIn;
@@ -139,6 +141,7 @@ class MessageCodecTest {
                 Arguments.of(new HistoryRequest(null, null), "{\"type\":\"history\"}"),
                 Arguments.of(new MarkRead("#ops", null, 42), "{\"type\":\"read\",\"room\":\"#ops\",\"id\":42}"),
                 Arguments.of(new MarkRead(null, "bob", 7), "{\"type\":\"read\",\"with\":\"bob\",\"id\":7}"),
+                Arguments.of(new ListConversations(null, 20), "{\"type\":\"conversations\",\"limit\":20}"),
                 Arguments.of(new PrivateHistory("bob", 42L, 10),
                         "{\"type\":\"private_history\",\"with\":\"bob\",\"before\":42,\"limit\":10}"),
                 Arguments.of(new Ping(), "{\"type\":\"ping\"}"),
@@ -234,6 +237,11 @@ class MessageCodecTest {
                                 false),
                         "{\"type\":\"private\",\"ts\":1700000000123,\"from\":\"alice\",\"to\":\"bob\","
                                 + "\"text\":\"while you were away\",\"id\":7,\"away\":true}"),
+                Arguments.of(new ConversationList(List.of(new ConversationList.Entry("#ops", null, 7, 42, 3L),
+                                new ConversationList.Entry(null, "bob", 5, 2, null)), true),
+                        "{\"type\":\"conversation_list\",\"conversations\":[{\"room\":\"#ops\",\"lastTs\":7,"
+                                + "\"lastId\":42,\"unread\":3},{\"with\":\"bob\",\"lastTs\":5,\"lastId\":2}],"
+                                + "\"more\":true}"),
                 Arguments.of(new HistoryEnd(2, false, null, "bob"),
                         "{\"type\":\"history_end\",\"count\":2,\"more\":false,\"with\":\"bob\"}"),
                 Arguments.of(new Joined(TS, "bob", Integer.MAX_VALUE),

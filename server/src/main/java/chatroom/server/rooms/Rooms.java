@@ -337,6 +337,11 @@ public final class Rooms {
         return onlineNames.contains(Names.key(name));
     }
 
+    /** The rooms an account is a member of, by its key; safe from any thread, as of a moment ago. */
+    public List<Room> roomsWithMember(String memberKey) {
+        return byKey.values().stream().filter(room -> room.isMember(memberKey)).toList();
+    }
+
     /** The account of someone online under this display name (not a guest's); safe from any thread. */
     public Optional<String> accountOnline(String name) {
         Session session = byName.get(Names.key(name));

@@ -3,10 +3,13 @@ package chatroom.server.sessions;
 import chatroom.api.codec.Frame;
 import chatroom.api.codec.MessageCodec;
 import chatroom.api.codec.ProtocolException;
+import chatroom.api.message.Announcement;
 import chatroom.api.message.BanMember;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChangeSettings;
+import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
+import chatroom.api.message.ConversationList;
 import chatroom.api.message.DeleteRoom;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
@@ -15,6 +18,7 @@ import chatroom.api.message.FileCancel;
 import chatroom.api.message.FileChunk;
 import chatroom.api.message.FileDone;
 import chatroom.api.message.FileOffer;
+import chatroom.api.message.FileShared;
 import chatroom.api.message.Hello;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.HistoryRequest;
@@ -22,10 +26,11 @@ import chatroom.api.message.InviteMember;
 import chatroom.api.message.JoinRoom;
 import chatroom.api.message.KickMember;
 import chatroom.api.message.ListBans;
+import chatroom.api.message.ListConversations;
 import chatroom.api.message.ListRooms;
 import chatroom.api.message.Login;
-import chatroom.api.message.MarkRead;
 import chatroom.api.message.Logout;
+import chatroom.api.message.MarkRead;
 import chatroom.api.message.Nick;
 import chatroom.api.message.PartRoom;
 import chatroom.api.message.Ping;
@@ -64,6 +69,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -164,6 +170,11 @@ public final class Session implements InboundHandler {
             case HistoryRequest h -> {
                 if (allowedByRate(HistoryRequest.TYPE)) {
                     history(h);
+                }
+            }
+            case ListConversations l -> {
+                if (allowedByRate(ListConversations.TYPE)) {
+                    listConversations(l);
                 }
             }
             case MarkRead r -> {
@@ -625,6 +636,62 @@ public final class Session implements InboundHandler {
             server.log().info("read marker of " + name + " not kept: " + e.getMessage());
             refuse(ErrorCode.SERVER_ERROR, "The read marker could not be kept; try again.", MarkRead.TYPE);
         }
+    }
+
+    /**
+     * A page of the user's conversations, newest first: its rooms and its private conversations, each with its last
+     * message and, where the account has a read marker, its unread count.
+     */
+    private void listConversations(ListConversations request) {
+        if (!inRoomFor(ListConversations.TYPE)) {
+            return;
+        }
+        if (protocol == Protocol.VERSION) {
+            refuse(ErrorCode.UNKNOWN_TYPE, "The conversation list needs protocol 2.", ListConversations.TYPE);
+            return;
+        }
+        if (guest || server.privates() == null || server.readMarkers() == null) {
+            refuse(ErrorCode.NOT_ALLOWED, "Guests keep no conversations.", ListConversations.TYPE);
+            return;
+        }
+        int max = server.config().historyPageMax();
+        int limit = request.limit() == null ? Math.min(50, max) : Math.max(1, Math.min(request.limit(), max));
+        long before = request.before() == null ? Long.MAX_VALUE : request.before();
+        String key = Names.key(account);
+        try {
+            Map<String, Long> markers = server.readMarkers().markers(key);
+            List<ConversationList.Entry> all = new ArrayList<>();
+            for (Room room : server.rooms().roomsWithMember(key)) {
+                List<ServerMessage> last = server.history().before(room.name(), Long.MAX_VALUE, 1);
+                Long marker = markers.get(room.key());
+                all.add(new ConversationList.Entry(room.name(), null, last.isEmpty() ? 0 : tsOf(last.getFirst()),
+                        last.isEmpty() ? 0 : HistoryStore.idOf(last.getFirst()),
+                        marker == null ? null : server.history().countAfter(room.name(), marker)));
+            }
+            for (PrivateStore.Summary summary : server.privates().conversationsOf(key)) {
+                Long marker = markers.get(summary.conversation());
+                all.add(new ConversationList.Entry(null, server.accounts().registeredName(summary.otherKey())
+                        .orElse(summary.otherKey()), summary.lastTs(), summary.lastId(), marker == null ? null
+                        : server.privates().countAfter(summary.conversation(), key, marker)));
+            }
+            List<ConversationList.Entry> page = all.stream().filter(entry -> entry.lastTs() < before)
+                    .sorted(Comparator.comparingLong(ConversationList.Entry::lastTs).reversed())
+                    .toList();
+            send(new ConversationList(page.subList(0, Math.min(limit, page.size())), page.size() > limit));
+        } catch (SQLException | RuntimeException e) {
+            server.log().info("conversation list of " + name + " not read: " + e.getMessage());
+            refuse(ErrorCode.SERVER_ERROR, "The conversations could not be read; try again.",
+                    ListConversations.TYPE);
+        }
+    }
+
+    private static long tsOf(ServerMessage entry) {
+        return switch (entry) {
+            case ChatMessage message -> message.ts();
+            case Announcement announcement -> announcement.ts();
+            case FileShared shared -> shared.ts();
+            default -> 0;
+        };
     }
 
     /**

@@ -43,6 +43,16 @@ public interface PrivateStore extends AutoCloseable {
     /** Whether a conversation has a message older than this id. */
     boolean hasBefore(String conversation, long id) throws SQLException;
 
+    /** One of an account's private conversations: the other account's key, and its last message's id and time. */
+    record Summary(String conversation, String otherKey, long lastId, long lastTs) {
+    }
+
+    /** Every private conversation an account has, in no particular order. */
+    List<Summary> conversationsOf(String accountKey) throws SQLException;
+
+    /** How many messages to an account in a conversation have ids above {@code id}: what it has not read. */
+    long countAfter(String conversation, String toKey, long id) throws SQLException;
+
     /** Deletes the messages sent before {@code ts}, delivered or not; how many it deleted. */
     int expire(long ts) throws SQLException;
 

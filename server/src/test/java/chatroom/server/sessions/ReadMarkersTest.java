@@ -1,17 +1,21 @@
 package chatroom.server.sessions;
 
 import chatroom.api.message.ChatMessage;
+import chatroom.api.message.ConversationList;
 import chatroom.api.message.DeleteRoom;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.JoinRoom;
+import chatroom.api.message.ListConversations;
 import chatroom.api.message.Joined;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
 import chatroom.api.message.MarkRead;
+import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Protocol;
 import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.Say;
+import chatroom.api.message.Tell;
 import chatroom.server.ServerTestBase;
 import chatroom.server.TestClient;
 import chatroom.server.TestServer;
@@ -71,6 +75,33 @@ class ReadMarkersTest extends ServerTestBase {
         alice.logout();
 
         assertEquals(Map.of("#lobby", "none", "#ops", "2"), unread(login(server.connect(), "alice")));
+    }
+
+    @Test
+    void theConversationListHasEachRoomAndPrivateConversationNewestFirstWithItsUnreadCount() {
+        List<TestClient> both = threeMessagesInOps();
+        TestClient alice = both.get(0);
+        TestClient bob = both.get(1);
+        server.clock().advance(java.time.Duration.ofMinutes(1));
+        bob.send(new Tell("alice", "psst"));
+        alice.await(PrivateMessage.class);
+        alice.send(new MarkRead("#ops", null, 2));
+
+        alice.send(new ListConversations(null, null));
+        ConversationList list = alice.await(ConversationList.class);
+
+        long now = server.clock().millis();
+        long before = now - 60_000;
+        assertEquals(new ConversationList(List.of(new ConversationList.Entry(null, "bob", now, 1, null),
+                new ConversationList.Entry("#ops", null, before, 3, 1L),
+                new ConversationList.Entry("#lobby", null, 0, 0, null)), false), list);
+        alice.send(new MarkRead(null, "bob", 1));
+        alice.send(new ListConversations(now, 1));
+        assertEquals(new ConversationList(List.of(new ConversationList.Entry("#ops", null, before, 3, 1L)), true),
+                alice.await(ConversationList.class), "the page after bob's, one long");
+        alice.send(new ListConversations(null, 1));
+        assertEquals(new ConversationList(List.of(new ConversationList.Entry(null, "bob", now, 1, 0L)), true),
+                alice.await(ConversationList.class));
     }
 
     @Test

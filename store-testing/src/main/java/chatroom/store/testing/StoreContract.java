@@ -17,6 +17,7 @@ import chatroom.server.store.StoreRows;
 import chatroom.server.store.TokenStore;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -336,6 +337,12 @@ public final class StoreContract {
         assertEquals(List.of(answer), again.before("alice/bob", 3, 1));
         assertTrue(again.hasBefore("alice/bob", 2));
         assertFalse(again.hasBefore("alice/bob", 1));
+        assertEquals(List.of(new PrivateStore.Summary("alice/bob", "alice", 3, 1002),
+                new PrivateStore.Summary("bob/carol", "carol", 1, 999)), again.conversationsOf("bob").stream()
+                .sorted(Comparator.comparing(PrivateStore.Summary::conversation)).toList());
+        assertEquals(2L, again.countAfter("alice/bob", "bob", 0), "what bob was sent: two of the three");
+        assertEquals(1L, again.countAfter("alice/bob", "bob", 1));
+        assertEquals(0L, again.countAfter("alice/bob", "alice", 2));
         again.delivered(List.of(fromCarol, first));
         assertEquals(List.of(second), fixture.restart().privates().pending("bob", 10));
         assertEquals(first.delivered(), fixture.store().privates().before("alice/bob", 2, 1).getFirst());
@@ -450,7 +457,7 @@ public final class StoreContract {
         Store again = fixture.restart();
         for (Map.Entry<Class<? extends Record>, List<? extends Record>> kind : rows.entrySet()) {
             List<? extends Record> expected = kind.getKey() == HistoryRow.class ? kind.getValue()
-                    : kind.getValue().stream().sorted(java.util.Comparator.comparing(Record::toString)).toList();
+                    : kind.getValue().stream().sorted(Comparator.comparing(Record::toString)).toList();
             assertEquals(expected, allRows(again, kind.getKey()), kind.getKey().getSimpleName()
                     + ": by key, history in the order written");
             assertEquals((long) expected.size(), again.rows().count(kind.getKey()));

@@ -96,6 +96,36 @@ public final class JdbcPrivates implements PrivateStore {
     }
 
     @Override
+    public List<Summary> conversationsOf(String accountKey) throws SQLException {
+        return access.read(connection -> {
+            try (PreparedStatement query = prepare(connection, "SELECT conversation, MAX(id), MAX(ts)"
+                    + " FROM private_messages WHERE from_key = ? OR to_key = ? GROUP BY conversation", accountKey,
+                    accountKey); ResultSet rows = query.executeQuery()) {
+                List<Summary> summaries = new ArrayList<>();
+                while (rows.next()) {
+                    String conversation = rows.getString(1);
+                    summaries.add(new Summary(conversation, otherSide(conversation, accountKey), rows.getLong(2),
+                            rows.getLong(3)));
+                }
+                return summaries;
+            }
+        });
+    }
+
+    /** The other account of a conversation's key; the account itself for a conversation with oneself. */
+    private static String otherSide(String conversation, String accountKey) {
+        int separator = conversation.indexOf(SEPARATOR);
+        String first = conversation.substring(0, separator);
+        return first.equals(accountKey) ? conversation.substring(separator + 1) : first;
+    }
+
+    @Override
+    public long countAfter(String conversation, String toKey, long id) throws SQLException {
+        return access.read(connection -> number(connection, "SELECT COUNT(*) FROM private_messages"
+                + " WHERE conversation = ? AND to_key = ? AND id > ?", conversation, toKey, id));
+    }
+
+    @Override
     public int expire(long ts) throws SQLException {
         return access.write(connection -> update(connection, "DELETE FROM private_messages WHERE ts < ?", ts));
     }
