@@ -96,8 +96,11 @@ public final class Chat implements ChatListener {
      * and the page's end names the conversation.
      */
     private final List<Entry> privatePage = new ArrayList<>();
-    /** Private conversations whose newest page was asked for after a reconnect: it adds what was missed. */
-    private final Set<Conversation> privatesCatchingUp = new HashSet<>();
+    /**
+     * Private conversations whose newest page was asked for after a reconnect, with the newest id they showed then:
+     * the page adds what is newer, whatever arrived meanwhile (messages that waited come at the login too).
+     */
+    private final Map<Conversation, Long> privatesCatchingUp = new HashMap<>();
 
     private ConnectionState connection = ConnectionState.OFFLINE;
     private String me;
@@ -571,7 +574,7 @@ public final class Chat implements ChatListener {
             // The server keeps private conversations: those the user has are caught up from their newest page.
             for (Conversation with : privates.values()) {
                 if (with.newestId() > 0) {
-                    privatesCatchingUp.add(with);
+                    privatesCatchingUp.put(with, with.newestId());
                     with.pageAsked();
                     String name = with.name();
                     requests.execute(() -> service.privateHistory(name, 0, PRIVATE_CATCH_UP));
@@ -824,9 +827,10 @@ public final class Chat implements ChatListener {
     /** A page of a private conversation ended: its messages go in front of the conversation it names. */
     private void privateHistoryEnd(HistoryEnd end) {
         Conversation where = privateConversation(end.with());
-        if (privatesCatchingUp.remove(where)) {
+        Long shownBefore = privatesCatchingUp.remove(where);
+        if (shownBefore != null) {
             where.pageArrived();
-            caughtUpPrivately(where, end.more());
+            caughtUpPrivately(where, shownBefore, end.more());
             return;
         }
         boolean asked = where.pageArrived();
@@ -837,11 +841,10 @@ public final class Chat implements ChatListener {
     }
 
     /**
-     * The newest page of a private conversation after a reconnect: what is newer than the newest message shown was
-     * missed, and is added as if said now, each once; older messages are known already.
+     * The newest page of a private conversation after a reconnect: what is newer than the newest message shown at
+     * the reconnect was missed, and is added as if said now, each once (one that waited may have come meanwhile).
      */
-    private void caughtUpPrivately(Conversation where, boolean more) {
-        long newest = where.newestId();
+    private void caughtUpPrivately(Conversation where, long newest, boolean more) {
         List<Entry> page = new ArrayList<>(privatePage);
         privatePage.clear();
         page.sort(Comparator.comparingLong(Entry::id));

@@ -108,11 +108,12 @@ public final class PrivateConversations {
 
     /** The account got what waited for it. */
     public void delivered(String toKey, List<PrivateRow> rows) throws SQLException {
-        waiting.remove(toKey);
-        queuedWhileRunning.remove(toKey);
         if (!rows.isEmpty()) {
             store.delivered(rows);
         }
+        // Counted afresh from the store next time: some may still wait, when not all fitted at once.
+        waiting.remove(toKey);
+        queuedWhileRunning.remove(toKey);
     }
 
     /** The account key the conversations of an account name are kept under. */

@@ -15,7 +15,8 @@ public final class Receipts {
     /**
      * One delivered message: what the sender's acknowledgement needs to say again.
      *
-     * @param id   the chat message's id; 0 for a private message, which has none
+     * @param id   the chat message's id, or the private message's id in its conversation; 0 for a private message
+     *             the server does not keep
      * @param to   the recipient of a private message; {@code null} for a chat message
      * @param roomKey the room of a chat message; {@code null} for a private message
      */

@@ -518,12 +518,22 @@ public final class Rooms {
             }
         }
         try {
-            List<PrivateRow> rows = privates.waitingRows(key);
-            for (PrivateRow row : rows) {
+            // At most a quarter of what may wait for a connection: a backlog larger than that would have it closed as
+            // too slow, and its messages lost from the queue. Those left wait for the next login, and are all in
+            // their conversations' history meanwhile.
+            long budget = config.outboxBytes() / 4;
+            List<PrivateRow> sent = new ArrayList<>();
+            for (PrivateRow row : privates.waitingRows(key)) {
                 PrivateMessage waiting = PrivateConversations.waiting(row);
-                deliver(session, session.protocol() == 1 ? waiting.plain() : waiting);
+                Frame frame = session.encode(session.protocol() == 1 ? waiting.plain() : waiting);
+                if (frame.size() > budget) {
+                    break;
+                }
+                budget -= frame.size();
+                pendingDeliveries.add(Delivery.to(session, frame));
+                sent.add(row);
             }
-            privates.delivered(key, rows);
+            privates.delivered(key, sent);
         } catch (SQLException e) {
             log.info("private messages waiting for " + account + " could not be read: " + e.getMessage());
         }
@@ -713,7 +723,10 @@ public final class Rooms {
         String sender = accountKey(session.account(), session.guest());
         Receipts.Receipt earlier = cid == null ? null : receipts.find(sender, cid, now());
         if (earlier != null) {
-            deliver(session, new PrivateMessage(earlier.ts(), earlier.from(), earlier.to(), text, cid));
+            // The same copy as the first time, id included, so that the sender's client shows it once.
+            PrivateMessage again = new PrivateMessage(earlier.ts(), earlier.from(), earlier.to(), text, cid,
+                    earlier.id() > 0 ? earlier.id() : null, null, null, null);
+            deliver(session, session.protocol() == 1 ? again.plain() : again);
             return;
         }
         Session target = byName.get(Names.key(to));
@@ -733,6 +746,10 @@ public final class Rooms {
         Session recipient = target;
         PrivateMessage message = new PrivateMessage(now(), session.name(), recipient.name(), text);
         if (storing && !recipient.guest()) {
+            if (journal.failing()) {
+                refuseUnsaved(session, cid, "tell");
+                return;
+            }
             long ts = message.ts();
             PrivateRow row = storedRow(() -> privates.message(PrivateConversations.keyOf(session.account()),
                     PrivateConversations.keyOf(recipient.account()), session.name(), recipient.name(), text, ts,
@@ -745,8 +762,8 @@ public final class Rooms {
             message = PrivateConversations.live(row);
         }
         if (cid != null) {
-            receipts.add(new Receipts.Receipt(sender, cid, 0, message.ts(), message.from(), message.to(), null),
-                    now());
+            receipts.add(new Receipts.Receipt(sender, cid, message.id() == null ? 0 : message.id(), message.ts(),
+                    message.from(), message.to(), null), now());
         }
         PrivateMessage toSender = cid == null ? message : message.withCid(cid);
         if (target != session) {
@@ -796,7 +813,7 @@ public final class Rooms {
         pendingPrivates.add(row);
         PrivateMessage echo = PrivateConversations.offline(row);
         if (cid != null) {
-            receipts.add(new Receipts.Receipt(accountKey(session.account(), false), cid, 0, ts, echo.from(),
+            receipts.add(new Receipts.Receipt(accountKey(session.account(), false), cid, row.id(), ts, echo.from(),
                     echo.to(), null), now());
         }
         pendingDeliveries.add(Delivery.to(session, MessageCodec.encode(cid == null ? echo : echo.withCid(cid))));

@@ -70,6 +70,62 @@ class PrivateMessagesTest extends ServerTestBase {
     }
 
     @Test
+    void aBacklogLargerThanAConnectionMayHoldComesOverSeveralLoginsNoneLost() {
+        start(TestServer.config(dir).toBuilder().outboxBytes(8192).build());
+        register("bob");
+        TestClient alice = enter2("alice");
+        String padding = "x".repeat(200);
+        for (int i = 1; i <= 30; i++) {
+            alice.send(new Tell("bob", i + " " + padding));
+        }
+        alice.await(PrivateMessage.class, m -> m.id() != null && m.id() == 30);
+
+        List<Long> first = waitedAtLogin();
+        assertTrue(first.size() < 30 && !first.isEmpty(), "a quarter of 8 KiB holds fewer than 30: " + first);
+        List<Long> all = new ArrayList<>(first);
+        for (int login = 0; login < 30 && all.size() < 30; login++) {
+            all.addAll(waitedAtLogin());
+        }
+        assertEquals(java.util.stream.LongStream.rangeClosed(1, 30).boxed().toList(), all, "each once, in order");
+        assertEquals(List.of(), waitedAtLogin(), "none left");
+    }
+
+    /** The ids of the messages that waited, as bob's next login gets them: everything it reads, nothing skipped. */
+    private List<Long> waitedAtLogin() {
+        TestClient bob = server.connect();
+        bob.hello(Protocol.ROOMS_VERSION);
+        bob.send(new Login("bob", TestServer.password("bob")));
+        List<Long> ids = new ArrayList<>();
+        // The rooms' thread answers who after what the login sent: everything that waited is in before it.
+        for (ServerMessage message : bob.receivedUntilNow("#lobby")) {
+            if (message instanceof PrivateMessage waited && waited.isAway()) {
+                ids.add(waited.id());
+            }
+        }
+        bob.logout();
+        return ids;
+    }
+
+    @Test
+    void aTellSentAgainWithItsClientIdGetsTheSameCopyWithItsIdAndIsKeptOnce() {
+        start(TestServer.config(dir));
+        register("bob");
+        TestClient alice = enter2("alice");
+        alice.send(new Tell("bob", "only once", "c-1"));
+        PrivateMessage first = alice.await(PrivateMessage.class);
+        alice.send(new Tell("bob", "only once", "c-1"));
+        PrivateMessage again = alice.await(PrivateMessage.class);
+
+        assertEquals(List.of(1L, "c-1"), List.of(first.id(), first.cid()));
+        assertEquals(List.of(1L, "c-1"), List.of(again.id(), again.cid()));
+        TestClient bob = enter2("bob");
+        assertEquals("only once", bob.await(PrivateMessage.class).text());
+        bob.send(new PrivateHistory("alice", null, null));
+        List<ServerMessage> page = pageOf(bob);
+        assertEquals(2, page.size(), "one message and the page's end: " + page);
+    }
+
+    @Test
     void waitingMessagesOutliveARestart() {
         start(TestServer.config(dir));
         register("bob");
