@@ -53,7 +53,11 @@ public interface PrivateStore extends AutoCloseable {
     /** How many messages to an account in a conversation have ids above {@code id}: what it has not read. */
     long countAfter(String conversation, String toKey, long id) throws SQLException;
 
-    /** Deletes the messages sent before {@code ts}, delivered or not; how many it deleted. */
+    /**
+     * Deletes the messages sent before {@code ts}, delivered or not; how many it deleted. A conversation's newest
+     * message is emptied rather than deleted: its id stays, so that the conversation's ids go on from it. Emptied
+     * messages are in no page, queue or count.
+     */
     int expire(long ts) throws SQLException;
 
     /** Deletes every message to or from an account; how many it deleted. */

@@ -360,6 +360,12 @@ public final class StoreContract {
         assertEquals(0L, privates.lastId("alice/bob"));
         assertEquals(0L, privates.lastId("bob/carol"));
         assertEquals(1L, privates.lastId("carol/dave"));
+
+        assertEquals(1, privates.expire(6500), "a conversation's newest message is emptied rather than deleted");
+        assertEquals(1L, privates.lastId("carol/dave"), "so that its ids go on from there");
+        assertEquals(List.of(), privates.before("carol/dave", Long.MAX_VALUE, 10));
+        assertEquals(List.of(), privates.pending("dave", 10));
+        assertEquals(0L, privates.countAfter("carol/dave", "dave", 0));
     }
 
     private static void readMarkersOnlyMoveForwardAndOutliveARestart(Fixture fixture) throws Exception {

@@ -83,8 +83,8 @@ public final class JdbcPrivates implements PrivateStore {
     @Override
     public List<PrivateRow> before(String conversation, long beforeId, int limit) throws SQLException {
         List<PrivateRow> newestFirst = access.read(connection -> rows(connection, "SELECT " + COLUMNS
-                + " FROM private_messages WHERE conversation = ? AND id < ? ORDER BY id DESC LIMIT ?", conversation,
-                beforeId, limit));
+                + " FROM private_messages WHERE conversation = ? AND id < ? AND body <> '' ORDER BY id DESC LIMIT ?",
+                conversation, beforeId, limit));
         Collections.reverse(newestFirst);
         return newestFirst;
     }
@@ -92,7 +92,7 @@ public final class JdbcPrivates implements PrivateStore {
     @Override
     public boolean hasBefore(String conversation, long id) throws SQLException {
         return access.read(connection -> !rows(connection, "SELECT " + COLUMNS + " FROM private_messages"
-                + " WHERE conversation = ? AND id < ? LIMIT 1", conversation, id).isEmpty());
+                + " WHERE conversation = ? AND id < ? AND body <> '' LIMIT 1", conversation, id).isEmpty());
     }
 
     @Override
@@ -122,12 +122,19 @@ public final class JdbcPrivates implements PrivateStore {
     @Override
     public long countAfter(String conversation, String toKey, long id) throws SQLException {
         return access.read(connection -> number(connection, "SELECT COUNT(*) FROM private_messages"
-                + " WHERE conversation = ? AND to_key = ? AND id > ?", conversation, toKey, id));
+                + " WHERE conversation = ? AND to_key = ? AND id > ? AND body <> ''", conversation, toKey, id));
     }
 
+    /**
+     * Deletes the old messages but keeps each conversation's newest one as an empty mark, so that its ids go on
+     * counting from there: ids that started again at 1 would be taken by clients for repeats of those they have.
+     */
     @Override
     public int expire(long ts) throws SQLException {
-        return access.write(connection -> update(connection, "DELETE FROM private_messages WHERE ts < ?", ts));
+        return access.write(connection -> update(connection, "DELETE FROM private_messages WHERE ts < ? AND"
+                + " (conversation, id) NOT IN (SELECT conversation, MAX(id) FROM private_messages GROUP BY"
+                + " conversation)", ts) + update(connection, "UPDATE private_messages SET body = '',"
+                + " pending = FALSE WHERE ts < ? AND body <> ''", ts));
     }
 
     @Override
