@@ -78,7 +78,7 @@ public final class ChatServer implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Control control = new Control();
     private Instant started;
-    private ServerContext context;
+    private volatile ServerContext context;
     private Journal journal;
     private ExecutorService hashing;
     private ScheduledExecutorService deadlines;
@@ -200,6 +200,11 @@ public final class ChatServer implements AutoCloseable {
         try {
             int expired = store.privates().expire(clock.millis() - config.privates().retention().toMillis());
             if (expired > 0) {
+                // The first run may come before the rooms start: they count from the store then anyway.
+                ServerContext started = context;
+                if (started != null) {
+                    started.rooms().post(new Rooms.PrivateMessagesDeleted());
+                }
                 log.info("private messages older than " + config.privates().retention().toDays() + " days: "
                         + expired + " deleted");
             }
@@ -453,6 +458,7 @@ public final class ChatServer implements AutoCloseable {
             }
             try {
                 int deleted = store.privates().deleteAccount(Names.key(registered.get()));
+                context.rooms().post(new Rooms.PrivateMessagesDeleted());
                 log.info("private messages of " + registered.get() + " deleted by the operator: " + deleted);
                 return Optional.empty();
             } catch (SQLException e) {

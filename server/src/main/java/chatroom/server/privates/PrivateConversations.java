@@ -76,6 +76,11 @@ public final class PrivateConversations {
                 + " have read them.");
     }
 
+    /** Waiting messages were deleted elsewhere (retention, the operator): the counts are read again when needed. */
+    public void forgetCounts() {
+        waiting.clear();
+    }
+
     /** Whether messages were queued for this account while this server runs: its login waits for their commit. */
     public boolean queuedWhileRunning(String toKey) {
         return queuedWhileRunning.contains(toKey);

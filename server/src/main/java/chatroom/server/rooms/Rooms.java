@@ -213,6 +213,10 @@ public final class Rooms {
     public record Welcomed(List<MembershipStore.Membership> memberships) implements Event {
     }
 
+    /** Waiting private messages were deleted outside the rooms' thread (retention, the operator). */
+    public record PrivateMessagesDeleted() implements Event {
+    }
+
     /** A file reached the room; recorded in the history like a message. */
     public record Shared(String room, String from, String name, long size) implements Event {
     }
@@ -411,6 +415,11 @@ public final class Rooms {
             case ListOnline l -> l.users().complete(onlineUsers());
             case Shutdown s -> shutdown(s.done());
             case Shared f -> shared(f);
+            case PrivateMessagesDeleted deleted -> {
+                if (privates != null) {
+                    privates.forgetCounts();
+                }
+            }
             case BanFromServer b -> {
                 Refusal refusal = banFromServer(b.account(), b.banned());
                 b.refusal().complete(refusal == null ? null : refusal.message());

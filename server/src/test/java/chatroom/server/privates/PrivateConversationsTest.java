@@ -57,4 +57,15 @@ class PrivateConversationsTest {
         conversations.delivered("carol", List.of());
         verify(store, never()).delivered(List.of());
     }
+
+    @Test
+    void aFullQueueIsCountedAgainOnceRetentionOrTheOperatorDeletedWaitingMessages() throws Exception {
+        when(store.pendingCount("bob")).thenReturn(3L, 0L);
+
+        assertTrue(conversations.full("bob", "Bob").isPresent());
+        assertTrue(conversations.full("bob", "Bob").isPresent(), "counted in memory");
+        conversations.forgetCounts();
+        assertEquals(Optional.empty(), conversations.full("bob", "Bob"), "the messages expired meanwhile");
+        verify(store, times(2)).pendingCount("bob");
+    }
 }
