@@ -799,6 +799,9 @@ public final class Chat implements ChatListener {
         if (!entry.history() && !entry.own() && !(entry instanceof Entry.SharedFile)) {
             where.unreadOneMore();
             events.accept(new ChatEvent.UnreadChanged(where));
+        } else if (entry.own() && !entry.history()) {
+            // Who writes in a conversation has read it up to there.
+            read(where);
         }
     }
 

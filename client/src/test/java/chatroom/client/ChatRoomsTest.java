@@ -222,6 +222,8 @@ class ChatRoomsTest {
         assertEquals(0, ops.unread());
         chat.read(chat.room());
         verify(service, never()).markRead(eq("#lobby"), any(), anyLong());
+        chat.onMessage(said("#lobby", 12, "alice", "my own words", false));
+        verify(service).markRead("#lobby", null, 12);
     }
 
     @Test
