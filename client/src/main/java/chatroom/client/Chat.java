@@ -73,6 +73,8 @@ import java.util.function.Consumer;
 public final class Chat implements ChatListener {
     /** Messages that arrive before the login is confirmed wait for it; a sane server sends far fewer. */
     static final int MAX_WAITING = 2000;
+    /** The newest conversations asked for at login, for the unread counts of private ones. */
+    static final int PRIVATE_UNREAD_PAGE = 50;
     /** Read markers go to the server at most this often per conversation, however fast messages are read. */
     static final long READ_REPORT_INTERVAL_NANOS = 1_000_000_000L;
     /** The newest page of each private conversation asked for after a reconnect, to add what was missed. */
@@ -228,6 +230,9 @@ public final class Chat implements ChatListener {
             // The login says how many are here, not who: the member list comes from asking. With rooms, presence
             // notices keep each room's list, and a room's list is asked for when wanted.
             askWho(false);
+        } else {
+            // The rooms' unread counts came with the login; the private conversations' come with this list.
+            requests.execute(() -> service.listConversations(null, PRIVATE_UNREAD_PAGE));
         }
     }
 
@@ -708,9 +713,7 @@ public final class Chat implements ChatListener {
             }
             case ServerBanChanged ban -> events.accept(new ChatEvent.ServerBanChanged(ban.name(), ban.banned(),
                     ban.ts()));
-            // Asked for by no user interface yet: the list the clients will show comes with several devices.
-            case ConversationList list -> {
-            }
+            case ConversationList list -> privateUnreadCounts(list);
             case RoomDeleted deleted -> {
                 Conversation where = roomOf(deleted.room());
                 events.accept(new ChatEvent.RoomDeleted(where, deleted.by(), deleted.ts()));
@@ -841,6 +844,22 @@ public final class Chat implements ChatListener {
         privatePage.clear();
         where.older(end.more());
         events.accept(new ChatEvent.HistoryLoaded(where, older, asked, end.more()));
+    }
+
+    /**
+     * The conversation list asked for at login: each private conversation with something unread by its read marker
+     * is opened with that count, so that what waits from before shows, and what was read elsewhere does not.
+     */
+    private void privateUnreadCounts(ConversationList list) {
+        for (ConversationList.Entry entry : list.conversations()) {
+            if (entry.with() != null && entry.unread() != null && entry.unread() > 0) {
+                Conversation with = privateConversation(entry.with());
+                if (with.unread() == 0) {
+                    with.unread(entry.unread());
+                    events.accept(new ChatEvent.UnreadChanged(with));
+                }
+            }
+        }
     }
 
     /**

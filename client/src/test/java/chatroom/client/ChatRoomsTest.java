@@ -3,6 +3,7 @@ package chatroom.client;
 import chatroom.api.message.BanChanged;
 import chatroom.api.message.BanList;
 import chatroom.api.message.ChatMessage;
+import chatroom.api.message.ConversationList;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.Invited;
 import chatroom.api.message.Joined;
@@ -224,6 +225,22 @@ class ChatRoomsTest {
         verify(service, never()).markRead(eq("#lobby"), any(), anyLong());
         chat.onMessage(said("#lobby", 12, "alice", "my own words", false));
         verify(service).markRead("#lobby", null, 12);
+    }
+
+    @Test
+    void theLoginAsksForTheConversationsAndOpensPrivateOnesWithSomethingUnread() {
+        logIn();
+        verify(service).listConversations(null, Chat.PRIVATE_UNREAD_PAGE);
+
+        chat.onMessage(new ConversationList(List.of(new ConversationList.Entry(null, "bob", 9, 4, 2L),
+                new ConversationList.Entry(null, "carol", 8, 3, 0L), new ConversationList.Entry(null, "dave", 7, 1,
+                null), new ConversationList.Entry("#ops", null, 6, 5, 1L)), false));
+
+        Conversation bob = chat.privateWith("bob").orElseThrow();
+        assertEquals(2, bob.unread());
+        assertEquals(List.of(new ChatEvent.ConversationOpened(bob), new ChatEvent.UnreadChanged(bob)), take());
+        assertEquals(Optional.empty(), chat.privateWith("carol"), "nothing unread: not opened");
+        assertEquals(Optional.empty(), chat.privateWith("dave"), "no marker: not counted");
     }
 
     @Test

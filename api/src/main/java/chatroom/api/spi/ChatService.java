@@ -172,6 +172,13 @@ public interface ChatService extends AutoCloseable {
     }
 
     /**
+     * Asks for a page of the user's conversations, newest first (rooms only): those whose last message is older than
+     * {@code before} (all when {@code null}), at most {@code limit}. A transport without them answers nothing.
+     */
+    default void listConversations(Long before, int limit) {
+    }
+
+    /**
      * Says how far the user has read a room ({@code room}) or a private conversation ({@code with}), up to and
      * including {@code id}, for the server to keep for the account (rooms only). A transport that keeps no read
      * markers (peers) ignores it.

@@ -21,6 +21,7 @@ import chatroom.api.message.JoinRoom;
 import chatroom.api.message.KickMember;
 import chatroom.api.message.ListBans;
 import chatroom.api.message.ListRooms;
+import chatroom.api.message.ListConversations;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.MarkRead;
 import chatroom.api.message.Login;
@@ -747,6 +748,12 @@ final class TcpChatService implements ChatService {
     public void historyOf(String room, long beforeId, int limit) {
         requireRooms();
         request(new HistoryRequest(beforeId > 0 ? beforeId : null, limit, room));
+    }
+
+    @Override
+    public void listConversations(Long before, int limit) {
+        requireRooms();
+        request(new ListConversations(before, limit));
     }
 
     @Override
