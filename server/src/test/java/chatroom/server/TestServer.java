@@ -1,5 +1,8 @@
 package chatroom.server;
 
+import chatroom.api.message.LoggedIn;
+import chatroom.api.message.Login;
+import chatroom.api.message.Protocol;
 import chatroom.api.spi.ServerControl;
 
 import java.io.ByteArrayOutputStream;
@@ -60,6 +63,17 @@ public final class TestServer implements AutoCloseable {
     public TestClient enter(String name) {
         TestClient client = connect();
         client.enter(name, password(name));
+        return client;
+    }
+
+    /** A protocol-2 client logged in under this name, through its rooms' replays and its own arrival in them. */
+    public TestClient enter2(String name) {
+        TestClient client = connect();
+        client.hello(Protocol.ROOMS_VERSION);
+        LoggedIn in = client.login2(new Login(name, password(name)));
+        if (!name.equals(in.name())) {
+            throw new AssertionError("Logged in as " + in.name() + ", not " + name);
+        }
         return client;
     }
 

@@ -3,7 +3,6 @@ package chatroom.server.privates;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.Login;
-import chatroom.api.message.LoggedIn;
 import chatroom.api.message.PrivateHistory;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Protocol;
@@ -28,17 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PrivateMessagesTest extends ServerTestBase {
     private static final long T0 = MutableClock.START.toEpochMilli();
 
-    private TestClient enter2(String name) {
-        TestClient client = server.connect();
-        client.hello(Protocol.ROOMS_VERSION);
-        LoggedIn in = client.login2(new Login(name, TestServer.password(name)));
-        assertEquals(name, in.name());
-        return client;
-    }
 
     /** Makes the account by logging in once, and leaves. */
     private void register(String name) {
-        enter2(name).logout();
+        server.enter2(name).logout();
     }
 
     private static PrivateMessage live(long id, String from, String to, String text) {
@@ -49,7 +41,7 @@ class PrivateMessagesTest extends ServerTestBase {
     void aMessageToAnOfflineAccountWaitsForItsNextLoginAndArrivesOnce() {
         start(TestServer.config(dir));
         register("bob");
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
 
         alice.send(new Tell("bob", "are you there?"));
         alice.send(new Tell("BOB", "call me"));
@@ -57,12 +49,12 @@ class PrivateMessagesTest extends ServerTestBase {
         assertEquals(new PrivateMessage(T0, "alice", "bob", "are you there?", null, 1L, null, null, true),
                 alice.await(PrivateMessage.class));
         assertEquals(2L, alice.await(PrivateMessage.class).id());
-        TestClient bob = enter2("bob");
+        TestClient bob = server.enter2("bob");
         assertEquals(List.of(new PrivateMessage(T0, "alice", "bob", "are you there?", null, 1L, true, null, null),
                 new PrivateMessage(T0, "alice", "bob", "call me", null, 2L, true, null, null)),
                 List.of(bob.await(PrivateMessage.class), bob.await(PrivateMessage.class)));
         bob.logout();
-        TestClient again = enter2("bob");
+        TestClient again = server.enter2("bob");
         again.send(new PrivateHistory("alice", null, null));
         assertEquals(List.of(new PrivateMessage(T0, "alice", "bob", "are you there?", null, 1L, null, true, null),
                 new PrivateMessage(T0, "alice", "bob", "call me", null, 2L, null, true, null),
@@ -73,7 +65,7 @@ class PrivateMessagesTest extends ServerTestBase {
     void aBacklogLargerThanAConnectionMayHoldComesOverSeveralLoginsNoneLost() {
         start(TestServer.config(dir).toBuilder().outboxBytes(8192).build());
         register("bob");
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
         String padding = "x".repeat(200);
         for (int i = 1; i <= 30; i++) {
             alice.send(new Tell("bob", i + " " + padding));
@@ -110,7 +102,7 @@ class PrivateMessagesTest extends ServerTestBase {
     void aTellSentAgainWithItsClientIdGetsTheSameCopyWithItsIdAndIsKeptOnce() {
         start(TestServer.config(dir));
         register("bob");
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
         alice.send(new Tell("bob", "only once", "c-1"));
         PrivateMessage first = alice.await(PrivateMessage.class);
         alice.send(new Tell("bob", "only once", "c-1"));
@@ -118,7 +110,7 @@ class PrivateMessagesTest extends ServerTestBase {
 
         assertEquals(List.of(1L, "c-1"), List.of(first.id(), first.cid()));
         assertEquals(List.of(1L, "c-1"), List.of(again.id(), again.cid()));
-        TestClient bob = enter2("bob");
+        TestClient bob = server.enter2("bob");
         assertEquals("only once", bob.await(PrivateMessage.class).text());
         bob.send(new PrivateHistory("alice", null, null));
         List<ServerMessage> page = pageOf(bob);
@@ -129,13 +121,13 @@ class PrivateMessagesTest extends ServerTestBase {
     void waitingMessagesOutliveARestart() {
         start(TestServer.config(dir));
         register("bob");
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
         alice.send(new Tell("bob", "before the restart"));
         alice.await(PrivateMessage.class);
         server.close();
 
         start(TestServer.config(dir));
-        TestClient bob = enter2("bob");
+        TestClient bob = server.enter2("bob");
         PrivateMessage waited = bob.await(PrivateMessage.class);
         assertEquals("before the restart", waited.text());
         assertTrue(waited.isAway());
@@ -144,9 +136,9 @@ class PrivateMessagesTest extends ServerTestBase {
     @Test
     void betweenPeopleOnlineMessagesCarryIdsAndTheirHistoryIsPagedForTheTwoOnly() {
         start(TestServer.config(dir));
-        TestClient alice = enter2("alice");
-        TestClient bob = enter2("bob");
-        TestClient carol = enter2("carol");
+        TestClient alice = server.enter2("alice");
+        TestClient bob = server.enter2("bob");
+        TestClient carol = server.enter2("carol");
         alice.send(new Tell("bob", "one"));
         bob.await(PrivateMessage.class);
         bob.send(new Tell("alice", "two"));
@@ -189,14 +181,14 @@ class PrivateMessagesTest extends ServerTestBase {
         start(TestServer.config(dir).toBuilder().privates(new ServerConfig.Privates(2, Duration.ofDays(30)))
                 .build());
         register("bob");
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
         alice.send(new Tell("bob", "1"));
         alice.send(new Tell("bob", "2"));
         alice.send(new Tell("bob", "3"));
 
         alice.awaitError(ErrorCode.QUEUE_FULL, "bob has 2 messages waiting already; write again once they have read"
                 + " them.", "tell");
-        TestClient bob = enter2("bob");
+        TestClient bob = server.enter2("bob");
         assertEquals("1", bob.await(PrivateMessage.class).text());
         assertEquals("2", bob.await(PrivateMessage.class).text());
         alice.send(new Tell("bob", "4 is live"));
@@ -208,14 +200,14 @@ class PrivateMessagesTest extends ServerTestBase {
         start(TestServer.config(dir).toBuilder().privates(new ServerConfig.Privates(100, Duration.ofDays(1)))
                 .build());
         register("bob");
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
         alice.send(new Tell("bob", "old news"));
         alice.await(PrivateMessage.class);
 
         server.clock().advance(Duration.ofDays(2));
         server.expirePrivateMessages();
 
-        TestClient bob = enter2("bob");
+        TestClient bob = server.enter2("bob");
         bob.send(new PrivateHistory("alice", null, null));
         assertEquals(List.of(new HistoryEnd(0, false, null, "alice")), pageOf(bob), "nothing waited, nothing kept");
         assertTrue(server.log().contains("private messages older than 1 days: 1 deleted"), server.log());
@@ -225,7 +217,7 @@ class PrivateMessagesTest extends ServerTestBase {
     void theOperatorDeletesAnAccountsPrivateMessages() {
         start(TestServer.config(dir));
         register("bob");
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
         alice.send(new Tell("bob", "waiting"));
         alice.await(PrivateMessage.class);
 
@@ -235,7 +227,7 @@ class PrivateMessagesTest extends ServerTestBase {
 
         alice.send(new PrivateHistory("bob", null, null));
         assertEquals(List.of(new HistoryEnd(0, false, null, "bob")), pageOf(alice));
-        TestClient bob = enter2("bob");
+        TestClient bob = server.enter2("bob");
         bob.send(new PrivateHistory("alice", null, null));
         assertEquals(List.of(new HistoryEnd(0, false, null, "alice")), pageOf(bob), "nothing waited for bob");
         assertTrue(server.log().contains("private messages of bob deleted by the operator: 1"), server.log());
@@ -249,7 +241,7 @@ class PrivateMessagesTest extends ServerTestBase {
         old.send(new Tell("bob", "are you there?"));
         old.awaitError(ErrorCode.NOT_ONLINE, "'bob' is not online.", "tell");
 
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
         alice.send(new Tell("olga", "hello olga"));
         assertEquals(new PrivateMessage(T0, "alice", "olga", "hello olga"), old.await(PrivateMessage.class));
         assertEquals(live(1, "alice", "olga", "hello olga"), alice.await(PrivateMessage.class));
@@ -267,7 +259,7 @@ class PrivateMessagesTest extends ServerTestBase {
         guest.awaitError(ErrorCode.NOT_ONLINE, "'bob' is not online.", "tell");
         guest.send(new PrivateHistory("bob", null, null));
         guest.awaitError(ErrorCode.NOT_ALLOWED, "Guests have no stored conversations.", PrivateHistory.TYPE);
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
         alice.send(new Tell("visitor", "welcome"));
         assertEquals(new PrivateMessage(T0, "alice", "visitor", "welcome"), guest.await(PrivateMessage.class));
     }

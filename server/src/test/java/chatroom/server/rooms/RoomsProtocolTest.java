@@ -69,14 +69,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RoomsProtocolTest extends ServerTestBase {
     private static final long T0 = MutableClock.START.toEpochMilli();
 
-    /** A protocol-2 client logged in, through its rooms' replays and its own arrival in the last of them. */
-    private TestClient enter2(String name) {
-        TestClient client = server.connect();
-        client.hello(Protocol.ROOMS_VERSION);
-        LoggedIn in = client.login2(new Login(name, TestServer.password(name)));
-        assertEquals(name, in.name());
-        return client;
-    }
 
     private static List<String> names(Members members) {
         return members.users().stream().map(Member::name).toList();
@@ -100,7 +92,7 @@ class RoomsProtocolTest extends ServerTestBase {
     private List<TestClient> inRoom(String room, String... names) {
         List<TestClient> clients = new java.util.ArrayList<>();
         for (String name : names) {
-            clients.add(enter2(name));
+            clients.add(server.enter2(name));
         }
         clients.forEach(client -> join(client, room));
         return clients;
@@ -137,8 +129,8 @@ class RoomsProtocolTest extends ServerTestBase {
     void joiningMakesARoomWhoseMessagesStayInIt() {
         start(TestServer.config(dir));
         TestClient old = server.enter("olga");
-        TestClient alice = enter2("alice");
-        TestClient bob = enter2("bob");
+        TestClient alice = server.enter2("alice");
+        TestClient bob = server.enter2("bob");
 
         alice.send(new JoinRoom("#Ops"));
         assertEquals(new RoomInfo("#Ops", null, 1, 1, true), alice.await(RoomInfo.class));
@@ -162,7 +154,7 @@ class RoomsProtocolTest extends ServerTestBase {
     void protocolOneAndTwoShareTheDefaultRoom() {
         start(TestServer.config(dir));
         TestClient old = server.enter("olga");
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
 
         alice.send(Say.inRoom("#lobby", "hello olga", null));
         assertEquals(new ChatMessage(1, T0, "alice", "hello olga", false), old.await(ChatMessage.class));
@@ -174,8 +166,8 @@ class RoomsProtocolTest extends ServerTestBase {
     @Test
     void requestsNameARoomTheUserIsIn() {
         start(TestServer.config(dir));
-        TestClient alice = enter2("alice");
-        TestClient bob = enter2("bob");
+        TestClient alice = server.enter2("alice");
+        TestClient bob = server.enter2("bob");
         join(bob, "#secret");
 
         alice.send(Say.inRoom("#secret", "let me in", "c7"));
@@ -197,8 +189,8 @@ class RoomsProtocolTest extends ServerTestBase {
     @Test
     void leavingARoomIsToldToItAndEndsWritingThere() {
         start(TestServer.config(dir));
-        TestClient alice = enter2("alice");
-        TestClient bob = enter2("bob");
+        TestClient alice = server.enter2("alice");
+        TestClient bob = server.enter2("bob");
         join(alice, "#ops");
         join(bob, "#ops");
 
@@ -213,7 +205,7 @@ class RoomsProtocolTest extends ServerTestBase {
     @Test
     void theRoomListIsPagedAndFiltered() {
         start(TestServer.config(dir));
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
         join(alice, "#ops");
         join(alice, "#opera");
         join(alice, "#zoo");
@@ -234,8 +226,8 @@ class RoomsProtocolTest extends ServerTestBase {
     @Test
     void onlyTheOwnerSetsTheTopicAndJoinersSeeIt() {
         start(TestServer.config(dir));
-        TestClient alice = enter2("alice");
-        TestClient bob = enter2("bob");
+        TestClient alice = server.enter2("alice");
+        TestClient bob = server.enter2("bob");
         join(alice, "#ops");
         join(bob, "#ops");
 
@@ -244,7 +236,7 @@ class RoomsProtocolTest extends ServerTestBase {
         alice.send(new SetTopic("#ops", "Deploys\nonly"));
 
         assertEquals(new TopicChanged("#ops", T0, "alice", "Deploys only"), bob.await(TopicChanged.class));
-        TestClient carol = enter2("carol");
+        TestClient carol = server.enter2("carol");
         carol.send(new JoinRoom("#ops"));
         assertEquals(new RoomInfo("#ops", "Deploys only", 3, 3, true), carol.await(RoomInfo.class));
     }
@@ -252,8 +244,8 @@ class RoomsProtocolTest extends ServerTestBase {
     @Test
     void whoListsTheMembersOnlineOrNot() {
         start(TestServer.config(dir));
-        TestClient alice = enter2("alice");
-        TestClient bob = enter2("bob");
+        TestClient alice = server.enter2("alice");
+        TestClient bob = server.enter2("bob");
         join(alice, "#ops");
         join(bob, "#ops");
         bob.logout();
@@ -309,7 +301,7 @@ class RoomsProtocolTest extends ServerTestBase {
         assertEquals(new SettingsChanged("#ops", T0, "bob", false), ops.carol().await(SettingsChanged.class));
         ops.carol().send(new SetTopic("#ops", "by anyone"));
         assertEquals("by anyone", ops.alice().await(TopicChanged.class, t -> t.by().equals("carol")).text());
-        TestClient dave = enter2("dave");
+        TestClient dave = server.enter2("dave");
         dave.send(new JoinRoom("#ops"));
         assertEquals(new RoomInfo("#ops", "by anyone", 4, 4, false), dave.await(RoomInfo.class));
     }
@@ -335,7 +327,7 @@ class RoomsProtocolTest extends ServerTestBase {
     @Test
     void guestsHaveNoRoleAreKickedNotBannedAndProtocolOneHearsNothingOfRoles() {
         start(TestServer.config(dir).withGuests(true));
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
         TestClient guest = server.connect();
         guest.hello(Protocol.ROOMS_VERSION);
         guest.login2(Login.asGuest("visitor"));
@@ -370,7 +362,7 @@ class RoomsProtocolTest extends ServerTestBase {
         server.close();
         start(config);
 
-        TestClient again = enter2("alice");
+        TestClient again = server.enter2("alice");
         again.send(new Who("#ops"));
         assertEquals(List.of("owner", "operator"),
                 again.await(Members.class).users().stream().map(Member::role).toList());
@@ -382,7 +374,7 @@ class RoomsProtocolTest extends ServerTestBase {
     void membershipsAndTopicsLastAcrossARestartAndALoginReplaysWhatWasMissedPerRoom() {
         ServerConfig config = TestServer.config(dir);
         start(config);
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
         join(alice, "#ops");
         alice.send(new SetTopic("#ops", "Deploys"));
         alice.await(TopicChanged.class);
@@ -411,7 +403,7 @@ class RoomsProtocolTest extends ServerTestBase {
         alice.hello(Protocol.ROOMS_VERSION);
         String token = alice.login2(new Login("alice", TestServer.password("alice"))).resume();
         join(alice, "#ops");
-        TestClient bob = enter2("bob");
+        TestClient bob = server.enter2("bob");
         join(bob, "#ops");
         bob.send(Say.inRoom("#ops", "seen", null));
         long seen = alice.await(ChatMessage.class, m -> m.text().equals("seen")).id();
@@ -439,7 +431,7 @@ class RoomsProtocolTest extends ServerTestBase {
     @Test
     void guestsJoinButDoNotMakeRoomsAndNobodyIsInMoreRoomsThanAllowed() {
         start(TestServer.config(dir).withGuests(true).toBuilder().maxRoomsPerUser(2).build());
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
         join(alice, "#ops");
         TestClient guest = server.connect();
         guest.hello(Protocol.ROOMS_VERSION);
@@ -457,8 +449,8 @@ class RoomsProtocolTest extends ServerTestBase {
     @Test
     void aFileOfferedToARoomGoesToThoseInItAndIsRecordedThere() throws Exception {
         start(TestServer.config(dir));
-        TestClient alice = enter2("alice");
-        TestClient bob = enter2("bob");
+        TestClient alice = server.enter2("alice");
+        TestClient bob = server.enter2("bob");
         TestClient olga = server.enter("olga");
         join(alice, "#ops");
         join(bob, "#ops");
@@ -487,7 +479,7 @@ class RoomsProtocolTest extends ServerTestBase {
     @Test
     void aGuestsRoomsWaitForItsResumeAndEndWhenItIsTooLate() {
         start(TestServer.config(dir).withGuests(true));
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
         join(alice, "#ops");
         TestClient guest = server.connect();
         guest.hello(Protocol.ROOMS_VERSION);
@@ -515,8 +507,8 @@ class RoomsProtocolTest extends ServerTestBase {
     @Test
     void aRenameIsToldOnceToSomeoneSharingTwoRooms() {
         start(TestServer.config(dir));
-        TestClient alice = enter2("alice");
-        TestClient bob = enter2("bob");
+        TestClient alice = server.enter2("alice");
+        TestClient bob = server.enter2("bob");
         join(alice, "#ops");
         join(bob, "#ops");
 
@@ -593,7 +585,7 @@ class RoomsProtocolTest extends ServerTestBase {
         server.close();
         start(config);
 
-        TestClient bob = enter2("bob");
+        TestClient bob = server.enter2("bob");
         bob.send(new JoinRoom("#ops"));
         bob.awaitError(ErrorCode.BANNED, "You are banned from #ops.", "join");
     }
@@ -603,8 +595,8 @@ class RoomsProtocolTest extends ServerTestBase {
         start(TestServer.config(dir));
         List<TestClient> clients = inRoom("#ops", "alice", "bob");
         TestClient alice = clients.get(0);
-        TestClient carol = enter2("carol");
-        TestClient dave = enter2("dave");
+        TestClient carol = server.enter2("carol");
+        TestClient dave = server.enter2("dave");
         alice.send(new ChangeSettings("#ops", null, true));
         assertEquals(new SettingsChanged("#ops", T0, "alice", true, true), alice.await(SettingsChanged.class));
 
@@ -663,7 +655,7 @@ class RoomsProtocolTest extends ServerTestBase {
         bob.awaitError(ErrorCode.UNKNOWN_ROOM, "There is no room called '#ops'.", "say");
         server.close();
         start(config);
-        TestClient again = enter2("bob");
+        TestClient again = server.enter2("bob");
         again.send(new ListRooms(null, null, null));
         assertEquals(List.of("#lobby"), again.await(RoomList.class).rooms().stream().map(RoomInfo::name).toList());
         again.send(new JoinRoom("#ops"));
@@ -680,7 +672,7 @@ class RoomsProtocolTest extends ServerTestBase {
         alice.await(RoleChanged.class);
         alice.send(new ChangeSettings("#ops", null, true));
         alice.await(SettingsChanged.class);
-        TestClient mod = enter2("mod");
+        TestClient mod = server.enter2("mod");
 
         join(mod, "#ops");
         mod.send(new KickMember("#ops", "bob", "calm down"));
@@ -701,8 +693,8 @@ class RoomsProtocolTest extends ServerTestBase {
     void withRoomCreationForOperatorsOnlyTheyMakeRooms() {
         start(TestServer.config(dir).toBuilder().admins(java.util.Set.of("mod"))
                 .roomCreation(chatroom.server.RoomCreation.OPERATORS).build());
-        TestClient alice = enter2("alice");
-        TestClient mod = enter2("mod");
+        TestClient alice = server.enter2("alice");
+        TestClient mod = server.enter2("mod");
 
         alice.send(new JoinRoom("#mine"));
         alice.awaitError(ErrorCode.ROOM_CREATION_DISABLED, "Only the server's operators can make rooms here; join one"
@@ -744,14 +736,14 @@ class RoomsProtocolTest extends ServerTestBase {
         bob.send(new Login("bob", TestServer.password("bob")));
         bob.awaitError(ErrorCode.BANNED, "This account is banned from this server.", "login");
         assertEquals(Optional.empty(), server.control().banFromServer("BOB", false));
-        enter2("bob");
+        server.enter2("bob");
     }
 
     @Test
     void aProtocolOneClientKickedFromTheDefaultRoomIsDisconnectedAndBannedFromItIsRefused() {
         start(TestServer.config(dir));
         TestClient old = server.enter("bob");
-        TestClient alice = enter2("alice");
+        TestClient alice = server.enter2("alice");
         ServerControl console = server.control();
 
         assertEquals(Optional.empty(), console.kickFromRoom("#lobby", "bob", "spam"));
@@ -791,9 +783,9 @@ class RoomsProtocolTest extends ServerTestBase {
     @Test
     void aServerOperatorBansAnAccountFromTheServerOthersMayNot() {
         start(TestServer.config(dir).toBuilder().admins(java.util.Set.of("mod")).build());
-        TestClient mod = enter2("mod");
-        TestClient alice = enter2("alice");
-        TestClient bob = enter2("bob");
+        TestClient mod = server.enter2("mod");
+        TestClient alice = server.enter2("alice");
+        TestClient bob = server.enter2("bob");
 
         alice.send(new ServerBan("bob", true));
         alice.awaitError(ErrorCode.NOT_ALLOWED, "Only the server's operators can ban from the server.", "server_ban");
@@ -807,6 +799,6 @@ class RoomsProtocolTest extends ServerTestBase {
         assertEquals("This account is banned from this server.", bob.await(Bye.class).reason());
         mod.send(new ServerBan("bob", false));
         assertEquals(new ServerBanChanged(T0, "bob", false), mod.await(ServerBanChanged.class, b -> !b.banned()));
-        enter2("bob");
+        server.enter2("bob");
     }
 }

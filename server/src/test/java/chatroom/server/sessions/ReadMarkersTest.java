@@ -29,12 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Read markers (protocol 2): kept per account, only forward, and turned into unread counts at the next login. */
 class ReadMarkersTest extends ServerTestBase {
-    private TestClient enter2(String name) {
-        TestClient client = server.connect();
-        client.hello(Protocol.ROOMS_VERSION);
-        client.login2(new Login(name, TestServer.password(name)));
-        return client;
-    }
 
     private static LoggedIn login(TestClient client, String name) {
         client.hello(Protocol.ROOMS_VERSION);
@@ -55,8 +49,8 @@ class ReadMarkersTest extends ServerTestBase {
     /** alice and bob in #ops, which alice made, and three messages of bob's there (ids 1 to 3). */
     private List<TestClient> threeMessagesInOps() {
         start(TestServer.config(dir));
-        TestClient alice = enter2("alice");
-        TestClient bob = enter2("bob");
+        TestClient alice = server.enter2("alice");
+        TestClient bob = server.enter2("bob");
         join(alice, "alice", "#ops");
         join(bob, "bob", "#ops");
         for (int i = 1; i <= 3; i++) {
@@ -107,7 +101,7 @@ class ReadMarkersTest extends ServerTestBase {
     @Test
     void markersThatCannotBeAreRefusedSayingWhy() {
         TestClient alice = threeMessagesInOps().getFirst();
-        TestClient carol = enter2("carol");
+        TestClient carol = server.enter2("carol");
 
         alice.send(new MarkRead("#ops", null, 9));
         alice.awaitError(ErrorCode.BAD_MESSAGE, "#ops has no message 9; its newest is 3.", MarkRead.TYPE);

@@ -54,9 +54,7 @@ final class Jdbc implements JdbcAccess {
 
     /** Runs one statement on a connection already borrowed (in a transaction, say). */
     static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        }
+        return JdbcAccess.update(connection, sql, parameters);
     }
 
     /** Every row the query finds, read by {@code row}. */
@@ -66,7 +64,7 @@ final class Jdbc implements JdbcAccess {
 
     static <T> List<T> list(Connection connection, String sql, Row<T> row, Object... parameters)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters);
+        try (PreparedStatement statement = JdbcAccess.prepare(connection, sql, parameters);
              ResultSet rows = statement.executeQuery()) {
             List<T> values = new ArrayList<>();
             while (rows.next()) {
@@ -135,19 +133,5 @@ final class Jdbc implements JdbcAccess {
         String state = e.getSQLState();
         return e instanceof SQLTransientConnectionException
                 || state != null && (state.startsWith("08") || state.startsWith("57P"));
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-        } catch (SQLException e) {
-            statement.close();
-            throw e;
-        }
-        return statement;
     }
 }

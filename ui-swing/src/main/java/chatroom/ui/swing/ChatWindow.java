@@ -1,5 +1,7 @@
 package chatroom.ui.swing;
 
+import javax.swing.JButton;
+import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JFileChooser;
 import javax.swing.JFrame;
@@ -82,22 +84,27 @@ final class ChatWindow implements ChatShell {
     @Override
     public void showRename(RenameForm form) {
         hideRename();
-        JDialog dialog = new JDialog(frame, "Change your name", Dialog.ModalityType.DOCUMENT_MODAL);
-        dialog.setName("renameDialog");
+        renameDialog = formDialog("Change your name", "renameDialog", form.component(), form.cancelButton());
+        renameDialog.getRootPane().setDefaultButton(form.okButton());
+        // Modal: returns once the dialog is hidden, while events keep being dispatched meanwhile.
+        renameDialog.setVisible(true);
+    }
+
+    /** A modal dialog around a form, laid out beside the window; closing it is the form's Cancel. */
+    private JDialog formDialog(String title, String name, JComponent content, JButton cancel) {
+        JDialog dialog = new JDialog(frame, title, Dialog.ModalityType.DOCUMENT_MODAL);
+        dialog.setName(name);
         dialog.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         dialog.addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosing(WindowEvent event) {
-                form.cancelButton().doClick();
+                cancel.doClick();
             }
         });
-        dialog.setContentPane(form.component());
-        dialog.getRootPane().setDefaultButton(form.okButton());
+        dialog.setContentPane(content);
         dialog.pack();
         dialog.setLocationRelativeTo(frame);
-        renameDialog = dialog;
-        // Modal: returns once the dialog is hidden, while events keep being dispatched meanwhile.
-        dialog.setVisible(true);
+        return dialog;
     }
 
     @Override
@@ -111,21 +118,9 @@ final class ChatWindow implements ChatShell {
     @Override
     public void showRoomPicker(RoomPicker picker) {
         hideRoomPicker();
-        JDialog dialog = new JDialog(frame, "Join a room", Dialog.ModalityType.DOCUMENT_MODAL);
-        dialog.setName("roomDialog");
-        dialog.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
-        dialog.addWindowListener(new WindowAdapter() {
-            @Override
-            public void windowClosing(WindowEvent event) {
-                picker.cancelButton().doClick();
-            }
-        });
-        dialog.setContentPane(picker.component());
-        dialog.pack();
-        dialog.setLocationRelativeTo(frame);
-        roomDialog = dialog;
+        roomDialog = formDialog("Join a room", "roomDialog", picker.component(), picker.cancelButton());
         picker.filterField().requestFocusInWindow();
-        dialog.setVisible(true);
+        roomDialog.setVisible(true);
     }
 
     @Override

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import static chatroom.server.store.jdbc.JdbcAccess.prepare;
+import static chatroom.server.store.jdbc.JdbcAccess.update;
+
 /**
  * {@link PrivateStore} in the table {@code private_messages}, which both stores keep alike: the statements here run
  * unchanged on SQLite and PostgreSQL ({@code ON CONFLICT … DO NOTHING}, {@code TRUE}); each store says how its
@@ -166,25 +169,5 @@ public final class JdbcPrivates implements PrivateStore {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-        } catch (SQLException e) {
-            statement.close();
-            throw e;
-        }
-        return statement;
     }
 }

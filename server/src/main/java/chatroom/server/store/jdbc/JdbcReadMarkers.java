@@ -62,12 +62,7 @@ public final class JdbcReadMarkers implements ReadMarkerStore {
     }
 
     private void delete(String sql, String key) throws SQLException {
-        access.write(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(sql)) {
-                delete.setString(1, key);
-                return delete.executeUpdate();
-            }
-        });
+        access.write(connection -> JdbcAccess.update(connection, sql, key));
     }
 
     @Override
