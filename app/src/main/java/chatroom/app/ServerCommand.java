@@ -93,6 +93,11 @@ final class ServerCommand implements Callable<Integer> {
             description = "Rooms one person may be in at once (default: ${DEFAULT-VALUE}).")
     int maxRoomsPerUser;
 
+    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_MAX_SESSIONS,
+            description = "Places one account may be logged in from at once; one more ends the oldest"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int maxSessions;
+
     @Option(names = "--offline-max", paramLabel = "N", defaultValue = "10000",
             description = "Private messages that may wait for one offline account; more are refused, saying so"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -197,7 +202,7 @@ final class ServerCommand implements Callable<Integer> {
                 .withLoginDeadline(Duration.ofSeconds(loginTimeout))
                 .withResume(Duration.ofMinutes(resumeMinutes), ServerConfig.DEFAULT_RESUME_REPLAY_MAX)
                 .toBuilder().fsync(fsync).defaultRoom(defaultRoom).roomCreation(roomCreation())
-                .maxRoomsPerUser(maxRoomsPerUser).admins(Set.copyOf(admins)).database(database)
+                .maxRoomsPerUser(maxRoomsPerUser).maxSessions(maxSessions).admins(Set.copyOf(admins)).database(database)
                 .privates(new ServerConfig.Privates(offlineMax, Duration.ofDays(dmRetentionDays))).build();
         ServerCertificate certificate = tls ? certificate(dataDir) : null;
         ServerTransport listener = transportProvider.create(new ListenOptions(bind, port, config.maxLineBytes(),
@@ -252,6 +257,9 @@ final class ServerCommand implements Callable<Integer> {
         }
         if (maxRoomsPerUser < 1) {
             throw new UsageError("--max-rooms-per-user must be at least 1.");
+        }
+        if (maxSessions < 1) {
+            throw new UsageError("--max-sessions must be at least 1.");
         }
         if (offlineMax < 0 || dmRetentionDays < 0) {
             throw new UsageError("--offline-max and --dm-retention cannot be negative.");

@@ -24,6 +24,7 @@ import chatroom.api.message.Members;
 import chatroom.api.message.Pong;
 import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
+import chatroom.api.message.ReadMoved;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomDeleted;
@@ -714,6 +715,7 @@ public final class Chat implements ChatListener {
             case ServerBanChanged ban -> events.accept(new ChatEvent.ServerBanChanged(ban.name(), ban.banned(),
                     ban.ts()));
             case ConversationList list -> privateUnreadCounts(list);
+            case ReadMoved moved -> readElsewhere(moved);
             case RoomDeleted deleted -> {
                 Conversation where = roomOf(deleted.room());
                 events.accept(new ChatEvent.RoomDeleted(where, deleted.by(), deleted.ts()));
@@ -859,6 +861,23 @@ public final class Chat implements ChatListener {
                     events.accept(new ChatEvent.UnreadChanged(with));
                 }
             }
+        }
+    }
+
+    /**
+     * Another device of the account read a conversation further: its unread count becomes what the server counts
+     * after that marker, and this device need not report reading up to there again.
+     */
+    private void readElsewhere(ReadMoved moved) {
+        Conversation where = moved.room() != null ? rooms.get(RoomNames.key(moved.room()))
+                : privates.get(Names.key(moved.with()));
+        if (where == null) {
+            return;
+        }
+        where.reportedRead = Math.max(where.reportedRead, moved.id());
+        if (where.unread() != moved.unread()) {
+            where.unread(moved.unread());
+            events.accept(new ChatEvent.UnreadChanged(where));
         }
     }
 

@@ -13,6 +13,7 @@ import chatroom.api.message.Member;
 import chatroom.api.message.Members;
 import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
+import chatroom.api.message.ReadMoved;
 import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
@@ -225,6 +226,27 @@ class ChatRoomsTest {
         verify(service, never()).markRead(eq("#lobby"), any(), anyLong());
         chat.onMessage(said("#lobby", 12, "alice", "my own words", false));
         verify(service).markRead("#lobby", null, 12);
+    }
+
+    @Test
+    void whatAnotherDeviceReadSetsTheCountAndIsNotReportedAgain() {
+        logIn();
+        Conversation ops = chat.roomNamed("#ops").orElseThrow();
+        for (long id = 1; id <= 3; id++) {
+            chat.onMessage(said("#ops", id, "bob", "m" + id, false));
+        }
+        assertEquals(3, ops.unread());
+        events.clear();
+
+        chat.onMessage(new ReadMoved("#ops", null, 3, 0));
+        chat.onMessage(new ReadMoved("#nowhere", null, 3, 0));
+
+        assertEquals(0, ops.unread());
+        assertEquals(List.of(new ChatEvent.UnreadChanged(ops)), take());
+        chat.read(ops);
+        verify(service, never()).markRead(eq("#ops"), any(), anyLong());
+        chat.onMessage(new ReadMoved("#ops", null, 3, 0));
+        assertEquals(List.of(), take(), "no change, no event");
     }
 
     @Test

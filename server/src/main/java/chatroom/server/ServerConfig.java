@@ -53,6 +53,7 @@ import java.util.stream.Collectors;
  *                                  its owner would
  * @param database                  the database that keeps everything, or {@code null} for SQLite in the data folder
  * @param privates                  how private messages wait for offline recipients, and how long they are kept
+ * @param maxSessions               places one account may be logged in from at once; one more ends the oldest
  */
 public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistration, boolean allowGuests,
                            boolean durableHistory, int maxLineBytes, int maxNameLength, int maxTextLength,
@@ -61,7 +62,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                            int maxConnectionsPerAddress, int bytesPerSecond, int byteBurst, int maxJsonDepth,
                            Duration resumeValidity, int resumeReplayMax, long maxFileSize, String defaultRoom,
                            RoomCreation roomCreation, int maxRoomsPerUser, Set<String> admins, Database database,
-                           Privates privates) {
+                           Privates privates, int maxSessions) {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_HASH_ITERATIONS = 600_000;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
@@ -76,6 +77,8 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
     public static final int DEFAULT_RESUME_REPLAY_MAX = 1000;
     /** Enough for everyone's interests, few enough that one account's memberships stay cheap to load and replay. */
     public static final int DEFAULT_MAX_ROOMS_PER_USER = 100;
+    /** A phone, a laptop, a desktop and a spare, with one to grow; a leaked password cannot open hundreds. */
+    public static final int DEFAULT_MAX_SESSIONS = 5;
 
     public ServerConfig {
         if (maxJsonDepth < 1 || maxJsonDepth > DEFAULT_MAX_JSON_DEPTH) {
@@ -90,6 +93,9 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         defaultRoom = RoomNames.canonical(defaultRoom);
         if (maxRoomsPerUser < 1) {
             throw new IllegalArgumentException("Everyone must be able to be in at least one room: " + maxRoomsPerUser);
+        }
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException("An account must be able to log in from one place: " + maxSessions);
         }
         admins = admins.stream().map(Names::key).collect(Collectors.toUnmodifiableSet());
         privates = privates == null ? Privates.DEFAULTS : privates;
@@ -150,7 +156,8 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                 presenceLimit, fsync, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
                 DEFAULT_BYTES_PER_SECOND, DEFAULT_BYTE_BURST, DEFAULT_MAX_JSON_DEPTH, DEFAULT_RESUME_VALIDITY,
                 DEFAULT_RESUME_REPLAY_MAX, Protocol.DEFAULT_MAX_FILE_SIZE, RoomNames.DEFAULT_ROOM,
-                RoomCreation.ACCOUNTS, DEFAULT_MAX_ROOMS_PER_USER, Set.of(), null, Privates.DEFAULTS);
+                RoomCreation.ACCOUNTS, DEFAULT_MAX_ROOMS_PER_USER, Set.of(), null, Privates.DEFAULTS,
+                DEFAULT_MAX_SESSIONS);
     }
 
     public static ServerConfig defaults(Path dataDir) {
@@ -270,6 +277,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         private Set<String> admins;
         private Database database;
         private Privates privates;
+        private int maxSessions;
 
         private Builder(ServerConfig from) {
             dataDir = from.dataDir;
@@ -302,6 +310,12 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
             admins = from.admins;
             database = from.database;
             privates = from.privates;
+            maxSessions = from.maxSessions;
+        }
+
+        public Builder maxSessions(int value) {
+            maxSessions = value;
+            return this;
         }
 
         public Builder privates(Privates value) {
@@ -454,7 +468,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                     maxLineBytes, maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst,
                     hashIterations, loginDeadline, presenceLimit, fsync, maxConnections, maxConnectionsPerAddress,
                     bytesPerSecond, byteBurst, maxJsonDepth, resumeValidity, resumeReplayMax, maxFileSize, defaultRoom,
-                    roomCreation, maxRoomsPerUser, admins, database, privates);
+                    roomCreation, maxRoomsPerUser, admins, database, privates, maxSessions);
         }
     }
 }

@@ -26,6 +26,7 @@ class ServerConfigTest {
         assertEquals("#lobby", defaults.defaultRoom());
         assertEquals(RoomCreation.ACCOUNTS, defaults.roomCreation());
         assertEquals(100, defaults.maxRoomsPerUser());
+        assertEquals(5, defaults.maxSessions());
         assertEquals(Set.of(), defaults.admins());
         assertEquals(new ServerConfig.Privates(10_000, Duration.ofDays(30)), defaults.privates());
     }
@@ -68,13 +69,13 @@ class ServerConfigTest {
                 .resumeValidity(Duration.ofMinutes(2)).resumeReplayMax(30).maxFileSize(77).defaultRoom("#hall")
                 .roomCreation(RoomCreation.OPEN).maxRoomsPerUser(5).admins(Set.of("Alice"))
                 .database(new ServerConfig.Database("jdbc:postgresql://db/chat", "pw", true))
-                .privates(new ServerConfig.Privates(5, Duration.ZERO)).build();
+                .privates(new ServerConfig.Privates(5, Duration.ZERO)).maxSessions(2).build();
 
         assertEquals(new ServerConfig(DIR, 7, false, true, false, 5000, 12, 300, 25, 1024, 3, 9, 1000,
                 Duration.ofSeconds(3), 50, true, 99, 4, 2048, 8192, 8, Duration.ofMinutes(2), 30, 77, "#hall",
                 RoomCreation.OPEN, 5, Set.of("alice"),
                 new ServerConfig.Database("jdbc:postgresql://db/chat", "pw", true), new ServerConfig.Privates(5,
-                Duration.ZERO)), all);
+                Duration.ZERO), 2), all);
         assertTrue(all.isAdmin("ALICE"));
         assertEquals(new StoreSettings(DIR, "jdbc:postgresql://db/chat", "pw", true, true), all.storeSettings());
         assertEquals(StoreSettings.dataFolder(DIR, false), defaults.storeSettings());

@@ -42,6 +42,7 @@ import chatroom.api.message.Pong;
 import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateHistory;
 import chatroom.api.message.PrivateMessage;
+import chatroom.api.message.ReadMoved;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomDeleted;
@@ -102,6 +103,7 @@ public final class MessageTypes {
             Map.entry(Announcement.TYPE, Announcement.class),
             Map.entry(PrivateMessage.TYPE, PrivateMessage.class),
             Map.entry(ConversationList.TYPE, ConversationList.class),
+            Map.entry(ReadMoved.TYPE, ReadMoved.class),
             Map.entry(Joined.TYPE, Joined.class),
             Map.entry(Left.TYPE, Left.class),
             Map.entry(Renamed.TYPE, Renamed.class),

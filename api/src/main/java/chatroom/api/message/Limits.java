@@ -17,21 +17,23 @@ package chatroom.api.message;
  * @param maxRoomsPerUser   rooms one user may be in at once (protocol 2; absent otherwise)
  * @param maxRoomNameLength longest room name, {@code #} included (protocol 2)
  * @param maxTopicLength    longest topic (protocol 2)
+ * @param maxSessions       places one account may be logged in from at once; one more ends the oldest (protocol 2)
  */
 public record Limits(int maxLineBytes, int maxNameLength, int maxTextLength, int historyOnJoin, int historyPageMax,
                      int messagesPerSecond, int burst, Integer bytesPerSecond, Integer byteBurst, Long maxFileSize,
-                     Integer maxRoomsPerUser, Integer maxRoomNameLength, Integer maxTopicLength) {
+                     Integer maxRoomsPerUser, Integer maxRoomNameLength, Integer maxTopicLength,
+                     Integer maxSessions) {
     public Limits(int maxLineBytes, int maxNameLength, int maxTextLength, int historyOnJoin, int historyPageMax,
                   int messagesPerSecond, int burst, Integer bytesPerSecond, Integer byteBurst, Long maxFileSize) {
         this(maxLineBytes, maxNameLength, maxTextLength, historyOnJoin, historyPageMax, messagesPerSecond, burst,
-                bytesPerSecond, byteBurst, maxFileSize, null, null, null);
+                bytesPerSecond, byteBurst, maxFileSize, null, null, null, null);
     }
 
-    /** These limits with the room limits a protocol-2 client is told. */
-    public Limits withRooms(int roomsPerUser, int roomNameLength, int topicLength) {
+    /** These limits with the room and device limits a protocol-2 client is told. */
+    public Limits withRooms(int roomsPerUser, int roomNameLength, int topicLength, int sessions) {
         return new Limits(maxLineBytes, maxNameLength, maxTextLength, historyOnJoin, historyPageMax,
                 messagesPerSecond, burst, bytesPerSecond, byteBurst, maxFileSize, roomsPerUser, roomNameLength,
-                topicLength);
+                topicLength, sessions);
     }
 
     public Limits(int maxLineBytes, int maxNameLength, int maxTextLength, int historyOnJoin, int historyPageMax,

@@ -6,5 +6,5 @@ public sealed interface ServerMessage extends Message
                 Members, HistoryEnd, Bye, Pong, FileOffered, FileChunk, FileAck, FileDone, FileCancel, FileShared,
                 RoomInfo, RoomList, TopicChanged, Presence, RoleChanged,
                 SettingsChanged, BanChanged, BanList, Invited, RoomDeleted,
-                ServerBanChanged, ConversationList {
+                ServerBanChanged, ConversationList, ReadMoved {
 }

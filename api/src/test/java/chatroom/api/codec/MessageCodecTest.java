@@ -48,6 +48,7 @@ import chatroom.api.message.Presence;
 import chatroom.api.message.MarkRead;
 import chatroom.api.message.PrivateHistory;
 import chatroom.api.message.PrivateMessage;
+import chatroom.api.message.ReadMoved;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomDeleted;
@@ -242,6 +243,10 @@ class MessageCodecTest {
                         "{\"type\":\"conversation_list\",\"conversations\":[{\"room\":\"#ops\",\"lastTs\":7,"
                                 + "\"lastId\":42,\"unread\":3},{\"with\":\"bob\",\"lastTs\":5,\"lastId\":2}],"
                                 + "\"more\":true}"),
+                Arguments.of(new ReadMoved("#ops", null, 42, 0),
+                        "{\"type\":\"read_moved\",\"room\":\"#ops\",\"id\":42,\"unread\":0}"),
+                Arguments.of(new ReadMoved(null, "bob", 7, 2),
+                        "{\"type\":\"read_moved\",\"with\":\"bob\",\"id\":7,\"unread\":2}"),
                 Arguments.of(new HistoryEnd(2, false, null, "bob"),
                         "{\"type\":\"history_end\",\"count\":2,\"more\":false,\"with\":\"bob\"}"),
                 Arguments.of(new Joined(TS, "bob", Integer.MAX_VALUE),

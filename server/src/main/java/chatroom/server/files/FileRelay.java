@@ -200,16 +200,18 @@ public final class FileRelay {
         return Optional.empty();
     }
 
-    /** Everyone else in the room (the default room for protocol 1), or the one person online named {@code to}. */
+    /**
+     * Everyone else in the room (the default room for protocol 1), or every device of the one person online named
+     * {@code to}; the sender's own devices are not offered its file.
+     */
     private List<Session> recipients(Session sender, String to, Room room) {
-        if (to != null) {
-            Session recipient = rooms.onlineNamed(to);
-            return recipient == null || recipient == sender || !recipient.inRoom() ? List.of() : List.of(recipient);
-        }
+        Session[] candidates = to != null ? rooms.sessionsNamed(to) : room.present();
         List<Session> recipients = new ArrayList<>();
-        for (Session member : room.present()) {
-            if (member != sender && member.inRoom()) {
-                recipients.add(member);
+        for (Session candidate : candidates) {
+            boolean sendersOwn = candidate.guest() == sender.guest()
+                    && Names.key(candidate.account()).equals(Names.key(sender.account()));
+            if (!sendersOwn && candidate.inRoom()) {
+                recipients.add(candidate);
             }
         }
         return recipients;

@@ -53,6 +53,10 @@ public final class Room {
     /** The same sessions by the protocol they speak, so each hears the room in its own words. */
     private volatile Session[] presentV1 = new Session[0];
     private volatile Session[] presentV2 = new Session[0];
+    /** How many sessions of each member (by key) are present: a person on two devices is here once. */
+    private final Map<String, Integer> sessionsHere = new HashMap<>();
+    /** How many people are present; safe from any thread. */
+    private volatile int people;
 
     /** A member: the name it had when it joined (an account's registered name) and when that was. */
     public record Member(String name, long since) {
@@ -217,7 +221,7 @@ public final class Room {
 
     /** What the room is, as the room list and a joiner see it. */
     RoomInfo info() {
-        return new RoomInfo(name, topic, members.size(), present.length, topicLocked, inviteOnly);
+        return new RoomInfo(name, topic, members.size(), people, topicLocked, inviteOnly);
     }
 
     /** The id the next history entry gets. */
@@ -257,9 +261,14 @@ public final class Room {
         return present;
     }
 
-    /** People in the room; safe from any thread. */
+    /** People in the room, each once however many devices it is here from; safe from any thread. */
     public int online() {
-        return present.length;
+        return people;
+    }
+
+    /** Whether a member (by key) is here from at least one session; rooms thread only. */
+    boolean isHere(String memberKey) {
+        return sessionsHere.containsKey(memberKey);
     }
 
     /** The sessions present that speak protocol 1, or 2; safe from any thread. */
@@ -267,19 +276,42 @@ public final class Room {
         return protocol == 1 ? presentV1 : presentV2;
     }
 
-    void add(Session session) {
+    /**
+     * Puts a session of a member in the room.
+     *
+     * @return whether the member came online here with it (it had no other session here)
+     */
+    boolean add(Session session, String memberKey) {
         present = grown(present, session);
         if (session.protocol() == 1) {
             presentV1 = grown(presentV1, session);
         } else {
             presentV2 = grown(presentV2, session);
         }
+        boolean first = sessionsHere.merge(memberKey, 1, Integer::sum) == 1;
+        people = sessionsHere.size();
+        return first;
     }
 
-    void remove(Session session) {
+    /**
+     * Takes a session of a member out of the room.
+     *
+     * @return whether the member went offline here with it (it was here, and from no other session)
+     */
+    boolean remove(Session session, String memberKey) {
+        Session[] before = present;
         present = shrunk(present, session);
         presentV1 = shrunk(presentV1, session);
         presentV2 = shrunk(presentV2, session);
+        if (present == before) {
+            return false;
+        }
+        boolean last = sessionsHere.merge(memberKey, -1, Integer::sum) == 0;
+        if (last) {
+            sessionsHere.remove(memberKey);
+        }
+        people = sessionsHere.size();
+        return last;
     }
 
     public boolean isPresent(Session session) {

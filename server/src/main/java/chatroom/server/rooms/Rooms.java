@@ -19,6 +19,7 @@ import chatroom.api.message.Member;
 import chatroom.api.message.Members;
 import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
+import chatroom.api.message.ReadMoved;
 import chatroom.api.message.Renamed;
 import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomDeleted;
@@ -86,15 +87,21 @@ public final class Rooms {
      * @param since    replay the entries after this id instead of the latest few; {@code null} for the latest few
      * @param resume   the token the session gets, which the room takes back when the login fails
      * @param takeOver whether the login proved it owns the name (a password, or a resume token, which a guest has
-     *                 too), so that it replaces a session of the same account or guest that is still here
+     *                 too), so that it joins the sessions of the same account (or replaces the guest's) still here
      * @param unread   the messages after the account's read marker, by room key, for the rooms it has one in
+     * @param redeemed the resume token the login came back with, or {@code null}: a session still holding it is the
+     *                 same device, whose lost connection the server has not noticed yet, and is replaced
      */
     public record Enter(Session session, String account, boolean guest, Long since, Map<String, Long> seen,
                         String resume, boolean takeOver, CompletableFuture<Boolean> admitted,
-                        Map<String, Long> unread) implements Event {
+                        Map<String, Long> unread, String redeemed) implements Event {
         public Enter(Session session, String account, boolean guest, CompletableFuture<Boolean> admitted) {
-            this(session, account, guest, null, null, null, !guest, admitted, Map.of());
+            this(session, account, guest, null, null, null, !guest, admitted, Map.of(), null);
         }
+    }
+
+    /** One of an account's sessions read further; its other sessions are told. */
+    public record ReadElsewhere(Session session, ReadMoved moved) implements Event {
     }
 
     /**
@@ -246,9 +253,12 @@ public final class Rooms {
     private final Receipts receipts;
 
     // Owned by the room thread.
-    /** Written by the rooms thread; read by the file relay to find a private file's recipient. */
-    private final Map<String, Session> byName = new ConcurrentHashMap<>();
-    private final Map<String, Session> byAccount = new HashMap<>();
+    /** The people online by display name key. Written by the rooms thread; read by the file relay. */
+    private final Map<String, Person> byName = new ConcurrentHashMap<>();
+    /** The people online by member key. */
+    private final Map<String, Person> byMember = new HashMap<>();
+    /** The person each logged-in session belongs to. */
+    private final Map<Session, Person> personOf = new IdentityHashMap<>();
     /** Guests whose connection was lost, and since when: their rooms wait for a resume until it is too late. */
     private final Map<String, Long> guestsAway = new HashMap<>();
     /** Every room by its key; read by sessions too. */
@@ -348,8 +358,8 @@ public final class Rooms {
 
     /** The account of someone online under this display name (not a guest's); safe from any thread. */
     public Optional<String> accountOnline(String name) {
-        Session session = byName.get(Names.key(name));
-        return session == null || session.guest() ? Optional.empty() : Optional.ofNullable(session.account());
+        Person person = byName.get(Names.key(name));
+        return person == null || person.guest() ? Optional.empty() : Optional.of(person.account());
     }
 
     /** People in the room; safe from any thread. */
@@ -410,6 +420,7 @@ public final class Rooms {
             case BanMember b -> ban(b.session(), b.room(), b.name(), b.banned());
             case ListBans l -> listBans(l.session(), l.room());
             case Leave l -> leave(l.session(), l.reason(), l.logout());
+            case ReadElsewhere r -> readElsewhere(r.session(), r.moved());
             case Kick k -> k.kicked().complete(kick(k.name(), k.reason()));
             case Announce a -> announce(a.text());
             case ListOnline l -> l.users().complete(onlineUsers());
@@ -459,27 +470,30 @@ public final class Rooms {
             revoke(resume);
             return false;
         }
-        // Only an account's password (or a resume token) may take over its session; a guest name is first come,
-        // first served, except for the guest's own token after a lost connection the server has not noticed yet.
-        Session previous = login.takeOver() ? byAccount.get(accountKey(account, guest)) : null;
-        if (previous != null) {
-            String shownAs = previous.name();
-            List<Room> left = remove(previous, true);
-            revoke(previous.takeResumeToken());
-            deliverAndClose(previous, new Bye(Bye.REPLACED, "You logged in from somewhere else."));
-            departed(shownAs, left, "logged in from somewhere else");
-            log.info("replaced " + account + " at " + previous.address() + " by a new login");
-        }
-        Session holder = byName.get(Names.key(account));
-        if (holder != null) {
+        // Only an account's password (or a resume token) adds a session to it; a guest name is first come, first
+        // served, except for the guest's own token after a lost connection the server has not noticed yet.
+        Person person = byMember.get(memberKey(account, guest));
+        Session replaced = null;
+        if (person != null && login.takeOver()) {
+            replaced = person.replacedBy(login.redeemed(), guest ? 1 : config.maxSessions());
+        } else if (person != null || byName.containsKey(Names.key(account))) {
             reply(session, ErrorCode.NAME_TAKEN, "Someone online is using the name '" + account + "'.", "login");
             revoke(resume);
             return false;
         }
         session.enter(account, guest, clock.instant(), resume);
-        List<Room> rooms = add(session);
+        if (person == null) {
+            person = new Person(memberKey(account, guest), account, guest, account, session.since());
+            byName.put(Names.key(account), person);
+            onlineNames.add(Names.key(account));
+            byMember.put(person.memberKey(), person);
+        } else {
+            session.renamedTo(person.name());
+        }
+        List<Room> cameOnline = new ArrayList<>();
+        List<Room> rooms = add(session, person, cameOnline);
         if (session.protocol() == 1) {
-            deliver(session, new LoggedIn(account, lobby.online(), resume));
+            deliver(session, new LoggedIn(session.name(), lobby.online(), resume));
             if (login.since() == null) {
                 replayLatest(session, lobby);
             } else {
@@ -487,7 +501,7 @@ public final class Rooms {
             }
         } else {
             Map<String, Long> unread = login.unread() == null ? Map.of() : login.unread();
-            deliver(session, new LoggedIn(account, onlineNames.size(), resume,
+            deliver(session, new LoggedIn(session.name(), onlineNames.size(), resume,
                     rooms.stream().map(room -> room.info().withUnread(unread.get(room.key()))).toList()));
             Map<String, Long> seen = seenByKey(login.seen());
             for (Room room : rooms) {
@@ -499,13 +513,31 @@ public final class Rooms {
                 }
             }
         }
-        arrived(session, rooms);
+        arrived(session, person, rooms, cameOnline);
+        if (replaced != null) {
+            replace(replaced, login.redeemed() != null && replaced.holdsResumeToken(login.redeemed()));
+        }
         if (!guest) {
             deliverWaiting(session, account);
         }
         log.info((guest ? "guest login " : "login ") + account + " from " + session.address() + " ("
                 + lobby.online() + " online)");
         return true;
+    }
+
+    /**
+     * Ends a session that a new login of its account replaces: the same device coming back, or the oldest when the
+     * account is logged in from as many places as allowed. Its person stays online through the new session.
+     */
+    private void replace(Session previous, boolean sameDevice) {
+        String shownAs = previous.name();
+        List<Room> left = dropSession(previous, false);
+        revoke(previous.takeResumeToken());
+        deliverAndClose(previous, new Bye(Bye.REPLACED, sameDevice ? "You logged in from somewhere else."
+                : "Your account is now logged in from more than " + (config.maxSessions() == 1 ? "one place"
+                : config.maxSessions() + " places") + " at once; this session, the oldest, ended."));
+        departed(shownAs, left, "logged in from somewhere else");
+        log.info("replaced " + previous.account() + " at " + previous.address() + " by a new login");
     }
 
     /**
@@ -696,9 +728,10 @@ public final class Rooms {
         return lobby;
     }
 
-    /** The session online under this name, if any; safe from any thread, and as of a moment ago. */
-    public Session onlineNamed(String name) {
-        return byName.get(Names.key(name));
+    /** The sessions of the person online under this name, oldest first; safe from any thread, as of a moment ago. */
+    public Session[] sessionsNamed(String name) {
+        Person person = byName.get(Names.key(name));
+        return person == null ? new Session[0] : person.sessions();
     }
 
     /** The operator speaks in the default room, to everyone online whatever rooms they are in. */
@@ -738,11 +771,11 @@ public final class Rooms {
             deliver(session, session.protocol() == 1 ? again.plain() : again);
             return;
         }
-        Session target = byName.get(Names.key(to));
+        Person target = byName.get(Names.key(to));
         // Protocol 2 reaches an account by its name too: online under another display name, or offline.
         boolean storing = privates != null && !session.guest();
         if (target == null && storing && session.protocol() != 1) {
-            target = byAccount.get(accountKey(to, false));
+            target = byMember.get(Names.key(to));
             if (target == null) {
                 tellOffline(session, to, text, cid);
                 return;
@@ -752,7 +785,7 @@ public final class Rooms {
             deliver(session, new ErrorReply(ErrorCode.NOT_ONLINE, "'" + to + "' is not online.", "tell", cid));
             return;
         }
-        Session recipient = target;
+        Person recipient = target;
         PrivateMessage message = new PrivateMessage(now(), session.name(), recipient.name(), text);
         if (storing && !recipient.guest()) {
             if (journal.failing()) {
@@ -774,13 +807,18 @@ public final class Rooms {
             receipts.add(new Receipts.Receipt(sender, cid, message.id() == null ? 0 : message.id(), message.ts(),
                     message.from(), message.to(), null), now());
         }
-        PrivateMessage toSender = cid == null ? message : message.withCid(cid);
-        if (target != session) {
-            pendingDeliveries.add(Delivery.to(target, MessageCodec.encode(target.protocol() == 1 ? message.plain()
-                    : message)));
+        // Every device of both people has the conversation; the sender's own copy carries its client message id.
+        deliverPrivate(recipient.sessions(), session, message);
+        if (recipient != personOf.get(session)) {
+            deliverPrivate(personOf.get(session).sessions(), session, message);
         }
-        pendingDeliveries.add(Delivery.to(session, MessageCodec.encode(session.protocol() == 1 ? toSender.plain()
-                : toSender)));
+        deliverPrivate(new Session[] {session}, null, cid == null ? message : message.withCid(cid));
+    }
+
+    /** A private message to these sessions but one, in each one's protocol. */
+    private void deliverPrivate(Session[] sessions, Session except, PrivateMessage message) {
+        Session[] to = without(sessions, except);
+        deliverByProtocol(speaking(1, to), message.plain(), speaking(2, to), message);
     }
 
     /**
@@ -825,6 +863,7 @@ public final class Rooms {
             receipts.add(new Receipts.Receipt(accountKey(session.account(), false), cid, row.id(), ts, echo.from(),
                     echo.to(), null), now());
         }
+        deliverPrivate(personOf.get(session).sessions(), session, echo);
         pendingDeliveries.add(Delivery.to(session, MessageCodec.encode(cid == null ? echo : echo.withCid(cid))));
     }
 
@@ -852,21 +891,25 @@ public final class Rooms {
             reply(session, ErrorCode.NAME_TAKEN, "You are called '" + name + "' already.", "nick");
             return;
         }
-        Session holder = byName.get(Names.key(name));
-        if (holder != null && holder != session) {
+        Person person = personOf.get(session);
+        Person holder = byName.get(Names.key(name));
+        if (holder != null && holder != person) {
             reply(session, ErrorCode.NAME_TAKEN, "Someone online is using the name '" + name + "'.", "nick");
             return;
         }
         byName.remove(Names.key(old));
-        byName.put(Names.key(name), session);
+        byName.put(Names.key(name), person);
         onlineNames.remove(Names.key(old));
         onlineNames.add(Names.key(name));
-        session.renamedTo(name);
-        // Told once to each person who shares a room with them, however many rooms they share.
+        person.renamedTo(name);
+        // Told once to each session that shares a room with them, however many rooms they share, and to each of
+        // their own devices.
         Set<Session> told = Collections.newSetFromMap(new IdentityHashMap<>());
-        told.add(session);
-        for (Room room : roomsOf.getOrDefault(session, List.of())) {
-            told.addAll(Arrays.asList(room.present()));
+        for (Session device : person.sessions()) {
+            told.add(device);
+            for (Room room : roomsOf.getOrDefault(device, List.of())) {
+                told.addAll(Arrays.asList(room.present()));
+            }
         }
         Session[] everyoneTold = told.toArray(Session[]::new);
         deliverByProtocol(speaking(1, everyoneTold), new Renamed(now(), old, name, lobby.online()),
@@ -879,9 +922,9 @@ public final class Rooms {
             return;
         }
         if (session.protocol() == 1) {
-            List<Member> list = Arrays.stream(lobby.present())
-                    .sorted(Comparator.comparing(s -> Names.key(s.name())))
-                    .map(s -> new Member(s.name(), s.since().toEpochMilli(), s.guest()))
+            List<Member> list = Arrays.stream(lobby.present()).map(personOf::get).distinct()
+                    .sorted(Comparator.comparing(p -> Names.key(p.name())))
+                    .map(p -> new Member(p.name(), p.since().toEpochMilli(), p.guest()))
                     .toList();
             deliver(session, new Members(list));
             return;
@@ -897,7 +940,8 @@ public final class Rooms {
     private static List<Member> membersOf(Room room) {
         Map<String, Session> online = new HashMap<>();
         for (Session present : room.present()) {
-            online.put(memberKey(present), present);
+            // Sessions are in the order they came: the first of a person's is its oldest.
+            online.putIfAbsent(memberKey(present), present);
         }
         return room.members().entrySet().stream()
                 .map(entry -> {
@@ -965,11 +1009,21 @@ public final class Rooms {
             }
         }
         enroll(room, memberKey(session), session.account(), now());
-        room.add(session);
-        roomsOf.computeIfAbsent(session, any -> new ArrayList<>()).add(room);
-        deliver(session, room.info());
-        replayLatest(session, room);
-        presenceNotice(room, new Joined(now(), session.name(), room.online(), session.guest(), room.name()), session);
+        // The membership is the account's: every device of it that speaks rooms is in the room from now on.
+        Person person = personOf.get(session);
+        List<Session> devices = new ArrayList<>();
+        for (Session device : person.sessions()) {
+            if (device.protocol() != 1 && !room.isPresent(device)) {
+                room.add(device, person.memberKey());
+                roomsOf.computeIfAbsent(device, any -> new ArrayList<>()).add(room);
+                devices.add(device);
+            }
+        }
+        for (Session device : devices) {
+            deliver(device, room.info());
+            replayLatest(device, room);
+        }
+        presenceNotice(room, new Joined(now(), session.name(), room.online(), session.guest(), room.name()), person);
         log.info(session.name() + " joined " + room.name() + " (" + room.online() + " online there)");
     }
 
@@ -1012,24 +1066,31 @@ public final class Rooms {
                 Names.key(session.account())))) {
             return;
         }
-        removeFromRoom(room, session, "left" + reasonText(reason));
+        removeFromRoom(room, personOf.get(session), "left" + reasonText(reason));
         log.info(session.name() + " left " + room.name());
     }
 
     /**
-     * Takes someone present out of a room, telling the room (and them) why; their membership has ended. A
-     * protocol-1 session lives in the default room only, so being put out of it ends the session, with a bye.
+     * Takes someone present out of a room, from every device, telling the room (and them) why; their membership has
+     * ended. A protocol-1 session lives in the default room only, so being put out of it ends the session, with a
+     * bye.
      */
-    private void removeFromRoom(Room room, Session session, String why) {
-        if (session.protocol() == 1) {
-            disenroll(room, memberKey(session));
-            endSession(session, "You were " + why + ".", why);
-            return;
+    private void removeFromRoom(Room room, Person person, String why) {
+        presenceNotice(room, new Left(now(), person.name(), room.online() - 1, why, room.name()), person);
+        List<Session> protocol1 = new ArrayList<>();
+        for (Session device : person.sessions()) {
+            if (room.isPresent(device)) {
+                room.remove(device, person.memberKey());
+                roomsOf.getOrDefault(device, new ArrayList<>()).remove(room);
+                if (device.protocol() == 1) {
+                    protocol1.add(device);
+                }
+            }
         }
-        presenceNotice(room, new Left(now(), session.name(), room.online() - 1, why, room.name()), null);
-        room.remove(session);
-        disenroll(room, memberKey(session));
-        roomsOf.getOrDefault(session, new ArrayList<>()).remove(room);
+        disenroll(room, person.memberKey());
+        for (Session device : protocol1) {
+            endSession(device, "You were " + why + ".", why);
+        }
     }
 
     /** ": REASON", cleaned to one line and cut to a topic's length, or nothing without a reason. */
@@ -1051,12 +1112,12 @@ public final class Rooms {
         if (room == null) {
             return;
         }
-        Session target = presentNamed(room, name);
+        Person target = presentNamed(room, name);
         if (target == null) {
             reply(session, ErrorCode.NOT_A_MEMBER, nameOrSomeone(name) + " is not in " + room.name() + ".", "kick");
             return;
         }
-        String refusal = actOnRefusal(room, powerOf(room, session), memberKey(session), memberKey(target), "kick");
+        String refusal = actOnRefusal(room, powerOf(room, session), memberKey(session), target.memberKey(), "kick");
         if (refusal != null) {
             reply(session, ErrorCode.NOT_ALLOWED, refusal, "kick");
             return;
@@ -1067,7 +1128,7 @@ public final class Rooms {
     }
 
     /** Takes someone out of a room for good (they may join again); false when the database did not take it. */
-    private boolean applyKick(Room room, Session target, String by, String reason) {
+    private boolean applyKick(Room room, Person target, String by, String reason) {
         if (!target.guest() && !store(() -> memberships.leave(room.name(), Names.key(target.account())))) {
             return false;
         }
@@ -1086,12 +1147,12 @@ public final class Rooms {
         if (room == null) {
             return;
         }
-        Session present = presentNamed(room, name);
+        Person present = presentNamed(room, name);
         if (present != null && present.guest()) {
             reply(session, ErrorCode.NOT_ALLOWED, "Guests have no account to ban; kick them instead.", verb);
             return;
         }
-        String key = present != null ? memberKey(present) : Names.key(name);
+        String key = present != null ? present.memberKey() : Names.key(name);
         String accountName;
         try {
             accountName = memberships.accountName(key).orElse(null);
@@ -1136,13 +1197,12 @@ public final class Rooms {
         return true;
     }
 
-    /** Ends an account's membership of a room, taking its session out if present, and tells the room why. */
+    /** Ends an account's membership of a room, taking its sessions out if present, and tells the room why. */
     private void endMembership(Room room, String key, String accountName, String why) {
-        for (Session present : room.present()) {
-            if (memberKey(present).equals(key)) {
-                removeFromRoom(room, present, why);
-                return;
-            }
+        Person present = byMember.get(key);
+        if (present != null && room.isHere(key)) {
+            removeFromRoom(room, present, why);
+            return;
         }
         if (room.isMember(key)) {
             disenroll(room, key);
@@ -1190,14 +1250,9 @@ public final class Rooms {
     }
 
     /** Someone present in the room by display name, or null. */
-    private static Session presentNamed(Room room, String name) {
-        String key = Names.key(name);
-        for (Session present : room.present()) {
-            if (Names.key(present.name()).equals(key)) {
-                return present;
-            }
-        }
-        return null;
+    private Person presentNamed(Room room, String name) {
+        Person person = byName.get(Names.key(name));
+        return person != null && room.isHere(person.memberKey()) ? person : null;
     }
 
     /** The name as the user typed it when it could be a name, else words that do not repeat it. */
@@ -1393,9 +1448,9 @@ public final class Rooms {
         room.invite(key, expires);
         Invited invited = new Invited(room.name(), now(), accountName, session.name(), expires);
         deliver(session, invited);
-        Session invitee = byAccount.get(accountKey(accountName, false));
-        if (invitee != null && invitee.protocol() > 1) {
-            deliver(invitee, invited);
+        Person invitee = byMember.get(key);
+        if (invitee != null) {
+            deliverByProtocol(new Session[0], null, speaking(2, invitee.sessions()), invited);
         }
         log.info(session.name() + " invited " + accountName + " to " + room.name());
     }
@@ -1446,7 +1501,7 @@ public final class Rooms {
         }
         tellRoom(room, new RoomDeleted(room.name(), now(), by));
         for (Session present : room.present()) {
-            room.remove(present);
+            room.remove(present, memberKey(present));
             roomsOf.getOrDefault(present, new ArrayList<>()).remove(room);
         }
         for (String member : List.copyOf(room.members().keySet())) {
@@ -1476,9 +1531,9 @@ public final class Rooms {
         }
         if (banned) {
             bannedFromServer.add(key);
-            Session online = byAccount.get(accountKey(name, false));
+            Person online = byMember.get(key);
             if (online != null) {
-                endSession(online, "This account is banned from this server.", "banned from the server");
+                endPerson(online, "This account is banned from this server.", "banned from the server");
             }
         } else {
             bannedFromServer.remove(key);
@@ -1520,11 +1575,11 @@ public final class Rooms {
         if (room == null) {
             return Room.noSuchRoom(roomName);
         }
-        Session target = presentNamed(room, name);
+        Person target = presentNamed(room, name);
         if (target == null) {
             return nameOrSomeone(name) + " is not in " + room.name() + ".";
         }
-        String refusal = actOnRefusal(room, Roles.OWNER, CONSOLE_KEY, memberKey(target), "kick");
+        String refusal = actOnRefusal(room, Roles.OWNER, CONSOLE_KEY, target.memberKey(), "kick");
         if (refusal != null) {
             return refusal;
         }
@@ -1536,11 +1591,11 @@ public final class Rooms {
         if (room == null) {
             return Room.noSuchRoom(roomName);
         }
-        Session present = presentNamed(room, account);
+        Person present = presentNamed(room, account);
         if (present != null && present.guest()) {
             return "Guests have no account to ban; kick them instead.";
         }
-        String key = present != null ? memberKey(present) : Names.key(account);
+        String key = present != null ? present.memberKey() : Names.key(account);
         String name = accountName(key);
         if (name == null) {
             return nameOrSomeone(account) + " has no account here.";
@@ -1592,22 +1647,18 @@ public final class Rooms {
     }
 
     /** The member key of whoever that name means in the room: someone present by display name, else an account. */
-    private static String memberKeyOf(Room room, String name) {
-        Session present = presentNamed(room, name);
+    private String memberKeyOf(Room room, String name) {
+        Person present = presentNamed(room, name);
         if (present != null) {
-            return memberKey(present);
+            return present.memberKey();
         }
         return room.isMember(Names.key(name)) ? Names.key(name) : null;
     }
 
     /** The name the room knows a member by: its display name while present, else its account's. */
-    private static String displayName(Room room, String memberKey) {
-        for (Session present : room.present()) {
-            if (memberKey(present).equals(memberKey)) {
-                return present.name();
-            }
-        }
-        return room.members().get(memberKey).name();
+    private String displayName(Room room, String memberKey) {
+        Person present = byMember.get(memberKey);
+        return present != null && room.isHere(memberKey) ? present.name() : room.members().get(memberKey).name();
     }
 
     /** A notice of protocol 2 (a protocol-1 client knows nothing of topics and roles) to everyone in the room. */
@@ -1655,10 +1706,11 @@ public final class Rooms {
                 tokens.expireLater(token);
             }
         }
-        if (session.inRoom() && byName.get(Names.key(session.name())) == session) {
+        if (session.inRoom() && personOf.containsKey(session)) {
             // A lost connection may come back with its resume token, to the same rooms, guests' included.
-            List<Room> left = remove(session, !logout);
-            departed(session.name(), left, reason);
+            String name = session.name();
+            List<Room> left = dropSession(session, !logout);
+            departed(name, left, reason);
             log.info("logout " + session.name() + " from " + session.address() + ": " + reason + " ("
                     + lobby.online() + " online)");
         }
@@ -1668,27 +1720,39 @@ public final class Rooms {
     }
 
     private boolean kick(String name, String reason) {
-        Session target = byName.get(Names.key(name));
+        Person target = byName.get(Names.key(name));
         if (target == null) {
             return false;
         }
         String why = reason == null || reason.isBlank() ? "" : ": " + reason;
-        endSession(target, "You were kicked by the operator" + why, "kicked" + why);
-        log.info("kick " + target.name() + " at " + target.address() + why);
+        for (Session device : target.sessions()) {
+            log.info("kick " + target.name() + " at " + device.address() + why);
+        }
+        endPerson(target, "You were kicked by the operator" + why, "kicked" + why);
         return true;
     }
 
-    /** Ends a session for good (its resume token too), saying why to it and to its rooms. */
-    private void endSession(Session target, String byeText, String leftReason) {
-        List<Room> left = remove(target, false);
-        revoke(target.takeResumeToken());
-        deliverAndClose(target, new Bye(Bye.KICKED, byeText));
-        departed(target.name(), left, leftReason);
+    /** Ends every session of a person for good, saying why to each and to their rooms. */
+    private void endPerson(Person target, String byeText, String leftReason) {
+        for (Session device : target.sessions()) {
+            endSession(device, byeText, leftReason);
+        }
     }
 
+    /** Ends a session for good (its resume token too), saying why to it, and to the rooms it leaves. */
+    private void endSession(Session target, String byeText, String leftReason) {
+        String name = target.name();
+        List<Room> left = dropSession(target, false);
+        revoke(target.takeResumeToken());
+        deliverAndClose(target, new Bye(Bye.KICKED, byeText));
+        departed(name, left, leftReason);
+    }
+
+    /** Every session, by name and then oldest first: the console sees each device with its address. */
     private List<OnlineUser> onlineUsers() {
         return byName.values().stream()
-                .sorted(Comparator.comparing(s -> Names.key(s.name())))
+                .sorted(Comparator.comparing(p -> Names.key(p.name())))
+                .flatMap(p -> Arrays.stream(p.sessions()))
                 .map(s -> new OnlineUser(s.name(), s.account(), s.address(), s.since()))
                 .toList();
     }
@@ -1696,7 +1760,7 @@ public final class Rooms {
     private void shutdown(CompletableFuture<Void> done) {
         Session[] all = everyone();
         for (Session session : all) {
-            remove(session, false);
+            dropSession(session, false);
         }
         pendingDeliveries.add(new Delivery(all, MessageCodec.encode(new Bye(Bye.SHUTDOWN,
                 "The server is shutting down.")), () -> {
@@ -1708,9 +1772,9 @@ public final class Rooms {
         stopped = true;
     }
 
-    /** Everyone logged in, in every room. */
+    /** Every session logged in, in every room. */
     private Session[] everyone() {
-        return byName.values().toArray(Session[]::new);
+        return personOf.keySet().toArray(Session[]::new);
     }
 
     private boolean requireInRoom(Session session, String request) {
@@ -1722,13 +1786,15 @@ public final class Rooms {
     }
 
     /**
-     * Registers a session that logged in and puts it in its rooms: the default room for protocol 1; for protocol 2
-     * the rooms its account is a member of (a guest: the default room, for as long as its session lasts).
+     * Registers a session that logged in as one of its person's and puts it in its rooms: the default room for
+     * protocol 1; for protocol 2 the rooms its account is a member of (a guest: the default room, for as long as its
+     * session lasts).
+     *
+     * @param cameOnline where to add the rooms in which the person had no other session
      */
-    private List<Room> add(Session session) {
-        byName.put(Names.key(session.name()), session);
-        onlineNames.add(Names.key(session.name()));
-        byAccount.put(accountKey(session.account(), session.guest()), session);
+    private List<Room> add(Session session, Person person, List<Room> cameOnline) {
+        person.add(session);
+        personOf.put(session, person);
         List<Room> rooms = new ArrayList<>();
         if (session.protocol() == 1) {
             rooms.add(lobby);
@@ -1741,47 +1807,76 @@ public final class Rooms {
                     .forEach(rooms::add);
         }
         for (Room room : rooms) {
-            room.add(session);
+            if (room.add(session, person.memberKey())) {
+                cameOnline.add(room);
+            }
         }
         roomsOf.put(session, rooms);
         return rooms;
     }
 
     /**
-     * Takes a session out of every room it is in; returns those rooms.
+     * Takes a session out of every room it is in, and its person offline when it was the last one; returns the rooms
+     * in which the person went offline with it.
      *
-     * @param mayResume whether its session may come back with its resume token: a guest's memberships then wait for
+     * @param mayResume whether the session may come back with its resume token: a guest's memberships then wait for
      *                  it while resuming is possible ({@link #sweepGuests}), else end now
      */
-    private List<Room> remove(Session session, boolean mayResume) {
-        if (byName.remove(Names.key(session.name()), session)) {
-            onlineNames.remove(Names.key(session.name()));
-        }
-        byAccount.remove(accountKey(session.account(), session.guest()), session);
+    private List<Room> dropSession(Session session, boolean mayResume) {
         session.leave();
-        List<Room> rooms = roomsOf.remove(session);
-        if (rooms == null) {
+        Person person = personOf.remove(session);
+        if (person == null) {
             return List.of();
         }
-        for (Room room : rooms) {
-            room.remove(session);
-            if (session.guest() && !mayResume) {
-                disenroll(room, memberKey(session));
+        person.remove(session);
+        boolean gone = person.sessions().length == 0;
+        if (gone) {
+            byName.remove(Names.key(person.name()), person);
+            onlineNames.remove(Names.key(person.name()));
+            byMember.remove(person.memberKey(), person);
+        }
+        List<Room> rooms = roomsOf.remove(session);
+        List<Room> wentOffline = new ArrayList<>();
+        for (Room room : rooms == null ? List.<Room>of() : rooms) {
+            if (room.remove(session, person.memberKey())) {
+                wentOffline.add(room);
+            }
+            if (gone && person.guest() && !mayResume) {
+                disenroll(room, person.memberKey());
             }
         }
-        if (session.guest() && mayResume) {
-            guestsAway.put(memberKey(session), now());
+        if (gone && person.guest() && mayResume) {
+            guestsAway.put(person.memberKey(), now());
         }
-        return rooms;
+        return wentOffline;
     }
 
-    /** Tells each room that someone came online: a join for protocol 1, presence for protocol 2. */
-    private void arrived(Session session, List<Room> rooms) {
+    /**
+     * Tells each room in which someone came online (a session of a person who had none there): a join for protocol
+     * 1, presence for protocol 2. Where the person was online already, only the new session hears of its arrival.
+     */
+    private void arrived(Session session, Person person, List<Room> rooms, List<Room> cameOnline) {
         for (Room room : rooms) {
-            presenceNotice(room, session.protocol() == 1 || room == lobby
-                    ? new Joined(now(), session.account(), room.online(), session.guest(), room.name())
-                    : null, new Presence(room.name(), now(), session.account(), Presence.ONLINE, null, room.online()),
-                    session);
+            ServerMessage forV1 = session.protocol() == 1 || room == lobby
+                    ? new Joined(now(), session.name(), room.online(), session.guest(), room.name()) : null;
+            ServerMessage forV2 = new Presence(room.name(), now(), session.name(), Presence.ONLINE, null,
+                    room.online());
+            if (cameOnline.contains(room)) {
+                presenceNotice(room, forV1, forV2, person);
+            } else {
+                ServerMessage own = session.protocol() == 1 ? forV1 : forV2;
+                if (own != null) {
+                    deliver(session, own);
+                }
+            }
+        }
+    }
+
+    /** Tells the account's other sessions that one of its devices read further. */
+    private void readElsewhere(Session session, ReadMoved moved) {
+        Person person = personOf.get(session);
+        if (person != null) {
+            deliverByProtocol(new Session[0], null, without(speaking(2, person.sessions()), session), moved);
         }
     }
 
@@ -1800,23 +1895,21 @@ public final class Rooms {
     }
 
     /** The same notice for everyone in the room, whichever protocol they speak. */
-    private void presenceNotice(Room room, ServerMessage notice, Session concerned) {
+    private void presenceNotice(Room room, ServerMessage notice, Person concerned) {
         presenceNotice(room, notice, notice, concerned);
     }
 
     /**
-     * A presence notice: to everyone in the room while it is small enough, else only to the person it concerns (if
-     * still here); in a room of thousands, every arrival told to everyone would be most of the traffic. Protocol-1
-     * sessions (only in the default room) get {@code forV1}, the others {@code forV2}; either may be null for none.
+     * A presence notice: to everyone in the room while it is small enough, else only to the devices of the person it
+     * concerns (if any); in a room of thousands, every arrival told to everyone would be most of the traffic.
+     * Protocol-1 sessions (only in the default room) get {@code forV1}, the others {@code forV2}; either may be null
+     * for none.
      */
-    private void presenceNotice(Room room, ServerMessage forV1, ServerMessage forV2, Session concerned) {
+    private void presenceNotice(Room room, ServerMessage forV1, ServerMessage forV2, Person concerned) {
         if (room.online() <= config.presenceLimit()) {
             deliverByProtocol(room.present(1), forV1, room.present(2), forV2);
         } else if (concerned != null) {
-            ServerMessage notice = concerned.protocol() == 1 ? forV1 : forV2;
-            if (notice != null) {
-                deliver(concerned, notice);
-            }
+            deliverByProtocol(speaking(1, concerned.sessions()), forV1, speaking(2, concerned.sessions()), forV2);
         }
     }
 
@@ -1897,14 +1990,19 @@ public final class Rooms {
         deliver(session, new ErrorReply(code, message, ref));
     }
 
-    /** Guests have no account, so a guest never replaces an account's session, nor the other way round. */
+    /** How a session's account (or guest) is known among a room's members: accounts by their key. */
+    private static String memberKey(Session session) {
+        return memberKey(session.account(), session.guest());
+    }
+
+    /** Whose client message ids a receipt holds, as stored with history: guests apart from accounts. */
     private static String accountKey(String account, boolean guest) {
         return (guest ? "guest:" : "account:") + Names.key(account);
     }
 
-    /** How a session's account (or guest) is known among a room's members: accounts by their key. */
-    private static String memberKey(Session session) {
-        return session.guest() ? GUEST_KEY_PREFIX + Names.key(session.account()) : Names.key(session.account());
+    /** Guests have no account, so a guest's key never equals an account's: neither replaces the other. */
+    private static String memberKey(String account, boolean guest) {
+        return guest ? GUEST_KEY_PREFIX + Names.key(account) : Names.key(account);
     }
 
     private long now() {

@@ -37,6 +37,7 @@ import chatroom.api.message.Ping;
 import chatroom.api.message.Pong;
 import chatroom.api.message.PrivateHistory;
 import chatroom.api.message.Protocol;
+import chatroom.api.message.ReadMoved;
 import chatroom.api.message.Say;
 import chatroom.api.message.ServerBan;
 import chatroom.api.message.ServerMessage;
@@ -326,7 +327,8 @@ public final class Session implements InboundHandler {
             protocol = hello.protocol();
             ServerConfig config = server.config();
             send(new Welcome(protocol, server.version(), protocol == Protocol.VERSION ? config.limits()
-                    : config.limits().withRooms(config.maxRoomsPerUser(), RoomNames.MAX_LENGTH, Topics.MAX_LENGTH),
+                    : config.limits().withRooms(config.maxRoomsPerUser(), RoomNames.MAX_LENGTH, Topics.MAX_LENGTH,
+                            config.maxSessions()),
                     features()));
         }
     }
@@ -408,7 +410,7 @@ public final class Session implements InboundHandler {
                 if (result.outcome() == Accounts.Outcome.CREATED) {
                     server.log().info("new account " + result.account() + " from " + address());
                 }
-                enterRoom(result.account(), false, login.since(), true);
+                enterRoom(result.account(), false, login.since(), true, null);
             }
         }
     }
@@ -421,7 +423,7 @@ public final class Session implements InboundHandler {
             refuse(ErrorCode.NAME_TAKEN, "The name '" + requested + "' belongs to an account; log in with its"
                     + " password or pick another name.", Login.TYPE);
         } else {
-            enterRoom(requested, true, since, false);
+            enterRoom(requested, true, since, false, null);
         }
     }
 
@@ -459,14 +461,16 @@ public final class Session implements InboundHandler {
         }
         server.throttle().succeeded(key, host());
         server.log().info("resume " + holder.get().account() + " from " + address());
-        enterRoom(holder.get().account(), holder.get().guest(), since, true);
+        enterRoom(holder.get().account(), holder.get().guest(), since, true, token);
     }
 
     /**
      * Asks the room to admit this session, with a new resume token that the room takes back if the login fails
      * there, and waits for its answer, so no later request races the login.
+     *
+     * @param redeemed the resume token the login came back with, or {@code null}
      */
-    private void enterRoom(String accountName, boolean asGuest, Long since, boolean takeOver) {
+    private void enterRoom(String accountName, boolean asGuest, Long since, boolean takeOver, String redeemed) {
         String token = null;
         if (server.tokens() != null) {
             try {
@@ -482,7 +486,7 @@ public final class Session implements InboundHandler {
         CompletableFuture<Boolean> admitted = new CompletableFuture<>();
         Map<String, Long> unread = asGuest || protocol == Protocol.VERSION ? Map.of() : unreadInRooms(accountName);
         server.rooms().post(new Rooms.Enter(this, accountName, asGuest, since, requestedSeen, token, takeOver,
-                admitted, unread));
+                admitted, unread, redeemed));
         try {
             admitted.get(ENTER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -604,6 +608,7 @@ public final class Session implements InboundHandler {
             String conversation;
             long newest;
             String shown;
+            String otherAccount = null;
             if (read.room() != null) {
                 Room room = server.rooms().room(read.room());
                 if (room == null || !room.isMember(Names.key(account))) {
@@ -622,7 +627,8 @@ public final class Session implements InboundHandler {
                             + " name.", MarkRead.TYPE);
                     return;
                 }
-                conversation = PrivateStore.conversationKey(Names.key(account), Names.key(other.get()));
+                otherAccount = other.get();
+                conversation = PrivateStore.conversationKey(Names.key(account), Names.key(otherAccount));
                 newest = server.privates() == null ? 0 : server.privates().lastId(conversation);
                 shown = "your conversation with " + read.with();
             }
@@ -631,7 +637,13 @@ public final class Session implements InboundHandler {
                         + " has no message " + read.id() + "; its newest is " + newest + ".", MarkRead.TYPE);
                 return;
             }
-            server.readMarkers().mark(Names.key(account), conversation, read.id());
+            if (server.readMarkers().mark(Names.key(account), conversation, read.id())) {
+                // Counted after the marker moved, so a device told of it shows what is unread now.
+                server.rooms().post(new Rooms.ReadElsewhere(this, otherAccount == null
+                        ? new ReadMoved(shown, null, read.id(), server.history().countAfter(conversation, read.id()))
+                        : new ReadMoved(null, otherAccount, read.id(), server.privates() == null ? 0
+                                : server.privates().countAfter(conversation, Names.key(account), read.id()))));
+            }
         } catch (SQLException e) {
             server.log().info("read marker of " + name + " not kept: " + e.getMessage());
             refuse(ErrorCode.SERVER_ERROR, "The read marker could not be kept; try again.", MarkRead.TYPE);
@@ -901,6 +913,11 @@ public final class Session implements InboundHandler {
 
     public void leave() {
         inRoom = false;
+    }
+
+    /** Whether this session was given that resume token at its login (and still has it). */
+    public boolean holdsResumeToken(String token) {
+        return token.equals(resumeToken);
     }
 
     /** The session's resume token, which from now on the caller alone deals with; {@code null} when none. */

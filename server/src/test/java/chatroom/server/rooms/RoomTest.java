@@ -301,25 +301,23 @@ class RoomTest {
     }
 
     @Test
-    void aNewLoginReplacesTheOlderSessionOfTheAccount() {
+    void aSecondLoginOfAnAccountIsAnotherDeviceOfTheSamePerson() {
         TestClient bob = server.enter("bob");
-        TestClient oldAlice = server.enter("alice");
-        TestClient newAlice = server.connect();
-        newAlice.hello();
+        TestClient laptop = server.enter("alice");
+        bob.await(Joined.class, joined -> joined.name().equals("alice"));
+        TestClient phone = server.connect();
+        phone.hello();
 
         assertEquals(new LoggedIn("alice", 2),
-                TestClient.withoutToken(newAlice.login("alice", TestServer.password("alice"))));
-
-        assertEquals(new Bye(Bye.REPLACED, "You logged in from somewhere else."), oldAlice.await(Bye.class));
-        oldAlice.awaitClosed();
-        assertEquals(new Left(T0, "alice", 1, "logged in from somewhere else"), bob.await(Left.class));
-        assertEquals(new Joined(T0, "alice", 2), bob.await(Joined.class));
+                TestClient.withoutToken(phone.login("alice", TestServer.password("alice"))));
+        assertEquals(List.of(), presence(bob.receivedUntilNow()));
         bob.send(new Who());
         assertEquals(List.of("alice", "bob"), names(bob.await(Members.class)));
-        bob.send(new Say("who hears this?"));
-        newAlice.await(ChatMessage.class);
-        assertTrue(server.log().contains(server.logLine("replaced alice at 127.0.0.1:50002 by a new login")),
-                server.log());
+        bob.send(new Say("both of you"));
+
+        assertEquals("both of you", laptop.await(ChatMessage.class, m -> !m.history()).text());
+        assertEquals("both of you", phone.await(ChatMessage.class, m -> !m.history()).text());
+        assertTrue(laptop.receivedUntilNow().stream().noneMatch(Bye.class::isInstance));
     }
 
     @Test
@@ -344,35 +342,45 @@ class RoomTest {
     }
 
     @Test
-    void theOthersSeeTheReplacedSessionLeaveBeforeTheNewOneJoins() {
+    void beyondTheLimitTheOldestSessionEndsWhileThePersonStaysOnline() {
+        server.close();
+        server = TestServer.start(TestServer.config(dir).toBuilder().maxSessions(2).build());
         TestClient bob = server.enter("bob");
-        TestClient oldAlice = server.enter("alice");
+        TestClient oldest = server.enter("alice");
         bob.await(Joined.class, joined -> joined.name().equals("alice"));
-        TestClient newAlice = server.connect();
-        newAlice.hello();
+        TestClient second = server.enter("alice");
+        TestClient third = server.enter("alice");
 
-        newAlice.login("alice", TestServer.password("alice"));
-        oldAlice.awaitClosed();
-
-        assertEquals(List.of(new Left(T0, "alice", 1, "logged in from somewhere else"), new Joined(T0, "alice", 2)),
-                presence(bob.receivedUntilNow()));
+        assertEquals(new Bye(Bye.REPLACED, "Your account is now logged in from more than 2 places at once; this"
+                + " session, the oldest, ended."), oldest.await(Bye.class));
+        oldest.awaitClosed();
+        assertEquals(List.of(), presence(bob.receivedUntilNow()));
+        bob.send(new Say("still two"));
+        second.await(ChatMessage.class, m -> m.text().equals("still two"));
+        third.await(ChatMessage.class, m -> m.text().equals("still two"));
+        assertTrue(server.log().contains(server.logLine("replaced alice at 127.0.0.1:50002 by a new login")),
+                server.log());
     }
 
     @Test
-    void aResumeThatReplacesASessionIsAnnouncedInTheSameOrder() {
+    void aResumeReplacesTheSessionThatHeldItsTokenAndNoOther() {
         TestClient bob = server.enter("bob");
         TestClient oldAlice = server.connect();
         oldAlice.hello();
         String token = oldAlice.login("alice", TestServer.password("alice")).resume();
         bob.await(Joined.class, joined -> joined.name().equals("alice"));
+        TestClient phone = server.enter("alice");
         TestClient newAlice = server.connect();
         newAlice.hello();
 
         newAlice.login(Login.resuming("alice", token, 0));
-        oldAlice.awaitClosed();
 
-        assertEquals(List.of(new Left(T0, "alice", 1, "logged in from somewhere else"), new Joined(T0, "alice", 2)),
-                presence(bob.receivedUntilNow()));
+        assertEquals(new Bye(Bye.REPLACED, "You logged in from somewhere else."), oldAlice.await(Bye.class));
+        oldAlice.awaitClosed();
+        assertEquals(List.of(), presence(bob.receivedUntilNow()));
+        bob.send(new Say("who hears this?"));
+        newAlice.await(ChatMessage.class, m -> m.text().equals("who hears this?"));
+        phone.await(ChatMessage.class, m -> m.text().equals("who hears this?"));
     }
 
     private static List<ServerMessage> presence(List<ServerMessage> received) {
@@ -380,36 +388,61 @@ class RoomTest {
     }
 
     @Test
-    void replacingARenamedSessionTellsTheRoomItsShownNameLeft() {
+    void aNewDeviceTakesThePersonsNameAndARenameOnOneRenamesAll() {
         TestClient bob = server.enter("bob");
-        TestClient oldAlice = server.enter("alice");
-        oldAlice.send(new Nick("Ally"));
+        TestClient laptop = server.enter("alice");
+        laptop.send(new Nick("Ally"));
         bob.await(Renamed.class);
-        TestClient newAlice = server.connect();
-        newAlice.hello();
+        TestClient phone = server.connect();
+        phone.hello();
 
-        newAlice.login("alice", TestServer.password("alice"));
+        assertEquals("Ally", phone.login("alice", TestServer.password("alice")).name());
+        assertEquals(List.of(), presence(bob.receivedUntilNow()));
+        phone.send(new Nick("Al"));
 
-        assertEquals(new Left(T0, "Ally", 1, "logged in from somewhere else"), bob.await(Left.class));
-        assertEquals(new Joined(T0, "alice", 2), bob.await(Joined.class));
+        assertEquals(new Renamed(T0, "Ally", "Al", 2), bob.await(Renamed.class));
+        assertEquals(new Renamed(T0, "Ally", "Al", 2), laptop.await(Renamed.class, r -> r.to().equals("Al")));
+        assertEquals(new Renamed(T0, "Ally", "Al", 2), phone.await(Renamed.class));
+        bob.send(new Say("hi Al"));
+        assertEquals("bob", laptop.await(ChatMessage.class, m -> m.text().equals("hi Al")).from());
         bob.send(new Who());
-        assertEquals(List.of("alice", "bob"), names(bob.await(Members.class)));
+        assertEquals(List.of("Al", "bob"), names(bob.await(Members.class)));
     }
 
     @Test
-    void theReplacedSessionsLossDoesNotTakeTheNewOneOut() {
+    void thePersonGoesOfflineWithItsLastDeviceOnly() {
         TestClient bob = server.enter("bob");
-        TestClient oldAlice = server.enter("alice");
-        TestClient newAlice = server.connect();
-        newAlice.hello();
-        newAlice.login("alice", TestServer.password("alice"));
-        oldAlice.awaitClosed();
+        TestClient laptop = server.enter("alice");
+        TestClient phone = server.enter("alice");
+        bob.await(Joined.class, joined -> joined.name().equals("alice"));
 
-        List<ServerMessage> received = bob.receivedUntilNow();
+        laptop.drop();
+        laptop.awaitClosed();
+        assertEquals(List.of(), presence(bob.receivedUntilNow()));
+        bob.send(new Who());
+        assertEquals(List.of("alice", "bob"), names(bob.await(Members.class)));
+        phone.drop();
 
-        assertEquals(List.of(new Left(T0, "alice", 1, "logged in from somewhere else")),
-                received.stream().filter(Left.class::isInstance).toList());
-        newAlice.send(new Who());
-        assertEquals(List.of("alice", "bob"), names(newAlice.await(Members.class)));
+        assertEquals(new Left(T0, "alice", 1, "connection lost"), bob.await(Left.class));
+        bob.send(new Who());
+        assertEquals(List.of("bob"), names(bob.await(Members.class)));
+    }
+
+    @Test
+    void aPrivateMessageReachesEveryDeviceOfBothPeople() {
+        TestClient bob = server.enter("bob");
+        TestClient laptop = server.enter("alice");
+        TestClient phone = server.enter("alice");
+        TestClient bobsPhone = server.enter("bob");
+
+        laptop.send(new Tell("bob", "psst"));
+
+        assertEquals("psst", bob.await(PrivateMessage.class).text());
+        assertEquals("psst", bobsPhone.await(PrivateMessage.class).text());
+        PrivateMessage own = phone.await(PrivateMessage.class);
+        assertEquals(List.of("alice", "bob", "psst"), List.of(own.from(), own.to(), own.text()));
+        assertEquals("psst", laptop.await(PrivateMessage.class).text());
+        assertEquals(List.of(), privateMessages(laptop.receivedUntilNow()));
+        assertEquals(List.of(), privateMessages(phone.receivedUntilNow()));
     }
 }

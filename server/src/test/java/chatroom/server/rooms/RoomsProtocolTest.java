@@ -748,8 +748,8 @@ class RoomsProtocolTest extends ServerTestBase {
 
         assertEquals(Optional.empty(), console.kickFromRoom("#lobby", "bob", "spam"));
         assertEquals(new Bye(Bye.KICKED, "You were kicked by the server operator: spam."), old.await(Bye.class));
-        assertEquals("kicked by the server operator: spam", alice.await(Presence.class,
-                p -> p.name().equals("bob")).reason());
+        assertEquals(new Left(T0, "bob", 1, "kicked by the server operator: spam", "#lobby"),
+                alice.await(Left.class), "the membership ended, which says it went offline too");
         TestClient back = server.enter("bob");
         assertEquals(Optional.empty(), console.banFromRoom("#lobby", "bob", true));
         assertEquals(new Bye(Bye.KICKED, "You were banned by the server operator."), back.await(Bye.class));

@@ -52,7 +52,10 @@ class TcpEndToEndTest {
     }
 
     private ChatServer startServer() throws Exception {
-        ServerConfig config = ServerConfig.defaults(data).withHashIterations(1_000);
+        return startServer(ServerConfig.defaults(data).withHashIterations(1_000));
+    }
+
+    private ChatServer startServer(ServerConfig config) throws Exception {
         ServerTransport transport = new TcpServerTransportProvider().create(
                 new ListenOptions("127.0.0.1", 0, Protocol.DEFAULT_MAX_LINE_BYTES, config.outboxBytes()));
         ChatServer server = new ChatServer(config, List.of(transport),
@@ -141,8 +144,26 @@ class TcpEndToEndTest {
     }
 
     @Test
-    void aSecondLoginReplacesTheFirstSession() throws Exception {
+    void aSecondLoginIsAnotherDeviceThatHearsTheRoomToo() throws Exception {
         ChatServer server = startServer();
+        RecordingListener laptop = new RecordingListener("laptop");
+        RecordingListener phone = new RecordingListener("phone");
+        RecordingListener frank = new RecordingListener("frank");
+        client(server, laptop).login("erin", "pw".toCharArray());
+        assertLoggedIn("erin", 1, client(server, phone).login("erin", "pw".toCharArray()));
+        ChatService frankClient = client(server, frank);
+        frankClient.login("frank", "pw".toCharArray());
+        frankClient.say("hi erin");
+
+        assertEquals("hi erin", laptop.await(ChatMessage.class, m -> !m.history()).text());
+        assertEquals("hi erin", phone.await(ChatMessage.class, m -> !m.history()).text());
+        assertTrue(laptop.everything().stream().noneMatch(Bye.class::isInstance));
+    }
+
+    @Test
+    void aLoginBeyondTheSessionLimitEndsTheOldestSession() throws Exception {
+        ChatServer server = startServer(ServerConfig.defaults(data).withHashIterations(1_000).toBuilder()
+                .maxSessions(1).build());
         RecordingListener first = new RecordingListener("first");
         RecordingListener second = new RecordingListener("second");
         client(server, first).login("erin", "pw".toCharArray());
@@ -150,7 +171,8 @@ class TcpEndToEndTest {
         assertEquals(Bye.REPLACED, first.await(Bye.class).code());
         RecordingListener.Disconnected ended = first.await(RecordingListener.Disconnected.class);
         assertTrue(ended.error());
-        assertEquals("You logged in from somewhere else.", ended.reason());
+        assertEquals("Your account is now logged in from more than one place at once; this session, the oldest,"
+                + " ended.", ended.reason());
     }
 
     @Test
