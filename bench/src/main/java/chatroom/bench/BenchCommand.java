@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** {@code chat bench}: runs one scenario, or a sweep over client counts, and reports what it measured. */
 @Command(name = "chat bench", mixinStandardHelpOptions = true, version = "chat bench 0.1.0",
@@ -67,6 +68,12 @@ final class BenchCommand implements Callable<Integer> {
             + " an account that is offline, and it logs in; times their delivery and checks each came once, in"
             + " order."})
     Integer offline;
+
+    @Option(names = "--conversations", paramLabel = "N", description = {"Instead of a load: an account with N"
+            + " conversations (half rooms, half private), something unread in each, logs in again by resuming and"
+            + " with its password; times logged_in and the conversation list, and checks every unread count.",
+            "The bench's own server lowers password hashing for these logins."})
+    Integer conversations;
 
     @Option(names = "--messages", defaultValue = "2000", description = "Messages per sender (default: ${DEFAULT-VALUE}).")
     long messages;
@@ -141,6 +148,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (offline != null) {
             return offlineProbe();
+        }
+        if (conversations != null) {
+            return conversationsProbe();
         }
         if (warmup) {
             warmUp();
@@ -234,14 +244,37 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int offlineProbe() throws Exception {
-        OfflineProbe.Result result = null;
+        OfflineProbe.Result result = repeatProbe(false,
+                address -> new OfflineProbe(address, offline, runPrefix()).run(), OfflineProbe.Result::summary);
+        return result.complete() ? 0 : 1;
+    }
+
+    private int conversationsProbe() throws Exception {
+        ConversationsProbe.Result result = repeatProbe(true,
+                address -> new ConversationsProbe(address, conversations, runPrefix()).run(),
+                ConversationsProbe.Result::summary);
+        return result.complete() ? 0 : 1;
+    }
+
+    /** One run of a probe against a server. */
+    @FunctionalInterface
+    private interface Probe<R> {
+        R run(InetSocketAddress server) throws IOException;
+    }
+
+    /**
+     * Runs a probe after its warm-up, {@code --repeat} times, each on a fresh local server (with password hashing
+     * lowered when {@code accounts}) unless {@code --server} names one; prints each result and returns the last.
+     */
+    private <R> R repeatProbe(boolean accounts, Probe<R> probe, Function<R, String> summary) throws Exception {
+        R result = null;
         for (int i = 0; i < (warmup ? 1 : 0) + repeat; i++) {
-            LocalServer local = server == null ? new LocalServer(history.equals("on"), true, database()) : null;
+            LocalServer local = server == null ? new LocalServer(history.equals("on"), true, database(), accounts)
+                    : null;
             try {
-                InetSocketAddress address = local != null ? local.address() : parse(server);
-                result = new OfflineProbe(address, offline, runPrefix()).run();
+                result = probe.run(local != null ? local.address() : parse(server));
                 if (i > 0 || !warmup) {
-                    out.println(result.summary() + (local == null ? "" : " store=" + local.store()));
+                    out.println(summary.apply(result) + (local == null ? "" : " store=" + local.store()));
                 }
             } finally {
                 if (local != null) {
@@ -249,7 +282,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        return result.complete() ? 0 : 1;
+        return result;
     }
 
     private static String runPrefix() {
@@ -300,6 +333,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (offline != null && (offline < 1 || offline > 10_000)) {
             throw new IllegalArgumentException("--offline takes 1 to 10000 messages, the most that may wait.");
+        }
+        if (conversations != null && (conversations < 2 || conversations > 200)) {
+            throw new IllegalArgumentException("--conversations takes 2 to 200: half are rooms, at most the 100 an"
+                    + " account may be in.");
         }
     }
 

@@ -100,6 +100,16 @@ class BenchSmokeTest {
     }
 
     @Test
+    void aLoginToManyConversationsGetsEveryUnreadCountRight() {
+        assertEquals(0, bench("--conversations", "6", "--no-warmup"), err.toString(StandardCharsets.UTF_8));
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.startsWith("conversations: 6 (3 rooms, 3 private), unread counts from the server; resume:"
+                + " logged_in "), summary);
+        assertTrue(summary.contains("counts right=true; password (1,000 iterations)"), summary);
+        assertTrue(summary.contains("counts right=true store=sqlite"), summary);
+    }
+
+    @Test
     void accountsInPairsWritePrivatelyAndEveryMessageArrivesTwice() {
         assertEquals(0, bench("--pairs", "--clients", "20", "--messages", "30", "--no-warmup"),
                 err.toString(StandardCharsets.UTF_8));

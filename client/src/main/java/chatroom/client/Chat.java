@@ -871,10 +871,11 @@ public final class Chat implements ChatListener {
     private void readElsewhere(ReadMoved moved) {
         Conversation where = moved.room() != null ? rooms.get(RoomNames.key(moved.room()))
                 : privates.get(Names.key(moved.with()));
-        if (where == null) {
+        if (where == null || moved.id() < where.reportedRead) {
+            // Read further here or on a device whose news came first: this count is older than what it knows.
             return;
         }
-        where.reportedRead = Math.max(where.reportedRead, moved.id());
+        where.reportedRead = moved.id();
         if (where.unread() != moved.unread()) {
             where.unread(moved.unread());
             events.accept(new ChatEvent.UnreadChanged(where));

@@ -247,6 +247,9 @@ class ChatRoomsTest {
         verify(service, never()).markRead(eq("#ops"), any(), anyLong());
         chat.onMessage(new ReadMoved("#ops", null, 3, 0));
         assertEquals(List.of(), take(), "no change, no event");
+        chat.onMessage(said("#ops", 4, "bob", "m4", false));
+        chat.onMessage(new ReadMoved("#ops", null, 2, 2));
+        assertEquals(1, ops.unread(), "an older marker, told late, changes nothing");
     }
 
     @Test

@@ -473,10 +473,12 @@ public final class Rooms {
         // Only an account's password (or a resume token) adds a session to it; a guest name is first come, first
         // served, except for the guest's own token after a lost connection the server has not noticed yet.
         Person person = byMember.get(memberKey(account, guest));
-        Session replaced = null;
-        if (person != null && login.takeOver()) {
-            replaced = person.replacedBy(login.redeemed(), guest ? 1 : config.maxSessions());
-        } else if (person != null || byName.containsKey(Names.key(account))) {
+        Session replaced = person != null && login.takeOver()
+                ? person.replacedBy(login.redeemed(), guest ? 1 : config.maxSessions()) : null;
+        // A guest is in one place only, and an old token of its name does not take it from another guest now.
+        boolean sameGuest = replaced != null && login.redeemed() != null && replaced.holdsResumeToken(login.redeemed());
+        if (person != null && (!login.takeOver() || guest && !sameGuest)
+                || person == null && byName.containsKey(Names.key(account))) {
             reply(session, ErrorCode.NAME_TAKEN, "Someone online is using the name '" + account + "'.", "login");
             revoke(resume);
             return false;
@@ -1011,6 +1013,7 @@ public final class Rooms {
         enroll(room, memberKey(session), session.account(), now());
         // The membership is the account's: every device of it that speaks rooms is in the room from now on.
         Person person = personOf.get(session);
+        boolean here = room.isHere(person.memberKey());
         List<Session> devices = new ArrayList<>();
         for (Session device : person.sessions()) {
             if (device.protocol() != 1 && !room.isPresent(device)) {
@@ -1023,7 +1026,13 @@ public final class Rooms {
             deliver(device, room.info());
             replayLatest(device, room);
         }
-        presenceNotice(room, new Joined(now(), session.name(), room.online(), session.guest(), room.name()), person);
+        Joined joined = new Joined(now(), session.name(), room.online(), session.guest(), room.name());
+        if (here) {
+            // Present already through a protocol-1 device: the room knows; the devices that came in hear it.
+            devices.forEach(device -> deliver(device, joined));
+        } else {
+            presenceNotice(room, joined, person);
+        }
         log.info(session.name() + " joined " + room.name() + " (" + room.online() + " online there)");
     }
 
@@ -1066,16 +1075,21 @@ public final class Rooms {
                 Names.key(session.account())))) {
             return;
         }
-        removeFromRoom(room, personOf.get(session), "left" + reasonText(reason));
+        removeFromRoom(room, personOf.get(session), "left" + reasonText(reason),
+                new Bye(Bye.REPLACED, "You left " + room.name() + " on another device."));
         log.info(session.name() + " left " + room.name());
     }
 
     /**
      * Takes someone present out of a room, from every device, telling the room (and them) why; their membership has
      * ended. A protocol-1 session lives in the default room only, so being put out of it ends the session, with a
-     * bye.
+     * bye: {@code kicked} with the reason, or {@code protocol1Bye} when given.
      */
     private void removeFromRoom(Room room, Person person, String why) {
+        removeFromRoom(room, person, why, new Bye(Bye.KICKED, "You were " + why + "."));
+    }
+
+    private void removeFromRoom(Room room, Person person, String why, Bye protocol1Bye) {
         presenceNotice(room, new Left(now(), person.name(), room.online() - 1, why, room.name()), person);
         List<Session> protocol1 = new ArrayList<>();
         for (Session device : person.sessions()) {
@@ -1089,7 +1103,7 @@ public final class Rooms {
         }
         disenroll(room, person.memberKey());
         for (Session device : protocol1) {
-            endSession(device, "You were " + why + ".", why);
+            endSession(device, protocol1Bye, why);
         }
     }
 
@@ -1741,10 +1755,14 @@ public final class Rooms {
 
     /** Ends a session for good (its resume token too), saying why to it, and to the rooms it leaves. */
     private void endSession(Session target, String byeText, String leftReason) {
+        endSession(target, new Bye(Bye.KICKED, byeText), leftReason);
+    }
+
+    private void endSession(Session target, Bye bye, String leftReason) {
         String name = target.name();
         List<Room> left = dropSession(target, false);
         revoke(target.takeResumeToken());
-        deliverAndClose(target, new Bye(Bye.KICKED, byeText));
+        deliverAndClose(target, bye);
         departed(name, left, leftReason);
     }
 
@@ -1796,11 +1814,13 @@ public final class Rooms {
         person.add(session);
         personOf.put(session, person);
         List<Room> rooms = new ArrayList<>();
+        if (session.guest()) {
+            guestsAway.remove(person.memberKey());
+        }
         if (session.protocol() == 1) {
             rooms.add(lobby);
         } else {
             if (session.guest()) {
-                guestsAway.remove(memberKey(session));
                 enroll(lobby, memberKey(session), session.account(), now());
             }
             roomsOfMember.getOrDefault(memberKey(session), Set.of()).stream().sorted(Comparator.comparing(Room::key))
@@ -1841,12 +1861,16 @@ public final class Rooms {
             if (room.remove(session, person.memberKey())) {
                 wentOffline.add(room);
             }
-            if (gone && person.guest() && !mayResume) {
-                disenroll(room, person.memberKey());
-            }
         }
-        if (gone && person.guest() && mayResume) {
-            guestsAway.put(person.memberKey(), now());
+        if (gone && person.guest()) {
+            if (mayResume) {
+                guestsAway.put(person.memberKey(), now());
+            } else {
+                // Every room it joined, including those of its other sessions that ended before this one.
+                for (Room room : List.copyOf(roomsOfMember.getOrDefault(person.memberKey(), Set.of()))) {
+                    disenroll(room, person.memberKey());
+                }
+            }
         }
         return wentOffline;
     }
@@ -1872,12 +1896,19 @@ public final class Rooms {
         }
     }
 
-    /** Tells the account's other sessions that one of its devices read further. */
+    /**
+     * Tells the account's other sessions that one of its devices read further. A room's unread count is counted
+     * here, in the room's order: the messages before it in their streams are in it, those after it are not.
+     */
     private void readElsewhere(Session session, ReadMoved moved) {
         Person person = personOf.get(session);
-        if (person != null) {
-            deliverByProtocol(new Session[0], null, without(speaking(2, person.sessions()), session), moved);
+        if (person == null) {
+            return;
         }
+        Room room = moved.room() == null ? null : byKey.get(RoomNames.key(moved.room()));
+        ReadMoved told = room == null ? moved
+                : new ReadMoved(room.name(), null, moved.id(), Math.max(0, room.lastId() - moved.id()));
+        deliverByProtocol(new Session[0], null, without(speaking(2, person.sessions()), session), told);
     }
 
     /** Tells each room that someone went offline: a leave for protocol 1, presence for protocol 2. */
@@ -1909,7 +1940,8 @@ public final class Rooms {
         if (room.online() <= config.presenceLimit()) {
             deliverByProtocol(room.present(1), forV1, room.present(2), forV2);
         } else if (concerned != null) {
-            deliverByProtocol(speaking(1, concerned.sessions()), forV1, speaking(2, concerned.sessions()), forV2);
+            Session[] here = Arrays.stream(concerned.sessions()).filter(room::isPresent).toArray(Session[]::new);
+            deliverByProtocol(speaking(1, here), forV1, speaking(2, here), forV2);
         }
     }
 

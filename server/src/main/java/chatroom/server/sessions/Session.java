@@ -638,9 +638,10 @@ public final class Session implements InboundHandler {
                 return;
             }
             if (server.readMarkers().mark(Names.key(account), conversation, read.id())) {
-                // Counted after the marker moved, so a device told of it shows what is unread now.
+                // A room's count is made by the rooms' thread, in the room's order; a private one here, after the
+                // marker moved.
                 server.rooms().post(new Rooms.ReadElsewhere(this, otherAccount == null
-                        ? new ReadMoved(shown, null, read.id(), server.history().countAfter(conversation, read.id()))
+                        ? new ReadMoved(shown, null, read.id(), 0)
                         : new ReadMoved(null, otherAccount, read.id(), server.privates() == null ? 0
                                 : server.privates().countAfter(conversation, Names.key(account), read.id()))));
             }

@@ -187,4 +187,89 @@ class DevicesTest extends ServerTestBase {
         second.send(Login.asGuest("visitor"));
         second.awaitError(ErrorCode.NAME_TAKEN, "Someone online is using the name 'visitor'.", Login.TYPE);
     }
+
+    @Test
+    void leavingTheDefaultRoomOnOneDeviceEndsTheProtocolOneDeviceAsReplacedAndTheRoomHearsItOnce() {
+        start(TestServer.config(dir));
+        TestClient bob = server.enter("bob");
+        TestClient old = server.enter("alice");
+        TestClient phone = server.enter2("alice");
+
+        phone.send(new PartRoom("#lobby", null));
+
+        assertEquals(new Bye(Bye.REPLACED, "You left #lobby on another device."), old.await(Bye.class));
+        old.awaitClosed();
+        assertEquals(List.of(new Left(T0, "alice", 1, "left")), only(bob.receivedUntilNow(), Left.class));
+    }
+
+    @Test
+    void aJoinWhereAProtocolOneDeviceIsPresentAlreadyIsNotAnnouncedTwice() {
+        start(TestServer.config(dir));
+        TestClient bob = server.enter2("bob");
+        TestClient phone = server.enter2("alice");
+        phone.send(new PartRoom("#lobby", null));
+        bob.await(Left.class);
+        TestClient old = server.enter("alice");
+        bob.await(Presence.class, p -> p.isOnline() && p.name().equals("alice"));
+
+        join(phone, "alice", "#lobby");
+
+        List<ServerMessage> seen = bob.receivedUntilNow("#lobby");
+        assertEquals(List.of(), only(seen, Joined.class), "alice was here already, on her old client");
+        assertEquals(List.of(), only(seen, Presence.class));
+        assertEquals(List.of(), only(old.receivedUntilNow(), Joined.class));
+    }
+
+    @Test
+    void inALargeRoomOnlyTheDevicesThereHearOfTheirOwnJoin() {
+        start(TestServer.config(dir).toBuilder().presenceLimit(1).build());
+        TestClient old = server.enter("alice");
+        TestClient phone = server.enter2("alice");
+        TestClient bob = server.enter2("bob");
+        join(bob, "bob", "#ops");
+
+        join(phone, "alice", "#ops");
+
+        assertEquals(List.of(), only(old.receivedUntilNow(), Joined.class), "the old client is not in #ops");
+    }
+
+    @Test
+    void aGuestsRoomsEndWithItEvenWhenItsLastSessionWasAnotherProtocol() {
+        start(TestServer.config(dir).toBuilder().allowGuests(true).build());
+        TestClient alice = server.enter2("alice");
+        join(alice, "alice", "#ops");
+        TestClient guest = server.connect();
+        guest.hello(2);
+        String token = guest.login2(Login.asGuest("visitor")).resume();
+        join(guest, "visitor", "#ops");
+        TestClient back = server.connect();
+        back.hello();
+
+        back.login(Login.resuming("visitor", token, 0));
+        guest.awaitClosed();
+        back.logout();
+
+        alice.send(new Who("#ops"));
+        assertEquals(List.of("alice"), alice.await(Members.class).users().stream().map(Member::name).toList());
+    }
+
+    @Test
+    void anOldGuestTokenDoesNotTakeItsNameFromTheGuestWhoHasItNow() {
+        start(TestServer.config(dir).toBuilder().allowGuests(true).build());
+        TestClient first = server.connect();
+        first.hello(2);
+        String token = first.login2(Login.asGuest("visitor")).resume();
+        first.drop();
+        first.awaitClosed();
+        TestClient now = server.connect();
+        now.hello(2);
+        now.login2(Login.asGuest("visitor"));
+
+        TestClient late = server.connect();
+        late.hello(2);
+        late.send(Login.resuming("visitor", token, 0));
+
+        late.awaitError(ErrorCode.NAME_TAKEN, "Someone online is using the name 'visitor'.", Login.TYPE);
+        assertTrue(only(now.receivedUntilNow("#lobby"), Bye.class).isEmpty());
+    }
 }

@@ -7,9 +7,7 @@ import chatroom.api.message.PrivateMessage;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ConnectOptions;
 import chatroom.server.ServerConfig;
-import chatroom.store.testing.LocalPostgres;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,13 +38,8 @@ class PrivateConversationsOverTcpTest {
     }
 
     private ServerConfig config(String store) {
-        ServerConfig config = RunningServer.config(data).toBuilder()
-                .privates(new ServerConfig.Privates(2, Duration.ofDays(30))).build();
-        if (store.equals("postgresql")) {
-            String url = LocalPostgres.get(Assumptions::abort).createDatabase();
-            config = config.toBuilder().database(new ServerConfig.Database(url, null, true)).build();
-        }
-        return config;
+        return RunningServer.onStore(RunningServer.config(data).toBuilder()
+                .privates(new ServerConfig.Privates(2, Duration.ofDays(30))).build(), store);
     }
 
     private ChatService client(RunningServer server, RecordingListener listener, String name) throws Exception {

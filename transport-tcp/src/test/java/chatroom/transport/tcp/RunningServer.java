@@ -7,6 +7,9 @@ import chatroom.api.spi.ServerTransport;
 import chatroom.api.spi.TlsIdentity;
 import chatroom.server.ChatServer;
 import chatroom.server.ServerConfig;
+import chatroom.store.testing.LocalPostgres;
+import org.junit.jupiter.api.Assumptions;
+
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,6 +40,18 @@ final class RunningServer implements AutoCloseable {
     /** The defaults with fast hashing. */
     static ServerConfig config(Path data) {
         return ServerConfig.defaults(data).withHashIterations(1_000);
+    }
+
+    /**
+     * The configuration on a store: {@code sqlite} as it is, or {@code postgresql} in a new database of a local
+     * PostgreSQL (the test is skipped when there is none).
+     */
+    static ServerConfig onStore(ServerConfig config, String store) {
+        if (!store.equals("postgresql")) {
+            return config;
+        }
+        String url = LocalPostgres.get(Assumptions::abort).createDatabase();
+        return config.toBuilder().database(new ServerConfig.Database(url, null, true)).build();
     }
 
     static RunningServer start(ServerConfig config) throws IOException {
