@@ -57,6 +57,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The chat as one user sees it, for the life of one {@link ChatService}: the room and the private conversations, who
@@ -84,6 +85,9 @@ public final class Chat implements ChatListener {
     private final ChatService service;
     private final Executor requests;
     private final Consumer<ChatEvent> events;
+    private final Later later;
+    /** {@link System#nanoTime}, or a test's clock. */
+    private final LongSupplier nanoTime;
     /** The room of a session without rooms (protocol 1, a UDP group), which has no name. */
     private final Conversation single = new Conversation(Conversation.Kind.ROOM, "");
     /** The user's rooms by key, in the order the user came into them; only {@link #single} without rooms. */
@@ -124,11 +128,18 @@ public final class Chat implements ChatListener {
      * @param service  where requests go
      * @param requests runs each request, in order
      * @param events   receives every change, on the model's thread
+     * @param later    runs delayed work on the model's thread
      */
-    public Chat(ChatService service, Executor requests, Consumer<ChatEvent> events) {
+    public Chat(ChatService service, Executor requests, Consumer<ChatEvent> events, Later later) {
+        this(service, requests, events, later, System::nanoTime);
+    }
+
+    Chat(ChatService service, Executor requests, Consumer<ChatEvent> events, Later later, LongSupplier nanoTime) {
         this.service = service;
         this.requests = requests;
         this.events = events;
+        this.later = later;
+        this.nanoTime = nanoTime;
         rooms.put("", single);
     }
 
@@ -481,24 +492,39 @@ public final class Chat implements ChatListener {
     }
 
     /**
-     * Tells the server how far the user read (rooms only), so that the account's other devices and its next login
-     * know: when the newest id read moved, and at most once a {@link #READ_REPORT_INTERVAL_NANOS} per conversation
-     * while messages keep coming (the next read after that reports the newest).
+     * Tells the server how far the user read, so that the account's other devices and its next login know: when the
+     * newest id read moved, and at most once a {@link #READ_REPORT_INTERVAL_NANOS} per conversation while messages
+     * keep coming; what was read meanwhile is reported when the interval is over.
      */
     private void reportRead(Conversation conversation) {
-        long newest = conversation.newestId();
-        long now = System.nanoTime();
-        if (!hasRooms || connection != ConnectionState.ONLINE || newest <= conversation.reportedRead
-                || conversation.reportedAt != 0 && now - conversation.reportedAt < READ_REPORT_INTERVAL_NANOS) {
+        conversation.readUpTo = Math.max(conversation.readUpTo, conversation.newestId());
+        sendReadReport(conversation);
+    }
+
+    private void sendReadReport(Conversation conversation) {
+        long upTo = conversation.readUpTo;
+        if (!hasRooms || connection != ConnectionState.ONLINE || upTo <= conversation.reportedRead) {
             return;
         }
-        conversation.reportedRead = newest;
+        long now = nanoTime.getAsLong();
+        long wait = conversation.reportedAt == 0 ? 0 : conversation.reportedAt + READ_REPORT_INTERVAL_NANOS - now;
+        if (wait > 0) {
+            if (!conversation.reportDue) {
+                conversation.reportDue = true;
+                later.after(wait, () -> {
+                    conversation.reportDue = false;
+                    sendReadReport(conversation);
+                });
+            }
+            return;
+        }
+        conversation.reportedRead = upTo;
         conversation.reportedAt = now;
         String name = conversation.name();
         if (conversation.isRoom()) {
-            requests.execute(() -> service.markRead(name, null, newest));
+            requests.execute(() -> service.markRead(name, null, upTo));
         } else {
-            requests.execute(() -> service.markRead(null, name, newest));
+            requests.execute(() -> service.markRead(null, name, upTo));
         }
     }
 

@@ -276,6 +276,10 @@ public final class Conversation {
     /** The highest id the user's read marker was reported at, and when ({@link System#nanoTime}). */
     long reportedRead;
     long reportedAt;
+    /** The highest id the user has read here, reported or not yet. */
+    long readUpTo;
+    /** Whether a report of what was read waits for the interval between reports to end. */
+    boolean reportDue;
 
     /** Whether there was anything unread. */
     boolean markRead() {

@@ -47,7 +47,11 @@ class ChatRoomsTest {
 
     private final ChatService service = mock(ChatService.class, "service");
     private final List<ChatEvent> events = new ArrayList<>();
-    private final Chat chat = new Chat(service, Runnable::run, events::add);
+    /** Work the model asked to run later, and the clock it reads. */
+    private final List<Runnable> due = new ArrayList<>();
+    private long nanos = 5_000_000_000L;
+    private final Chat chat = new Chat(service, Runnable::run, events::add, (delay, task) -> due.add(task),
+            () -> nanos);
 
     @BeforeEach
     void theServiceHasRooms() {
@@ -222,6 +226,10 @@ class ChatRoomsTest {
         verify(service).markRead("#ops", null, 7);
         verify(service, never()).markRead("#ops", null, 8);
         assertEquals(0, ops.unread());
+        assertEquals(1, due.size(), "what was read within the second is reported after it");
+        nanos += Chat.READ_REPORT_INTERVAL_NANOS;
+        due.removeFirst().run();
+        verify(service).markRead("#ops", null, 8);
         chat.read(chat.room());
         verify(service, never()).markRead(eq("#lobby"), any(), anyLong());
         chat.onMessage(said("#lobby", 12, "alice", "my own words", false));

@@ -45,7 +45,8 @@ class ChatTest {
 
     private final ChatService service = mock(ChatService.class, "service");
     private final List<ChatEvent> events = new ArrayList<>();
-    private final Chat chat = new Chat(service, Runnable::run, events::add);
+    private final Chat chat = new Chat(service, Runnable::run, events::add, (delay, task) -> {
+    });
 
     private static ChatMessage live(long id, String from, String text) {
         return new ChatMessage(id, T, from, text, false);
@@ -368,7 +369,8 @@ class ChatTest {
     @Test
     void requestsGoThroughTheGivenExecutorInOrder() {
         List<Runnable> queued = new ArrayList<>();
-        Chat later = new Chat(service, queued::add, events::add);
+        Chat later = new Chat(service, queued::add, events::add, (delay, task) -> {
+        });
         later.loggedIn(new LoggedIn("alice", 1));
         later.send(later.room(), "one");
         later.rename("ally");

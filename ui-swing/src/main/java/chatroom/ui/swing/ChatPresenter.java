@@ -20,6 +20,7 @@ import chatroom.client.ChatEvent;
 import chatroom.client.Conversation;
 import chatroom.client.Entry;
 import chatroom.client.EventText;
+import chatroom.client.Later;
 
 import javax.swing.AbstractAction;
 import javax.swing.ActionMap;
@@ -349,7 +350,7 @@ final class ChatPresenter {
             try {
                 int current = ++generation;
                 service = context.transport().create(withRooms(options), new EdtListener(ui, listener(current)));
-                chat = new Chat(service, network, this::show);
+                chat = new Chat(service, network, this::show, Later.through(ui));
                 listed.clear();
                 peopleRoom = null;
                 serviceOptions = options;

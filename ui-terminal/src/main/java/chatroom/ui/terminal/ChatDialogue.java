@@ -10,6 +10,7 @@ import chatroom.client.ChatEvent;
 import chatroom.client.ConnectionState;
 import chatroom.client.Conversation;
 import chatroom.client.Entry;
+import chatroom.client.Later;
 
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -72,7 +73,7 @@ final class ChatDialogue {
         this.loggedIn = loggedIn;
         this.transfers = new TransferLines(screen.style(), screen.updatesInPlace());
         // The main thread may wait for the network: requests go out on it, in order.
-        this.chat = new Chat(service, Runnable::run, this::show);
+        this.chat = new Chat(service, Runnable::run, this::show, Later.through(inbox::due));
     }
 
     /** Runs until the end; returns the exit code. */
@@ -136,6 +137,7 @@ final class ChatDialogue {
             case Happening.Reconnected reconnected -> chat.onReconnected();
             case Happening.Notice notice -> chat.onNotice(notice.text());
             case Happening.NotSent notSent -> chat.onNotSent(notSent.request(), notSent.reason());
+            case Happening.Due due -> due.task().run();
             case Happening.Typed typed -> {
             }
             case Happening.InputEnded inputEnded -> {

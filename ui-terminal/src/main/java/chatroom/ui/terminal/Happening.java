@@ -36,6 +36,10 @@ sealed interface Happening {
     record Notice(String text) implements Happening {
     }
 
+    /** Work the chat model asked to run now, after its delay. */
+    record Due(Runnable task) implements Happening {
+    }
+
     /** A message the user sent that will never be delivered. */
     record NotSent(ClientMessage request, String reason) implements Happening {
     }

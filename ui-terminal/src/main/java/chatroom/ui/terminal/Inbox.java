@@ -67,6 +67,11 @@ final class Inbox implements ChatListener {
         put(new Happening.NotSent(request, reason));
     }
 
+    /** Hands the chat model's delayed work to the main thread, in line with everything else. */
+    void due(Runnable task) {
+        put(new Happening.Due(task));
+    }
+
     /** The next happening, waiting as long as it takes. */
     Happening take() throws InterruptedException {
         Happening held = heldBack.pollFirst();

@@ -34,6 +34,7 @@ class EventFormatTest {
 
     private final EventFormat plain = new EventFormat(Style.PLAIN, CLOCK);
     private final Chat chat = new Chat(mock(ChatService.class), Runnable::run, event -> {
+    }, (delay, task) -> {
     });
 
     /** The model as alice sees it after these messages came. */
@@ -153,6 +154,7 @@ class EventFormatTest {
         ChatService withRooms = mock(ChatService.class);
         when(withRooms.hasRooms()).thenReturn(true);
         Chat inRooms = new Chat(withRooms, Runnable::run, event -> {
+        }, (delay, task) -> {
         });
         inRooms.loggedIn(new LoggedIn("alice", 1, null, List.of(new RoomInfo("#ops", null, 2, 1, true))));
         Conversation ops = inRooms.roomNamed("#ops").orElseThrow();
