@@ -23,6 +23,16 @@ public final class Entries {
         return protocol == 1 ? withoutRoom(message) : message;
     }
 
+    /** When a history entry was said (milliseconds since the epoch); 0 for anything else. */
+    public static long tsOf(ServerMessage entry) {
+        return switch (entry) {
+            case ChatMessage message -> message.ts();
+            case Announcement announcement -> announcement.ts();
+            case FileShared shared -> shared.ts();
+            default -> 0;
+        };
+    }
+
     private static ServerMessage withoutRoom(ServerMessage message) {
         return switch (message) {
             case ChatMessage m when m.room() != null -> m.withRoom(null);

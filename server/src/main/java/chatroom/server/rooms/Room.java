@@ -28,7 +28,10 @@ public final class Room {
     private final String key;
     private final int recentWindow;
     private final ArrayDeque<ServerMessage> recent = new ArrayDeque<>();
-    private long lastId;
+    /** Written by the rooms thread only; read by sessions for unread counts and the conversation list. */
+    private volatile long lastId;
+    /** When the newest entry was said (milliseconds since the epoch), 0 for none; read as {@link #lastId}. */
+    private volatile long lastTs;
     private long historySize;
     /**
      * The accounts (and guests, while their session lasts) in the room, online or not: key to name and since when.
@@ -85,6 +88,7 @@ public final class Room {
         this.recentWindow = recentWindow;
         this.recent.addAll(recentHistory);
         this.lastId = lastId;
+        this.lastTs = recentHistory.isEmpty() ? 0 : Entries.tsOf(recentHistory.getLast());
         this.historySize = historySize;
     }
 
@@ -229,8 +233,19 @@ public final class Room {
         return ++lastId;
     }
 
-    long lastId() {
+    /** The newest id in the room's history: ids count up from 1 without gaps, so it is also how many there are. */
+    public long lastId() {
         return lastId;
+    }
+
+    /** When the newest entry was said, 0 for none; safe from any thread. */
+    public long lastTs() {
+        return lastTs;
+    }
+
+    /** The entries after a read marker; safe from any thread. */
+    public long unreadAfter(long marker) {
+        return Math.max(0, lastId - marker);
     }
 
     long historySize() {
@@ -244,6 +259,7 @@ public final class Room {
 
     /** Keeps a new entry for replays, as history. */
     void remember(ServerMessage entry) {
+        lastTs = Entries.tsOf(entry);
         recent.addLast(switch (entry) {
             case ChatMessage m -> m.asHistory();
             case Announcement a -> a.asHistory();

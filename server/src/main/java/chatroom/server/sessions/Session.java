@@ -567,8 +567,9 @@ public final class Session implements InboundHandler {
     }
 
     /**
-     * The messages after the account's read marker in each room it has one in, by room key, read here rather than
-     * by the rooms' thread; empty when nothing keeps markers or the store cannot be read (the login goes on).
+     * The messages after the account's read marker in each room it has one in, by room key: the markers read here
+     * rather than by the rooms' thread, the counts from the rooms' newest ids; empty when nothing keeps markers or
+     * the store cannot be read (the login goes on).
      */
     private Map<String, Long> unreadInRooms(String accountName) {
         if (server.readMarkers() == null) {
@@ -577,8 +578,9 @@ public final class Session implements InboundHandler {
         try {
             Map<String, Long> unread = new HashMap<>();
             for (Map.Entry<String, Long> marker : server.readMarkers().markers(Names.key(accountName)).entrySet()) {
-                if (marker.getKey().startsWith("#")) {
-                    unread.put(marker.getKey(), server.history().countAfter(marker.getKey(), marker.getValue()));
+                Room room = marker.getKey().startsWith("#") ? server.rooms().room(marker.getKey()) : null;
+                if (room != null) {
+                    unread.put(room.key(), room.unreadAfter(marker.getValue()));
                 }
             }
             return unread;
@@ -675,17 +677,13 @@ public final class Session implements InboundHandler {
             Map<String, Long> markers = server.readMarkers().markers(key);
             List<ConversationList.Entry> all = new ArrayList<>();
             for (Room room : server.rooms().roomsWithMember(key)) {
-                List<ServerMessage> last = server.history().before(room.name(), Long.MAX_VALUE, 1);
                 Long marker = markers.get(room.key());
-                all.add(new ConversationList.Entry(room.name(), null, last.isEmpty() ? 0 : tsOf(last.getFirst()),
-                        last.isEmpty() ? 0 : HistoryStore.idOf(last.getFirst()),
-                        marker == null ? null : server.history().countAfter(room.name(), marker)));
+                all.add(new ConversationList.Entry(room.name(), null, room.lastTs(), room.lastId(),
+                        marker == null ? null : room.unreadAfter(marker)));
             }
             for (PrivateStore.Summary summary : server.privates().conversationsOf(key)) {
-                Long marker = markers.get(summary.conversation());
-                all.add(new ConversationList.Entry(null, server.accounts().registeredName(summary.otherKey())
-                        .orElse(summary.otherKey()), summary.lastTs(), summary.lastId(), marker == null ? null
-                        : server.privates().countAfter(summary.conversation(), key, marker)));
+                all.add(new ConversationList.Entry(null, summary.otherName() != null ? summary.otherName()
+                        : summary.otherKey(), summary.lastTs(), summary.lastId(), summary.unread()));
             }
             List<ConversationList.Entry> page = all.stream().filter(entry -> entry.lastTs() < before)
                     .sorted(Comparator.comparingLong(ConversationList.Entry::lastTs).reversed())
@@ -696,15 +694,6 @@ public final class Session implements InboundHandler {
             refuse(ErrorCode.SERVER_ERROR, "The conversations could not be read; try again.",
                     ListConversations.TYPE);
         }
-    }
-
-    private static long tsOf(ServerMessage entry) {
-        return switch (entry) {
-            case ChatMessage message -> message.ts();
-            case Announcement announcement -> announcement.ts();
-            case FileShared shared -> shared.ts();
-            default -> 0;
-        };
     }
 
     /**

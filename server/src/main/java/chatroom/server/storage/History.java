@@ -131,19 +131,6 @@ public final class History implements HistoryStore {
     }
 
     @Override
-    public synchronized long countAfter(String room, long id) throws SQLException {
-        try (PreparedStatement query = reader.prepareStatement(
-                "SELECT COUNT(*) FROM history WHERE room_key = ? AND room_id > ?")) {
-            query.setString(1, RoomNames.key(room));
-            query.setLong(2, id);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    @Override
     public synchronized long size(String room) throws SQLException {
         try (PreparedStatement query = reader.prepareStatement("SELECT COUNT(*) FROM history WHERE room_key = ?")) {
             query.setString(1, RoomNames.key(room));

@@ -73,9 +73,6 @@ public interface HistoryStore extends AutoCloseable {
     /** The highest id in a room's history, or 0 for an empty one. */
     long lastId(String room) throws SQLException;
 
-    /** How many of a room's entries have ids above {@code id}: what someone who read up to it has not read. */
-    long countAfter(String room, long id) throws SQLException;
-
     /** How many entries a room's history holds. */
     long size(String room) throws SQLException;
 

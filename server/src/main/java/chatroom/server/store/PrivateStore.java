@@ -43,11 +43,15 @@ public interface PrivateStore extends AutoCloseable {
     /** Whether a conversation has a message older than this id. */
     boolean hasBefore(String conversation, long id) throws SQLException;
 
-    /** One of an account's private conversations: the other account's key, and its last message's id and time. */
-    record Summary(String conversation, String otherKey, long lastId, long lastTs) {
+    /**
+     * One of an account's private conversations: the other account's key and registered name ({@code null} when it
+     * has no account any more), its last message's id and time, and how many messages to the account are above the
+     * account's read marker there ({@code null} where it has none).
+     */
+    record Summary(String conversation, String otherKey, String otherName, long lastId, long lastTs, Long unread) {
     }
 
-    /** Every private conversation an account has, in no particular order. */
+    /** Every private conversation an account has, in no particular order, read at once. */
     List<Summary> conversationsOf(String accountKey) throws SQLException;
 
     /** How many messages to an account in a conversation have ids above {@code id}: what it has not read. */

@@ -91,12 +91,6 @@ final class PostgresHistory implements HistoryStore {
     }
 
     @Override
-    public long countAfter(String room, long id) throws SQLException {
-        return jdbc.first("SELECT COUNT(*) FROM history WHERE room_key = ? AND room_id > ?", row -> row.getLong(1),
-                RoomNames.key(room), id).orElse(0L);
-    }
-
-    @Override
     public long size(String room) throws SQLException {
         return jdbc.first("SELECT COUNT(*) FROM history WHERE room_key = ?", row -> row.getLong(1),
                 RoomNames.key(room)).orElse(0L);

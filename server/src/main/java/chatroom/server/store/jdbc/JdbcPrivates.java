@@ -100,15 +100,26 @@ public final class JdbcPrivates implements PrivateStore {
 
     @Override
     public List<Summary> conversationsOf(String accountKey) throws SQLException {
+        // One query for a login's whole list: each conversation's last message, the other side's name and what is
+        // unread after the account's marker (the read_markers table of the same database).
+        String sql = "SELECT c.conversation, c.last_id, c.last_ts, a.name, r.read_up_to,"
+                + " (SELECT COUNT(*) FROM private_messages q WHERE q.conversation = c.conversation AND q.to_key = ?"
+                + " AND q.id > r.read_up_to AND q.body <> '')"
+                + " FROM (SELECT conversation, MAX(id) AS last_id, MAX(ts) AS last_ts,"
+                + " MAX(CASE WHEN from_key = ? THEN to_key ELSE from_key END) AS other_key"
+                + " FROM private_messages WHERE from_key = ? OR to_key = ? GROUP BY conversation) c"
+                + " LEFT JOIN accounts a ON a.name_key = c.other_key"
+                + " LEFT JOIN read_markers r ON r.account_key = ? AND r.conversation = c.conversation";
         return access.read(connection -> {
-            try (PreparedStatement query = prepare(connection, "SELECT conversation, MAX(id), MAX(ts)"
-                    + " FROM private_messages WHERE from_key = ? OR to_key = ? GROUP BY conversation", accountKey,
+            try (PreparedStatement query = prepare(connection, sql, accountKey, accountKey, accountKey, accountKey,
                     accountKey); ResultSet rows = query.executeQuery()) {
                 List<Summary> summaries = new ArrayList<>();
                 while (rows.next()) {
                     String conversation = rows.getString(1);
-                    summaries.add(new Summary(conversation, otherSide(conversation, accountKey), rows.getLong(2),
-                            rows.getLong(3)));
+                    rows.getLong(5);
+                    Long unread = rows.wasNull() ? null : rows.getLong(6);
+                    summaries.add(new Summary(conversation, otherSide(conversation, accountKey), rows.getString(4),
+                            rows.getLong(2), rows.getLong(3), unread));
                 }
                 return summaries;
             }
