@@ -419,6 +419,7 @@ final class ChatDialogue {
             current = known.get();
             chat.read(current);
             switchingTo = null;
+            showPrompt();
         } else {
             switchingTo = room;
             holdUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(JOIN_ANSWER_WAIT_SECONDS);
@@ -442,6 +443,8 @@ final class ChatDialogue {
         chat.read(current);
         screen.show(format.note("Now writing in " + SafeText.of(current.name())
                 + (current.topic() == null ? "." : ": " + SafeText.of(current.topic()))));
+        // Reading told nothing when nothing was unread; the prompt names the room written to all the same.
+        showPrompt();
     }
 
     private void part(String room, String reason) {

@@ -33,6 +33,7 @@ import org.mockito.InOrder;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ConnectException;
@@ -113,6 +114,88 @@ class TerminalChatTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         PlainScreen screen = new PlainScreen(in, context.out(), context.err(), tty);
         return new TerminalChat(context, screen, CLOCK).run();
+    }
+
+    /** A pipe's screen that keeps the prompts it was asked to show, as a terminal would show them. */
+    private static final class PromptsKept implements Screen {
+        private final PlainScreen plain;
+        final List<String> prompts = new CopyOnWriteArrayList<>();
+
+        PromptsKept(PlainScreen plain) {
+            this.plain = plain;
+        }
+
+        @Override
+        public Style style() {
+            return plain.style();
+        }
+
+        @Override
+        public boolean canAskSecret() {
+            return plain.canAskSecret();
+        }
+
+        @Override
+        public void start(Inbox inbox) throws IOException {
+            plain.start(inbox);
+        }
+
+        @Override
+        public void show(String line) {
+            plain.show(line);
+        }
+
+        @Override
+        public void problem(String line) {
+            plain.problem(line);
+        }
+
+        @Override
+        public void ask(String question, boolean secret) {
+            plain.ask(question, secret);
+        }
+
+        @Override
+        public void prompt(String prompt) {
+            prompts.add(prompt);
+        }
+
+        @Override
+        public void status(String line) {
+            plain.status(line);
+        }
+
+        @Override
+        public boolean updatesInPlace() {
+            return plain.updatesInPlace();
+        }
+
+        @Override
+        public void close() {
+            plain.close();
+        }
+    }
+
+    @Test
+    void thePromptNamesTheRoomSwitchedToEvenWithNothingUnreadThere() throws Exception {
+        when(service.hasRooms()).thenReturn(true);
+        TypedInput input = new TypedInput();
+        doAnswer(call -> {
+            listener.onMessage(new HistoryEnd(0, false, "#lobby"));
+            listener.onMessage(new HistoryEnd(0, false, "#ops"));
+            input.type("/switch #ops\n");
+            input.end();
+            return new LoggedIn("alice", 2, null, List.of(new RoomInfo("#lobby", null, 2, 2, true),
+                    new RoomInfo("#ops", null, 2, 2, true)));
+        }).when(service).login(anyString(), any());
+        ChatUiContext context = new ChatUiContext(transport, new ConnectOptions("chat.example", 7000), "alice",
+                PASSWORD, Path.of("data"), input, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        PromptsKept screen = new PromptsKept(new PlainScreen(input, context.out(), context.err(), null));
+
+        assertEquals(0, new TerminalChat(context, screen, CLOCK).run());
+
+        assertTrue(screen.prompts.getLast().startsWith("[alice · #ops · "), screen.prompts.toString());
     }
 
     private int run(String stdin) {
