@@ -65,6 +65,7 @@ final class ChatCommand implements Callable<Integer> {
         // Wide enough that the providers' one-line descriptions stay one line each.
         commandLine.setUsageHelpWidth(120);
         commandLine.getCommandSpec().usageMessage().footer(providersFooter());
+        ServerCommand.extraListenerOptions(commandLine.getSubcommands().get("server").getCommandSpec());
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             boolean verbose = parseResult.matchedOption("--verbose") != null
                     || parseResult.subcommands().stream().anyMatch(p -> p.matchedOption("--verbose") != null);

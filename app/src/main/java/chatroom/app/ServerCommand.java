@@ -16,13 +16,17 @@ import chatroom.server.RoomCreation;
 import chatroom.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -169,6 +173,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "Transport to listen with (default: ${DEFAULT-VALUE}).")
     String transport;
 
+    /** The options of the transports' extra listeners are added to it at start ({@link #extraListenerOptions}). */
+    @Spec
+    CommandSpec spec;
+
     private final Io io;
 
     ServerCommand(Io io) {
@@ -207,7 +215,21 @@ final class ServerCommand implements Callable<Integer> {
         ServerCertificate certificate = tls ? certificate(dataDir) : null;
         ServerTransport listener = transportProvider.create(new ListenOptions(bind, port, config.maxLineBytes(),
                 config.outboxBytes(), certificate == null ? null : certificate.identity()));
-        ChatServer server = new ChatServer(config, List.of(listener), io.err());
+        List<ServerTransport> listeners = new ArrayList<>(List.of(listener));
+        List<String> extras = new ArrayList<>();
+        for (ServerTransportProvider provider : Providers.serverTransports().all()) {
+            Optional<ServerTransportProvider.ListenerOption> option = provider.listenerOption();
+            Integer extraPort = option.isEmpty() ? null : spec.findOption(option.get().name()).getValue();
+            if (extraPort != null) {
+                if (extraPort < 1 || extraPort > 65_535) {
+                    throw new UsageError(option.get().name() + " takes a port from 1 to 65535.");
+                }
+                listeners.add(provider.create(new ListenOptions(bind, extraPort, config.maxLineBytes(),
+                        config.outboxBytes(), certificate == null ? null : certificate.identity())));
+                extras.add(provider.name() + " on port " + extraPort + (tls ? " (TLS)" : ""));
+            }
+        }
+        ChatServer server = new ChatServer(config, listeners, io.err());
         server.start();
         Thread hook = Thread.ofPlatform().name("shutdown-hook").unstarted(server::close);
         Runtime.getRuntime().addShutdownHook(hook);
@@ -225,6 +247,9 @@ final class ServerCommand implements Callable<Integer> {
         }
         io.out().println("Join with: ./chat client --host " + joinHost(server.addresses()) + " --port "
                 + listener.port() + (tls ? " --tls" : "") + " --user NAME");
+        if (!extras.isEmpty()) {
+            io.out().println("Also:      " + String.join(", ", extras));
+        }
         io.out().println("Registration " + registration + (allowGuests ? ", guests allowed" : "") + "; the last "
                 + history
                 + " messages are replayed on login. " + (maxFileSize > 0 ? "Files up to "
@@ -233,6 +258,17 @@ final class ServerCommand implements Callable<Integer> {
         consoleProvider.run(new ServerConsoleContext(server.control(), io.in(), io.out(), io.err()));
         server.close();
         return 0;
+    }
+
+    /**
+     * Declares the options of the extra listeners the installed transports offer (such as {@code --irc-port}) on
+     * the server command, so its help lists only those whose module is there.
+     */
+    static void extraListenerOptions(CommandSpec server) {
+        for (ServerTransportProvider provider : Providers.serverTransports().all()) {
+            provider.listenerOption().ifPresent(option -> server.addOption(OptionSpec.builder(option.name())
+                    .paramLabel(option.paramLabel()).type(Integer.class).description(option.description()).build()));
+        }
     }
 
     private RoomCreation roomCreation() {

@@ -45,7 +45,7 @@ class ChatCommandTest {
         assertEquals(java.util.Set.of("tcp", "udp"), java.util.Set.copyOf(Providers.transports().names()));
         assertEquals(java.util.Set.of("terminal", "swing"), java.util.Set.copyOf(Providers.interfaces().names()));
         assertEquals(java.util.List.of("bench"), Providers.commands().names());
-        assertEquals(java.util.List.of("tcp"), Providers.serverTransports().names());
+        assertEquals(java.util.Set.of("tcp", "irc"), java.util.Set.copyOf(Providers.serverTransports().names()));
         assertEquals(java.util.Set.of("stdin", "swing"), java.util.Set.copyOf(Providers.consoles().names()));
     }
 
@@ -59,6 +59,13 @@ class ChatCommandTest {
                 "  postgresql "}) {
             assertTrue(help.contains(expected), "missing '" + expected + "' in:\n" + help);
         }
+    }
+
+    @Test
+    void theServersHelpHasTheOptionsOfTheInstalledTransportsListeners() {
+        assertEquals(0, run("", "server", "--help"));
+        assertTrue(out().contains("--irc-port=PORT"), out());
+        assertTrue(out().contains("Also speak IRC on this port"), out());
     }
 
     @Test

@@ -17,6 +17,14 @@ public final class Frame {
         this.bytes = direct.asReadOnlyBuffer();
     }
 
+    /**
+     * A line of another line protocol as a frame: its UTF-8 bytes and a newline. A transport that speaks such a
+     * protocol to its clients (IRC) queues these on the connections it owns.
+     */
+    public static Frame line(String text) {
+        return new Frame((text + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The bytes to write, as a read-only buffer of its own (each caller may move its position). */
     public ByteBuffer buffer() {
         return bytes.duplicate();

@@ -1,0 +1,295 @@
+package chatroom.transport.irc;
+
+import chatroom.api.message.Announcement;
+import chatroom.api.message.Bye;
+import chatroom.api.message.ChatMessage;
+import chatroom.api.message.ClientMessage;
+import chatroom.api.message.ErrorCode;
+import chatroom.api.message.ErrorReply;
+import chatroom.api.message.FileShared;
+import chatroom.api.message.Joined;
+import chatroom.api.message.Left;
+import chatroom.api.message.ListRooms;
+import chatroom.api.message.LoggedIn;
+import chatroom.api.message.Member;
+import chatroom.api.message.Members;
+import chatroom.api.message.Presence;
+import chatroom.api.message.PrivateMessage;
+import chatroom.api.message.Renamed;
+import chatroom.api.message.RoomDeleted;
+import chatroom.api.message.RoomInfo;
+import chatroom.api.message.RoomList;
+import chatroom.api.message.ServerMessage;
+import chatroom.api.message.TopicChanged;
+import chatroom.api.message.Welcome;
+import chatroom.api.message.Who;
+import chatroom.api.rules.Roles;
+import chatroom.api.rules.RoomNames;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What the server sends an IRC client, said in IRC: messages as PRIVMSG, arrivals and departures as JOIN and PART,
+ * member lists as NAMES or WHO replies, refusals as the standard numerics. Returns the requests that must follow
+ * (a channel's names after joining it).
+ */
+final class Replies {
+    /** Users' hosts are not shown to other users: every one is here. */
+    static final String HOST = "chatroom";
+
+    private final IrcState state;
+    private final Consumer<List<String>> irc;
+    /** What came between the login and the end of registration (SASL logs in before CAP END). */
+    private final List<ServerMessage> early = new ArrayList<>();
+
+    Replies(IrcState state, Consumer<List<String>> irc) {
+        this.state = state;
+        this.irc = irc;
+    }
+
+    List<ClientMessage> handle(ServerMessage message) {
+        if (!state.registered() && state.loggedIn() != null && !(message instanceof Bye)) {
+            early.add(message);
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        List<ClientMessage> follow = new ArrayList<>();
+        switch (message) {
+            case Welcome welcome -> state.limits(welcome.limits());
+            case LoggedIn loggedIn -> loggedIn(loggedIn, out, follow);
+            case ErrorReply error -> error(error, out);
+            case ChatMessage said when !said.history() && !said.from().equals(state.nick()) -> {
+                String room = said.room() == null ? RoomNames.DEFAULT_ROOM : said.room();
+                privmsg(source(said.from()), "PRIVMSG", room, said.text(), out);
+            }
+            case Announcement announcement when !announcement.history() -> privmsg(IrcClient.SERVER, "NOTICE",
+                    announcement.room() == null ? RoomNames.DEFAULT_ROOM : announcement.room(), announcement.text(),
+                    out);
+            case FileShared shared when !shared.history() && shared.room() != null -> out.add(IrcLine.of(
+                    IrcClient.SERVER, "NOTICE", shared.room(), shared.from() + " shared a file: " + shared.name()
+                            + " (" + shared.size() + " bytes; files are not relayed over IRC)"));
+            case PrivateMessage whisper when !whisper.isHistory() && !whisper.from().equals(state.nick()) ->
+                    privmsg(source(whisper.from()), "PRIVMSG", state.nick(), whisper.text(), out);
+            case Joined joined when joined.room() != null -> joined(joined.name(), joined.room(), out, follow);
+            case Presence presence when !presence.name().equals(state.nick()) -> {
+                if (presence.isOnline()) {
+                    out.add(IrcLine.of(source(presence.name()), "JOIN", presence.room()));
+                } else {
+                    out.add(IrcLine.of(source(presence.name()), "PART", presence.room(),
+                            presence.reason() == null ? "offline" : presence.reason()));
+                }
+            }
+            case Left left when left.room() != null -> {
+                out.add(IrcLine.of(source(left.name()), "PART", left.room(), left.reason()));
+                if (left.name().equals(state.nick())) {
+                    state.parted(left.room());
+                }
+            }
+            case Renamed renamed -> {
+                out.add(IrcLine.of(source(renamed.from()), "NICK", renamed.to()));
+                if (renamed.from().equals(state.nick())) {
+                    state.nick(renamed.to());
+                }
+            }
+            case TopicChanged topic -> {
+                state.topic(topic.room(), topic.text());
+                out.add(IrcLine.of(source(topic.by()), "TOPIC", topic.room(), topic.text()));
+            }
+            case RoomInfo info -> state.topic(info.name(), info.topic());
+            case RoomDeleted deleted -> {
+                out.add(IrcLine.of(source(state.nick()), "PART", deleted.room(), "The room was deleted by "
+                        + deleted.by()));
+                state.parted(deleted.room());
+            }
+            case Members members when members.room() != null -> members(members, out);
+            case RoomList list -> roomList(list, out, follow);
+            case Bye bye -> out.add(IrcLine.of(null, "ERROR", "Closing link: " + bye.reason()));
+            default -> {
+                // History replays, history ends, pongs and file transfers have no IRC form here.
+            }
+        }
+        irc.accept(out);
+        return follow;
+    }
+
+    private void loggedIn(LoggedIn loggedIn, List<String> out, List<ClientMessage> follow) {
+        state.loggedIn(loggedIn);
+        if (state.saslAccount() != null) {
+            out.add(numeric("900", source(loggedIn.name()), loggedIn.name(), "You are now logged in as "
+                    + loggedIn.name()));
+            out.add(numeric("903", "SASL authentication successful"));
+            if (state.negotiating() || state.requestedNick() == null || state.user() == null) {
+                return;
+            }
+        }
+        irc.accept(out);
+        out.clear();
+        follow.addAll(completeRegistration());
+    }
+
+    /** The welcome burst, then the channels the account is in, each with its topic and names. */
+    List<ClientMessage> completeRegistration() {
+        LoggedIn loggedIn = state.loggedIn();
+        state.registered(true);
+        String nick = loggedIn.name();
+        List<String> out = new ArrayList<>();
+        out.add(numeric("001", "Welcome to the " + IrcClient.SERVER + " IRC network, " + nick));
+        out.add(numeric("002", "Your host is " + IrcClient.SERVER + ", speaking IRC for a chatroom server"));
+        out.add(numeric("003", "This server keeps every room's history"));
+        out.add(numeric("004", IrcClient.SERVER, "chatroom", "i", "bitoq"));
+        out.add(numeric("005", isupport().toArray(String[]::new)));
+        out.addAll(new Requests(state, irc).motd());
+        irc.accept(out);
+        List<ClientMessage> follow = new ArrayList<>();
+        for (RoomInfo room : loggedIn.rooms()) {
+            state.topic(room.name(), room.topic());
+            List<String> lines = new ArrayList<>();
+            joined(nick, room.name(), lines, follow);
+            irc.accept(lines);
+        }
+        List<ServerMessage> waited = List.copyOf(early);
+        early.clear();
+        for (ServerMessage message : waited) {
+            follow.addAll(handle(message));
+        }
+        return follow;
+    }
+
+    /** RPL_ISUPPORT: what this server does, as IRC clients read it. */
+    private List<String> isupport() {
+        List<String> tokens = new ArrayList<>();
+        tokens.add("CHANTYPES=#");
+        tokens.add("CASEMAPPING=rfc8265");
+        tokens.add("PREFIX=(qo)~@");
+        tokens.add("CHANMODES=b,,,it");
+        tokens.add("NETWORK=" + IrcClient.SERVER);
+        tokens.add("CHANNELLEN=" + RoomNames.MAX_LENGTH);
+        tokens.add("TOPICLEN=390");
+        if (state.limits() != null) {
+            tokens.add("NICKLEN=" + state.limits().maxNameLength());
+            if (state.limits().maxRoomsPerUser() != null) {
+                tokens.add("CHANLIMIT=#:" + state.limits().maxRoomsPerUser());
+            }
+        }
+        tokens.add("are supported by this server");
+        return tokens;
+    }
+
+    private void joined(String name, String room, List<String> out, List<ClientMessage> follow) {
+        out.add(IrcLine.of(source(name), "JOIN", room));
+        if (name.equals(state.nick())) {
+            state.joined(room);
+            if (state.topic(room) != null) {
+                out.add(Requests.topicLine(state, room));
+            }
+            state.listingAsked(room, IrcState.Listing.NAMES);
+            follow.add(new Who(room));
+        }
+    }
+
+    private void members(Members members, List<String> out) {
+        String room = members.room();
+        IrcState.Listing listing = state.listingAnswered(room);
+        List<Member> online = members.users().stream().filter(m -> m.online() == null || m.online()).toList();
+        if (listing == IrcState.Listing.WHO) {
+            for (Member member : online) {
+                out.add(numeric("352", room, member.name(), HOST, IrcClient.SERVER, member.name(), "H"
+                        + prefix(member), "0 " + member.name()));
+            }
+            out.add(numeric("315", room, "End of /WHO list"));
+            return;
+        }
+        String head = ":" + IrcClient.SERVER + " 353 " + state.nickOrStar() + " = " + room + " :";
+        StringBuilder names = new StringBuilder();
+        for (Member member : online) {
+            String entry = prefix(member) + member.name();
+            if (!names.isEmpty() && IrcLine.bytes(head + names + " " + entry) > IrcLine.MAX_BYTES - 2) {
+                out.add(head + names);
+                names.setLength(0);
+            }
+            names.append(names.isEmpty() ? "" : " ").append(entry);
+        }
+        if (!names.isEmpty()) {
+            out.add(head + names);
+        }
+        out.add(numeric("366", room, "End of /NAMES list"));
+    }
+
+    /** The channel prefix of a member's role: {@code ~} for the owner, {@code @} for an operator. */
+    private static String prefix(Member member) {
+        if (Roles.OWNER.equals(member.role())) {
+            return "~";
+        }
+        return Roles.OPERATOR.equals(member.role()) ? "@" : "";
+    }
+
+    private void roomList(RoomList list, List<String> out, List<ClientMessage> follow) {
+        for (RoomInfo room : list.rooms()) {
+            out.add(numeric("322", room.name(), Integer.toString(room.online()), room.topic() == null ? ""
+                    : room.topic()));
+        }
+        if (list.more() && !list.rooms().isEmpty()) {
+            follow.add(new ListRooms(null, list.rooms().getLast().name(), Requests.LIST_PAGE));
+        } else {
+            out.add(numeric("323", "End of /LIST"));
+        }
+    }
+
+    /** A refusal as the numeric IRC clients know for it, naming what the request named. */
+    private void error(ErrorReply error, List<String> out) {
+        ErrorCode code = ErrorCode.fromWireName(error.code());
+        String ref = error.ref() == null ? "" : error.ref();
+        if (ref.equals("login")) {
+            state.loginRefused();
+            if (state.saslAccount() != null || state.has("sasl")) {
+                out.add(numeric("904", "SASL authentication failed: " + error.message()));
+                return;
+            }
+            out.add(switch (code) {
+                case NAME_TAKEN -> numeric("433", state.requestedNick(), error.message());
+                case INVALID_NAME, RESERVED_NAME -> numeric("432", state.requestedNick(), error.message());
+                case BANNED -> numeric("465", error.message());
+                default -> numeric("464", error.message());
+            });
+            return;
+        }
+        String target = state.target(ref);
+        out.add(switch (code) {
+            case UNKNOWN_ROOM, ROOM_CREATION_DISABLED -> numeric("403", target, error.message());
+            case INVALID_ROOM_NAME -> numeric("476", target, error.message());
+            case NOT_IN_ROOM -> numeric(ref.equals("say") ? "404" : "442", target, error.message());
+            case TOO_MANY_ROOMS -> numeric("405", target, error.message());
+            case BANNED -> numeric("474", target, error.message());
+            case INVITE_ONLY -> numeric("473", target, error.message());
+            case NOT_ALLOWED -> numeric("482", target, error.message());
+            case NOT_ONLINE -> numeric("401", target, error.message());
+            case NAME_TAKEN -> numeric("433", target, error.message());
+            case INVALID_NAME, RESERVED_NAME -> numeric("432", target, error.message());
+            case EMPTY_TEXT -> numeric("412", error.message());
+            case TEXT_TOO_LONG -> numeric("417", error.message());
+            default -> IrcLine.of(IrcClient.SERVER, "NOTICE", state.nickOrStar(), error.message());
+        });
+    }
+
+    /** A PRIVMSG or NOTICE per line of the text, each cut to fit an IRC line on a character boundary. */
+    private void privmsg(String source, String command, String target, String text, List<String> out) {
+        int room = IrcLine.MAX_BYTES - 2 - IrcLine.bytes(":" + source + " " + command + " " + target + " :");
+        for (String piece : IrcLine.split(text, room)) {
+            out.add(IrcLine.of(source, command, target, piece));
+        }
+    }
+
+    /** How a person appears as a message's source: nick, user and host. */
+    static String source(String name) {
+        return name + "!" + name + "@" + HOST;
+    }
+
+    private String numeric(String code, String... params) {
+        String[] all = new String[params.length + 1];
+        all[0] = state.nickOrStar();
+        System.arraycopy(params, 0, all, 1, params.length);
+        return IrcLine.of(IrcClient.SERVER, code, all);
+    }
+}

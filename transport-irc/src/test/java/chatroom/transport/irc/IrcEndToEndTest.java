@@ -1,0 +1,259 @@
+package chatroom.transport.irc;
+
+import chatroom.api.message.ChatMessage;
+import chatroom.api.message.PrivateMessage;
+import chatroom.api.message.ServerMessage;
+import chatroom.api.spi.ChatListener;
+import chatroom.api.spi.ChatService;
+import chatroom.api.spi.ConnectOptions;
+import chatroom.api.spi.ListenOptions;
+import chatroom.api.spi.Providers;
+import chatroom.api.spi.ServerTransport;
+import chatroom.server.ChatServer;
+import chatroom.server.ServerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * IRC end to end over a raw socket, against a real server that also speaks our own protocol: registration (PASS,
+ * NICK, USER; SASL PLAIN; guests), channels, messages both ways, and the refusals as IRC numerics.
+ */
+class IrcEndToEndTest {
+    @TempDir
+    Path data;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private int ircPort;
+    private int tcpPort;
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : toClose.reversed()) {
+            closeable.close();
+        }
+    }
+
+    private void start(ServerConfig config) throws Exception {
+        ServerTransport tcp = Providers.serverTransports().require("tcp").create(new ListenOptions("127.0.0.1", 0,
+                config.maxLineBytes(), config.outboxBytes()));
+        ServerTransport irc = new IrcServerTransportProvider().create(new ListenOptions("127.0.0.1", 0,
+                config.maxLineBytes(), config.outboxBytes()));
+        ChatServer server = new ChatServer(config, List.of(tcp, irc),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        server.start();
+        toClose.add(server);
+        tcpPort = tcp.port();
+        ircPort = irc.port();
+    }
+
+    private void start() throws Exception {
+        start(ServerConfig.defaults(data).withHashIterations(1_000));
+    }
+
+    private IrcTestClient irc() {
+        IrcTestClient client = new IrcTestClient(ircPort);
+        toClose.add(client);
+        return client;
+    }
+
+    /** One of our own clients, speaking rooms, with what it receives. */
+    private record Ours(ChatService service, BlockingQueue<ServerMessage> received) {
+        <T> T await(Class<T> type, java.util.function.Predicate<T> matching) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                ServerMessage message = received.poll(100, TimeUnit.MILLISECONDS);
+                if (type.isInstance(message) && matching.test(type.cast(message))) {
+                    return type.cast(message);
+                }
+            }
+            throw new AssertionError("No " + type.getSimpleName() + " as expected");
+        }
+    }
+
+    private Ours ours(String name) throws Exception {
+        BlockingQueue<ServerMessage> received = new LinkedBlockingQueue<>();
+        ChatService service = Providers.transports().require("tcp").create(new ConnectOptions("127.0.0.1", tcpPort,
+                Map.of(ConnectOptions.ROOMS, List.of("true"))), new ChatListener() {
+                    @Override
+                    public void onMessage(ServerMessage message) {
+                        received.add(message);
+                    }
+
+                    @Override
+                    public void onDisconnected(String reason, boolean error) {
+                    }
+                });
+        toClose.add(service);
+        service.login(name, ("pw-" + name).toCharArray());
+        return new Ours(service, received);
+    }
+
+    @Test
+    void anAccountRegistersWithPassNickUserIsInItsRoomsAndTalksWithOurClients() throws Exception {
+        start();
+        Ours bob = ours("bob");
+        IrcTestClient alice = irc();
+        alice.send("PASS pw-alice");
+        alice.send("NICK alice");
+        alice.send("USER alice 0 * :Alice");
+
+        assertEquals(":chatroom 001 alice :Welcome to the chatroom IRC network, alice", alice.await("001"));
+        String isupport = alice.await("005");
+        assertTrue(isupport.contains(" CHANTYPES=# ") && isupport.contains(" CASEMAPPING=rfc8265 ")
+                && isupport.contains(" PREFIX=(qo)~@ ") && isupport.contains(" NICKLEN=32 "), isupport);
+        alice.await("376");
+        assertEquals(":alice!alice@chatroom JOIN #lobby", alice.await("JOIN"));
+        String names = alice.await("353");
+        assertTrue(names.startsWith(":chatroom 353 alice = #lobby :") && names.contains("alice")
+                && names.contains("bob"), names);
+        alice.await("366");
+
+        bob.service().sayIn("#lobby", "hi irc");
+        assertEquals(":bob!bob@chatroom PRIVMSG #lobby :hi irc", alice.await("PRIVMSG"));
+        alice.send("PRIVMSG #lobby :hello bob, 你好");
+        ChatMessage heard = bob.await(ChatMessage.class, m -> m.from().equals("alice"));
+        assertEquals(List.of("#lobby", "hello bob, 你好"), List.of(heard.room(), heard.text()));
+
+        alice.send("PRIVMSG bob :just you");
+        assertEquals("just you", bob.await(PrivateMessage.class, m -> m.from().equals("alice")).text());
+        bob.service().tell("alice", "and back");
+        assertEquals(":bob!bob@chatroom PRIVMSG alice :and back", alice.await("PRIVMSG"));
+    }
+
+    @Test
+    void aWrongPasswordGetsThePasswordNumericAndAnotherTry() throws Exception {
+        start();
+        ours("carol").service().logout();
+        IrcTestClient carol = irc();
+        carol.send("PASS not-it");
+        carol.send("NICK carol");
+        carol.send("USER carol 0 * :Carol");
+
+        assertEquals(":chatroom 464 * :Wrong password for 'carol'.", carol.await("464"));
+        carol.send("PASS pw-carol");
+        carol.send("NICK carol");
+        assertEquals(":chatroom 001 carol :Welcome to the chatroom IRC network, carol", carol.await("001"));
+    }
+
+    @Test
+    void saslPlainLogsInDuringCapabilityNegotiation() throws Exception {
+        start();
+        IrcTestClient dave = irc();
+        dave.send("CAP LS 302");
+        assertEquals(":chatroom CAP * LS sasl=PLAIN", dave.await("CAP"));
+        dave.send("NICK dave");
+        dave.send("USER dave 0 * :Dave");
+        dave.send("CAP REQ :sasl");
+        assertEquals(":chatroom CAP * ACK sasl", dave.await("CAP"));
+        dave.send("AUTHENTICATE PLAIN");
+        assertEquals("AUTHENTICATE +", dave.await(line -> line.startsWith("AUTHENTICATE")));
+        dave.send("AUTHENTICATE " + Base64.getEncoder().encodeToString("\0dave\0pw-dave".getBytes(
+                StandardCharsets.UTF_8)));
+
+        assertTrue(dave.await("900").contains("You are now logged in as dave"));
+        dave.await("903");
+        dave.send("CAP END");
+        assertEquals(":chatroom 001 dave :Welcome to the chatroom IRC network, dave", dave.await("001"));
+        assertEquals(":dave!dave@chatroom JOIN #lobby", dave.await("JOIN"));
+    }
+
+    @Test
+    void aGuestRegistersWithoutAPasswordWhereGuestsAreAdmitted() throws Exception {
+        start(ServerConfig.defaults(data).withHashIterations(1_000).withGuests(true));
+        IrcTestClient guest = irc();
+        guest.register("visitor", null);
+        assertEquals(":visitor!visitor@chatroom JOIN #lobby", guest.await("JOIN"));
+    }
+
+    @Test
+    void channelsAreRoomsAndEveryRefusalIsAStandardNumeric() throws Exception {
+        start();
+        IrcTestClient erin = irc();
+        erin.send("JOIN #early");
+        assertEquals(":chatroom 451 * :You have not registered", erin.await("451"));
+        erin.register("erin", "pw-erin");
+        erin.await("366");
+
+        erin.send("JOIN #ops,#dev");
+        int before = erin.seen().size();
+        erin.await(line -> line.startsWith(":chatroom 366 erin #ops"));
+        erin.await(line -> line.startsWith(":chatroom 366 erin #dev"));
+        List<String> joining = erin.seen().subList(before, erin.seen().size());
+        assertTrue(joining.containsAll(List.of(":erin!erin@chatroom JOIN #ops", ":erin!erin@chatroom JOIN #dev",
+                ":chatroom 353 erin = #ops :~erin", ":chatroom 353 erin = #dev :~erin")), joining.toString());
+        erin.send("TOPIC #ops :Deploys at five");
+        assertEquals(":erin!erin@chatroom TOPIC #ops :Deploys at five", erin.await("TOPIC"));
+        erin.send("TOPIC #ops");
+        assertEquals(":chatroom 332 erin #ops :Deploys at five", erin.await("332"));
+        erin.send("PART #dev :bye");
+        assertEquals(":erin!erin@chatroom PART #dev :left: bye", erin.await("PART"));
+        erin.send("LIST");
+        erin.await("321");
+        List<String> listed = new ArrayList<>();
+        listed.add(erin.await(line -> List.of("322", "323").contains(IrcTestClient.word(line, 1))));
+        while (listed.getLast().contains(" 322 ")) {
+            listed.add(erin.await(line -> List.of("322", "323").contains(IrcTestClient.word(line, 1))));
+        }
+        assertEquals(List.of(":chatroom 322 erin #dev 0 :", ":chatroom 322 erin #lobby 1 :",
+                ":chatroom 322 erin #ops 1 :Deploys at five", ":chatroom 323 erin :End of /LIST"), listed);
+        erin.send("WHO #ops");
+        assertEquals(":chatroom 352 erin #ops erin chatroom chatroom erin H~ :0 erin", erin.await("352"));
+        erin.await("315");
+
+        erin.send("PRIVMSG #nowhere :hello?");
+        assertEquals(":chatroom 403 erin #nowhere :There is no room called '#nowhere'.", erin.await("403"));
+        erin.send("PRIVMSG #dev :not in it");
+        assertEquals(":chatroom 404 erin #dev :You are not in #dev; join it first.", erin.await("404"));
+        erin.send("PRIVMSG nobody :hi");
+        assertTrue(erin.await("401").startsWith(":chatroom 401 erin nobody :"));
+        erin.send("JOIN #bad!name");
+        assertTrue(erin.await("476").startsWith(":chatroom 476 erin #bad!name :"));
+        erin.send("FROB");
+        assertEquals(":chatroom 421 erin FROB :Unknown command", erin.await("421"));
+        erin.send("PRIVMSG #ops :" + "x".repeat(600));
+        assertEquals(":chatroom 417 erin :Input line was too long", erin.await("417"));
+        erin.send("PING :still there");
+        assertEquals(":chatroom PONG chatroom :still there", erin.await("PONG"));
+    }
+
+    @Test
+    void ourLongAndMultilineTextsReachIrcAsSeveralLinesThatEachFit() throws Exception {
+        start();
+        IrcTestClient frank = irc();
+        frank.register("frank", "pw-frank");
+        frank.await("366");
+        Ours gina = ours("gina");
+        String longText = "é".repeat(400) + "\nsecond line";
+
+        gina.service().sayIn("#lobby", longText);
+
+        List<String> pieces = new ArrayList<>();
+        String line = frank.await("PRIVMSG");
+        while (!line.endsWith("second line")) {
+            pieces.add(line);
+            assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 510, line);
+            line = frank.await("PRIVMSG");
+        }
+        String head = ":gina!gina@chatroom PRIVMSG #lobby ";
+        assertTrue(pieces.stream().allMatch(piece -> piece.startsWith(head)), pieces.toString());
+        assertEquals("é".repeat(400), String.join("", pieces.stream().map(piece -> piece.substring(head.length()))
+                .map(text -> text.startsWith(":") ? text.substring(1) : text).toList()));
+        assertTrue(pieces.size() >= 2, pieces.toString());
+    }
+}
