@@ -242,10 +242,7 @@ final class IrcClient {
     }
 
     private String numeric(String code, String... params) {
-        String[] all = new String[params.length + 1];
-        all[0] = state.nickOrStar();
-        System.arraycopy(params, 0, all, 1, params.length);
-        return IrcLine.of(SERVER, code, all);
+        return IrcLine.numeric(state.nickOrStar(), code, params);
     }
 
     /** The session reads one line at a time, in order: from the IRC connection and from follow-ups alike. */

@@ -89,6 +89,14 @@ record IrcLine(String tags, String source, String command, List<String> params) 
         return line.toString();
     }
 
+    /** A numeric reply from the server to the client known by this nick ({@code *} before it has one). */
+    static String numeric(String nick, String code, String... params) {
+        String[] all = new String[params.length + 1];
+        all[0] = nick;
+        System.arraycopy(params, 0, all, 1, params.length);
+        return of(IrcClient.SERVER, code, all);
+    }
+
     /** The UTF-8 length of a text. */
     static int bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;

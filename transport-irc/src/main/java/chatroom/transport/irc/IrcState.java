@@ -3,6 +3,7 @@ package chatroom.transport.irc;
 import chatroom.api.message.Limits;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
+import chatroom.api.rules.Names;
 import chatroom.api.rules.RoomNames;
 
 import java.util.ArrayDeque;
@@ -39,6 +40,11 @@ final class IrcState {
     private final Map<String, Deque<Listing>> listings = new HashMap<>();
     /** Who the last request of each kind named, for the numerics that must repeat it. */
     private final Map<String, String> lastTarget = new HashMap<>();
+    /** The channel modes as last told: topic locked ({@code t}) and invite-only ({@code i}), by room key. */
+    private final Map<String, String> modes = new HashMap<>();
+    /** The nicks seen in the user's channels (names, joins, parts, renames): nick key to their channels' keys. */
+    private final Map<String, Set<String>> seen = new HashMap<>();
+    private String away;
 
     String requestedNick() {
         return requestedNick;
@@ -200,6 +206,49 @@ final class IrcState {
         Deque<Listing> waiting = listings.get(RoomNames.key(room));
         Listing listing = waiting == null ? null : waiting.poll();
         return listing == null ? Listing.NAMES : listing;
+    }
+
+    /** The channel's modes as {@code +t}, {@code +ti}, {@code +i} or {@code +}. */
+    String modes(String room) {
+        return modes.getOrDefault(RoomNames.key(room), "+t");
+    }
+
+    void modes(String room, boolean topicLocked, boolean inviteOnly) {
+        modes.put(RoomNames.key(room), "+" + (topicLocked ? "t" : "") + (inviteOnly ? "i" : ""));
+    }
+
+    /** Someone is in a channel of the user's. */
+    void sees(String nick, String room) {
+        seen.computeIfAbsent(Names.key(nick), any -> new LinkedHashSet<>()).add(RoomNames.key(room));
+    }
+
+    /** Someone left a channel of the user's. */
+    void seesNoMore(String nick, String room) {
+        Set<String> rooms = seen.get(Names.key(nick));
+        if (rooms != null && rooms.remove(RoomNames.key(room)) && rooms.isEmpty()) {
+            seen.remove(Names.key(nick));
+        }
+    }
+
+    void renamed(String from, String to) {
+        Set<String> rooms = seen.remove(Names.key(from));
+        if (rooms != null) {
+            seen.put(Names.key(to), rooms);
+        }
+    }
+
+    /** The channels of the user's that someone is in, as the server spells them; empty when not seen. */
+    java.util.List<String> channelsOf(String nick) {
+        return seen.getOrDefault(Names.key(nick), Set.of()).stream().map(channels::get)
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    String away() {
+        return away;
+    }
+
+    void away(String message) {
+        away = message == null || message.isEmpty() ? null : message;
     }
 
     void target(String request, String target) {

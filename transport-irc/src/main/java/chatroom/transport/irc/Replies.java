@@ -1,12 +1,15 @@
 package chatroom.transport.irc;
 
 import chatroom.api.message.Announcement;
+import chatroom.api.message.BanChanged;
+import chatroom.api.message.BanList;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.FileShared;
+import chatroom.api.message.Invited;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
 import chatroom.api.message.ListRooms;
@@ -16,10 +19,12 @@ import chatroom.api.message.Members;
 import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Renamed;
+import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomDeleted;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.RoomList;
 import chatroom.api.message.ServerMessage;
+import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.message.Welcome;
 import chatroom.api.message.Who;
@@ -75,29 +80,51 @@ final class Replies {
             case Joined joined when joined.room() != null -> joined(joined.name(), joined.room(), out, follow);
             case Presence presence when !presence.name().equals(state.nick()) -> {
                 if (presence.isOnline()) {
+                    state.sees(presence.name(), presence.room());
                     out.add(IrcLine.of(source(presence.name()), "JOIN", presence.room()));
                 } else {
+                    state.seesNoMore(presence.name(), presence.room());
                     out.add(IrcLine.of(source(presence.name()), "PART", presence.room(),
                             presence.reason() == null ? "offline" : presence.reason()));
                 }
             }
-            case Left left when left.room() != null -> {
-                out.add(IrcLine.of(source(left.name()), "PART", left.room(), left.reason()));
-                if (left.name().equals(state.nick())) {
-                    state.parted(left.room());
-                }
-            }
+            case Left left when left.room() != null -> left(left, out);
             case Renamed renamed -> {
                 out.add(IrcLine.of(source(renamed.from()), "NICK", renamed.to()));
+                state.renamed(renamed.from(), renamed.to());
                 if (renamed.from().equals(state.nick())) {
                     state.nick(renamed.to());
                 }
             }
+            case RoleChanged role -> out.add(IrcLine.of(source(role.by()), "MODE", role.room(),
+                    switch (role.role()) {
+                        case Roles.OWNER -> "+q";
+                        case Roles.OPERATOR -> "+o";
+                        default -> "-o";
+                    }, role.name()));
+            case BanChanged ban -> out.add(IrcLine.of(source(ban.by()), "MODE", ban.room(),
+                    ban.banned() ? "+b" : "-b", ban.name() + "!*@*"));
+            case BanList bans -> {
+                bans.names().forEach(name -> out.add(numeric("367", bans.room(), name + "!*@*")));
+                out.add(numeric("368", bans.room(), "End of channel ban list"));
+            }
+            case SettingsChanged settings -> {
+                state.modes(settings.room(), settings.topicLocked(), settings.inviteOnly());
+                out.add(IrcLine.of(source(settings.by()), "MODE", settings.room(), (settings.topicLocked() ? "+t"
+                        : "-t") + (settings.inviteOnly() ? "+i" : "-i")));
+            }
+            case Invited invited -> out.add(invited.name().equals(state.nick())
+                    ? IrcLine.of(source(invited.by()), "INVITE", state.nick(), invited.room())
+                    : numeric("341", invited.name(), invited.room()));
             case TopicChanged topic -> {
                 state.topic(topic.room(), topic.text());
                 out.add(IrcLine.of(source(topic.by()), "TOPIC", topic.room(), topic.text()));
             }
-            case RoomInfo info -> state.topic(info.name(), info.topic());
+            case RoomInfo info -> {
+                state.topic(info.name(), info.topic());
+                state.modes(info.name(), !Boolean.FALSE.equals(info.topicLocked()),
+                        Boolean.TRUE.equals(info.inviteOnly()));
+            }
             case RoomDeleted deleted -> {
                 out.add(IrcLine.of(source(state.nick()), "PART", deleted.room(), "The room was deleted by "
                         + deleted.by()));
@@ -112,6 +139,27 @@ final class Replies {
         }
         irc.accept(out);
         return follow;
+    }
+
+    /** A departure from a room: a kick or a ban as IRC's KICK, by whoever did it; anything else a PART. */
+    private void left(Left left, List<String> out) {
+        String reason = left.reason() == null ? "" : left.reason();
+        String by = null;
+        for (String verb : List.of("kicked by ", "banned by ")) {
+            if (reason.startsWith(verb)) {
+                int colon = reason.indexOf(": ", verb.length());
+                by = colon < 0 ? reason.substring(verb.length()) : reason.substring(verb.length(), colon);
+                reason = colon < 0 ? left.name() : reason.substring(colon + 2);
+            }
+        }
+        out.add(by != null && !by.contains(" ")
+                ? IrcLine.of(source(by), "KICK", left.room(), left.name(), reason)
+                : by != null ? IrcLine.of(IrcClient.SERVER, "KICK", left.room(), left.name(), left.reason())
+                : IrcLine.of(source(left.name()), "PART", left.room(), reason));
+        state.seesNoMore(left.name(), left.room());
+        if (left.name().equals(state.nick())) {
+            state.parted(left.room());
+        }
     }
 
     private void loggedIn(LoggedIn loggedIn, List<String> out, List<ClientMessage> follow) {
@@ -179,6 +227,7 @@ final class Replies {
 
     private void joined(String name, String room, List<String> out, List<ClientMessage> follow) {
         out.add(IrcLine.of(source(name), "JOIN", room));
+        state.sees(name, room);
         if (name.equals(state.nick())) {
             state.joined(room);
             if (state.topic(room) != null) {
@@ -193,6 +242,7 @@ final class Replies {
         String room = members.room();
         IrcState.Listing listing = state.listingAnswered(room);
         List<Member> online = members.users().stream().filter(m -> m.online() == null || m.online()).toList();
+        online.forEach(member -> state.sees(member.name(), room));
         if (listing == IrcState.Listing.WHO) {
             for (Member member : online) {
                 out.add(numeric("352", room, member.name(), HOST, IrcClient.SERVER, member.name(), "H"
@@ -287,9 +337,6 @@ final class Replies {
     }
 
     private String numeric(String code, String... params) {
-        String[] all = new String[params.length + 1];
-        all[0] = state.nickOrStar();
-        System.arraycopy(params, 0, all, 1, params.length);
-        return IrcLine.of(IrcClient.SERVER, code, all);
+        return IrcLine.numeric(state.nickOrStar(), code, params);
     }
 }

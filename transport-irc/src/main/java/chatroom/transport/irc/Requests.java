@@ -1,14 +1,21 @@
 package chatroom.transport.irc;
 
+import chatroom.api.message.BanMember;
+import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ClientMessage;
+import chatroom.api.message.InviteMember;
 import chatroom.api.message.JoinRoom;
+import chatroom.api.message.KickMember;
+import chatroom.api.message.ListBans;
 import chatroom.api.message.ListRooms;
 import chatroom.api.message.Nick;
 import chatroom.api.message.PartRoom;
 import chatroom.api.message.Say;
+import chatroom.api.message.SetRole;
 import chatroom.api.message.SetTopic;
 import chatroom.api.message.Tell;
 import chatroom.api.message.Who;
+import chatroom.api.rules.Roles;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +53,31 @@ final class Requests {
             }
             case "MOTD" -> {
                 irc.accept(motd());
+                yield List.of();
+            }
+            case "MODE" -> mode(line);
+            case "KICK" -> {
+                if (line.params().size() < 2) {
+                    yield needMore("KICK");
+                }
+                state.target("kick", line.param(1));
+                yield List.of(new KickMember(line.param(0), line.param(1), line.param(2)));
+            }
+            case "INVITE" -> {
+                if (line.params().size() < 2) {
+                    yield needMore("INVITE");
+                }
+                state.target("invite", line.param(0));
+                yield List.of(new InviteMember(line.param(1), line.param(0)));
+            }
+            case "WHOIS" -> {
+                irc.accept(whois(line.param(line.params().size() > 1 ? 1 : 0)));
+                yield List.of();
+            }
+            case "AWAY" -> {
+                state.away(line.param(0));
+                irc.accept(List.of(state.away() == null ? numeric("305", "You are no longer marked as being away")
+                        : numeric("306", "You have been marked as being away")));
                 yield List.of();
             }
             default -> {
@@ -157,6 +189,79 @@ final class Requests {
         return List.of(new Who(room));
     }
 
+    /**
+     * MODE: a user's own modes (there are none to set), a channel's modes, its ban list, or changes: {@code o} and
+     * {@code q} give roles, {@code b} bans, {@code t} and {@code i} are the room's settings.
+     */
+    private List<ClientMessage> mode(IrcLine line) {
+        String target = line.param(0);
+        if (target == null) {
+            return needMore("MODE");
+        }
+        if (!target.startsWith("#")) {
+            irc.accept(List.of(numeric("221", "+")));
+            return List.of();
+        }
+        String changes = line.param(1);
+        if (changes == null) {
+            irc.accept(List.of(numeric("324", target, state.modes(target))));
+            return List.of();
+        }
+        if ((changes.equals("b") || changes.equals("+b")) && line.params().size() == 2) {
+            return List.of(new ListBans(target));
+        }
+        List<ClientMessage> out = new ArrayList<>();
+        Boolean topicLocked = null;
+        Boolean inviteOnly = null;
+        boolean adding = true;
+        int argument = 2;
+        for (char mode : changes.toCharArray()) {
+            switch (mode) {
+                case '+' -> adding = true;
+                case '-' -> adding = false;
+                case 't' -> topicLocked = adding;
+                case 'i' -> inviteOnly = adding;
+                case 'o', 'q', 'b' -> {
+                    String who = line.param(argument++);
+                    if (who == null) {
+                        return needMore("MODE");
+                    }
+                    String nick = who.contains("!") ? who.substring(0, who.indexOf('!')) : who;
+                    state.target(mode == 'b' ? "ban" : "role", nick);
+                    out.add(mode == 'b' ? new BanMember(target, nick, adding)
+                            : new SetRole(target, nick, !adding ? Roles.MEMBER
+                                    : mode == 'q' ? Roles.OWNER : Roles.OPERATOR));
+                }
+                default -> irc.accept(List.of(numeric("472", String.valueOf(mode), "is unknown mode char to me")));
+            }
+        }
+        if (topicLocked != null || inviteOnly != null) {
+            state.target("settings", target);
+            out.add(new ChangeSettings(target, topicLocked, inviteOnly));
+        }
+        return out;
+    }
+
+    /** WHOIS from what the connection has seen: someone in one of the user's channels, or nobody known. */
+    private List<String> whois(String nick) {
+        if (nick == null) {
+            return List.of(numeric("431", "No nickname given"));
+        }
+        List<String> channels = state.channelsOf(nick);
+        if (channels.isEmpty() && !nick.equals(state.nick())) {
+            return List.of(numeric("401", nick, "No such nick/channel"), numeric("318", nick,
+                    "End of /WHOIS list"));
+        }
+        List<String> out = new ArrayList<>();
+        out.add(numeric("311", nick, nick, Replies.HOST, "*", nick));
+        if (!channels.isEmpty()) {
+            out.add(numeric("319", nick, String.join(" ", channels)));
+        }
+        out.add(numeric("312", nick, IrcClient.SERVER, "a chatroom server"));
+        out.add(numeric("318", nick, "End of /WHOIS list"));
+        return out;
+    }
+
     List<String> motd() {
         return List.of(numeric("375", "- " + IrcClient.SERVER + " Message of the day -"),
                 numeric("372", "- Rooms are channels; your nick is your account (or guest) name."),
@@ -170,9 +275,6 @@ final class Requests {
     }
 
     private String numeric(String code, String... params) {
-        String[] all = new String[params.length + 1];
-        all[0] = state.nickOrStar();
-        System.arraycopy(params, 0, all, 1, params.length);
-        return IrcLine.of(IrcClient.SERVER, code, all);
+        return IrcLine.numeric(state.nickOrStar(), code, params);
     }
 }

@@ -2,6 +2,7 @@ package chatroom.transport.irc;
 
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.PrivateMessage;
+import chatroom.api.message.RoleChanged;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.ChatService;
@@ -137,6 +138,19 @@ class IrcEndToEndTest {
     }
 
     @Test
+    void privateMessagesThatWaitedArriveAtRegistration() throws Exception {
+        start();
+        ours("hana").service().logout();
+        Ours ivan = ours("ivan");
+        ivan.service().tell("hana", "while you were away");
+        ivan.await(PrivateMessage.class, m -> m.isOffline());
+
+        IrcTestClient hana = irc();
+        hana.register("hana", "pw-hana");
+        assertEquals(":ivan!ivan@chatroom PRIVMSG hana :while you were away", hana.await("PRIVMSG"));
+    }
+
+    @Test
     void aWrongPasswordGetsThePasswordNumericAndAnotherTry() throws Exception {
         start();
         ours("carol").service().logout();
@@ -230,6 +244,54 @@ class IrcEndToEndTest {
         assertEquals(":chatroom 417 erin :Input line was too long", erin.await("417"));
         erin.send("PING :still there");
         assertEquals(":chatroom PONG chatroom :still there", erin.await("PONG"));
+    }
+
+    @Test
+    void modesKicksInvitesWhoisAndAwayKeepOrderAsOurClientsDo() throws Exception {
+        start();
+        ours("carol").service().logout();
+        IrcTestClient alice = irc();
+        alice.register("alice", "pw-alice");
+        alice.send("JOIN #mod");
+        alice.await(line -> line.startsWith(":chatroom 366 alice #mod"));
+        Ours bob = ours("bob");
+        bob.service().join("#mod");
+        assertEquals(":bob!bob@chatroom JOIN #mod", alice.await(line -> line.endsWith("JOIN #mod")));
+
+        alice.send("MODE alice");
+        assertEquals(":chatroom 221 alice +", alice.await("221"));
+        alice.send("MODE #mod +o bob");
+        assertEquals(":alice!alice@chatroom MODE #mod +o bob", alice.await("MODE"));
+        assertEquals("operator", bob.await(RoleChanged.class, r -> r.name().equals("bob")).role());
+        alice.send("MODE #mod +i");
+        assertEquals(":alice!alice@chatroom MODE #mod +t+i", alice.await("MODE"));
+        alice.send("MODE #mod");
+        assertEquals(":chatroom 324 alice #mod +ti", alice.await("324"));
+        alice.send("INVITE carol #mod");
+        assertEquals(":chatroom 341 alice carol #mod", alice.await("341"));
+        alice.send("WHOIS bob");
+        assertEquals(":chatroom 311 alice bob bob chatroom * bob", alice.await("311"));
+        assertEquals(":chatroom 319 alice bob :#lobby #mod", alice.await("319"));
+        alice.await("318");
+        alice.send("WHOIS nobody");
+        alice.await("401");
+        alice.send("AWAY :lunch");
+        alice.await("306");
+        alice.send("AWAY");
+        alice.await("305");
+        alice.send("KICK #mod bob :enough");
+        assertEquals(":alice!alice@chatroom KICK #mod bob enough", alice.await("KICK"));
+        alice.send("MODE #mod +b bob");
+        assertEquals(":alice!alice@chatroom MODE #mod +b bob!*@*", alice.await("MODE"));
+        alice.send("MODE #mod b");
+        assertEquals(":chatroom 367 alice #mod bob!*@*", alice.await("367"));
+        alice.await("368");
+        alice.send("MODE #mod +x");
+        assertEquals(":chatroom 472 alice x :is unknown mode char to me", alice.await("472"));
+        IrcTestClient dan = irc();
+        dan.register("dan", "pw-dan");
+        dan.send("MODE #lobby +i");
+        assertTrue(dan.await("482").startsWith(":chatroom 482 dan #lobby :"));
     }
 
     @Test
