@@ -7,6 +7,7 @@ import chatroom.api.message.ClientMessage;
 import chatroom.api.message.Hello;
 import chatroom.api.message.Login;
 import chatroom.api.message.Logout;
+import chatroom.api.message.MarkRead;
 import chatroom.api.message.Protocol;
 import chatroom.api.message.ServerMessage;
 import chatroom.api.spi.Connection;
@@ -28,6 +29,9 @@ import java.util.List;
 final class IrcClient {
     /** The server's name in numerics and notices. */
     static final String SERVER = "chatroom";
+    /** The IRCv3 capabilities offered besides SASL. */
+    static final List<String> CAPABILITIES = List.of("account-tag", "batch", "cap-notify", "echo-message",
+            "message-tags", "multi-prefix", "server-time");
 
     private final Connection irc;
     private final InboundHandler server;
@@ -131,9 +135,17 @@ final class IrcClient {
             }
             case "PONG" -> List.of();
             case "QUIT" -> {
-                sendIrc(List.of(IrcLine.of(null, "ERROR", "Closing link: " + (line.param(0) == null ? "Quit"
-                        : line.param(0)))));
-                yield state.loggingIn() || state.registered() ? List.of(new Logout()) : quitNow();
+                if (!state.loggingIn() && !state.registered()) {
+                    sendIrc(List.of(IrcLine.of(null, "ERROR", "Closing link: " + (line.param(0) == null ? "Quit"
+                            : line.param(0)))));
+                    yield quitNow();
+                }
+                // The server's goodbye closes the link, said as ERROR.
+                // What was shown is read: the next login, here or on another device, counts from there.
+                List<ClientMessage> last = new ArrayList<>();
+                state.unreported().forEach((room, id) -> last.add(new MarkRead(room, null, id)));
+                last.add(new Logout());
+                yield last;
             }
             default -> {
                 if (!state.registered()) {
@@ -157,7 +169,8 @@ final class IrcClient {
             case "LS" -> {
                 state.negotiating(true);
                 boolean v302 = "302".equals(line.param(1));
-                sendIrc(List.of(IrcLine.of(SERVER, "CAP", state.nickOrStar(), "LS", v302 ? "sasl=PLAIN" : "sasl")));
+                sendIrc(List.of(IrcLine.of(SERVER, "CAP", state.nickOrStar(), "LS", String.join(" ", CAPABILITIES)
+                        + (v302 ? " sasl=PLAIN" : " sasl"))));
             }
             case "LIST" -> sendIrc(List.of(IrcLine.of(SERVER, "CAP", state.nickOrStar(), "LIST",
                     String.join(" ", state.capabilities()))));
@@ -165,7 +178,8 @@ final class IrcClient {
                 state.negotiating(true);
                 String wanted = line.param(1) == null ? "" : line.param(1).trim();
                 List<String> asked = List.of(wanted.split(" +"));
-                boolean known = asked.stream().allMatch(cap -> cap.equals("sasl") || cap.equals("-sasl"));
+                boolean known = asked.stream().map(cap -> cap.startsWith("-") ? cap.substring(1) : cap)
+                        .allMatch(cap -> cap.equals("sasl") || CAPABILITIES.contains(cap));
                 if (known) {
                     asked.forEach(state::capability);
                 }

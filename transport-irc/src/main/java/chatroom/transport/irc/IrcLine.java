@@ -97,6 +97,22 @@ record IrcLine(String tags, String source, String command, List<String> params) 
         return of(IrcClient.SERVER, code, all);
     }
 
+    private static final java.time.format.DateTimeFormatter SERVER_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** A time as the server-time tag writes it: UTC, to the millisecond. */
+    static String time(long epochMillis) {
+        return SERVER_TIME.format(java.time.Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** A name as it may stand in a tag value or a msgid: letters, digits, '-', '_' and '.' kept, others '_'. */
+    static String token(String name) {
+        StringBuilder token = new StringBuilder();
+        name.codePoints().forEach(c -> token.append(Character.isLetterOrDigit(c) || c == '-' || c == '.'
+                ? Character.toString(c) : "_"));
+        return token.toString();
+    }
+
     /** The UTF-8 length of a text. */
     static int bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;

@@ -19,6 +19,9 @@ import java.util.Set;
  * answers it waits for. Guarded by its own monitor, which {@link IrcClient} holds around every use.
  */
 final class IrcState {
+    /** Read markers go to the server at most this often per room, however busy it is. */
+    static final long READ_REPORT_NANOS = 5_000_000_000L;
+
     /** Why a {@code who} was sent: the names of a channel (NAMES, or after a join) or a WHO listing. */
     enum Listing { NAMES, WHO }
 
@@ -45,6 +48,17 @@ final class IrcState {
     /** The nicks seen in the user's channels (names, joins, parts, renames): nick key to their channels' keys. */
     private final Map<String, Set<String>> seen = new HashMap<>();
     private String away;
+    /** Names known to be guests (from member lists): no account tag for them. */
+    private final Set<String> guests = new java.util.HashSet<>();
+    /** History entries of each room's replay on their way, until its end. */
+    private final Map<String, java.util.List<chatroom.api.message.ServerMessage>> replays = new HashMap<>();
+    /** A replay's lines held until the channel's JOIN, which comes after it. */
+    private final Map<String, java.util.List<String>> heldReplays = new HashMap<>();
+    /** How many of a room's first replay to show: the login's unread count there, when it had one. */
+    private final Map<String, Long> replayLimits = new HashMap<>();
+    /** The newest id delivered in each room, and when its read marker was last reported. */
+    private final Map<String, long[]> delivered = new HashMap<>();
+    private int batches;
 
     String requestedNick() {
         return requestedNick;
@@ -241,6 +255,78 @@ final class IrcState {
     java.util.List<String> channelsOf(String nick) {
         return seen.getOrDefault(Names.key(nick), Set.of()).stream().map(channels::get)
                 .filter(java.util.Objects::nonNull).toList();
+    }
+
+    void guest(String name, boolean guest) {
+        if (guest) {
+            guests.add(Names.key(name));
+        } else {
+            guests.remove(Names.key(name));
+        }
+    }
+
+    boolean isGuest(String name) {
+        return guests.contains(Names.key(name));
+    }
+
+    void replayed(String room, chatroom.api.message.ServerMessage entry) {
+        replays.computeIfAbsent(RoomNames.key(room), any -> new java.util.ArrayList<>()).add(entry);
+    }
+
+    /** The replay that just ended, cut to the login's unread count for the room's first replay. */
+    java.util.List<chatroom.api.message.ServerMessage> replayTaken(String room) {
+        java.util.List<chatroom.api.message.ServerMessage> entries = replays.remove(RoomNames.key(room));
+        if (entries == null) {
+            return java.util.List.of();
+        }
+        Long limit = replayLimits.remove(RoomNames.key(room));
+        return limit == null || limit >= entries.size() ? entries
+                : entries.subList(entries.size() - (int) Math.max(0, limit), entries.size());
+    }
+
+    void replayLimit(String room, Long unread) {
+        if (unread != null) {
+            replayLimits.put(RoomNames.key(room), unread);
+        }
+    }
+
+    void holdReplay(String room, java.util.List<String> lines) {
+        heldReplays.computeIfAbsent(RoomNames.key(room), any -> new java.util.ArrayList<>()).addAll(lines);
+    }
+
+    java.util.List<String> heldReplay(String room) {
+        java.util.List<String> held = heldReplays.remove(RoomNames.key(room));
+        return held == null ? java.util.List.of() : held;
+    }
+
+    /** A new batch reference. */
+    String nextBatch() {
+        return "b" + (++batches);
+    }
+
+    /**
+     * A live message delivered to the user, who has read it by IRC's lights; returns the id to report as read
+     * when a report is due (at most every {@link #READ_REPORT_NANOS} per room), else {@code null}.
+     */
+    Long delivered(String room, long id, long now) {
+        long[] last = delivered.computeIfAbsent(RoomNames.key(room), any -> new long[] {0, now - READ_REPORT_NANOS});
+        last[0] = Math.max(last[0], id);
+        if (now - last[1] < READ_REPORT_NANOS) {
+            return null;
+        }
+        last[1] = now;
+        return last[0];
+    }
+
+    /** The newest ids delivered and not reported yet, by room name, as a connection ends. */
+    Map<String, Long> unreported() {
+        Map<String, Long> newest = new HashMap<>();
+        delivered.forEach((key, last) -> {
+            if (channels.containsKey(key)) {
+                newest.put(channels.get(key), last[0]);
+            }
+        });
+        return newest;
     }
 
     String away() {

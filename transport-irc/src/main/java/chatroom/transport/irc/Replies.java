@@ -9,12 +9,14 @@ import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
 import chatroom.api.message.FileShared;
+import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.Invited;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
 import chatroom.api.message.ListRooms;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Member;
+import chatroom.api.message.MarkRead;
 import chatroom.api.message.Members;
 import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
@@ -43,6 +45,8 @@ import java.util.function.Consumer;
 final class Replies {
     /** Users' hosts are not shown to other users: every one is here. */
     static final String HOST = "chatroom";
+    static final String ECHO = "echo-message";
+    static final String BATCH = "batch";
 
     private final IrcState state;
     private final Consumer<List<String>> irc;
@@ -65,18 +69,25 @@ final class Replies {
             case Welcome welcome -> state.limits(welcome.limits());
             case LoggedIn loggedIn -> loggedIn(loggedIn, out, follow);
             case ErrorReply error -> error(error, out);
-            case ChatMessage said when !said.history() && !said.from().equals(state.nick()) -> {
-                String room = said.room() == null ? RoomNames.DEFAULT_ROOM : said.room();
-                privmsg(source(said.from()), "PRIVMSG", room, said.text(), out);
+            case ChatMessage said when said.history() -> state.replayed(roomOf(said.room()), said);
+            case Announcement announcement when announcement.history() ->
+                    state.replayed(roomOf(announcement.room()), announcement);
+            case FileShared shared when shared.history() -> state.replayed(roomOf(shared.room()), shared);
+            case HistoryEnd end when end.with() == null -> replayEnded(roomOf(end.room()), out);
+            case ChatMessage said when !said.from().equals(state.nick()) || state.has(ECHO) -> {
+                entry(said, null, out);
+                Long report = state.delivered(roomOf(said.room()), said.id(), System.nanoTime());
+                if (report != null) {
+                    follow.add(new MarkRead(roomOf(said.room()), null, report));
+                }
             }
-            case Announcement announcement when !announcement.history() -> privmsg(IrcClient.SERVER, "NOTICE",
-                    announcement.room() == null ? RoomNames.DEFAULT_ROOM : announcement.room(), announcement.text(),
-                    out);
-            case FileShared shared when !shared.history() && shared.room() != null -> out.add(IrcLine.of(
-                    IrcClient.SERVER, "NOTICE", shared.room(), shared.from() + " shared a file: " + shared.name()
-                            + " (" + shared.size() + " bytes; files are not relayed over IRC)"));
-            case PrivateMessage whisper when !whisper.isHistory() && !whisper.from().equals(state.nick()) ->
-                    privmsg(source(whisper.from()), "PRIVMSG", state.nick(), whisper.text(), out);
+            case Announcement announcement -> entry(announcement, null, out);
+            case FileShared shared when shared.room() != null -> entry(shared, null, out);
+            case PrivateMessage whisper when !whisper.isHistory()
+                    && (!whisper.from().equals(state.nick()) || state.has(ECHO)) -> privmsg(whisper.ts(),
+                    whisper.id() == null ? null : "p" + whisper.id() + "-" + IrcLine.token(whisper.from()) + "-"
+                            + IrcLine.token(whisper.to()), whisper.from(), source(whisper.from()), "PRIVMSG",
+                    whisper.from().equals(state.nick()) ? whisper.to() : state.nick(), whisper.text(), null, out);
             case Joined joined when joined.room() != null -> joined(joined.name(), joined.room(), out, follow);
             case Presence presence when !presence.name().equals(state.nick()) -> {
                 if (presence.isOnline()) {
@@ -141,6 +152,58 @@ final class Replies {
         return follow;
     }
 
+    /** A history entry or a live one, as IRC shows it: a PRIVMSG, or a NOTICE from the server. */
+    private void entry(ServerMessage entry, String batch, List<String> out) {
+        switch (entry) {
+            case ChatMessage said -> privmsg(said.ts(), msgid(said.room(), said.id()), said.from(),
+                    source(said.from()), "PRIVMSG", roomOf(said.room()), said.text(), batch, out);
+            case Announcement announcement -> privmsg(announcement.ts(), msgid(announcement.room(),
+                    announcement.id()), null, IrcClient.SERVER, "NOTICE", roomOf(announcement.room()),
+                    announcement.text(), batch, out);
+            case FileShared shared -> privmsg(shared.ts(), msgid(shared.room(), shared.id()), null, IrcClient.SERVER,
+                    "NOTICE", roomOf(shared.room()), shared.from() + " shared a file: " + shared.name() + " ("
+                            + shared.size() + " bytes; files are not relayed over IRC)", batch, out);
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * A room's replay ended (after a login or a join): what the account had not read, by the login's unread count,
+     * up to the server's replay, in a {@code chathistory} batch for clients that take batches. Held until the
+     * channel's JOIN when that comes later.
+     */
+    private void replayEnded(String room, List<String> out) {
+        List<ServerMessage> entries = state.replayTaken(room);
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        String batch = state.has(BATCH) ? state.nextBatch() : null;
+        if (batch != null) {
+            lines.add(IrcLine.of(IrcClient.SERVER, "BATCH", "+" + batch, "chathistory", room));
+        }
+        entries.forEach(entry -> entry(entry, batch, lines));
+        if (batch != null) {
+            lines.add(IrcLine.of(IrcClient.SERVER, "BATCH", "-" + batch));
+        }
+        if (state.inChannel(room)) {
+            out.addAll(lines);
+        } else {
+            state.holdReplay(room, lines);
+        }
+    }
+
+    /** The room an entry belongs to: protocol 2 names it; the default room otherwise. */
+    private static String roomOf(String room) {
+        return room == null ? RoomNames.DEFAULT_ROOM : room;
+    }
+
+    /** An entry's id as a message-tags msgid: its room and its id there. */
+    private static String msgid(String room, long id) {
+        return IrcLine.token(roomOf(room).substring(1)) + "-" + id;
+    }
+
     /** A departure from a room: a kick or a ban as IRC's KICK, by whoever did it; anything else a PART. */
     private void left(Left left, List<String> out) {
         String reason = left.reason() == null ? "" : left.reason();
@@ -193,6 +256,7 @@ final class Replies {
         List<ClientMessage> follow = new ArrayList<>();
         for (RoomInfo room : loggedIn.rooms()) {
             state.topic(room.name(), room.topic());
+            state.replayLimit(room.name(), room.unread());
             List<String> lines = new ArrayList<>();
             joined(nick, room.name(), lines, follow);
             irc.accept(lines);
@@ -233,6 +297,7 @@ final class Replies {
             if (state.topic(room) != null) {
                 out.add(Requests.topicLine(state, room));
             }
+            out.addAll(state.heldReplay(room));
             state.listingAsked(room, IrcState.Listing.NAMES);
             follow.add(new Who(room));
         }
@@ -242,7 +307,10 @@ final class Replies {
         String room = members.room();
         IrcState.Listing listing = state.listingAnswered(room);
         List<Member> online = members.users().stream().filter(m -> m.online() == null || m.online()).toList();
-        online.forEach(member -> state.sees(member.name(), room));
+        online.forEach(member -> {
+            state.sees(member.name(), room);
+            state.guest(member.name(), Boolean.TRUE.equals(member.guest()));
+        });
         if (listing == IrcState.Listing.WHO) {
             for (Member member : online) {
                 out.add(numeric("352", room, member.name(), HOST, IrcClient.SERVER, member.name(), "H"
@@ -323,11 +391,33 @@ final class Replies {
         });
     }
 
-    /** A PRIVMSG or NOTICE per line of the text, each cut to fit an IRC line on a character boundary. */
-    private void privmsg(String source, String command, String target, String text, List<String> out) {
+    /**
+     * A PRIVMSG or NOTICE per line of the text, each cut to fit an IRC line on a character boundary, with the tags
+     * the client asked for: when it was said ({@code server-time}), its id ({@code message-tags}), the sender's
+     * account ({@code account-tag}) and its batch.
+     *
+     * @param sender the person who said it, or {@code null} for the server
+     */
+    private void privmsg(long ts, String msgid, String sender, String source, String command, String target,
+                         String text, String batch, List<String> out) {
+        List<String> tags = new ArrayList<>();
+        if (batch != null) {
+            tags.add("batch=" + batch);
+        }
+        if (state.has("server-time")) {
+            tags.add("time=" + IrcLine.time(ts));
+        }
+        if (msgid != null && state.has("message-tags")) {
+            tags.add("msgid=" + msgid);
+        }
+        if (sender != null && state.has("account-tag") && !state.isGuest(sender)) {
+            tags.add("account=" + sender);
+        }
+        String prefix = tags.isEmpty() ? "" : "@" + String.join(";", tags) + " ";
         int room = IrcLine.MAX_BYTES - 2 - IrcLine.bytes(":" + source + " " + command + " " + target + " :");
         for (String piece : IrcLine.split(text, room)) {
-            out.add(IrcLine.of(source, command, target, piece));
+            // The text always as a trailing parameter, as IRC servers write it, whatever it holds.
+            out.add(prefix + IrcLine.of(source, command, target) + " :" + piece);
         }
     }
 

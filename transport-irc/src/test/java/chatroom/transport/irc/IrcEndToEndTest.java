@@ -151,6 +151,47 @@ class IrcEndToEndTest {
     }
 
     @Test
+    void ircv3TagsTheEchoAndAReplayOfWhatWasNotReadInABatch() throws Exception {
+        start();
+        ours("kim").service().logout();
+        Ours bob = ours("bob");
+        for (int i = 1; i <= 3; i++) {
+            bob.service().sayIn("#lobby", "m" + i);
+        }
+        bob.await(ChatMessage.class, m -> m.text().equals("m3"));
+        IrcTestClient kim = irc();
+        kim.send("CAP LS 302");
+        kim.send("CAP REQ :server-time message-tags batch echo-message account-tag");
+        assertTrue(kim.await(line -> line.contains(" CAP * ACK ")).endsWith(
+                ":server-time message-tags batch echo-message account-tag"));
+        kim.send("CAP END");
+        kim.register("kim", "pw-kim");
+
+        String start = kim.await("BATCH");
+        assertTrue(start.matches(":chatroom BATCH \\+(\\w+) chathistory #lobby"), start);
+        String batch = start.split(" ")[2].substring(1);
+        for (int i = 1; i <= 3; i++) {
+            String line = kim.await(l -> l.contains("PRIVMSG"));
+            assertTrue(line.matches("@batch=" + batch + ";time=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"
+                    + ";msgid=lobby-" + i + ";account=bob :bob!bob@chatroom PRIVMSG #lobby :m" + i), line);
+        }
+        assertEquals(":chatroom BATCH -" + batch, kim.await("BATCH"));
+        kim.send("PRIVMSG #lobby :mine");
+        assertTrue(kim.await(l -> l.endsWith("PRIVMSG #lobby :mine")).contains(";msgid=lobby-4;account=kim "));
+        kim.send("QUIT :later");
+        assertEquals("ERROR :Closing link: Goodbye.", kim.await(l -> l.startsWith("ERROR")));
+        bob.service().sayIn("#lobby", "m5");
+        bob.service().sayIn("#lobby", "m6");
+        bob.await(ChatMessage.class, m -> m.text().equals("m6"));
+
+        IrcTestClient again = irc();
+        again.register("kim", "pw-kim");
+        again.await("JOIN");
+        assertEquals(List.of(":bob!bob@chatroom PRIVMSG #lobby :m5", ":bob!bob@chatroom PRIVMSG #lobby :m6"),
+                List.of(again.await("PRIVMSG"), again.await("PRIVMSG")), "only what kim had not read");
+    }
+
+    @Test
     void aWrongPasswordGetsThePasswordNumericAndAnotherTry() throws Exception {
         start();
         ours("carol").service().logout();
@@ -170,7 +211,8 @@ class IrcEndToEndTest {
         start();
         IrcTestClient dave = irc();
         dave.send("CAP LS 302");
-        assertEquals(":chatroom CAP * LS sasl=PLAIN", dave.await("CAP"));
+        assertEquals(":chatroom CAP * LS :account-tag batch cap-notify echo-message message-tags multi-prefix"
+                + " server-time sasl=PLAIN", dave.await("CAP"));
         dave.send("NICK dave");
         dave.send("USER dave 0 * :Dave");
         dave.send("CAP REQ :sasl");
