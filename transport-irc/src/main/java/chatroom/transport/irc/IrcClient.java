@@ -30,8 +30,8 @@ final class IrcClient {
     /** The server's name in numerics and notices. */
     static final String SERVER = "chatroom";
     /** The IRCv3 capabilities offered besides SASL. */
-    static final List<String> CAPABILITIES = List.of("account-tag", "batch", "cap-notify", "echo-message",
-            "message-tags", "multi-prefix", "server-time");
+    static final List<String> CAPABILITIES = List.of("account-tag", "batch", "cap-notify", ChatHistory.CAPABILITY,
+            "echo-message", "message-tags", "multi-prefix", "server-time");
 
     private final Connection irc;
     private final InboundHandler server;

@@ -59,6 +59,12 @@ final class IrcState {
     /** The newest id delivered in each room, and when its read marker was last reported. */
     private final Map<String, long[]> delivered = new HashMap<>();
     private int batches;
+    /** Rooms whose replay (after the login or a join) has not ended yet. */
+    private final Set<String> replaying = new java.util.HashSet<>();
+    /** CHATHISTORY commands waiting for their page, by the key of their room or nick. */
+    private final Map<String, Deque<ChatHistory>> histories = new HashMap<>();
+    /** History requests held until a room's replay ended, so that each page is told from the replay. */
+    private final Map<String, java.util.List<chatroom.api.message.ClientMessage>> heldRequests = new HashMap<>();
 
     String requestedNick() {
         return requestedNick;
@@ -269,16 +275,20 @@ final class IrcState {
         return guests.contains(Names.key(name));
     }
 
-    void replayed(String room, chatroom.api.message.ServerMessage entry) {
-        replays.computeIfAbsent(RoomNames.key(room), any -> new java.util.ArrayList<>()).add(entry);
+    /** A history entry of a room's replay or page, or of a private conversation's page (by the other's nick). */
+    void replayed(String target, chatroom.api.message.ServerMessage entry) {
+        replays.computeIfAbsent(historyKey(target), any -> new java.util.ArrayList<>()).add(entry);
+    }
+
+    /** A page that just ended, whole. */
+    java.util.List<chatroom.api.message.ServerMessage> pageTaken(String target) {
+        java.util.List<chatroom.api.message.ServerMessage> entries = replays.remove(historyKey(target));
+        return entries == null ? java.util.List.of() : entries;
     }
 
     /** The replay that just ended, cut to the login's unread count for the room's first replay. */
     java.util.List<chatroom.api.message.ServerMessage> replayTaken(String room) {
-        java.util.List<chatroom.api.message.ServerMessage> entries = replays.remove(RoomNames.key(room));
-        if (entries == null) {
-            return java.util.List.of();
-        }
+        java.util.List<chatroom.api.message.ServerMessage> entries = pageTaken(room);
         Long limit = replayLimits.remove(RoomNames.key(room));
         return limit == null || limit >= entries.size() ? entries
                 : entries.subList(entries.size() - (int) Math.max(0, limit), entries.size());
@@ -297,6 +307,44 @@ final class IrcState {
     java.util.List<String> heldReplay(String room) {
         java.util.List<String> held = heldReplays.remove(RoomNames.key(room));
         return held == null ? java.util.List.of() : held;
+    }
+
+    void replayExpected(String room) {
+        replaying.add(RoomNames.key(room));
+    }
+
+    boolean replaying(String room) {
+        return replaying.contains(RoomNames.key(room));
+    }
+
+    /** A room's replay ended, or will not come (its join was refused): the requests held for it, to send now. */
+    java.util.List<chatroom.api.message.ClientMessage> replayDone(String room) {
+        replaying.remove(RoomNames.key(room));
+        java.util.List<chatroom.api.message.ClientMessage> held = heldRequests.remove(RoomNames.key(room));
+        return held == null ? java.util.List.of() : held;
+    }
+
+    void holdRequest(String room, chatroom.api.message.ClientMessage request) {
+        heldRequests.computeIfAbsent(RoomNames.key(room), any -> new java.util.ArrayList<>()).add(request);
+    }
+
+    private static String historyKey(String target) {
+        return target.startsWith("#") ? RoomNames.key(target) : Names.key(target);
+    }
+
+    void historyAsked(ChatHistory history) {
+        histories.computeIfAbsent(historyKey(history.target()), any -> new ArrayDeque<>()).add(history);
+    }
+
+    /** The CHATHISTORY command a page of this room or conversation answers, if one waits. */
+    ChatHistory historyAnswered(String target) {
+        Deque<ChatHistory> waiting = histories.get(historyKey(target));
+        return waiting == null ? null : waiting.poll();
+    }
+
+    boolean historyWaits(String target) {
+        Deque<ChatHistory> waiting = histories.get(historyKey(target));
+        return waiting != null && !waiting.isEmpty();
     }
 
     /** A new batch reference. */

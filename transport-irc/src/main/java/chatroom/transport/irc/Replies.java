@@ -68,12 +68,21 @@ final class Replies {
         switch (message) {
             case Welcome welcome -> state.limits(welcome.limits());
             case LoggedIn loggedIn -> loggedIn(loggedIn, out, follow);
-            case ErrorReply error -> error(error, out);
+            case ErrorReply error -> error(error, out, follow);
             case ChatMessage said when said.history() -> state.replayed(roomOf(said.room()), said);
             case Announcement announcement when announcement.history() ->
                     state.replayed(roomOf(announcement.room()), announcement);
             case FileShared shared when shared.history() -> state.replayed(roomOf(shared.room()), shared);
-            case HistoryEnd end when end.with() == null -> replayEnded(roomOf(end.room()), out);
+            case HistoryEnd end when end.with() == null -> historyEnded(roomOf(end.room()), out, follow);
+            case HistoryEnd end -> {
+                ChatHistory asked = state.historyAnswered(end.with());
+                List<ServerMessage> page = state.pageTaken(end.with());
+                if (asked != null) {
+                    historyPage(asked, page, out);
+                }
+            }
+            case PrivateMessage whisper when whisper.isHistory() -> state.replayed(
+                    whisper.from().equals(state.nick()) ? whisper.to() : whisper.from(), whisper);
             case ChatMessage said when !said.from().equals(state.nick()) || state.has(ECHO) -> {
                 entry(said, null, out);
                 Long report = state.delivered(roomOf(said.room()), said.id(), System.nanoTime());
@@ -132,6 +141,10 @@ final class Replies {
                 out.add(IrcLine.of(source(topic.by()), "TOPIC", topic.room(), topic.text()));
             }
             case RoomInfo info -> {
+                if (state.inChannel(info.name()) && state.replaying(info.name())) {
+                    // A join of a room the user is in already: no replay comes.
+                    follow.addAll(state.replayDone(info.name()));
+                }
                 state.topic(info.name(), info.topic());
                 state.modes(info.name(), !Boolean.FALSE.equals(info.topicLocked()),
                         Boolean.TRUE.equals(info.inviteOnly()));
@@ -166,6 +179,39 @@ final class Replies {
             default -> {
             }
         }
+    }
+
+    /**
+     * A page of a room's history ended: the replay after a login or a join (which a client that pages history with
+     * CHATHISTORY does not get), or the page a CHATHISTORY command asked for.
+     */
+    private void historyEnded(String room, List<String> out, List<ClientMessage> follow) {
+        if (state.replaying(room) || !state.historyWaits(room)) {
+            follow.addAll(state.replayDone(room));
+            if (state.has(ChatHistory.CAPABILITY)) {
+                state.replayTaken(room);
+            } else {
+                replayEnded(room, out);
+            }
+            return;
+        }
+        historyPage(state.historyAnswered(room), state.pageTaken(room), out);
+    }
+
+    /** What a CHATHISTORY command asked for, in a {@code chathistory} batch. */
+    private void historyPage(ChatHistory asked, List<ServerMessage> page, List<String> out) {
+        String batch = state.nextBatch();
+        out.add(IrcLine.of(IrcClient.SERVER, "BATCH", "+" + batch, "chathistory", asked.target()));
+        for (ServerMessage entry : asked.cut(page)) {
+            if (entry instanceof PrivateMessage whisper) {
+                privmsg(whisper.ts(), whisper.id() == null ? null : "p" + whisper.id() + "-"
+                        + IrcLine.token(whisper.from()) + "-" + IrcLine.token(whisper.to()), whisper.from(),
+                        source(whisper.from()), "PRIVMSG", whisper.to(), whisper.text(), batch, out);
+            } else {
+                entry(entry, batch, out);
+            }
+        }
+        out.add(IrcLine.of(IrcClient.SERVER, "BATCH", "-" + batch));
     }
 
     /**
@@ -257,6 +303,7 @@ final class Replies {
         for (RoomInfo room : loggedIn.rooms()) {
             state.topic(room.name(), room.topic());
             state.replayLimit(room.name(), room.unread());
+            state.replayExpected(room.name());
             List<String> lines = new ArrayList<>();
             joined(nick, room.name(), lines, follow);
             irc.accept(lines);
@@ -279,8 +326,10 @@ final class Replies {
         tokens.add("NETWORK=" + IrcClient.SERVER);
         tokens.add("CHANNELLEN=" + RoomNames.MAX_LENGTH);
         tokens.add("TOPICLEN=390");
+        tokens.add("MSGREFTYPES=msgid,timestamp");
         if (state.limits() != null) {
             tokens.add("NICKLEN=" + state.limits().maxNameLength());
+            tokens.add("CHATHISTORY=" + state.limits().historyPageMax());
             if (state.limits().maxRoomsPerUser() != null) {
                 tokens.add("CHANLIMIT=#:" + state.limits().maxRoomsPerUser());
             }
@@ -356,7 +405,7 @@ final class Replies {
     }
 
     /** A refusal as the numeric IRC clients know for it, naming what the request named. */
-    private void error(ErrorReply error, List<String> out) {
+    private void error(ErrorReply error, List<String> out, List<ClientMessage> follow) {
         ErrorCode code = ErrorCode.fromWireName(error.code());
         String ref = error.ref() == null ? "" : error.ref();
         if (ref.equals("login")) {
@@ -374,6 +423,10 @@ final class Replies {
             return;
         }
         String target = state.target(ref);
+        if (ref.equals("join")) {
+            // A refused join has no replay: what waited for it goes now.
+            follow.addAll(state.replayDone(target));
+        }
         out.add(switch (code) {
             case UNKNOWN_ROOM, ROOM_CREATION_DISABLED -> numeric("403", target, error.message());
             case INVALID_ROOM_NAME -> numeric("476", target, error.message());

@@ -19,6 +19,7 @@ import chatroom.api.rules.Roles;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -56,6 +57,7 @@ final class Requests {
                 yield List.of();
             }
             case "MODE" -> mode(line);
+            case "CHATHISTORY" -> chathistory(line);
             case "KICK" -> {
                 if (line.params().size() < 2) {
                     yield needMore("KICK");
@@ -100,6 +102,7 @@ final class Requests {
         for (String room : line.param(0).split(",")) {
             if (!room.isEmpty()) {
                 state.target("join", room);
+                state.replayExpected(room);
                 joins.add(new JoinRoom(room));
             }
         }
@@ -240,6 +243,28 @@ final class Requests {
             out.add(new ChangeSettings(target, topicLocked, inviteOnly));
         }
         return out;
+    }
+
+    /**
+     * CHATHISTORY: a page of a room's or a private conversation's history, asked of the server once the room's
+     * replay (after a join) has ended, so that the two are told apart.
+     */
+    private List<ClientMessage> chathistory(IrcLine line) {
+        StringBuilder refusal = new StringBuilder();
+        int pageMax = state.limits() == null ? 100 : state.limits().historyPageMax();
+        Optional<ChatHistory> history = ChatHistory.parse(line, pageMax, refusal);
+        if (history.isEmpty()) {
+            irc.accept(List.of(IrcLine.of(IrcClient.SERVER, "FAIL", "CHATHISTORY", "INVALID_PARAMS",
+                    line.param(0) == null ? "*" : line.param(0), refusal.toString())));
+            return List.of();
+        }
+        ChatHistory asked = history.get();
+        state.historyAsked(asked);
+        if (asked.target().startsWith("#") && state.replaying(asked.target())) {
+            state.holdRequest(asked.target(), asked.request());
+            return List.of();
+        }
+        return List.of(asked.request());
     }
 
     /** WHOIS from what the connection has seen: someone in one of the user's channels, or nobody known. */

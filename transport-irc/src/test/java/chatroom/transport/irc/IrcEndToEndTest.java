@@ -191,6 +191,59 @@ class IrcEndToEndTest {
                 List.of(again.await("PRIVMSG"), again.await("PRIVMSG")), "only what kim had not read");
     }
 
+    /** The PRIVMSG texts of the next chathistory batch, after its start. */
+    private static List<String> batchTexts(IrcTestClient client) {
+        String start = client.await("BATCH");
+        assertTrue(start.contains(" chathistory "), start);
+        String reference = start.split(" ")[2].substring(1);
+        List<String> texts = new ArrayList<>();
+        while (true) {
+            String line = client.await(l -> l.contains(" PRIVMSG ") || l.contains(" BATCH -"));
+            if (line.contains(" BATCH -")) {
+                assertEquals(":chatroom BATCH -" + reference, line);
+                return texts;
+            }
+            assertTrue(line.startsWith("@batch=" + reference + ";"), line);
+            texts.add(line.substring(line.lastIndexOf(" :") + 2));
+        }
+    }
+
+    @Test
+    void chathistoryPagesRoomsAndPrivateConversationsInBatches() throws Exception {
+        start();
+        ours("lia").service().logout();
+        Ours bob = ours("bob");
+        for (int i = 1; i <= 5; i++) {
+            bob.service().sayIn("#lobby", "m" + i);
+        }
+        bob.service().tell("lia", "p1");
+        bob.service().tell("lia", "p2");
+        bob.await(PrivateMessage.class, m -> m.text().equals("p2"));
+        IrcTestClient lia = irc();
+        lia.send("CAP LS 302");
+        lia.send("CAP REQ :draft/chathistory batch message-tags");
+        lia.await(line -> line.contains(" ACK "));
+        lia.send("CAP END");
+        lia.register("lia", "pw-lia");
+        lia.await(line -> line.startsWith(":chatroom 366 lia #lobby"));
+
+        lia.send("CHATHISTORY LATEST #lobby * 2");
+        assertEquals(List.of("m4", "m5"), batchTexts(lia));
+        lia.send("CHATHISTORY BEFORE #lobby msgid=lobby-4 2");
+        assertEquals(List.of("m2", "m3"), batchTexts(lia));
+        lia.send("CHATHISTORY AFTER #lobby msgid=lobby-3 1");
+        assertEquals(List.of("m4"), batchTexts(lia));
+        lia.send("CHATHISTORY LATEST bob * 10");
+        assertEquals(List.of("p1", "p2"), batchTexts(lia));
+        lia.send("JOIN #fresh");
+        lia.send("CHATHISTORY LATEST #fresh * 5");
+        assertEquals(List.of(), batchTexts(lia), "asked before the join's replay ended, answered after it");
+        lia.send("CHATHISTORY AROUND #lobby msgid=lobby-3 2");
+        assertEquals(":chatroom FAIL CHATHISTORY INVALID_PARAMS AROUND :Only LATEST, BEFORE, AFTER and BETWEEN are"
+                + " served", lia.await("FAIL"));
+        assertTrue(lia.seen().stream().noneMatch(line -> line.endsWith(":m1")), "no replay with chathistory");
+    }
+
     @Test
     void aWrongPasswordGetsThePasswordNumericAndAnotherTry() throws Exception {
         start();
@@ -211,8 +264,8 @@ class IrcEndToEndTest {
         start();
         IrcTestClient dave = irc();
         dave.send("CAP LS 302");
-        assertEquals(":chatroom CAP * LS :account-tag batch cap-notify echo-message message-tags multi-prefix"
-                + " server-time sasl=PLAIN", dave.await("CAP"));
+        assertEquals(":chatroom CAP * LS :account-tag batch cap-notify draft/chathistory echo-message message-tags"
+                + " multi-prefix server-time sasl=PLAIN", dave.await("CAP"));
         dave.send("NICK dave");
         dave.send("USER dave 0 * :Dave");
         dave.send("CAP REQ :sasl");
