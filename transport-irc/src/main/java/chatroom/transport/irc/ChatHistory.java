@@ -23,9 +23,16 @@ import java.util.function.Predicate;
  * @param limit    at most this many
  * @param newest   whether to keep the newest of those (LATEST, BEFORE) rather than the oldest (AFTER, BETWEEN)
  * @param request  the page asked of the server
+ * @param label    the label its answer carries ({@code labeled-response}), or null
  */
-record ChatHistory(String target, Predicate<ServerMessage> keep, int limit, boolean newest, ClientMessage request) {
+record ChatHistory(String target, Predicate<ServerMessage> keep, int limit, boolean newest, ClientMessage request,
+                   String label) {
     static final String CAPABILITY = "draft/chathistory";
+
+    /** The same command with the label its answer carries ({@code labeled-response}), or none. */
+    ChatHistory labeled(String value) {
+        return new ChatHistory(target, keep, limit, newest, request, value);
+    }
 
     /**
      * Reads {@code CHATHISTORY subcommand target selector [selector] limit}; empty with the reason in
@@ -88,7 +95,7 @@ record ChatHistory(String target, Predicate<ServerMessage> keep, int limit, bool
         int asked = before != null ? limit : pageMax;
         ClientMessage request = target.startsWith("#") ? new HistoryRequest(before, asked, target)
                 : new PrivateHistory(target, before, asked);
-        return Optional.of(new ChatHistory(target, keep, limit, newest, request));
+        return Optional.of(new ChatHistory(target, keep, limit, newest, request, null));
     }
 
     /** What the command asked for of the page the server answered, oldest first. */

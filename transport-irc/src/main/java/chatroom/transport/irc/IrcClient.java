@@ -30,8 +30,9 @@ final class IrcClient {
     /** The server's name in numerics and notices. */
     static final String SERVER = "chatroom";
     /** The IRCv3 capabilities offered besides SASL. */
+    static final String LABELED = "labeled-response";
     static final List<String> CAPABILITIES = List.of("account-tag", "batch", "cap-notify", ChatHistory.CAPABILITY,
-            "echo-message", "message-tags", "multi-prefix", "server-time");
+            "echo-message", LABELED, "message-tags", "multi-prefix", "server-time");
 
     private final Connection irc;
     private final InboundHandler server;
@@ -39,6 +40,8 @@ final class IrcClient {
     private final Requests requests;
     private final Replies replies;
     private final Object serverInput = new Object();
+    /** The lines a labeled command is answered with, gathered to be labeled; null otherwise. */
+    private List<String> capturing;
     private final Deque<List<ClientMessage>> followUps = new ArrayDeque<>();
     private boolean drainingFollowUps;
 
@@ -68,11 +71,21 @@ final class IrcClient {
                 }
                 List<ClientMessage> out;
                 synchronized (state) {
+                    String label = state.has(LABELED) ? parsed.tag("label") : null;
+                    state.label(label);
+                    capturing = label == null ? null : new ArrayList<>();
                     try {
                         out = handle(parsed);
                     } catch (IllegalArgumentException e) {
                         sendIrc(List.of(numeric("461", parsed.command(), "Not enough parameters")));
-                        return;
+                        out = List.of();
+                    } finally {
+                        List<String> answered = capturing;
+                        capturing = null;
+                        state.label(null);
+                        if (label != null) {
+                            sendIrc(labeled(label, answered, parsed));
+                        }
                     }
                 }
                 // Outside the lock: the server may answer at once, through the same lock.
@@ -268,8 +281,35 @@ final class IrcClient {
         }
     }
 
+    /**
+     * A labeled command's answer ({@code labeled-response}): what the connection answered itself, labeled (one line)
+     * or in a labeled batch; a message echoed or a history page carries its label itself; anything else is
+     * acknowledged with ACK, its answers from the server coming later unlabeled.
+     */
+    private List<String> labeled(String label, List<String> answered, IrcLine command) {
+        String tag = "label=" + label;
+        if (answered.size() == 1) {
+            return List.of(IrcLine.withTag(answered.getFirst(), tag));
+        }
+        if (answered.size() > 1) {
+            String batch = state.nextBatch();
+            List<String> lines = new ArrayList<>();
+            lines.add(IrcLine.withTag(IrcLine.of(SERVER, "BATCH", "+" + batch, "labeled-response"), tag));
+            answered.forEach(line -> lines.add(IrcLine.withTag(line, "batch=" + batch)));
+            lines.add(IrcLine.of(SERVER, "BATCH", "-" + batch));
+            return lines;
+        }
+        boolean carriesIt = command.command().equals("CHATHISTORY")
+                || state.has(Replies.ECHO) && List.of("PRIVMSG", "NOTICE").contains(command.command());
+        return carriesIt ? List.of() : List.of(IrcLine.withTag(IrcLine.of(SERVER, "ACK"), tag));
+    }
+
     private void sendIrc(List<String> lines) {
         if (lines.isEmpty()) {
+            return;
+        }
+        if (capturing != null) {
+            capturing.addAll(lines);
             return;
         }
         List<Frame> frames = new ArrayList<>(lines.size());

@@ -62,6 +62,26 @@ record IrcLine(String tags, String source, String command, List<String> params) 
         return at;
     }
 
+    /** A tag's value as sent (escapes left as they are), or null when the line has no such tag. */
+    String tag(String name) {
+        if (tags == null) {
+            return null;
+        }
+        for (String tag : tags.split(";")) {
+            int equals = tag.indexOf('=');
+            String key = equals < 0 ? tag : tag.substring(0, equals);
+            if (key.equals(name)) {
+                return equals < 0 ? "" : tag.substring(equals + 1);
+            }
+        }
+        return null;
+    }
+
+    /** A line to send with one more tag in front of those it has. */
+    static String withTag(String line, String tag) {
+        return line.startsWith("@") ? "@" + tag + ";" + line.substring(1) : "@" + tag + " " + line;
+    }
+
     /** The parameter at this index, or null when there are fewer. */
     String param(int index) {
         return index < params.size() ? params.get(index) : null;

@@ -59,6 +59,10 @@ final class IrcState {
     /** The newest id delivered in each room, and when its read marker was last reported. */
     private final Map<String, long[]> delivered = new HashMap<>();
     private int batches;
+    private final String connectionId = Long.toString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, 36);
+    private long ids;
+    /** The label of the command being handled ({@code labeled-response}), or null. */
+    private String label;
     /** Rooms whose replay (after the login or a join) has not ended yet. */
     private final Set<String> replaying = new java.util.HashSet<>();
     /** CHATHISTORY commands waiting for their page, by the key of their room or nick. */
@@ -345,6 +349,19 @@ final class IrcState {
     boolean historyWaits(String target) {
         Deque<ChatHistory> waiting = histories.get(historyKey(target));
         return waiting != null && !waiting.isEmpty();
+    }
+
+    /** An id no other connection or message has: a random one per connection and a count. */
+    String uniqueId() {
+        return connectionId + "." + (++ids);
+    }
+
+    String label() {
+        return label;
+    }
+
+    void label(String value) {
+        label = value;
     }
 
     /** A new batch reference. */

@@ -46,6 +46,8 @@ final class Replies {
     /** Users' hosts are not shown to other users: every one is here. */
     static final String HOST = "chatroom";
     static final String ECHO = "echo-message";
+    /** How a labeled message's client message id starts: the label follows. */
+    static final String LABEL_CID = "irc-label:";
     static final String BATCH = "batch";
 
     private final IrcState state;
@@ -85,6 +87,7 @@ final class Replies {
                     whisper.from().equals(state.nick()) ? whisper.to() : whisper.from(), whisper);
             case ChatMessage said when !said.from().equals(state.nick()) || state.has(ECHO) -> {
                 entry(said, null, out);
+                labelEcho(said.cid(), out);
                 Long report = state.delivered(roomOf(said.room()), said.id(), System.nanoTime());
                 if (report != null) {
                     follow.add(new MarkRead(roomOf(said.room()), null, report));
@@ -93,10 +96,13 @@ final class Replies {
             case Announcement announcement -> entry(announcement, null, out);
             case FileShared shared when shared.room() != null -> entry(shared, null, out);
             case PrivateMessage whisper when !whisper.isHistory()
-                    && (!whisper.from().equals(state.nick()) || state.has(ECHO)) -> privmsg(whisper.ts(),
-                    whisper.id() == null ? null : "p" + whisper.id() + "-" + IrcLine.token(whisper.from()) + "-"
-                            + IrcLine.token(whisper.to()), whisper.from(), source(whisper.from()), "PRIVMSG",
-                    whisper.from().equals(state.nick()) ? whisper.to() : state.nick(), whisper.text(), null, out);
+                    && (!whisper.from().equals(state.nick()) || state.has(ECHO)) -> {
+                privmsg(whisper.ts(), whisper.id() == null ? null : "p" + whisper.id() + "-"
+                        + IrcLine.token(whisper.from()) + "-" + IrcLine.token(whisper.to()), whisper.from(),
+                        source(whisper.from()), "PRIVMSG", whisper.from().equals(state.nick()) ? whisper.to()
+                        : state.nick(), whisper.text(), null, out);
+                labelEcho(whisper.cid(), out);
+            }
             case Joined joined when joined.room() != null -> joined(joined.name(), joined.room(), out, follow);
             case Presence presence when !presence.name().equals(state.nick()) -> {
                 if (presence.isOnline()) {
@@ -165,6 +171,13 @@ final class Replies {
         return follow;
     }
 
+    /** The echo of a labeled message carries the label ({@code labeled-response}), on its first line. */
+    private static void labelEcho(String cid, List<String> out) {
+        if (cid != null && cid.startsWith(LABEL_CID) && !out.isEmpty()) {
+            out.set(0, IrcLine.withTag(out.getFirst(), "label=" + cid.substring(cid.indexOf('/') + 1)));
+        }
+    }
+
     /** A history entry or a live one, as IRC shows it: a PRIVMSG, or a NOTICE from the server. */
     private void entry(ServerMessage entry, String batch, List<String> out) {
         switch (entry) {
@@ -201,7 +214,8 @@ final class Replies {
     /** What a CHATHISTORY command asked for, in a {@code chathistory} batch. */
     private void historyPage(ChatHistory asked, List<ServerMessage> page, List<String> out) {
         String batch = state.nextBatch();
-        out.add(IrcLine.of(IrcClient.SERVER, "BATCH", "+" + batch, "chathistory", asked.target()));
+        String start = IrcLine.of(IrcClient.SERVER, "BATCH", "+" + batch, "chathistory", asked.target());
+        out.add(asked.label() == null ? start : IrcLine.withTag(start, "label=" + asked.label()));
         for (ServerMessage entry : asked.cut(page)) {
             if (entry instanceof PrivateMessage whisper) {
                 privmsg(whisper.ts(), whisper.id() == null ? null : "p" + whisper.id() + "-"

@@ -144,13 +144,17 @@ final class Requests {
             text = "* " + state.nick() + " " + text.substring(8).replace("\u0001", "");
         }
         List<ClientMessage> out = new ArrayList<>();
+        // A labeled message's echo carries its label: the client message id brings it back. It is unique, as the
+        // server takes a repeated one for a message sent again after a lost connection.
+        boolean labeled = state.label() != null && state.has(Replies.ECHO);
         for (String target : line.param(0).split(",")) {
+            String cid = labeled ? Replies.LABEL_CID + state.uniqueId() + "/" + state.label() : null;
             if (target.startsWith("#")) {
                 state.target("say", target);
-                out.add(new Say(text, null, target));
+                out.add(new Say(text, cid, target));
             } else if (!target.isEmpty()) {
                 state.target("tell", target);
-                out.add(new Tell(target, text));
+                out.add(new Tell(target, text, cid));
             }
         }
         return out;
@@ -258,7 +262,7 @@ final class Requests {
                     line.param(0) == null ? "*" : line.param(0), refusal.toString())));
             return List.of();
         }
-        ChatHistory asked = history.get();
+        ChatHistory asked = history.get().labeled(state.label());
         state.historyAsked(asked);
         if (asked.target().startsWith("#") && state.replaying(asked.target())) {
             state.holdRequest(asked.target(), asked.request());

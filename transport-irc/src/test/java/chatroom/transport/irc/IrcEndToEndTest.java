@@ -245,6 +245,33 @@ class IrcEndToEndTest {
     }
 
     @Test
+    void labeledCommandsGetTheirLabelBack() throws Exception {
+        start();
+        IrcTestClient mo = irc();
+        mo.send("CAP LS 302");
+        mo.send("CAP REQ :labeled-response batch echo-message draft/chathistory");
+        mo.await(line -> line.contains(" ACK "));
+        mo.send("CAP END");
+        mo.register("mo", "pw-mo");
+        mo.await(line -> line.startsWith(":chatroom 366 mo #lobby"));
+
+        mo.send("@label=a1 PING :x");
+        assertEquals("@label=a1 :chatroom PONG chatroom x", mo.await(line -> line.contains(" PONG ")));
+        mo.send("@label=a2 PRIVMSG #lobby :one");
+        assertTrue(mo.await(line -> line.endsWith("PRIVMSG #lobby :one")).startsWith("@label=a2 "));
+        mo.send("@label=a3 PRIVMSG #lobby :two");
+        assertTrue(mo.await(line -> line.endsWith("PRIVMSG #lobby :two")).startsWith("@label=a3 "),
+                "each labeled message is sent, however alike their labels");
+        mo.send("@label=a4 MOTD");
+        String start = mo.await(line -> line.contains("BATCH +"));
+        assertTrue(start.startsWith("@label=a4 :chatroom BATCH +") && start.endsWith(" labeled-response"), start);
+        mo.send("@label=a5 CHATHISTORY LATEST #lobby * 1");
+        assertTrue(mo.await(line -> line.contains(" chathistory ")).startsWith("@label=a5 "));
+        mo.send("@label=a6 JOIN #elsewhere");
+        assertEquals("@label=a6 :chatroom ACK", mo.await(line -> line.contains("ACK")));
+    }
+
+    @Test
     void aWrongPasswordGetsThePasswordNumericAndAnotherTry() throws Exception {
         start();
         ours("carol").service().logout();
@@ -264,8 +291,8 @@ class IrcEndToEndTest {
         start();
         IrcTestClient dave = irc();
         dave.send("CAP LS 302");
-        assertEquals(":chatroom CAP * LS :account-tag batch cap-notify draft/chathistory echo-message message-tags"
-                + " multi-prefix server-time sasl=PLAIN", dave.await("CAP"));
+        assertEquals(":chatroom CAP * LS :account-tag batch cap-notify draft/chathistory echo-message"
+                + " labeled-response message-tags multi-prefix server-time sasl=PLAIN", dave.await("CAP"));
         dave.send("NICK dave");
         dave.send("USER dave 0 * :Dave");
         dave.send("CAP REQ :sasl");
