@@ -75,6 +75,11 @@ final class BenchCommand implements Callable<Integer> {
             "The bench's own server lowers password hashing for these logins."})
     Integer conversations;
 
+    @Option(names = "--protocol", paramLabel = "native|irc", defaultValue = "native",
+            description = {"The clients speak our protocol (the default) or IRC, to the server's --irc-port (the"
+                    + " bench's own server listens for IRC too); the scenarios are the same."})
+    String protocol;
+
     @Option(names = "--messages", defaultValue = "2000", description = "Messages per sender (default: ${DEFAULT-VALUE}).")
     long messages;
 
@@ -163,12 +168,12 @@ final class BenchCommand implements Callable<Integer> {
                 BenchResult result = run(count);
                 runs.add(result);
                 if (!json) {
-                    out.println((pairs ? "pairs=" + senders + " private " : "") + result.summary());
+                    out.println(scenario() + result.summary());
                 }
             }
             BenchResult median = median(runs, rate > 0);
             if (!json && repeat > 1) {
-                out.println("median of " + repeat + ": " + (pairs ? "pairs=" + senders + " private " : "")
+                out.println("median of " + repeat + ": " + scenario()
                         + median.summary());
             }
             results.add(median);
@@ -285,6 +290,11 @@ final class BenchCommand implements Callable<Integer> {
         return result;
     }
 
+    /** What a summary line starts with beside the figures: IRC, pairs. */
+    private String scenario() {
+        return (protocol.equals("irc") ? "protocol=irc " : "") + (pairs ? "pairs=" + senders + " private " : "");
+    }
+
     private static String runPrefix() {
         return "b" + Long.toString(System.nanoTime() % 1_000_000, 36) + "-";
     }
@@ -334,6 +344,13 @@ final class BenchCommand implements Callable<Integer> {
         if (offline != null && (offline < 1 || offline > 10_000)) {
             throw new IllegalArgumentException("--offline takes 1 to 10000 messages, the most that may wait.");
         }
+        if (!protocol.equals("native") && !protocol.equals("irc")) {
+            throw new IllegalArgumentException("--protocol is native or irc.");
+        }
+        if (protocol.equals("irc") && (offline != null || conversations != null || resumeRooms != null)) {
+            throw new IllegalArgumentException("--protocol irc runs the load scenarios; the probes speak our"
+                    + " protocol.");
+        }
         if (conversations != null && (conversations < 2 || conversations > 200)) {
             throw new IllegalArgumentException("--conversations takes 2 to 200: half are rooms, at most the 100 an"
                     + " account may be in.");
@@ -348,7 +365,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private BenchResult run(int clientCount) throws Exception {
         boolean durable = history.equals("on");
-        LocalServer local = server == null ? new LocalServer(durable, rooms != null, database(), pairs) : null;
+        LocalServer local = server == null ? new LocalServer(durable, rooms != null, database(), pairs,
+                protocol.equals("irc")) : null;
         ServerProcess process = serverPid != null ? new ServerProcess(serverPid) : null;
         try {
             InetSocketAddress address = local != null ? local.address() : parse(server);
@@ -357,7 +375,7 @@ final class BenchCommand implements Callable<Integer> {
             String prefix = runPrefix();
             RoomPlan roomPlan = rooms == null ? null : new RoomPlan(rooms, roomsPerClient, prefix);
             LoadClients.Plan plan = new LoadClients.Plan(address, clientCount, senders, perSender, rate, size, prefix,
-                    roomPlan, pairs);
+                    roomPlan, pairs, protocol.equals("irc"));
             try (LoadClients load = new LoadClients(plan, ioThreads())) {
                 double connectSeconds = connect(load, clientCount);
                 Long rssAfter = local != null ? Rss.current() : process != null ? process.rss() : null;

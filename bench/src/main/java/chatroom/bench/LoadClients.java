@@ -42,6 +42,11 @@ final class LoadClients implements AutoCloseable {
     private static final byte[] TEXT_MARK = "\"text\":\"b".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ROOM_PREFIX = "{\"type\":\"room\",".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REPLAYED = ",\"history\":true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SPACE = {' '};
+    private static final byte[] IRC_PRIVMSG = "PRIVMSG ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] IRC_TEXT_MARK = " :b".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] IRC_JOIN = "JOIN ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] IRC_WELCOME = "001 ".getBytes(StandardCharsets.US_ASCII);
     private static final int BATCH = 64;
     private static final long PACED_PUMP_NANOS = 200_000;
 
@@ -52,11 +57,11 @@ final class LoadClients implements AutoCloseable {
      * message is delivered twice, to the partner and as the sender's copy.
      */
     record Plan(InetSocketAddress server, int clients, int senders, long messagesPerSender, int rate, int size,
-                String namePrefix, RoomPlan rooms, boolean pairs) {
+                String namePrefix, RoomPlan rooms, boolean pairs, boolean irc) {
 
         Plan(InetSocketAddress server, int clients, int senders, long messagesPerSender, int rate, int size,
              String namePrefix, RoomPlan rooms) {
-            this(server, clients, senders, messagesPerSender, rate, size, namePrefix, rooms, false);
+            this(server, clients, senders, messagesPerSender, rate, size, namePrefix, rooms, false, false);
         }
 
         long expectedDeliveries() {
@@ -75,6 +80,8 @@ final class LoadClients implements AutoCloseable {
 
     private final Plan plan;
     private final byte[][] joinLines;
+    /** What an IRC JOIN of one of this run's rooms contains: their names' common start. */
+    private final byte[] roomMark;
     private final String[] sayPrefixes;
     private final IoLoop[] loops;
     private final List<Client> clients = new ArrayList<>();
@@ -91,11 +98,14 @@ final class LoadClients implements AutoCloseable {
         int roomCount = plan.rooms() == null ? 0 : plan.rooms().rooms();
         this.joinLines = new byte[roomCount][];
         this.sayPrefixes = new String[Math.max(1, roomCount)];
-        sayPrefixes[0] = "{\"type\":\"say\",\"text\":\"";
+        this.roomMark = (" #" + plan.namePrefix()).getBytes(StandardCharsets.UTF_8);
+        sayPrefixes[0] = plan.irc() ? "PRIVMSG #lobby :" : "{\"type\":\"say\",\"text\":\"";
         for (int room = 0; room < roomCount; room++) {
             String name = plan.rooms().name(room);
-            joinLines[room] = (MessageCodec.toJson(new JoinRoom(name)) + "\n").getBytes(StandardCharsets.UTF_8);
-            sayPrefixes[room] = "{\"type\":\"say\",\"room\":\"" + name + "\",\"text\":\"";
+            joinLines[room] = (plan.irc() ? "JOIN " + name + "\r\n" : MessageCodec.toJson(new JoinRoom(name)) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            sayPrefixes[room] = plan.irc() ? "PRIVMSG " + name + " :"
+                    : "{\"type\":\"say\",\"room\":\"" + name + "\",\"text\":\"";
         }
         this.loops = new IoLoop[threads];
         for (int i = 0; i < threads; i++) {
@@ -299,7 +309,8 @@ final class LoadClients implements AutoCloseable {
                     key.interestOps(SelectionKey.OP_READ);
                     int protocol = plan.rooms() == null && !plan.pairs() ? Protocol.VERSION : Protocol.ROOMS_VERSION;
                     String name = plan.namePrefix() + client.index;
-                    write(client, ByteBuffer.wrap(Handshake.lines(protocol, plan.pairs()
+                    write(client, ByteBuffer.wrap(plan.irc() ? Handshake.ircLines(name, plan.pairs()
+                            ? PAIRS_PASSWORD : null) : Handshake.lines(protocol, plan.pairs()
                             ? new Login(name, PAIRS_PASSWORD) : Login.asGuest(name))));
                 }
                 if (key.isValid() && key.isReadable()) {
@@ -362,6 +373,10 @@ final class LoadClients implements AutoCloseable {
         }
 
         private void line(Client client, byte[] bytes, int from, int length, long now) throws IOException {
+            if (plan.irc()) {
+                ircLine(client, bytes, from, length, now);
+                return;
+            }
             if (startsWith(bytes, from, length, MESSAGE_PREFIX) || plan.pairs()
                     && startsWith(bytes, from, length, PRIVATE_PREFIX)) {
                 int mark = indexOf(bytes, from + MESSAGE_PREFIX.length, from + length, TEXT_MARK);
@@ -394,6 +409,52 @@ final class LoadClients implements AutoCloseable {
                     joinNext(client, now);
                 }
             } else if (startsWith(bytes, from, length, ERROR_PREFIX) || startsWith(bytes, from, length, BYE_PREFIX)) {
+                errors.incrementAndGet();
+                noteError(new String(bytes, from, Math.min(length, 300), StandardCharsets.UTF_8));
+            }
+        }
+
+        /**
+         * An IRC line: a PRIVMSG whose text starts with a send time is a delivery (with echo-message, the sender's
+         * own too, as in our protocol); 001 ends the registration; a JOIN of one of the run's rooms answers a join.
+         * Tagged lines are history replays, not this run's traffic.
+         */
+        private void ircLine(Client client, byte[] bytes, int from, int length, long now) throws IOException {
+            if (length == 0 || bytes[from] == '@') {
+                return;
+            }
+            int space = indexOf(bytes, from, from + length, SPACE);
+            if (space < 0) {
+                return;
+            }
+            int command = space + 1;
+            int rest = from + length - command;
+            if (startsWith(bytes, command, rest, IRC_PRIVMSG)) {
+                int mark = indexOf(bytes, command, from + length, IRC_TEXT_MARK);
+                if (mark < 0) {
+                    return;
+                }
+                long sentAt = 0;
+                for (int i = mark + IRC_TEXT_MARK.length; i < from + length && bytes[i] >= '0' && bytes[i] <= '9';
+                        i++) {
+                    sentAt = sentAt * 10 + (bytes[i] - '0');
+                }
+                deliveredHere++;
+                histogram.record((now - sentAt) / 1_000);
+            } else if (startsWith(bytes, command, rest, IRC_JOIN) && plan.rooms() != null
+                    && indexOf(bytes, command, from + length, roomMark) >= 0 && client.joinSentNanos > 0) {
+                joins.record((now - client.joinSentNanos) / 1_000);
+                client.joinSentNanos = 0;
+                client.roomsJoined++;
+                joinNext(client, now);
+            } else if (startsWith(bytes, command, rest, IRC_WELCOME)) {
+                if (plan.rooms() == null || plan.pairs()) {
+                    client.loggedIn = true;
+                    loggedIn.incrementAndGet();
+                } else {
+                    joinNext(client, now);
+                }
+            } else if (bytes[from] == 'E' || rest > 0 && (bytes[command] == '4' || bytes[command] == '5')) {
                 errors.incrementAndGet();
                 noteError(new String(bytes, from, Math.min(length, 300), StandardCharsets.UTF_8));
             }
@@ -439,7 +500,10 @@ final class LoadClients implements AutoCloseable {
         private ByteBuffer batch(Client client, int count) {
             StringBuilder lines = new StringBuilder(count * (plan.size() + 80));
             for (int i = 0; i < count; i++) {
-                if (plan.pairs()) {
+                if (plan.pairs() && plan.irc()) {
+                    lines.append("PRIVMSG ").append(plan.namePrefix()).append(plan.partner(client.index))
+                            .append(" :");
+                } else if (plan.pairs()) {
                     lines.append("{\"type\":\"tell\",\"to\":\"").append(plan.namePrefix())
                             .append(plan.partner(client.index)).append("\",\"text\":\"");
                 } else {
@@ -452,7 +516,7 @@ final class LoadClients implements AutoCloseable {
                 for (int pad = lines.length() - textStart; pad < plan.size(); pad++) {
                     lines.append('x');
                 }
-                lines.append("\"}\n");
+                lines.append(plan.irc() ? "\r\n" : "\"}\n");
             }
             return ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
         }

@@ -43,6 +43,12 @@ final class LocalServer implements AutoCloseable {
      */
     LocalServer(boolean durableHistory, boolean openRooms, ServerConfig.Database database, boolean accounts)
             throws IOException {
+        this(durableHistory, openRooms, database, accounts, false);
+    }
+
+    /** With {@code irc}, the server also listens for IRC, and {@link #address} is that listener's. */
+    LocalServer(boolean durableHistory, boolean openRooms, ServerConfig.Database database, boolean accounts,
+                boolean irc) throws IOException {
         dataDir = Files.createTempDirectory("chat-bench-");
         // Guests spare 10,000 connections 10,000 password hashes; the bench's senders go faster than any person.
         // All the load comes from one address, and from clients faster than any person: lift the limits meant
@@ -59,15 +65,19 @@ final class LocalServer implements AutoCloseable {
         }
         store = Stores.providerFor(config.storeSettings()).map(StoreProvider::name).orElse("unknown");
         ServerTransport transport;
+        ServerTransport ircTransport;
         try {
             transport = Providers.serverTransports().require("tcp").create(
                     new ListenOptions("127.0.0.1", 0, Protocol.DEFAULT_MAX_LINE_BYTES, config.outboxBytes()));
+            ircTransport = irc ? Providers.serverTransports().require("irc").create(
+                    new ListenOptions("127.0.0.1", 0, Protocol.DEFAULT_MAX_LINE_BYTES, config.outboxBytes())) : null;
         } catch (ProviderNotFoundException e) {
             throw new IOException(e.getMessage(), e);
         }
-        server = new ChatServer(config, List.of(transport), new PrintStream(OutputStream.nullOutputStream()));
+        server = new ChatServer(config, ircTransport == null ? List.of(transport) : List.of(transport, ircTransport),
+                new PrintStream(OutputStream.nullOutputStream()));
         server.start();
-        address = new InetSocketAddress("127.0.0.1", transport.port());
+        address = new InetSocketAddress("127.0.0.1", (ircTransport == null ? transport : ircTransport).port());
     }
 
     /** The name of the store the server keeps its data in. */

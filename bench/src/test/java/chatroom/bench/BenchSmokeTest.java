@@ -100,6 +100,19 @@ class BenchSmokeTest {
     }
 
     @Test
+    void theSameScenariosRunOverIrc() {
+        assertEquals(0, bench("--protocol", "irc", "--clients", "20", "--messages", "30", "--no-warmup"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, bench("--protocol", "irc", "--rooms", "4", "--rooms-per-client", "2", "--clients", "12",
+                "--messages", "20", "--no-warmup"), err.toString(StandardCharsets.UTF_8));
+        String summaries = out.toString(StandardCharsets.UTF_8);
+        assertTrue(summaries.startsWith("protocol=irc clients=20 senders=10 sent=300 deliveries=6000/6000 lost=0 "),
+                summaries);
+        assertTrue(summaries.contains("protocol=irc rooms=4 perClient=2 join(µs)"), summaries);
+        assertTrue(summaries.contains(" lost=0 ") && !summaries.contains("errors="), summaries);
+    }
+
+    @Test
     void aLoginToManyConversationsGetsEveryUnreadCountRight() {
         assertEquals(0, bench("--conversations", "6", "--no-warmup"), err.toString(StandardCharsets.UTF_8));
         String summary = out.toString(StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package chatroom.transport.irc;
 import chatroom.api.codec.Frame;
 import chatroom.api.codec.MessageCodec;
 import chatroom.api.codec.ProtocolException;
+import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
 import chatroom.api.message.Hello;
 import chatroom.api.message.Login;
@@ -334,18 +335,34 @@ final class IrcClient {
         @Override
         public boolean sendAll(List<Frame> frames) {
             synchronized (state) {
-                for (Frame frame : frames) {
-                    ServerMessage message;
+                // Shared lines go out together, as the frames came: one queueing for a whole batch.
+                List<Frame> together = new ArrayList<>();
+                SharedLines reading = SharedLines.of(frames);
+                for (int index = 0; index < frames.size(); index++) {
+                    List<ClientMessage> follow = new ArrayList<>();
                     try {
-                        message = MessageCodec.decodeServer(frame.toString());
+                        ServerMessage message = reading.message(index);
+                        List<Frame> shared = message instanceof ChatMessage said
+                                ? replies.sharedChat(reading, index, said, follow) : null;
+                        if (shared != null) {
+                            together.addAll(shared);
+                        } else {
+                            if (!together.isEmpty()) {
+                                irc.sendAll(together);
+                                together = new ArrayList<>();
+                            }
+                            follow = replies.handle(message);
+                        }
                     } catch (ProtocolException e) {
                         continue;
                     }
-                    List<ClientMessage> follow = replies.handle(message);
                     if (!follow.isEmpty()) {
                         // Asked by the replies themselves (a channel's names after a join): sent in order.
                         toServerLater(follow);
                     }
+                }
+                if (!together.isEmpty()) {
+                    irc.sendAll(together);
                 }
             }
             return !irc.overflowed();

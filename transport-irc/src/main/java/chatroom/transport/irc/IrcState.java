@@ -33,6 +33,7 @@ final class IrcState {
     private boolean saslStarted;
     private String saslAccount;
     private boolean loggingIn;
+    private boolean asGuest;
     private LoggedIn loggedIn;
     private boolean registered;
     private String nick;
@@ -59,6 +60,10 @@ final class IrcState {
     /** The newest id delivered in each room, and when its read marker was last reported. */
     private final Map<String, long[]> delivered = new HashMap<>();
     private int batches;
+    private String lastRoom;
+    private String lastRoomKey;
+    /** Whether any capability that tags messages is on. */
+    private boolean tagging;
     private final String connectionId = Long.toString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, 36);
     private long ids;
     /** The label of the command being handled ({@code labeled-response}), or null. */
@@ -113,6 +118,12 @@ final class IrcState {
         } else {
             capabilities.add(change);
         }
+        tagging = has("server-time") || has("message-tags") || has("account-tag");
+    }
+
+    /** Whether messages carry tags for this client (else their lines are alike for every such client). */
+    boolean tagging() {
+        return tagging;
     }
 
     boolean has(String capability) {
@@ -143,7 +154,13 @@ final class IrcState {
     /** A login went to the server; its answer decides. */
     Login loginStarted(Login login) {
         loggingIn = true;
+        asGuest = login.isGuest();
         return login;
+    }
+
+    /** Whether the user logged in as a guest, who keeps no read markers. */
+    boolean asGuest() {
+        return asGuest;
     }
 
     /** The login was refused: NICK, PASS or AUTHENTICATE may try again. */
@@ -374,7 +391,12 @@ final class IrcState {
      * when a report is due (at most every {@link #READ_REPORT_NANOS} per room), else {@code null}.
      */
     Long delivered(String room, long id, long now) {
-        long[] last = delivered.computeIfAbsent(RoomNames.key(room), any -> new long[] {0, now - READ_REPORT_NANOS});
+        // The same room message after message: its key is worked out (normalised) once.
+        if (!room.equals(lastRoom)) {
+            lastRoom = room;
+            lastRoomKey = RoomNames.key(room);
+        }
+        long[] last = delivered.computeIfAbsent(lastRoomKey, any -> new long[] {0, now - READ_REPORT_NANOS});
         last[0] = Math.max(last[0], id);
         if (now - last[1] < READ_REPORT_NANOS) {
             return null;

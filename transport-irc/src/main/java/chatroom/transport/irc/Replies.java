@@ -1,5 +1,6 @@
 package chatroom.transport.irc;
 
+import chatroom.api.codec.Frame;
 import chatroom.api.message.Announcement;
 import chatroom.api.message.BanChanged;
 import chatroom.api.message.BanList;
@@ -88,7 +89,8 @@ final class Replies {
             case ChatMessage said when !said.from().equals(state.nick()) || state.has(ECHO) -> {
                 entry(said, null, out);
                 labelEcho(said.cid(), out);
-                Long report = state.delivered(roomOf(said.room()), said.id(), System.nanoTime());
+                Long report = state.asGuest() ? null : state.delivered(roomOf(said.room()), said.id(),
+                        System.nanoTime());
                 if (report != null) {
                     follow.add(new MarkRead(roomOf(said.room()), null, report));
                 }
@@ -467,6 +469,20 @@ final class Replies {
      */
     private void privmsg(long ts, String msgid, String sender, String source, String command, String target,
                          String text, String batch, List<String> out) {
+        lines(tags(ts, msgid, sender, batch), source, command, target, text, out);
+    }
+
+    /** The lines of a text, each with these tags, cut to fit. */
+    static void lines(String tags, String source, String command, String target, String text, List<String> out) {
+        int room = IrcLine.MAX_BYTES - 2 - IrcLine.bytes(":" + source + " " + command + " " + target + " :");
+        for (String piece : IrcLine.split(text, room)) {
+            // The text always as a trailing parameter, as IRC servers write it, whatever it holds.
+            out.add(tags + IrcLine.of(source, command, target) + " :" + piece);
+        }
+    }
+
+    /** The tags a line carries for this client, with the space after them; empty for none. */
+    String tags(long ts, String msgid, String sender, String batch) {
         List<String> tags = new ArrayList<>();
         if (batch != null) {
             tags.add("batch=" + batch);
@@ -480,12 +496,32 @@ final class Replies {
         if (sender != null && state.has("account-tag") && !state.isGuest(sender)) {
             tags.add("account=" + sender);
         }
-        String prefix = tags.isEmpty() ? "" : "@" + String.join(";", tags) + " ";
-        int room = IrcLine.MAX_BYTES - 2 - IrcLine.bytes(":" + source + " " + command + " " + target + " :");
-        for (String piece : IrcLine.split(text, room)) {
-            // The text always as a trailing parameter, as IRC servers write it, whatever it holds.
-            out.add(prefix + IrcLine.of(source, command, target) + " :" + piece);
+        return tags.isEmpty() ? "" : "@" + String.join(";", tags) + " ";
+    }
+
+    /**
+     * A live room message that every IRC client in the room shows alike but for its tags: the lines are shared
+     * ({@link SharedLines}); null when this one is not such (history, an echo not asked for, a labeled echo, before
+     * registration). Moves the read marker as {@link #handle} does.
+     */
+    List<Frame> sharedChat(SharedLines reading, int index, ChatMessage said, List<ClientMessage> follow) {
+        boolean own = said.from().equals(state.nick());
+        if (said.history() || !state.registered() || own && !state.has(ECHO)
+                || said.cid() != null && said.cid().startsWith(LABEL_CID)) {
+            return null;
         }
+        String room = roomOf(said.room());
+        String tags = state.tagging() ? tags(said.ts(), msgid(said.room(), said.id()), said.from(), null) : "";
+        List<Frame> frames = reading.lines(index, tags, () -> {
+            List<String> lines = new ArrayList<>();
+            lines(tags, source(said.from()), "PRIVMSG", room, said.text(), lines);
+            return lines;
+        });
+        Long report = state.asGuest() ? null : state.delivered(room, said.id(), System.nanoTime());
+        if (report != null) {
+            follow.add(new MarkRead(room, null, report));
+        }
+        return frames;
     }
 
     /** How a person appears as a message's source: nick, user and host. */

@@ -1,0 +1,85 @@
+package chatroom.transport.irc;
+
+import chatroom.api.codec.Frame;
+import chatroom.api.codec.MessageCodec;
+import chatroom.api.codec.ProtocolException;
+import chatroom.api.message.ServerMessage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Supplier;
+
+/**
+ * The server hands every recipient of a room's batch the same list of frames, one after the other; the IRC clients
+ * among them share its reading and its IRC lines too: each frame is decoded once, and its lines (with the same tags)
+ * made and encoded once, so a room of IRC clients costs the server about what a room of our own clients does. Kept
+ * for the few latest lists by their identity: lists and frames are immutable and shared.
+ */
+final class SharedLines {
+    private static final int SLOTS = 8;
+    private static final AtomicReferenceArray<SharedLines> RECENT = new AtomicReferenceArray<>(SLOTS);
+
+    private final List<Frame> frames;
+    private final AtomicReferenceArray<ServerMessage> messages;
+    /** The lines without tags, which most clients get; those with tags by their tags. */
+    private final AtomicReferenceArray<List<Frame>> plain;
+    private final AtomicReferenceArray<Map<String, List<Frame>>> tagged;
+
+    private SharedLines(List<Frame> frames) {
+        this.frames = frames;
+        this.messages = new AtomicReferenceArray<>(frames.size());
+        this.plain = new AtomicReferenceArray<>(frames.size());
+        this.tagged = new AtomicReferenceArray<>(frames.size());
+    }
+
+    /** The shared reading of a list of frames, as made for an earlier recipient of the same list, or new. */
+    static SharedLines of(List<Frame> frames) {
+        int slot = System.identityHashCode(frames) & (SLOTS - 1);
+        SharedLines known = RECENT.get(slot);
+        if (known != null && known.frames == frames) {
+            return known;
+        }
+        SharedLines made = new SharedLines(frames);
+        RECENT.set(slot, made);
+        return made;
+    }
+
+    /** What the frame at this index says, read once for all who receive the list. */
+    ServerMessage message(int index) throws ProtocolException {
+        ServerMessage message = messages.get(index);
+        if (message == null) {
+            // Two readers at once may both decode it; either result is the same message.
+            message = MessageCodec.decodeServer(frames.get(index).toString());
+            messages.set(index, message);
+        }
+        return message;
+    }
+
+    /**
+     * The IRC lines of the frame at this index for recipients that see them alike ({@code variant}: their tags),
+     * made by {@code make} the first time.
+     */
+    List<Frame> lines(int index, String variant, Supplier<List<String>> make) {
+        if (variant.isEmpty()) {
+            List<Frame> known = plain.get(index);
+            if (known == null) {
+                known = encoded(make.get());
+                plain.set(index, known);
+            }
+            return known;
+        }
+        tagged.compareAndSet(index, null, new ConcurrentHashMap<>(2));
+        return tagged.get(index).computeIfAbsent(variant, any -> encoded(make.get()));
+    }
+
+    private static List<Frame> encoded(List<String> lines) {
+        List<Frame> encoded = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            encoded.add(Frame.line(line + "\r"));
+        }
+        return List.copyOf(encoded);
+    }
+}
