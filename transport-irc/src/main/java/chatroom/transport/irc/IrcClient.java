@@ -338,6 +338,19 @@ final class IrcClient {
                 // Shared lines go out together, as the frames came: one queueing for a whole batch.
                 List<Frame> together = new ArrayList<>();
                 SharedLines reading = SharedLines.of(frames);
+                try {
+                    List<ClientMessage> follow = new ArrayList<>();
+                    List<Frame> whole = replies.sharedBatch(reading, frames.size(), follow);
+                    if (whole != null) {
+                        irc.sendAll(whole);
+                        if (!follow.isEmpty()) {
+                            toServerLater(follow);
+                        }
+                        return !irc.overflowed();
+                    }
+                } catch (ProtocolException e) {
+                    // A frame that cannot be read: each is taken on its own below, that one skipped.
+                }
                 for (int index = 0; index < frames.size(); index++) {
                     List<ClientMessage> follow = new ArrayList<>();
                     try {

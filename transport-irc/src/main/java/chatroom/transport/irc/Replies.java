@@ -1,6 +1,7 @@
 package chatroom.transport.irc;
 
 import chatroom.api.codec.Frame;
+import chatroom.api.codec.ProtocolException;
 import chatroom.api.message.Announcement;
 import chatroom.api.message.BanChanged;
 import chatroom.api.message.BanList;
@@ -497,6 +498,56 @@ final class Replies {
             tags.add("account=" + sender);
         }
         return tags.isEmpty() ? "" : "@" + String.join(";", tags) + " ";
+    }
+
+    /**
+     * A list of live room messages taken whole by a client that shows them without tags ({@link SharedLines}): one
+     * list for all such clients (without echo-message, all but the senders themselves); null when this client cannot
+     * take it so. Moves the read markers as {@link #handle} does, once per room.
+     */
+    List<Frame> sharedBatch(SharedLines reading, int size, List<ClientMessage> follow) throws ProtocolException {
+        if (!state.registered() || state.tagging() || size < 2) {
+            return null;
+        }
+        SharedLines.Summary summary = reading.summary();
+        if (!summary.liveChat()) {
+            return null;
+        }
+        boolean withOwn = state.has(ECHO) || !summary.senders().contains(state.nick());
+        String me = state.nick();
+        List<Frame> all = reading.whole(withOwn ? "*" : "-" + me, () -> {
+            List<Frame> lines = new ArrayList<>();
+            for (int index = 0; index < size; index++) {
+                ChatMessage said = (ChatMessage) messageAt(reading, index);
+                if (withOwn || !said.from().equals(me)) {
+                    lines.addAll(reading.lines(index, "", () -> {
+                        List<String> text = new ArrayList<>();
+                        lines("", source(said.from()), "PRIVMSG", said.room(), said.text(), text);
+                        return text;
+                    }));
+                }
+            }
+            return lines;
+        });
+        if (!state.asGuest()) {
+            long now = System.nanoTime();
+            summary.newest().forEach((room, id) -> {
+                Long report = state.delivered(room, id, now);
+                if (report != null) {
+                    follow.add(new MarkRead(room, null, report));
+                }
+            });
+        }
+        return all;
+    }
+
+    private static ServerMessage messageAt(SharedLines reading, int index) {
+        try {
+            return reading.message(index);
+        } catch (ProtocolException e) {
+            // Read already for the summary, which found every frame a message.
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -3,11 +3,15 @@ package chatroom.transport.irc;
 import chatroom.api.codec.Frame;
 import chatroom.api.codec.MessageCodec;
 import chatroom.api.codec.ProtocolException;
+import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ServerMessage;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
@@ -27,6 +31,17 @@ final class SharedLines {
     /** The lines without tags, which most clients get; those with tags by their tags. */
     private final AtomicReferenceArray<List<Frame>> plain;
     private final AtomicReferenceArray<Map<String, List<Frame>>> tagged;
+
+    /** The whole list's lines, when it is all live room messages, for clients that show them without tags. */
+    private final Map<String, List<Frame>> whole = new ConcurrentHashMap<>(2);
+    private volatile Summary summary;
+
+    /**
+     * What a list holds, for the clients that can take it whole: whether it is all live room messages without a
+     * client message id, who said them, and the newest id of each room.
+     */
+    record Summary(boolean liveChat, Set<String> senders, Map<String, Long> newest) {
+    }
 
     private SharedLines(List<Frame> frames) {
         this.frames = frames;
@@ -73,6 +88,34 @@ final class SharedLines {
         }
         tagged.compareAndSet(index, null, new ConcurrentHashMap<>(2));
         return tagged.get(index).computeIfAbsent(variant, any -> encoded(make.get()));
+    }
+
+    /** The list's summary, made once. */
+    Summary summary() throws ProtocolException {
+        Summary known = summary;
+        if (known != null) {
+            return known;
+        }
+        boolean liveChat = true;
+        Set<String> senders = new HashSet<>();
+        Map<String, Long> newest = new HashMap<>();
+        for (int index = 0; index < frames.size() && liveChat; index++) {
+            if (message(index) instanceof ChatMessage said && !said.history() && said.cid() == null
+                    && said.room() != null) {
+                senders.add(said.from());
+                newest.merge(said.room(), said.id(), Math::max);
+            } else {
+                liveChat = false;
+            }
+        }
+        known = new Summary(liveChat, Set.copyOf(senders), Map.copyOf(newest));
+        summary = known;
+        return known;
+    }
+
+    /** All the list's lines for clients that see them alike ({@code variant}), made by {@code make} once. */
+    List<Frame> whole(String variant, Supplier<List<Frame>> make) {
+        return whole.computeIfAbsent(variant, any -> List.copyOf(make.get()));
     }
 
     private static List<Frame> encoded(List<String> lines) {

@@ -87,6 +87,24 @@ class UdpChatServiceTest {
         }
     }
 
+    /**
+     * Waits until a peer has heard that someone is in a room (peers learn of each other's rooms by datagram, which a
+     * busy machine may deliver after the next step of a test), asking for its room list until the room is in it.
+     */
+    private static void awaitRoomKnown(UdpChatService peer, Recorder events, String room) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            peer.listRooms(null, null);
+            String listed = events.lines.poll(10, TimeUnit.SECONDS);
+            assertNotNull(listed, "no room list within 10 s");
+            if (listed.contains("name=" + room + ",")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(room + " never reached the peer's room list");
+    }
+
     @AfterEach
     void closeAll() {
         services.forEach(UdpChatService::close);
@@ -173,6 +191,7 @@ class UdpChatServiceTest {
 
         alice.join("#ops");
         aliceEvents.expect("room #ops (1)", "history end 0 false in #ops", "joined alice in #ops (1)");
+        awaitRoomKnown(bob, bobEvents, "#ops");
         bob.join("#ops");
         bobEvents.expect("room #ops (2)", "history end 0 false in #ops", "joined bob in #ops (2)");
         aliceEvents.expect("joined bob in #ops (2)");
