@@ -10,6 +10,8 @@ import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ClientMessage;
 import chatroom.api.message.ErrorCode;
 import chatroom.api.message.ErrorReply;
+import chatroom.api.message.FileCancel;
+import chatroom.api.message.FileOffered;
 import chatroom.api.message.FileShared;
 import chatroom.api.message.HistoryEnd;
 import chatroom.api.message.Invited;
@@ -166,6 +168,15 @@ final class Replies {
             case Members members when members.room() != null -> members(members, out);
             case RoomList list -> roomList(list, out, follow);
             case Bye bye -> out.add(IrcLine.of(null, "ERROR", "Closing link: " + bye.reason()));
+            case FileOffered offer -> {
+                // IRC clients cannot take our files: declined at once, so the sender does not wait for this one.
+                follow.add(new FileCancel(offer.tid(), FileCancel.CANCELLED, "Files are not relayed over IRC."));
+                if (offer.to() != null) {
+                    out.add(IrcLine.of(IrcClient.SERVER, "NOTICE", state.nickOrStar(), offer.from()
+                            + " offered you a file, " + offer.name() + " (" + offer.size() + " bytes); files are"
+                            + " not relayed over IRC: use one of our clients to receive it."));
+                }
+            }
             default -> {
                 // History replays, history ends, pongs and file transfers have no IRC form here.
             }

@@ -131,6 +131,10 @@ class IrcEndToEndTest {
         ChatMessage heard = bob.await(ChatMessage.class, m -> m.from().equals("alice"));
         assertEquals(List.of("#lobby", "hello bob, 你好"), List.of(heard.room(), heard.text()));
 
+        java.nio.file.Path file = java.nio.file.Files.writeString(data.resolve("notes.txt"), "for alice");
+        bob.service().sendFile(file, "alice");
+        assertTrue(alice.await("NOTICE").endsWith(":bob offered you a file, notes.txt (9 bytes); files are not"
+                + " relayed over IRC: use one of our clients to receive it."));
         alice.send("PRIVMSG bob :just you");
         assertEquals("just you", bob.await(PrivateMessage.class, m -> m.from().equals("alice")).text());
         bob.service().tell("alice", "and back");
@@ -414,6 +418,12 @@ class IrcEndToEndTest {
         dan.register("dan", "pw-dan");
         dan.send("MODE #lobby +i");
         assertTrue(dan.await("482").startsWith(":chatroom 482 dan #lobby :"));
+        dan.send("JOIN #mod");
+        assertTrue(dan.await("473").startsWith(":chatroom 473 dan #mod :#mod is invite-only"));
+        alice.send("MODE #mod +b dan");
+        alice.await(line -> line.endsWith("MODE #mod +b dan!*@*"));
+        dan.send("JOIN #mod");
+        assertEquals(":chatroom 474 dan #mod :You are banned from #mod.", dan.await("474"));
     }
 
     @Test
