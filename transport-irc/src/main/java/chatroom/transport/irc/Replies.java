@@ -50,6 +50,8 @@ final class Replies {
     /** Users' hosts are not shown to other users: every one is here. */
     static final String HOST = "chatroom";
     static final String ECHO = "echo-message";
+    /** The largest channel whose member list the connection remembers. */
+    static final int NAMES_KEPT = 50;
     /** How a labeled message's client message id starts: the label follows. */
     static final String LABEL_CID = "irc-label:";
     static final String BATCH = "batch";
@@ -108,10 +110,17 @@ final class Replies {
                         : state.nick(), whisper.text(), null, out);
                 labelEcho(whisper.cid(), out);
             }
-            case Joined joined when joined.room() != null -> joined(joined.name(), joined.room(), out, follow);
+            case Joined joined when joined.room() != null -> {
+                if (joined.online() <= NAMES_KEPT || joined.name().equals(state.nick())) {
+                    state.sees(joined.name(), joined.room());
+                }
+                joined(joined.name(), joined.room(), out, follow);
+            }
             case Presence presence when !presence.name().equals(state.nick()) -> {
                 if (presence.isOnline()) {
-                    state.sees(presence.name(), presence.room());
+                    if (presence.online() <= NAMES_KEPT) {
+                        state.sees(presence.name(), presence.room());
+                    }
                     out.add(IrcLine.of(source(presence.name()), "JOIN", presence.room()));
                 } else {
                     state.seesNoMore(presence.name(), presence.room());
@@ -368,7 +377,6 @@ final class Replies {
 
     private void joined(String name, String room, List<String> out, List<ClientMessage> follow) {
         out.add(IrcLine.of(source(name), "JOIN", room));
-        state.sees(name, room);
         if (name.equals(state.nick())) {
             state.joined(room);
             if (state.topic(room) != null) {
@@ -384,10 +392,14 @@ final class Replies {
         String room = members.room();
         IrcState.Listing listing = state.listingAnswered(room);
         List<Member> online = members.users().stream().filter(m -> m.online() == null || m.online()).toList();
-        online.forEach(member -> {
-            state.sees(member.name(), room);
-            state.guest(member.name(), Boolean.TRUE.equals(member.guest()));
-        });
+        if (online.size() <= NAMES_KEPT) {
+            // What WHOIS and the account tag know of the people in small channels; in large ones they learn from
+            // joins and messages only, or every connection would keep a copy of thousands of names.
+            online.forEach(member -> {
+                state.sees(member.name(), room);
+                state.guest(member.name(), Boolean.TRUE.equals(member.guest()));
+            });
+        }
         if (listing == IrcState.Listing.WHO) {
             for (Member member : online) {
                 out.add(numeric("352", room, member.name(), HOST, IrcClient.SERVER, member.name(), "H"
@@ -517,7 +529,7 @@ final class Replies {
      * take it so. Moves the read markers as {@link #handle} does, once per room.
      */
     List<Frame> sharedBatch(SharedLines reading, int size, List<ClientMessage> follow) throws ProtocolException {
-        if (!state.registered() || state.tagging() || size < 2) {
+        if (!state.registered() || state.tagging()) {
             return null;
         }
         SharedLines.Summary summary = reading.summary();
