@@ -329,15 +329,20 @@ final class IrcClient {
 
         @Override
         public boolean send(Frame frame) {
-            return sendAll(List.of(frame));
+            // A frame sent alone is the same object for every recipient: it is what they share.
+            return translate(frame, List.of(frame));
         }
 
         @Override
         public boolean sendAll(List<Frame> frames) {
+            return translate(frames, frames);
+        }
+
+        private boolean translate(Object handed, List<Frame> frames) {
             synchronized (state) {
                 // Shared lines go out together, as the frames came: one queueing for a whole batch.
                 List<Frame> together = new ArrayList<>();
-                SharedLines reading = SharedLines.of(frames);
+                SharedLines reading = SharedLines.of(handed, frames);
                 try {
                     List<ClientMessage> follow = new ArrayList<>();
                     List<Frame> whole = replies.sharedBatch(reading, frames.size(), follow);

@@ -26,6 +26,8 @@ final class SharedLines {
     private static final int SLOTS = 8;
     private static final AtomicReferenceArray<SharedLines> RECENT = new AtomicReferenceArray<>(SLOTS);
 
+    /** What the server handed every recipient: the list, or the one frame when it sent one alone. */
+    private final Object handed;
     private final List<Frame> frames;
     private final AtomicReferenceArray<ServerMessage> messages;
     /** The lines without tags, which most clients get; those with tags by their tags. */
@@ -43,21 +45,25 @@ final class SharedLines {
     record Summary(boolean liveChat, Set<String> senders, Map<String, Long> newest) {
     }
 
-    private SharedLines(List<Frame> frames) {
+    private SharedLines(Object handed, List<Frame> frames) {
+        this.handed = handed;
         this.frames = frames;
         this.messages = new AtomicReferenceArray<>(frames.size());
         this.plain = new AtomicReferenceArray<>(frames.size());
         this.tagged = new AtomicReferenceArray<>(frames.size());
     }
 
-    /** The shared reading of a list of frames, as made for an earlier recipient of the same list, or new. */
-    static SharedLines of(List<Frame> frames) {
-        int slot = System.identityHashCode(frames) & (SLOTS - 1);
+    /**
+     * The shared reading of what the server handed every recipient ({@code handed}: a list of frames, or one frame
+     * sent alone, which {@code frames} then holds), as made for an earlier recipient of the same, or new.
+     */
+    static SharedLines of(Object handed, List<Frame> frames) {
+        int slot = System.identityHashCode(handed) & (SLOTS - 1);
         SharedLines known = RECENT.get(slot);
-        if (known != null && known.frames == frames) {
+        if (known != null && known.handed == handed) {
             return known;
         }
-        SharedLines made = new SharedLines(frames);
+        SharedLines made = new SharedLines(handed, frames);
         RECENT.set(slot, made);
         return made;
     }
