@@ -238,6 +238,8 @@ final class LoadClients implements AutoCloseable {
         boolean loggedIn;
         int roomsJoined;
         long joinSentNanos;
+        /** How this client's own IRC lines start ({@code :nick!}), to tell its joins from others'. */
+        final byte[] ircSource;
         SelectionKey key;
 
         Client(int index, SocketChannel channel, boolean sender) {
@@ -245,6 +247,7 @@ final class LoadClients implements AutoCloseable {
             this.channel = channel;
             this.sender = sender;
             this.quota = sender ? plan.messagesPerSender() : 0;
+            this.ircSource = (":" + plan.namePrefix() + index + "!").getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -442,6 +445,7 @@ final class LoadClients implements AutoCloseable {
                 deliveredHere++;
                 histogram.record((now - sentAt) / 1_000);
             } else if (startsWith(bytes, command, rest, IRC_JOIN) && plan.rooms() != null
+                    && startsWith(bytes, from, length, client.ircSource)
                     && indexOf(bytes, command, from + length, roomMark) >= 0 && client.joinSentNanos > 0) {
                 joins.record((now - client.joinSentNanos) / 1_000);
                 client.joinSentNanos = 0;

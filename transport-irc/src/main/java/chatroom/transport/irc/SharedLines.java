@@ -25,6 +25,35 @@ import java.util.function.Supplier;
 final class SharedLines {
     private static final int SLOTS = 8;
     private static final AtomicReferenceArray<SharedLines> RECENT = new AtomicReferenceArray<>(SLOTS);
+    /**
+     * Recent frames on their own, by identity: when a batch spans several rooms, the server gathers each recipient's
+     * frames into a list of its own, and the same frame is in many of those lists.
+     */
+    private static final int FRAME_SLOTS = 4096;
+    private static final AtomicReferenceArray<FrameReading> FRAMES = new AtomicReferenceArray<>(FRAME_SLOTS);
+
+    /** One frame, what it says, and its lines without tags once made. */
+    private static final class FrameReading {
+        final Frame frame;
+        final ServerMessage message;
+        volatile List<Frame> plain;
+
+        FrameReading(Frame frame, ServerMessage message) {
+            this.frame = frame;
+            this.message = message;
+        }
+    }
+
+    private static FrameReading frameReading(Frame frame) throws ProtocolException {
+        int slot = System.identityHashCode(frame) & (FRAME_SLOTS - 1);
+        FrameReading known = FRAMES.get(slot);
+        if (known != null && known.frame == frame) {
+            return known;
+        }
+        FrameReading made = new FrameReading(frame, MessageCodec.decodeServer(frame.toString()));
+        FRAMES.set(slot, made);
+        return made;
+    }
 
     /** What the server handed every recipient: the list, or the one frame when it sent one alone. */
     private final Object handed;
@@ -72,8 +101,8 @@ final class SharedLines {
     ServerMessage message(int index) throws ProtocolException {
         ServerMessage message = messages.get(index);
         if (message == null) {
-            // Two readers at once may both decode it; either result is the same message.
-            message = MessageCodec.decodeServer(frames.get(index).toString());
+            // Two readers at once may both read it; either result is the same message.
+            message = frameReading(frames.get(index)).message;
             messages.set(index, message);
         }
         return message;
@@ -87,7 +116,7 @@ final class SharedLines {
         if (variant.isEmpty()) {
             List<Frame> known = plain.get(index);
             if (known == null) {
-                known = encoded(make.get());
+                known = plainOf(frames.get(index), make);
                 plain.set(index, known);
             }
             return known;
@@ -122,6 +151,21 @@ final class SharedLines {
     /** All the list's lines for clients that see them alike ({@code variant}), made by {@code make} once. */
     List<Frame> whole(String variant, Supplier<List<Frame>> make) {
         return whole.computeIfAbsent(variant, any -> List.copyOf(make.get()));
+    }
+
+    /** A frame's lines without tags, from the frame's own reading when it is still there. */
+    private static List<Frame> plainOf(Frame frame, Supplier<List<String>> make) {
+        int slot = System.identityHashCode(frame) & (FRAME_SLOTS - 1);
+        FrameReading reading = FRAMES.get(slot);
+        if (reading == null || reading.frame != frame) {
+            return encoded(make.get());
+        }
+        List<Frame> known = reading.plain;
+        if (known == null) {
+            known = encoded(make.get());
+            reading.plain = known;
+        }
+        return known;
     }
 
     private static List<Frame> encoded(List<String> lines) {
