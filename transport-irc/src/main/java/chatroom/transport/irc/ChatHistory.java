@@ -24,14 +24,15 @@ import java.util.function.Predicate;
  * @param newest   whether to keep the newest of those (LATEST, BEFORE) rather than the oldest (AFTER, BETWEEN)
  * @param request  the page asked of the server
  * @param label    the label its answer carries ({@code labeled-response}), or null
+ * @param around   for AROUND, which entries are up to the message named; null otherwise
  */
 record ChatHistory(String target, Predicate<ServerMessage> keep, int limit, boolean newest, ClientMessage request,
-                   String label) {
+                   String label, Predicate<ServerMessage> around) {
     static final String CAPABILITY = "draft/chathistory";
 
     /** The same command with the label its answer carries ({@code labeled-response}), or none. */
     ChatHistory labeled(String value) {
-        return new ChatHistory(target, keep, limit, newest, request, value);
+        return new ChatHistory(target, keep, limit, newest, request, value, around);
     }
 
     /**
@@ -62,6 +63,7 @@ record ChatHistory(String target, Predicate<ServerMessage> keep, int limit, bool
         Predicate<ServerMessage> keep;
         boolean newest;
         Long before = null;
+        Predicate<ServerMessage> around = null;
         switch (sub) {
             case "LATEST" -> {
                 keep = first.any() ? entry -> true : first.after();
@@ -86,8 +88,17 @@ record ChatHistory(String target, Predicate<ServerMessage> keep, int limit, bool
                         || second.after().test(entry) && first.before(entry);
                 newest = false;
             }
+            case "AROUND" -> {
+                if (first.any()) {
+                    refusal.append("AROUND takes a message");
+                    return Optional.empty();
+                }
+                keep = entry -> true;
+                newest = false;
+                around = first.after().negate();
+            }
             default -> {
-                refusal.append("Only LATEST, BEFORE, AFTER and BETWEEN are served");
+                refusal.append("Only LATEST, BEFORE, AFTER, AROUND and BETWEEN are served");
                 return Optional.empty();
             }
         }
@@ -95,12 +106,18 @@ record ChatHistory(String target, Predicate<ServerMessage> keep, int limit, bool
         int asked = before != null ? limit : pageMax;
         ClientMessage request = target.startsWith("#") ? new HistoryRequest(before, asked, target)
                 : new PrivateHistory(target, before, asked);
-        return Optional.of(new ChatHistory(target, keep, limit, newest, request, null));
+        return Optional.of(new ChatHistory(target, keep, limit, newest, request, null, around));
     }
 
     /** What the command asked for of the page the server answered, oldest first. */
     List<ServerMessage> cut(List<ServerMessage> page) {
         List<ServerMessage> kept = page.stream().filter(keep).toList();
+        if (around != null) {
+            // Half the limit up to the message named (itself included), the rest after it.
+            int at = (int) kept.stream().filter(around).count();
+            int from = Math.max(0, Math.min(at - (limit + 1) / 2, kept.size() - limit));
+            return kept.subList(from, Math.min(kept.size(), from + limit));
+        }
         if (kept.size() <= limit) {
             return kept;
         }

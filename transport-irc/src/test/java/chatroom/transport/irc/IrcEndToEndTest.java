@@ -242,9 +242,11 @@ class IrcEndToEndTest {
         lia.send("JOIN #fresh");
         lia.send("CHATHISTORY LATEST #fresh * 5");
         assertEquals(List.of(), batchTexts(lia), "asked before the join's replay ended, answered after it");
-        lia.send("CHATHISTORY AROUND #lobby msgid=lobby-3 2");
-        assertEquals(":chatroom FAIL CHATHISTORY INVALID_PARAMS AROUND :Only LATEST, BEFORE, AFTER and BETWEEN are"
-                + " served", lia.await("FAIL"));
+        lia.send("CHATHISTORY AROUND #lobby msgid=lobby-3 3");
+        assertEquals(List.of("m2", "m3", "m4"), batchTexts(lia));
+        lia.send("CHATHISTORY TARGETS timestamp=2026-01-01T00:00:00.000Z timestamp=2027-01-01T00:00:00.000Z 5");
+        assertEquals(":chatroom FAIL CHATHISTORY INVALID_PARAMS TARGETS :Only LATEST, BEFORE, AFTER, AROUND and"
+                + " BETWEEN are served", lia.await("FAIL"));
         assertTrue(lia.seen().stream().noneMatch(line -> line.endsWith(":m1")), "no replay with chathistory");
     }
 
