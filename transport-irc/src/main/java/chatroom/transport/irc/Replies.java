@@ -104,10 +104,7 @@ final class Replies {
             case FileShared shared when shared.room() != null -> entry(shared, null, out);
             case PrivateMessage whisper when !whisper.isHistory()
                     && (!whisper.from().equals(state.nick()) || state.has(ECHO)) -> {
-                privmsg(whisper.ts(), whisper.id() == null ? null : "p" + whisper.id() + "-"
-                        + IrcLine.token(whisper.from()) + "-" + IrcLine.token(whisper.to()), whisper.from(),
-                        source(whisper.from()), "PRIVMSG", whisper.from().equals(state.nick()) ? whisper.to()
-                        : state.nick(), whisper.text(), null, out);
+                whisper(whisper, whisper.from().equals(state.nick()) ? whisper.to() : state.nick(), null, out);
                 labelEcho(whisper.cid(), out);
             }
             case Joined joined when joined.room() != null -> {
@@ -194,6 +191,14 @@ final class Replies {
         return follow;
     }
 
+    /** A private message as a PRIVMSG to {@code target}, its msgid naming its conversation and its id there. */
+    private void whisper(PrivateMessage whisper, String target, String batch, List<String> out) {
+        String msgid = whisper.id() == null ? null : "p" + whisper.id() + "-" + IrcLine.token(whisper.from()) + "-"
+                + IrcLine.token(whisper.to());
+        privmsg(whisper.ts(), msgid, whisper.from(), source(whisper.from()), "PRIVMSG", target, whisper.text(), batch,
+                out);
+    }
+
     /** The echo of a labeled message carries the label ({@code labeled-response}), on its first line. */
     private static void labelEcho(String cid, List<String> out) {
         if (cid != null && cid.startsWith(LABEL_CID) && !out.isEmpty()) {
@@ -241,9 +246,7 @@ final class Replies {
         out.add(asked.label() == null ? start : IrcLine.withTag(start, "label=" + asked.label()));
         for (ServerMessage entry : asked.cut(page)) {
             if (entry instanceof PrivateMessage whisper) {
-                privmsg(whisper.ts(), whisper.id() == null ? null : "p" + whisper.id() + "-"
-                        + IrcLine.token(whisper.from()) + "-" + IrcLine.token(whisper.to()), whisper.from(),
-                        source(whisper.from()), "PRIVMSG", whisper.to(), whisper.text(), batch, out);
+                whisper(whisper, whisper.to(), batch, out);
             } else {
                 entry(entry, batch, out);
             }

@@ -4,29 +4,16 @@ import chatroom.api.message.ChatMessage;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.RoleChanged;
 import chatroom.api.message.ServerMessage;
-import chatroom.api.spi.ChatListener;
-import chatroom.api.spi.ChatService;
-import chatroom.api.spi.ConnectOptions;
-import chatroom.api.spi.ListenOptions;
-import chatroom.api.spi.Providers;
-import chatroom.api.spi.ServerTransport;
-import chatroom.server.ChatServer;
 import chatroom.server.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,8 +27,7 @@ class IrcEndToEndTest {
     Path data;
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
-    private int ircPort;
-    private int tcpPort;
+    private IrcServerUnderTest server;
 
     @AfterEach
     void closeAll() throws Exception {
@@ -51,16 +37,8 @@ class IrcEndToEndTest {
     }
 
     private void start(ServerConfig config) throws Exception {
-        ServerTransport tcp = Providers.serverTransports().require("tcp").create(new ListenOptions("127.0.0.1", 0,
-                config.maxLineBytes(), config.outboxBytes()));
-        ServerTransport irc = new IrcServerTransportProvider().create(new ListenOptions("127.0.0.1", 0,
-                config.maxLineBytes(), config.outboxBytes()));
-        ChatServer server = new ChatServer(config, List.of(tcp, irc),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        server.start();
+        server = new IrcServerUnderTest(config);
         toClose.add(server);
-        tcpPort = tcp.port();
-        ircPort = irc.port();
     }
 
     private void start() throws Exception {
@@ -68,47 +46,21 @@ class IrcEndToEndTest {
     }
 
     private IrcTestClient irc() {
-        IrcTestClient client = new IrcTestClient(ircPort);
+        IrcTestClient client = new IrcTestClient(server.ircPort());
         toClose.add(client);
         return client;
     }
 
-    /** One of our own clients, speaking rooms, with what it receives. */
-    private record Ours(ChatService service, BlockingQueue<ServerMessage> received) {
-        <T> T await(Class<T> type, java.util.function.Predicate<T> matching) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                ServerMessage message = received.poll(100, TimeUnit.MILLISECONDS);
-                if (type.isInstance(message) && matching.test(type.cast(message))) {
-                    return type.cast(message);
-                }
-            }
-            throw new AssertionError("No " + type.getSimpleName() + " as expected");
-        }
-    }
-
-    private Ours ours(String name) throws Exception {
-        BlockingQueue<ServerMessage> received = new LinkedBlockingQueue<>();
-        ChatService service = Providers.transports().require("tcp").create(new ConnectOptions("127.0.0.1", tcpPort,
-                Map.of(ConnectOptions.ROOMS, List.of("true"))), new ChatListener() {
-                    @Override
-                    public void onMessage(ServerMessage message) {
-                        received.add(message);
-                    }
-
-                    @Override
-                    public void onDisconnected(String reason, boolean error) {
-                    }
-                });
-        toClose.add(service);
-        service.login(name, ("pw-" + name).toCharArray());
-        return new Ours(service, received);
+    private IrcServerUnderTest.Ours ours(String name) throws Exception {
+        IrcServerUnderTest.Ours ours = server.ours(name);
+        toClose.add(ours);
+        return ours;
     }
 
     @Test
     void anAccountRegistersWithPassNickUserIsInItsRoomsAndTalksWithOurClients() throws Exception {
         start();
-        Ours bob = ours("bob");
+        IrcServerUnderTest.Ours bob = ours("bob");
         IrcTestClient alice = irc();
         alice.send("PASS pw-alice");
         alice.send("NICK alice");
@@ -145,7 +97,7 @@ class IrcEndToEndTest {
     void privateMessagesThatWaitedArriveAtRegistration() throws Exception {
         start();
         ours("hana").service().logout();
-        Ours ivan = ours("ivan");
+        IrcServerUnderTest.Ours ivan = ours("ivan");
         ivan.service().tell("hana", "while you were away");
         ivan.await(PrivateMessage.class, m -> m.isOffline());
 
@@ -158,7 +110,7 @@ class IrcEndToEndTest {
     void ircv3TagsTheEchoAndAReplayOfWhatWasNotReadInABatch() throws Exception {
         start();
         ours("kim").service().logout();
-        Ours bob = ours("bob");
+        IrcServerUnderTest.Ours bob = ours("bob");
         for (int i = 1; i <= 3; i++) {
             bob.service().sayIn("#lobby", "m" + i);
         }
@@ -216,7 +168,7 @@ class IrcEndToEndTest {
     void chathistoryPagesRoomsAndPrivateConversationsInBatches() throws Exception {
         start();
         ours("lia").service().logout();
-        Ours bob = ours("bob");
+        IrcServerUnderTest.Ours bob = ours("bob");
         for (int i = 1; i <= 5; i++) {
             bob.service().sayIn("#lobby", "m" + i);
         }
@@ -382,7 +334,7 @@ class IrcEndToEndTest {
         alice.register("alice", "pw-alice");
         alice.send("JOIN #mod");
         alice.await(line -> line.startsWith(":chatroom 366 alice #mod"));
-        Ours bob = ours("bob");
+        IrcServerUnderTest.Ours bob = ours("bob");
         bob.service().join("#mod");
         assertEquals(":bob!bob@chatroom JOIN #mod", alice.await(line -> line.endsWith("JOIN #mod")));
 
@@ -434,7 +386,7 @@ class IrcEndToEndTest {
         IrcTestClient frank = irc();
         frank.register("frank", "pw-frank");
         frank.await("366");
-        Ours gina = ours("gina");
+        IrcServerUnderTest.Ours gina = ours("gina");
         String longText = "é".repeat(400) + "\nsecond line";
 
         gina.service().sayIn("#lobby", longText);

@@ -2,29 +2,18 @@ package chatroom.transport.irc;
 
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.ServerMessage;
-import chatroom.api.spi.ChatListener;
 import chatroom.api.spi.ChatService;
-import chatroom.api.spi.ConnectOptions;
-import chatroom.api.spi.ListenOptions;
-import chatroom.api.spi.Providers;
-import chatroom.api.spi.ServerTransport;
-import chatroom.server.ChatServer;
 import chatroom.server.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,8 +30,8 @@ class IrssiTest {
     Path dir;
 
     private final String tmuxSocket = "irssi-test-" + ProcessHandle.current().pid();
-    private ChatServer server;
-    private ChatService bob;
+    private IrcServerUnderTest server;
+    private IrcServerUnderTest.Ours bob;
 
     @AfterEach
     void stop() throws Exception {
@@ -101,43 +90,25 @@ class IrssiTest {
             fail("CI installs irssi and tmux (.ci/run); they are missing");
         }
         Assumptions.assumeTrue(present, "irssi and tmux are not installed");
-        ServerConfig config = ServerConfig.defaults(dir.resolve("data")).withHashIterations(1_000);
-        ServerTransport tcp = Providers.serverTransports().require("tcp").create(new ListenOptions("127.0.0.1", 0,
-                config.maxLineBytes(), config.outboxBytes()));
-        ServerTransport irc = new IrcServerTransportProvider().create(new ListenOptions("127.0.0.1", 0,
-                config.maxLineBytes(), config.outboxBytes()));
-        server = new ChatServer(config, List.of(tcp, irc),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        server.start();
-        BlockingQueue<ServerMessage> heard = new LinkedBlockingQueue<>();
-        bob = Providers.transports().require("tcp").create(new ConnectOptions("127.0.0.1", tcp.port(),
-                Map.of(ConnectOptions.ROOMS, List.of("true"))), new ChatListener() {
-                    @Override
-                    public void onMessage(ServerMessage message) {
-                        heard.add(message);
-                    }
-
-                    @Override
-                    public void onDisconnected(String reason, boolean error) {
-                    }
-                });
-        bob.login("bob", "pw-bob".toCharArray());
-        bob.sayIn("#lobby", "said before amy came");
+        server = new IrcServerUnderTest(ServerConfig.defaults(dir.resolve("data")).withHashIterations(1_000));
+        bob = server.ours("bob");
+        ChatService says = bob.service();
+        says.sayIn("#lobby", "said before amy came");
 
         Path home = Files.createDirectories(dir.resolve("irssi"));
         run("tmux", "-L", tmuxSocket, "new-session", "-d", "-s", "irssi", "-x", "160", "-y", "40",
-                "irssi --home=" + home + " -n amy -c 127.0.0.1 -p " + irc.port() + " -w pw-amy-1");
+                "irssi --home=" + home + " -n amy -c 127.0.0.1 -p " + server.ircPort() + " -w pw-amy-1");
         awaitScreen("Welcome to the chatroom IRC network, amy");
         type("/window 2");
         awaitScreen("said before amy came");
-        bob.sayIn("#lobby", "hello irssi");
+        says.sayIn("#lobby", "hello irssi");
         awaitScreen("hello irssi");
         type("hi bob, from irssi");
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         ChatMessage fromAmy = null;
         while (fromAmy == null && System.nanoTime() < deadline) {
-            ServerMessage message = heard.poll(100, TimeUnit.MILLISECONDS);
+            ServerMessage message = bob.received().poll(100, TimeUnit.MILLISECONDS);
             if (message instanceof ChatMessage said && said.from().equals("amy")) {
                 fromAmy = said;
             }
