@@ -47,6 +47,7 @@ final class LoadClients implements AutoCloseable {
     private static final byte[] IRC_TEXT_MARK = " :b".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] IRC_JOIN = "JOIN ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] IRC_WELCOME = "001 ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] IRC_NAMES_END = "366 ".getBytes(StandardCharsets.US_ASCII);
     private static final int BATCH = 64;
     private static final long PACED_PUMP_NANOS = 200_000;
 
@@ -237,6 +238,8 @@ final class LoadClients implements AutoCloseable {
         long messagesSent;
         boolean loggedIn;
         int roomsJoined;
+        /** IRC: the channels whose names have all come (366), the last part of a registration or a JOIN. */
+        int namesEnded;
         long joinSentNanos;
         /** How this client's own IRC lines start ({@code :nick!}), to tell its joins from others'. */
         final byte[] ircSource;
@@ -336,6 +339,8 @@ final class LoadClients implements AutoCloseable {
                 if (n < 0) {
                     client.key.cancel();
                     closedByServer.incrementAndGet();
+                    noteError("connection " + client.index + " closed by the server" + (client.loggedIn ? ""
+                            : " before it was in all its rooms (" + client.roomsJoined + " joined)"));
                     return;
                 }
                 if (n == 0) {
@@ -419,7 +424,8 @@ final class LoadClients implements AutoCloseable {
 
         /**
          * An IRC line: a PRIVMSG whose text starts with a send time is a delivery (with echo-message, the sender's
-         * own too, as in our protocol); 001 ends the registration; a JOIN of one of the run's rooms answers a join.
+         * own too, as in our protocol); 001 ends the registration; a JOIN of one of the run's rooms answers a join;
+         * 366 ends a channel's names.
          * Tagged lines are history replays, not this run's traffic.
          */
         private void ircLine(Client client, byte[] bytes, int from, int length, long now) throws IOException {
@@ -451,22 +457,37 @@ final class LoadClients implements AutoCloseable {
                 client.joinSentNanos = 0;
                 client.roomsJoined++;
                 joinNext(client, now);
-            } else if (startsWith(bytes, command, rest, IRC_WELCOME)) {
-                if (plan.rooms() == null || plan.pairs()) {
-                    client.loggedIn = true;
-                    loggedIn.incrementAndGet();
-                } else {
-                    joinNext(client, now);
-                }
+            } else if (startsWith(bytes, command, rest, IRC_NAMES_END)) {
+                client.namesEnded++;
+                readyWhenNamed(client);
+            } else if (startsWith(bytes, command, rest, IRC_WELCOME) && plan.rooms() != null && !plan.pairs()) {
+                joinNext(client, now);
             } else if (bytes[from] == 'E' || rest > 0 && (bytes[command] == '4' || bytes[command] == '5')) {
                 errors.incrementAndGet();
                 noteError(new String(bytes, from, Math.min(length, 300), StandardCharsets.UTF_8));
             }
         }
 
+        /**
+         * An IRC client is ready, as its user sees it, when the names of every channel it is in have come: the
+         * default room's after registration, then each room's after its JOIN. Counting it ready earlier would start
+         * sending while the server still lists names to it, and measure the registrations rather than the traffic.
+         */
+        private void readyWhenNamed(Client client) {
+            int rooms = plan.rooms() == null || plan.pairs() ? 0 : plan.rooms().roomsPerClient();
+            if (!client.loggedIn && client.roomsJoined == rooms && client.namesEnded >= 1 + rooms) {
+                client.loggedIn = true;
+                loggedIn.incrementAndGet();
+            }
+        }
+
         /** The client's next join, or, once it is in all its rooms, marks it logged in. */
         private void joinNext(Client client, long now) throws IOException {
             if (client.roomsJoined == plan.rooms().roomsPerClient()) {
+                if (plan.irc()) {
+                    readyWhenNamed(client);
+                    return;
+                }
                 client.loggedIn = true;
                 loggedIn.incrementAndGet();
                 return;

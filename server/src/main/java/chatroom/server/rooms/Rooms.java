@@ -125,7 +125,7 @@ public final class Rooms {
     }
 
     /** @param room the room (protocol 2), or {@code null} for who is online (protocol 1) */
-    public record Who(Session session, String room) implements Event {
+    public record Who(Session session, String room, boolean onlineOnly) implements Event {
     }
 
     /** Join a room, making it if it does not exist and the session may (protocol 2). */
@@ -216,8 +216,8 @@ public final class Rooms {
     public record SweepGuests() implements Event {
     }
 
-    /** Accounts just put in the default room, for the first time (see {@code MembershipStore#welcome}). */
-    public record Welcomed(List<MembershipStore.Membership> memberships) implements Event {
+    /** Accounts just put in the default room, for the first time (see {@link #welcome}). */
+    record Welcomed(List<MembershipStore.Membership> memberships) implements Event {
     }
 
     /** Waiting private messages were deleted outside the rooms' thread (retention, the operator). */
@@ -244,6 +244,7 @@ public final class Rooms {
     /** How long an invite lets its account in. */
     static final Duration INVITE_VALIDITY = Duration.ofHours(24);
     private final ServerConfig config;
+    private final Object welcoming = new Object();
     private final Journal journal;
     private final ServerLog log;
     private final Clock clock;
@@ -341,6 +342,24 @@ public final class Rooms {
         inbox.add(event);
     }
 
+    /**
+     * Puts the accounts made since the last call (registered, or by {@code chat users add}) in the default room; to
+     * be called by a login before it posts its {@link Enter}. Two logins of new accounts at once may each find the
+     * other's account: holding the lock until the memberships are posted puts them before whichever login's entry
+     * comes next, so a new account always enters with the default room.
+     */
+    public void welcome() throws SQLException {
+        if (memberships == null) {
+            return;
+        }
+        synchronized (welcoming) {
+            List<MembershipStore.Membership> welcomed = memberships.welcome(config.defaultRoom(), now());
+            if (!welcomed.isEmpty()) {
+                post(new Welcomed(welcomed));
+            }
+        }
+    }
+
     /** Chat messages and announcements since start. */
     public long messages() {
         return messages;
@@ -407,7 +426,7 @@ public final class Rooms {
             case Say s -> say(s.session(), s.room(), s.text(), s.cid());
             case Tell t -> tell(t.session(), t.to(), t.text(), t.cid());
             case Rename r -> rename(r.session(), r.name());
-            case Who w -> who(w.session(), w.room());
+            case Who w -> who(w.session(), w.room(), w.onlineOnly());
             case Join j -> join(j.session(), j.room());
             case Part p -> part(p.session(), p.room(), p.reason());
             case ListRooms l -> listRooms(l.session(), l.filter(), l.after(), l.limit());
@@ -919,7 +938,7 @@ public final class Rooms {
         log.info("rename " + old + " -> " + name);
     }
 
-    private void who(Session session, String roomName) {
+    private void who(Session session, String roomName, boolean onlineOnly) {
         if (!requireInRoom(session, "who")) {
             return;
         }
@@ -935,27 +954,38 @@ public final class Rooms {
         if (room == null) {
             return;
         }
-        deliver(session, new Members(membersOf(room), room.name()));
+        deliver(session, new Members(membersOf(room, onlineOnly), room.name()));
     }
 
-    /** A room's members, online or not, with their roles, sorted by name. */
-    private static List<Member> membersOf(Room room) {
+    /**
+     * A room's members with their roles, sorted by name: everyone, online or not, or only those online. Asked once
+     * per IRC registration for each of its channels, so each name is folded once (a session keeps its folded name)
+     * rather than at every comparison.
+     */
+    private static List<Member> membersOf(Room room, boolean onlineOnly) {
         Map<String, Session> online = new HashMap<>();
         for (Session present : room.present()) {
             // Sessions are in the order they came: the first of a person's is its oldest.
             online.putIfAbsent(memberKey(present), present);
         }
-        return room.members().entrySet().stream()
-                .map(entry -> {
-                    Session here = online.get(entry.getKey());
-                    return here != null
-                            ? new Member(here.name(), here.since().toEpochMilli(), here.guest(), true,
-                                    room.roleOf(entry.getKey()))
-                            : new Member(entry.getValue().name(), entry.getValue().since(), null, false,
-                                    room.roleOf(entry.getKey()));
-                })
-                .sorted(Comparator.comparing(member -> Names.key(member.name())))
-                .toList();
+        record Sorted(String key, Member member) {
+        }
+        List<Sorted> sorted = new ArrayList<>(onlineOnly ? online.size() : room.members().size());
+        if (onlineOnly) {
+            online.forEach((key, here) -> sorted.add(new Sorted(here.nameKey(), new Member(here.name(),
+                    here.since().toEpochMilli(), here.guest(), true, room.roleOf(key)))));
+        } else {
+            room.members().forEach((key, member) -> {
+                Session here = online.get(key);
+                sorted.add(here != null
+                        ? new Sorted(here.nameKey(), new Member(here.name(), here.since().toEpochMilli(), here.guest(),
+                                true, room.roleOf(key)))
+                        : new Sorted(Names.key(member.name()), new Member(member.name(), member.since(), null, false,
+                                room.roleOf(key))));
+            });
+        }
+        sorted.sort(Comparator.comparing(Sorted::key));
+        return sorted.stream().map(Sorted::member).toList();
     }
 
     private void join(Session session, String name) {
@@ -1581,7 +1611,7 @@ public final class Rooms {
     /** What the console shows of a room; null when there is none. */
     private RoomReport describe(String roomName) {
         Room room = byKey.get(RoomNames.key(roomName));
-        return room == null ? null : new RoomReport(room.info(), membersOf(room), room.bannedNames());
+        return room == null ? null : new RoomReport(room.info(), membersOf(room, false), room.bannedNames());
     }
 
     private String consoleKick(String roomName, String name, String reason) {
@@ -2024,7 +2054,7 @@ public final class Rooms {
 
     /** How a session's account (or guest) is known among a room's members: accounts by their key. */
     private static String memberKey(Session session) {
-        return memberKey(session.account(), session.guest());
+        return session.guest() ? GUEST_KEY_PREFIX + session.accountKey() : session.accountKey();
     }
 
     /** Whose client message ids a receipt holds, as stored with history: guests apart from accounts. */

@@ -64,7 +64,6 @@ import chatroom.server.rooms.Rooms;
 import chatroom.server.store.HistoryStore;
 import chatroom.server.store.PrivateRow;
 import chatroom.server.store.PrivateStore;
-import chatroom.server.store.MembershipStore;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -113,6 +112,9 @@ public final class Session implements InboundHandler {
     private volatile boolean closed;
     private volatile String name;
     private volatile String account;
+    // Folded once here: member lists and room lookups compare them many times a second.
+    private volatile String accountKey;
+    private volatile String nameKey;
     private volatile Instant since;
     private volatile boolean guest;
     private volatile String resumeToken;
@@ -165,7 +167,8 @@ public final class Session implements InboundHandler {
                 if (protocol != Protocol.VERSION && w.room() == null) {
                     refuse(ErrorCode.BAD_MESSAGE, "Invalid 'who' message: missing field 'room'.", Who.TYPE);
                 } else if (allowedByRate(Who.TYPE)) {
-                    server.rooms().post(new Rooms.Who(this, protocol == Protocol.VERSION ? null : w.room()));
+                    server.rooms().post(new Rooms.Who(this, protocol == Protocol.VERSION ? null : w.room(),
+                            protocol != Protocol.VERSION && Boolean.TRUE.equals(w.online())));
                 }
             }
             case HistoryRequest h -> {
@@ -498,15 +501,8 @@ public final class Session implements InboundHandler {
 
     /** Accounts new since the server started (registered, or made by {@code chat users add}) join the default room. */
     private void welcome() {
-        if (server.memberships() == null) {
-            return;
-        }
         try {
-            List<MembershipStore.Membership> welcomed = server.memberships().welcome(server.config().defaultRoom(),
-                    System.currentTimeMillis());
-            if (!welcomed.isEmpty()) {
-                server.rooms().post(new Rooms.Welcomed(welcomed));
-            }
+            server.rooms().welcome();
         } catch (SQLException e) {
             server.log().info("could not put new accounts in " + server.config().defaultRoom() + ": " + e.getMessage());
         }
@@ -892,13 +888,16 @@ public final class Session implements InboundHandler {
         this.resumeToken = token;
         this.guest = asGuest;
         this.account = accountName;
+        this.accountKey = Names.key(accountName);
         this.name = accountName;
+        this.nameKey = accountKey;
         this.since = at;
         this.inRoom = true;
     }
 
     public void renamedTo(String newName) {
         this.name = newName;
+        this.nameKey = Names.key(newName);
     }
 
     public void leave() {
@@ -931,6 +930,16 @@ public final class Session implements InboundHandler {
 
     public String account() {
         return account;
+    }
+
+    /** {@link #account()} folded as {@link Names#key} folds names. */
+    public String accountKey() {
+        return accountKey;
+    }
+
+    /** {@link #name()} folded as {@link Names#key} folds names: what member lists sort by. */
+    public String nameKey() {
+        return nameKey;
     }
 
     /** Guests have no account: {@link #account()} is the name they joined with. */

@@ -58,9 +58,14 @@ import chatroom.server.TestServer;
 import chatroom.server.accounts.Accounts;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -255,6 +260,64 @@ class RoomsProtocolTest extends ServerTestBase {
         alice.send(new Who("#ops"));
         assertEquals(new Members(List.of(new Member("alice", T0, null, true, "owner"),
                 new Member("bob", T0, null, false, "member")), "#ops"), alice.await(Members.class));
+    }
+
+    /**
+     * Logins of new accounts at once: one login's welcome may take the other's new account into the default room,
+     * which must still come before that other login enters (it came after it, now and then, and the account
+     * logged in with no room at all).
+     */
+    @Test
+    void newAccountsLoggingInAtOnceEachEnterTheDefaultRoom() throws Exception {
+        start(TestServer.config(dir));
+        ExecutorService logins = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 4; round++) {
+                List<TestClient> clients = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    TestClient client = server.connect("10.0." + round + "." + (i + 1) + ":5000");
+                    client.hello(Protocol.ROOMS_VERSION);
+                    clients.add(client);
+                }
+                List<Future<?>> sent = new ArrayList<>();
+                for (int i = 0; i < clients.size(); i++) {
+                    String name = "new" + round + "x" + i;
+                    TestClient client = clients.get(i);
+                    sent.add(logins.submit(() -> client.send(new Login(name, TestServer.password(name)))));
+                }
+                for (Future<?> done : sent) {
+                    done.get(10, TimeUnit.SECONDS);
+                }
+                for (TestClient client : clients) {
+                    LoggedIn in = client.await(LoggedIn.class);
+                    assertEquals(List.of("#lobby"), in.rooms().stream().map(RoomInfo::name).toList(), in.name());
+                }
+            }
+        } finally {
+            logins.shutdownNow();
+        }
+    }
+
+    @Test
+    void whoOnlineListsOnlyThoseOnlineSortedByNameIgnoringCase() {
+        start(TestServer.config(dir));
+        TestClient alice = server.enter2("alice");
+        TestClient zed = server.enter2("Zed");
+        TestClient bob = server.enter2("bob");
+        TestClient carol = server.enter2("carol");
+        for (TestClient member : List.of(alice, zed, bob, carol)) {
+            join(member, "#ops");
+        }
+        bob.logout();
+        alice.await(Presence.class, p -> p.room().equals("#ops") && p.name().equals("bob"));
+
+        alice.send(new Who("#ops", true));
+        assertEquals(new Members(List.of(new Member("alice", T0, null, true, "owner"),
+                new Member("carol", T0, null, true, "member"), new Member("Zed", T0, null, true, "member")), "#ops"),
+                alice.await(Members.class));
+        alice.send(new Who("#ops"));
+        assertEquals(List.of("alice", "bob", "carol", "Zed"),
+                alice.await(Members.class).users().stream().map(Member::name).toList());
     }
 
     @Test

@@ -387,7 +387,7 @@ final class Replies {
             }
             out.addAll(state.heldReplay(room));
             state.listingAsked(room, IrcState.Listing.NAMES);
-            follow.add(new Who(room));
+            follow.add(new Who(room, true));
         }
     }
 

@@ -193,7 +193,7 @@ final class Requests {
         }
         room = room.split(",")[0];
         state.listingAsked(room, listing);
-        return List.of(new Who(room));
+        return List.of(new Who(room, true));
     }
 
     /**
