@@ -2,6 +2,7 @@ package chatroom.api.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One encoded message: UTF-8 JSON and its newline. Immutable, so a broadcast is encoded once and the same frame is
@@ -17,12 +18,29 @@ public final class Frame {
         this.bytes = direct.asReadOnlyBuffer();
     }
 
+    private Frame(ByteBuffer bytes) {
+        this.bytes = bytes.asReadOnlyBuffer();
+    }
+
     /**
      * A line of another line protocol as a frame: its UTF-8 bytes and a newline. A transport that speaks such a
      * protocol to its clients (IRC) queues these on the connections it owns.
      */
     public static Frame line(String text) {
         return new Frame((text + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Lines of another line protocol for one connection only, each followed by a newline, as one frame on the heap:
+     * the socket copies them into its own buffer once either way, and off-heap memory for each small line would be
+     * slow to allocate and held until a collection frees it.
+     */
+    public static Frame linesForOne(List<String> lines) {
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            text.append(line).append('\n');
+        }
+        return new Frame(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The bytes to write, as a read-only buffer of its own (each caller may move its position). */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,6 +53,21 @@ class FrameTest {
         assertEquals(0, second.position());
         assertEquals(frame.size(), second.remaining());
         assertEquals(frame.size() - 5, first.remaining());
+    }
+
+    @Test
+    void holdsLinesForOneConnectionEachWithItsNewlineAndCopiesThemWhole() {
+        Frame frame = Frame.linesForOne(List.of(":server 001 bob :Welcome\r", ":bob JOIN #café\r"));
+        byte[] expected = ":server 001 bob :Welcome\r\n:bob JOIN #café\r\n".getBytes(StandardCharsets.UTF_8);
+
+        assertArrayEquals(expected, bytesOf(frame));
+        assertEquals(expected.length, frame.size());
+        assertTrue(frame.buffer().isReadOnly());
+        ByteBuffer target = ByteBuffer.allocateDirect(100).put((byte) 'x');
+        frame.copyTo(target);
+        assertEquals(1 + expected.length, target.position());
+        assertEquals((byte) ':', target.get(1));
+        assertEquals((byte) '\n', target.get(expected.length));
     }
 
     private static byte[] bytesOf(Frame frame) {

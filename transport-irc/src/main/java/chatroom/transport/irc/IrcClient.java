@@ -313,11 +313,11 @@ final class IrcClient {
             capturing.addAll(lines);
             return;
         }
-        List<Frame> frames = new ArrayList<>(lines.size());
+        List<String> ended = new ArrayList<>(lines.size());
         for (String line : lines) {
-            frames.add(Frame.line(line + "\r"));
+            ended.add(line + "\r");
         }
-        irc.sendAll(frames);
+        irc.send(Frame.linesForOne(ended));
     }
 
     /** The connection as the server sees it: the frames it sends are read back and said in IRC. */

@@ -49,6 +49,11 @@ final class IrcState {
     /** The nicks seen in the user's channels (names, joins, parts, renames): nick key to their channels' keys. */
     private final Map<String, Set<String>> seen = new HashMap<>();
     private String away;
+    /**
+     * Who was last told gone with a QUIT: the server tells a person's going offline once per shared room, one
+     * notice after another, and IRC says it once. Cleared when that person is seen arriving again.
+     */
+    private String lastQuit;
     /** Names known to be guests (from member lists): no account tag for them. */
     private final Set<String> guests = new java.util.HashSet<>();
     /** History entries of each room's replay on their way, until its end. */
@@ -261,6 +266,23 @@ final class IrcState {
     /** Someone is in a channel of the user's. */
     void sees(String nick, String room) {
         seen.computeIfAbsent(Names.key(nick), any -> new LinkedHashSet<>()).add(RoomNames.key(room));
+    }
+
+    /** Whether someone's going offline is news here: not when its QUIT went out for another shared room. */
+    boolean quits(String nick) {
+        String key = Names.key(nick);
+        if (key.equals(lastQuit)) {
+            return false;
+        }
+        lastQuit = key;
+        return true;
+    }
+
+    /** Someone came online or joined: a later going offline is news again. */
+    void arrived(String nick) {
+        if (lastQuit != null && lastQuit.equals(Names.key(nick))) {
+            lastQuit = null;
+        }
     }
 
     /** Someone left a channel of the user's. */

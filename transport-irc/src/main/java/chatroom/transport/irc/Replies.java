@@ -108,6 +108,7 @@ final class Replies {
                 labelEcho(whisper.cid(), out);
             }
             case Joined joined when joined.room() != null -> {
+                state.arrived(joined.name());
                 if (joined.online() <= NAMES_KEPT || joined.name().equals(state.nick())) {
                     state.sees(joined.name(), joined.room());
                 }
@@ -115,14 +116,18 @@ final class Replies {
             }
             case Presence presence when !presence.name().equals(state.nick()) -> {
                 if (presence.isOnline()) {
+                    state.arrived(presence.name());
                     if (presence.online() <= NAMES_KEPT) {
                         state.sees(presence.name(), presence.room());
                     }
                     out.add(IrcLine.of(source(presence.name()), "JOIN", presence.room()));
                 } else {
+                    // Offline everywhere at once: IRC clients take one QUIT out of every channel they share.
                     state.seesNoMore(presence.name(), presence.room());
-                    out.add(IrcLine.of(source(presence.name()), "PART", presence.room(),
-                            presence.reason() == null ? "offline" : presence.reason()));
+                    if (state.quits(presence.name())) {
+                        out.add(IrcLine.of(source(presence.name()), "QUIT",
+                                presence.reason() == null ? "offline" : presence.reason()));
+                    }
                 }
             }
             case Left left when left.room() != null -> left(left, out);

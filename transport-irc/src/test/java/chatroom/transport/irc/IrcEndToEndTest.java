@@ -327,6 +327,27 @@ class IrcEndToEndTest {
     }
 
     @Test
+    void someoneGoingOfflineIsOneQuitHoweverManyChannelsAreSharedAndComingBackJoinsEach() throws Exception {
+        start();
+        IrcServerUnderTest.Ours bob = ours("bob");
+        bob.service().join("#dev");
+        IrcTestClient alice = irc();
+        alice.register("alice", "pw-alice");
+        alice.send("JOIN #dev");
+        alice.await(line -> line.startsWith(":chatroom 366 alice #dev"));
+
+        bob.service().logout();
+        assertEquals(":bob!bob@chatroom QUIT :logged out", alice.await(line -> line.startsWith(":bob!")));
+        ours("bob");
+        List<String> joins = List.of(alice.await(line -> line.startsWith(":bob!")),
+                alice.await(line -> line.startsWith(":bob!")));
+        assertEquals(List.of(":bob!bob@chatroom JOIN #dev", ":bob!bob@chatroom JOIN #lobby"),
+                joins.stream().sorted().toList());
+        assertEquals(1, alice.seen().stream().filter(line -> line.contains(" QUIT ")).count(), alice.seen().toString());
+        assertTrue(alice.seen().stream().noneMatch(line -> line.contains(" PART ")), alice.seen().toString());
+    }
+
+    @Test
     void modesKicksInvitesWhoisAndAwayKeepOrderAsOurClientsDo() throws Exception {
         start();
         ours("carol").service().logout();
