@@ -102,6 +102,12 @@ final class ServerCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int maxSessions;
 
+    @Option(names = "--node-name", paramLabel = "NAME",
+            description = {"Run as one node of several on one PostgreSQL database (--database): the nodes share"
+                    + " rooms and history, each message numbered by the database. A name per node: letters,"
+                    + " digits, '_', '-' and '.'."})
+    String nodeName;
+
     @Option(names = "--offline-max", paramLabel = "N", defaultValue = "10000",
             description = "Private messages that may wait for one offline account; more are refused, saying so"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -201,6 +207,10 @@ final class ServerCommand implements Callable<Integer> {
             throw new UsageError("The " + console + " console cannot run here (no display?); use --console stdin.");
         }
         ServerConfig.Database database = store.database();
+        if (nodeName != null && database == null) {
+            throw new UsageError("--node-name runs this server as one node of several on one database: give that"
+                    + " database with --database.");
+        }
         Path dataDir = data != null ? data : DataDirs.defaultDir("server");
         ServerConfig config = ServerConfig.defaults(dataDir).withHistoryOnJoin(history)
                 .withOpenRegistration(registration == Registration.open).withGuests(allowGuests)
@@ -211,7 +221,8 @@ final class ServerCommand implements Callable<Integer> {
                 .withResume(Duration.ofMinutes(resumeMinutes), ServerConfig.DEFAULT_RESUME_REPLAY_MAX)
                 .toBuilder().fsync(fsync).defaultRoom(defaultRoom).roomCreation(roomCreation())
                 .maxRoomsPerUser(maxRoomsPerUser).maxSessions(maxSessions).admins(Set.copyOf(admins)).database(database)
-                .privates(new ServerConfig.Privates(offlineMax, Duration.ofDays(dmRetentionDays))).build();
+                .nodeName(nodeName).privates(new ServerConfig.Privates(offlineMax, Duration.ofDays(dmRetentionDays)))
+                .build();
         ServerCertificate certificate = tls ? certificate(dataDir) : null;
         ServerTransport listener = transportProvider.create(new ListenOptions(bind, port, config.maxLineBytes(),
                 config.outboxBytes(), certificate == null ? null : certificate.identity()));
@@ -293,6 +304,9 @@ final class ServerCommand implements Callable<Integer> {
         }
         if (maxRoomsPerUser < 1) {
             throw new UsageError("--max-rooms-per-user must be at least 1.");
+        }
+        if (nodeName != null && !nodeName.matches(ServerConfig.NODE_NAME)) {
+            throw new UsageError("--node-name takes 1 to 64 letters, digits, '_', '-' and '.'.");
         }
         if (maxSessions < 1) {
             throw new UsageError("--max-sessions must be at least 1.");

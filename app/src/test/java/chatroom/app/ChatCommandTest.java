@@ -151,6 +151,13 @@ class ChatCommandTest {
         err.reset();
         assertEquals(2, run("", "users", "list", "--database", "jdbc:mysql://db/chat"));
         assertTrue(err().startsWith("chat: No store here opens jdbc:mysql://db/chat: the stores found are "), err());
+        err.reset();
+        assertEquals(2, run("", "server", "--port", "0", "--data", data.toString(), "--node-name", "north"));
+        assertEquals("chat: --node-name runs this server as one node of several on one database: give that database"
+                + " with --database.\n", err());
+        err.reset();
+        assertEquals(2, run("", "server", "--port", "0", "--data", data.toString(), "--node-name", "north 1"));
+        assertEquals("chat: --node-name takes 1 to 64 letters, digits, '_', '-' and '.'.\n", err());
     }
 
     @Test

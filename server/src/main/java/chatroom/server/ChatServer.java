@@ -21,13 +21,16 @@ import chatroom.server.accounts.ResumeTokens;
 import chatroom.server.files.FileRelay;
 import chatroom.server.log.ServerLog;
 import chatroom.server.privates.PrivateConversations;
+import chatroom.server.cluster.ClusterNode;
 import chatroom.server.rooms.Journal;
+import chatroom.server.rooms.Numbering;
 import chatroom.server.rooms.Receipts;
 import chatroom.server.rooms.Room;
 import chatroom.server.rooms.Rooms;
 import chatroom.server.sessions.ConnectionLimits;
 import chatroom.server.sessions.ServerContext;
 import chatroom.server.sessions.Session;
+import chatroom.server.store.ClusterLink;
 import chatroom.server.store.HistoryStore;
 import chatroom.server.store.MembershipStore;
 import chatroom.server.store.RoomStore;
@@ -80,6 +83,9 @@ public final class ChatServer implements AutoCloseable {
     private Instant started;
     private volatile ServerContext context;
     private Journal journal;
+    /** On a node of several: the link to the others through the database, and what numbers the rooms' entries. */
+    private ClusterLink cluster;
+    private Numbering numbering;
     private ExecutorService hashing;
     private ScheduledExecutorService deadlines;
     private ScheduledExecutorService checkpoints;
@@ -123,10 +129,21 @@ public final class ChatServer implements AutoCloseable {
                 receipts.add(new Receipts.Receipt(stored.accountKey(), stored.cid(), stored.id(), stored.ts(),
                         stored.from(), null, stored.roomKey()), stored.ts());
             }
+            if (config.nodeName() != null) {
+                cluster = store.cluster(config.nodeName()).orElseThrow(() -> new StorageException("--node-name"
+                        + " runs several nodes on one database, which " + store.where() + " cannot be: give a"
+                        + " PostgreSQL database with --database."));
+            }
+            // On a node of several the numbering writes the rooms' entries and the journal gets none; it still
+            // writes private messages and deletes a deleted room's history.
             journal = new Journal(config.durableHistory() ? history : null, store.privates(), log);
             room = new Rooms(config, journal, log, clock, loadRooms(history), tokens, receipts,
                     store.rooms(), store.memberships(), store.serverBans(),
                     new PrivateConversations(store.privates(), accounts, config.privates()), store.readMarkers());
+            if (cluster != null) {
+                numbering = new Numbering(cluster, log, room::post);
+                room.numberThrough(numbering);
+            }
         } catch (SQLException e) {
             throw new StorageException("Cannot read the history in " + store.where() + ": " + e.getMessage(), e);
         }
@@ -150,6 +167,11 @@ public final class ChatServer implements AutoCloseable {
                 store.readMarkers());
         journal.start();
         room.start();
+        if (cluster != null) {
+            numbering.start();
+            cluster.listen(new ClusterNode(cluster, history, room, log));
+            log.info("cluster: node " + cluster.node() + " of the nodes on " + store.where());
+        }
         started = clock.instant();
         for (ServerTransport transport : transports) {
             transport.start(this::accept);
@@ -265,6 +287,10 @@ public final class ChatServer implements AutoCloseable {
     private void release() {
         transports.forEach(ServerTransport::close);
         try {
+            if (cluster != null) {
+                cluster.close();
+                numbering.stop();
+            }
             if (journal != null) {
                 journal.stop();
             }

@@ -54,6 +54,8 @@ import java.util.stream.Collectors;
  * @param database                  the database that keeps everything, or {@code null} for SQLite in the data folder
  * @param privates                  how private messages wait for offline recipients, and how long they are kept
  * @param maxSessions               places one account may be logged in from at once; one more ends the oldest
+ * @param nodeName                  this server's name among several nodes on one database, or {@code null} when it
+ *                                  runs alone
  */
 public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistration, boolean allowGuests,
                            boolean durableHistory, int maxLineBytes, int maxNameLength, int maxTextLength,
@@ -62,7 +64,9 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                            int maxConnectionsPerAddress, int bytesPerSecond, int byteBurst, int maxJsonDepth,
                            Duration resumeValidity, int resumeReplayMax, long maxFileSize, String defaultRoom,
                            RoomCreation roomCreation, int maxRoomsPerUser, Set<String> admins, Database database,
-                           Privates privates, int maxSessions) {
+                           Privates privates, int maxSessions, String nodeName) {
+    /** What a node's name may be: it travels in the database's notices, between spaces. */
+    public static final String NODE_NAME = "[A-Za-z0-9_.-]{1,64}";
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_HASH_ITERATIONS = 600_000;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
@@ -93,6 +97,18 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         defaultRoom = RoomNames.canonical(defaultRoom);
         if (maxRoomsPerUser < 1) {
             throw new IllegalArgumentException("Everyone must be able to be in at least one room: " + maxRoomsPerUser);
+        }
+        if (nodeName != null && !nodeName.matches(NODE_NAME)) {
+            throw new IllegalArgumentException("A node name is 1 to 64 letters, digits, '_', '-' and '.': '"
+                    + nodeName + "'.");
+        }
+        if (nodeName != null && database == null) {
+            throw new IllegalArgumentException("--node-name runs this server as one node of several on one database:"
+                    + " give that database with --database.");
+        }
+        if (nodeName != null && !durableHistory) {
+            throw new IllegalArgumentException("The nodes of a cluster share their history through the database: it"
+                    + " cannot be kept in memory only.");
         }
         if (maxSessions < 1) {
             throw new IllegalArgumentException("An account must be able to log in from one place: " + maxSessions);
@@ -157,7 +173,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                 DEFAULT_BYTES_PER_SECOND, DEFAULT_BYTE_BURST, DEFAULT_MAX_JSON_DEPTH, DEFAULT_RESUME_VALIDITY,
                 DEFAULT_RESUME_REPLAY_MAX, Protocol.DEFAULT_MAX_FILE_SIZE, RoomNames.DEFAULT_ROOM,
                 RoomCreation.ACCOUNTS, DEFAULT_MAX_ROOMS_PER_USER, Set.of(), null, Privates.DEFAULTS,
-                DEFAULT_MAX_SESSIONS);
+                DEFAULT_MAX_SESSIONS, null);
     }
 
     public static ServerConfig defaults(Path dataDir) {
@@ -278,6 +294,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
         private Database database;
         private Privates privates;
         private int maxSessions;
+        private String nodeName;
 
         private Builder(ServerConfig from) {
             dataDir = from.dataDir;
@@ -311,6 +328,12 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
             database = from.database;
             privates = from.privates;
             maxSessions = from.maxSessions;
+            nodeName = from.nodeName;
+        }
+
+        public Builder nodeName(String value) {
+            nodeName = value;
+            return this;
         }
 
         public Builder maxSessions(int value) {
@@ -468,7 +491,7 @@ public record ServerConfig(Path dataDir, int historyOnJoin, boolean openRegistra
                     maxLineBytes, maxNameLength, maxTextLength, historyPageMax, outboxBytes, messagesPerSecond, burst,
                     hashIterations, loginDeadline, presenceLimit, fsync, maxConnections, maxConnectionsPerAddress,
                     bytesPerSecond, byteBurst, maxJsonDepth, resumeValidity, resumeReplayMax, maxFileSize, defaultRoom,
-                    roomCreation, maxRoomsPerUser, admins, database, privates, maxSessions);
+                    roomCreation, maxRoomsPerUser, admins, database, privates, maxSessions, nodeName);
         }
     }
 }

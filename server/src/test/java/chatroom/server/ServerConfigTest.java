@@ -32,6 +32,21 @@ class ServerConfigTest {
     }
 
     @Test
+    void aNodeOfSeveralNeedsTheirDatabaseDurableHistoryAndAPlainName() {
+        ServerConfig.Database database = new ServerConfig.Database("jdbc:postgresql://db/chat", null, false);
+        assertEquals("north-1", defaults.toBuilder().database(database).nodeName("north-1").build().nodeName());
+        assertEquals("--node-name runs this server as one node of several on one database: give that database with"
+                + " --database.", assertThrows(IllegalArgumentException.class,
+                () -> defaults.toBuilder().nodeName("north-1").build()).getMessage());
+        assertEquals("A node name is 1 to 64 letters, digits, '_', '-' and '.': 'north 1'.",
+                assertThrows(IllegalArgumentException.class,
+                        () -> defaults.toBuilder().database(database).nodeName("north 1").build()).getMessage());
+        assertEquals("The nodes of a cluster share their history through the database: it cannot be kept in memory"
+                + " only.", assertThrows(IllegalArgumentException.class, () -> defaults.toBuilder()
+                .database(database).nodeName("north-1").durableHistory(false).build()).getMessage());
+    }
+
+    @Test
     void theDefaultRoomMustBeARoomName() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> defaults.toBuilder().defaultRoom("lobby").build());
@@ -75,7 +90,7 @@ class ServerConfigTest {
                 Duration.ofSeconds(3), 50, true, 99, 4, 2048, 8192, 8, Duration.ofMinutes(2), 30, 77, "#hall",
                 RoomCreation.OPEN, 5, Set.of("alice"),
                 new ServerConfig.Database("jdbc:postgresql://db/chat", "pw", true), new ServerConfig.Privates(5,
-                Duration.ZERO), 2), all);
+                Duration.ZERO), 2, null), all);
         assertTrue(all.isAdmin("ALICE"));
         assertEquals(new StoreSettings(DIR, "jdbc:postgresql://db/chat", "pw", true, true), all.storeSettings());
         assertEquals(StoreSettings.dataFolder(DIR, false), defaults.storeSettings());

@@ -33,6 +33,26 @@ public final class Entries {
         };
     }
 
+    /** The room a history entry names. */
+    public static String roomOf(ServerMessage entry) {
+        return switch (entry) {
+            case ChatMessage message -> message.room();
+            case Announcement announcement -> announcement.room();
+            case FileShared shared -> shared.room();
+            default -> throw new IllegalArgumentException("Not a history entry: " + entry.type());
+        };
+    }
+
+    /** A history entry as shown when it is said: not marked as history, without a client id, in the named room. */
+    public static ServerMessage live(ServerMessage entry, String room) {
+        return switch (entry) {
+            case ChatMessage m -> new ChatMessage(m.id(), m.ts(), m.from(), m.text(), false, null, room);
+            case Announcement a -> new Announcement(a.id(), a.ts(), a.text(), false, room);
+            case FileShared f -> new FileShared(f.id(), f.ts(), f.from(), f.name(), f.size(), false, room);
+            default -> throw new IllegalArgumentException("Not a history entry: " + entry.type());
+        };
+    }
+
     private static ServerMessage withoutRoom(ServerMessage message) {
         return switch (message) {
             case ChatMessage m when m.room() != null -> m.withRoom(null);

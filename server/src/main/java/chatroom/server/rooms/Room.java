@@ -228,6 +228,11 @@ public final class Room {
         return new RoomInfo(name, topic, members.size(), people, topicLocked, inviteOnly);
     }
 
+    /** On a node of several: the entry with this id, numbered by the database, is the room's newest now. */
+    void advanceTo(long id) {
+        lastId = id;
+    }
+
     /** The id the next history entry gets. */
     long nextId() {
         return ++lastId;

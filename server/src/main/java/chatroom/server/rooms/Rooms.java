@@ -65,6 +65,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -220,6 +221,21 @@ public final class Rooms {
     record Welcomed(List<MembershipStore.Membership> memberships) implements Event {
     }
 
+    /**
+     * Entries the database numbered: this node's, back from {@link Numbering}, or another node's read from the
+     * tables. Shown in each room in id order.
+     */
+    public record Numbered(List<Entry> entries) implements Event {
+        /** An entry; {@code sender} and {@code cid} are this node's session that said it and its client id. */
+        public record Entry(ServerMessage entry, Session sender, String cid) {
+        }
+
+        /** Entries another node committed, as read from the tables. */
+        public static Numbered fromTables(List<ServerMessage> entries) {
+            return new Numbered(entries.stream().map(entry -> new Entry(entry, null, null)).toList());
+        }
+    }
+
     /** Waiting private messages were deleted outside the rooms' thread (retention, the operator). */
     public record PrivateMessagesDeleted() implements Event {
     }
@@ -246,6 +262,10 @@ public final class Rooms {
     private final ServerConfig config;
     private final Object welcoming = new Object();
     private final Journal journal;
+    /** On a node of several, what numbers the rooms' entries; null when the server runs alone. */
+    private volatile Numbering numbering;
+    /** Numbered entries that came before an earlier one of their room, by room and id; rooms thread only. */
+    private final Map<Room, TreeMap<Long, Numbered.Entry>> waitingForTurn = new HashMap<>();
     private final ServerLog log;
     private final Clock clock;
     private final BlockingQueue<Event> inbox = new LinkedBlockingQueue<>();
@@ -333,9 +353,19 @@ public final class Rooms {
         return byKey.size();
     }
 
+    /** Every room, as of a moment ago; safe from any thread. */
+    public List<Room> rooms() {
+        return List.copyOf(byKey.values());
+    }
+
     /** The room of that name, if there is one; safe from any thread. */
     public Room room(String name) {
         return byKey.get(RoomNames.key(name));
+    }
+
+    /** Makes this server a node of several: the database numbers the rooms' entries. Before {@link #start}. */
+    public void numberThrough(Numbering numbering) {
+        this.numbering = numbering;
     }
 
     public void post(Event event) {
@@ -422,6 +452,7 @@ public final class Rooms {
         switch (event) {
             case Enter e -> e.admitted().complete(enter(e));
             case SweepGuests sweep -> sweepGuests();
+            case Numbered n -> numbered(n.entries());
             case Welcomed w -> w.memberships().forEach(m -> enroll(lobby, m.accountKey(), m.name(), m.joined()));
             case Say s -> say(s.session(), s.room(), s.text(), s.cid());
             case Tell t -> tell(t.session(), t.to(), t.text(), t.cid());
@@ -681,11 +712,11 @@ public final class Rooms {
             return;
         }
         if (cid == null) {
-            if (journal.failing()) {
+            if (cannotSave()) {
                 refuseUnsaved(session, null);
                 return;
             }
-            record(room, new ChatMessage(room.nextId(), now(), session.name(), text, false, null, room.name()));
+            record(room, new ChatMessage(nextId(room), now(), session.name(), text, false, null, room.name()));
             return;
         }
         String sender = accountKey(session.account(), session.guest());
@@ -697,11 +728,16 @@ public final class Rooms {
                     first.name()));
             return;
         }
-        if (journal.failing()) {
+        if (cannotSave()) {
             refuseUnsaved(session, cid);
             return;
         }
-        ChatMessage message = new ChatMessage(room.nextId(), now(), session.name(), text, false, null, room.name());
+        ChatMessage message = new ChatMessage(nextId(room), now(), session.name(), text, false, null, room.name());
+        if (numbering != null) {
+            numbering.submit(new Numbering.Unnumbered(message.withCid(HistoryStore.receiptCid(sender, cid)), session,
+                    cid));
+            return;
+        }
         receipts.add(new Receipts.Receipt(sender, cid, message.id(), message.ts(), message.from(), null,
                 room.key()), now());
         if (config.durableHistory()) {
@@ -709,6 +745,11 @@ public final class Rooms {
         }
         broadcastWithEcho(room, message, session, message.withCid(cid));
         remember(room, message);
+    }
+
+    /** Whether history cannot be written now: the journal, or on a node of several the numbering, is failing. */
+    private boolean cannotSave() {
+        return journal.failing() || numbering != null && numbering.failing();
     }
 
     /**
@@ -741,7 +782,7 @@ public final class Rooms {
     /** A file reached a room (the default room for protocol 1): recorded in its history like a message. */
     private void shared(Shared file) {
         Room room = file.room() == null ? lobby : byKey.getOrDefault(RoomNames.key(file.room()), lobby);
-        record(room, new FileShared(room.nextId(), now(), file.from(), file.name(), file.size(), false, room.name()));
+        record(room, new FileShared(nextId(room), now(), file.from(), file.name(), file.size(), false, room.name()));
     }
 
     /** The default room; safe from any thread. */
@@ -757,20 +798,73 @@ public final class Rooms {
 
     /** The operator speaks in the default room, to everyone online whatever rooms they are in. */
     private void announce(String text) {
-        Announcement announcement = new Announcement(lobby.nextId(), now(), text, false, lobby.name());
+        Announcement announcement = new Announcement(nextId(lobby), now(), text, false, lobby.name());
+        log.info("announcement: " + text);
+        if (numbering != null) {
+            numbering.submit(new Numbering.Unnumbered(announcement, null, null));
+            return;
+        }
         if (config.durableHistory()) {
             pendingEntries.add(announcement);
         }
         broadcast(everyone(), announcement);
         remember(lobby, announcement);
-        log.info("announcement: " + text);
     }
 
     private void record(Room room, ServerMessage entry) {
+        if (numbering != null) {
+            numbering.submit(new Numbering.Unnumbered(entry, null, null));
+            return;
+        }
         if (config.durableHistory()) {
             pendingEntries.add(entry);
         }
         broadcast(room, entry);
+        remember(room, entry);
+    }
+
+    /** The id of a room's next entry; on a node of several the database numbers it (0 until then). */
+    private long nextId(Room room) {
+        return numbering == null ? room.nextId() : 0;
+    }
+
+    /**
+     * Entries the database numbered, this node's or others', shown in each room in id order: one that comes before
+     * those ahead of it waits for them (ids have no gaps), and one shown already is not shown again.
+     */
+    private void numbered(List<Numbered.Entry> entries) {
+        for (Numbered.Entry numbered : entries) {
+            Room room = byKey.get(RoomNames.key(Entries.roomOf(numbered.entry())));
+            long id = HistoryStore.idOf(numbered.entry());
+            if (room == null || id <= room.lastId()) {
+                // A room made on another node is not known here yet (the cluster's next stage).
+                continue;
+            }
+            TreeMap<Long, Numbered.Entry> queue = waitingForTurn.computeIfAbsent(room, any -> new TreeMap<>());
+            queue.putIfAbsent(id, numbered);
+            while (!queue.isEmpty() && queue.firstKey() == room.lastId() + 1) {
+                show(room, queue.pollFirstEntry().getValue());
+            }
+            if (queue.isEmpty()) {
+                waitingForTurn.remove(room);
+            }
+        }
+    }
+
+    /** A numbered entry's turn in its room: remembered, and delivered as a live message (its sender's with its cid). */
+    private void show(Room room, Numbered.Entry numbered) {
+        ServerMessage entry = Entries.live(numbered.entry(), room.name());
+        room.advanceTo(HistoryStore.idOf(entry));
+        if (entry instanceof ChatMessage message && numbered.sender() != null && numbered.cid() != null) {
+            Session sender = numbered.sender();
+            receipts.add(new Receipts.Receipt(accountKey(sender.account(), sender.guest()), numbered.cid(),
+                    message.id(), message.ts(), message.from(), null, room.key()), now());
+            broadcastWithEcho(room, message, sender, message.withCid(numbered.cid()));
+        } else if (entry instanceof Announcement) {
+            broadcast(everyone(), entry);
+        } else {
+            broadcast(room, entry);
+        }
         remember(room, entry);
     }
 

@@ -1,6 +1,7 @@
 package chatroom.server.store;
 
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Everything the server keeps, in one place a {@link StoreProvider} opened: accounts, rooms, memberships with the
@@ -29,6 +30,15 @@ public interface Store extends AutoCloseable {
 
     /** Everything, as rows, for copying this store into another. */
     StoreRows rows();
+
+    /**
+     * The link for one node of several on this store, opened now; empty for a store that serves one process only.
+     *
+     * @throws SQLException when the store could link nodes but not now
+     */
+    default Optional<ClusterLink> cluster(String node) throws SQLException {
+        return Optional.empty();
+    }
 
     /** Where the data is, for the operator's messages (a file, a URL without its password). */
     String where();

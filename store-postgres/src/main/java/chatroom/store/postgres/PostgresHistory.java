@@ -5,6 +5,7 @@ import chatroom.api.rules.RoomNames;
 import chatroom.server.store.HistoryRow;
 import chatroom.server.store.HistoryStore;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -29,6 +30,14 @@ final class PostgresHistory implements HistoryStore {
     @Override
     public void append(List<ServerMessage> entries) throws SQLException {
         List<HistoryRow> rows = entries.stream().map(HistoryRow::of).toList();
+        jdbc.transaction(connection -> insert(connection, rows));
+    }
+
+    /**
+     * Inserts the rows in the connection's transaction; a row whose room has its id already is skipped, so that a
+     * batch written again (after a commit whose answer was lost) is kept once.
+     */
+    static int insert(Connection connection, List<HistoryRow> rows) throws SQLException {
         int count = rows.size();
         String[] roomKeys = new String[count];
         Long[] ids = new Long[count];
@@ -49,19 +58,17 @@ final class PostgresHistory implements HistoryStore {
             accounts[i] = row.senderAccount();
             cids[i] = row.cid();
         }
-        jdbc.transaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO history (room_key, room_id, ts,"
-                    + " kind, sender, body, sender_account, cid) SELECT * FROM unnest(?::text[], ?::bigint[],"
-                    + " ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-                    + " ON CONFLICT (room_key, room_id) DO NOTHING")) {
-                Object[][] columns = {roomKeys, ids, times, kinds, senders, bodies, accounts, cids};
-                for (int i = 0; i < columns.length; i++) {
-                    insert.setArray(i + 1, connection.createArrayOf(columns[i] instanceof Long[] ? "bigint" : "text",
-                            columns[i]));
-                }
-                return insert.executeUpdate();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO history (room_key, room_id, ts,"
+                + " kind, sender, body, sender_account, cid) SELECT * FROM unnest(?::text[], ?::bigint[],"
+                + " ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                + " ON CONFLICT (room_key, room_id) DO NOTHING")) {
+            Object[][] columns = {roomKeys, ids, times, kinds, senders, bodies, accounts, cids};
+            for (int i = 0; i < columns.length; i++) {
+                insert.setArray(i + 1, connection.createArrayOf(columns[i] instanceof Long[] ? "bigint" : "text",
+                        columns[i]));
             }
-        });
+            return insert.executeUpdate();
+        }
     }
 
     @Override

@@ -76,7 +76,8 @@ public final class PostgresStoreProvider implements StoreProvider {
         return new StoreParts(where, new PostgresAccounts(jdbc), new PostgresRooms(jdbc), new PostgresMemberships(jdbc),
                 new PostgresServerBans(jdbc), new PostgresHistory(jdbc), new PostgresTokens(jdbc),
                 new JdbcPrivates(jdbc), new JdbcReadMarkers(jdbc),
-                new JdbcRows(pool::getConnection, JdbcRows.standardTables("COLLATE \"C\"", "seq")), pool);
+                new JdbcRows(pool::getConnection, JdbcRows.standardTables("COLLATE \"C\"", "seq")), pool,
+                node -> new PostgresCluster(jdbc, settings.database(), settings.password(), node));
     }
 
     /** The pool's settings. Package access for tests. */

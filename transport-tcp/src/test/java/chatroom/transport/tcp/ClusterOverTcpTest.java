@@ -1,0 +1,113 @@
+package chatroom.transport.tcp;
+
+import chatroom.api.message.ChatMessage;
+import chatroom.api.spi.ChatService;
+import chatroom.api.spi.ConnectOptions;
+import chatroom.server.ServerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Several server nodes on one real PostgreSQL, through the real TCP transport and client: people on different nodes
+ * in one room see each other's messages, all of them, in the same order with the same ids.
+ */
+class ClusterOverTcpTest {
+    private static final int EACH = 40;
+
+    @TempDir
+    Path data;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : toClose.reversed()) {
+            closeable.close();
+        }
+    }
+
+    private RunningServer node(ServerConfig shared, String name) throws Exception {
+        RunningServer node = RunningServer.start(shared.toBuilder().nodeName(name)
+                .build());
+        toClose.add(node);
+        return node;
+    }
+
+    private ChatService logIn(RunningServer node, RecordingListener listener, String name) throws Exception {
+        ChatService service = node.client(listener, Map.of(ConnectOptions.ROOMS, List.of("true")));
+        toClose.add(service);
+        service.login(name, ("pw-" + name).toCharArray());
+        return service;
+    }
+
+    /** The live chat messages a person saw, as "id text". */
+    private static List<String> seen(RecordingListener listener) {
+        return listener.everything().stream().filter(ChatMessage.class::isInstance).map(ChatMessage.class::cast)
+                .filter(m -> !m.history()).map(m -> m.id() + " " + m.text()).toList();
+    }
+
+    @Test
+    void peopleOnThreeNodesSeeEveryMessageOfTheRoomInOneOrderWithTheSameIds() throws Exception {
+        ServerConfig shared = RunningServer.onStore(RunningServer.config(data), "postgresql");
+        List<RunningServer> nodes = List.of(node(shared, "north"), node(shared, "south"), node(shared, "east"));
+        List<String> people = List.of("alice", "bob", "carol");
+        List<RecordingListener> listeners = new ArrayList<>();
+        List<ChatService> services = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            RecordingListener listener = new RecordingListener(people.get(i));
+            listeners.add(listener);
+            services.add(logIn(nodes.get(i), listener, people.get(i)));
+        }
+
+        ExecutorService writers = Executors.newFixedThreadPool(services.size());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < services.size(); i++) {
+                ChatService service = services.get(i);
+                String who = people.get(i);
+                done.add(writers.submit(() -> {
+                    for (int n = 1; n <= EACH; n++) {
+                        service.sayIn("#lobby", who + " " + n);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> one : done) {
+                one.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        int total = EACH * services.size();
+        for (RecordingListener listener : listeners) {
+            listener.await(ChatMessage.class, m -> !m.history() && m.id() == total, 20);
+        }
+
+        List<String> first = seen(listeners.getFirst());
+        assertEquals(LongStream.rangeClosed(1, total).boxed().toList(),
+                first.stream().map(line -> Long.parseLong(line.substring(0, line.indexOf(' ')))).toList(),
+                "every id once, in order, none missing");
+        for (String who : people) {
+            List<String> own = first.stream().map(line -> line.substring(line.indexOf(' ') + 1))
+                    .filter(text -> text.startsWith(who + " ")).toList();
+            assertEquals(LongStream.rangeClosed(1, EACH).mapToObj(n -> who + " " + n).toList(), own,
+                    "each person's messages in the order said");
+        }
+        for (RecordingListener other : listeners.subList(1, listeners.size())) {
+            assertEquals(first, seen(other), "the same messages, order and ids on every node");
+        }
+    }
+}
