@@ -64,6 +64,43 @@ public final class ClusterNode implements ClusterLink.Listener {
         } catch (SQLException e) {
             fellBehind(e);
         }
+        recounted(null);
+        rooms.post(new Rooms.SayWhoIsHere());
+    }
+
+    @Override
+    public void online(ClusterLink.Person person) {
+        try {
+            rooms.post(new Rooms.OnlineElsewhere(person, person.guest() ? List.of()
+                    : link.memberships(List.of(person.memberKey()))));
+        } catch (SQLException e) {
+            // Shown in the rooms this node knows them in; the next recount brings the rest.
+            rooms.post(new Rooms.OnlineElsewhere(person, List.of()));
+        }
+    }
+
+    @Override
+    public void offline(String node, String memberKey, String reason) {
+        rooms.post(new Rooms.OfflineElsewhere(node, memberKey, reason));
+    }
+
+    @Override
+    public void nodeGone(String node, String reason) {
+        log.info("cluster: node " + node + " " + reason);
+        rooms.post(new Rooms.NodeGone(node, reason));
+    }
+
+    /** Who is online elsewhere, read anew, with the memberships of those with accounts. */
+    @Override
+    public void recounted(String node) {
+        try {
+            List<ClusterLink.Person> people = link.onlineElsewhere();
+            List<String> accounts = people.stream().filter(person -> !person.guest())
+                    .map(ClusterLink.Person::memberKey).distinct().toList();
+            rooms.post(new Rooms.AllElsewhere(people, link.memberships(accounts)));
+        } catch (SQLException e) {
+            log.info("cluster: could not read who is online on the other nodes (" + e.getMessage() + ")");
+        }
     }
 
     @Override

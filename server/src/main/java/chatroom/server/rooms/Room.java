@@ -60,6 +60,10 @@ public final class Room {
     private final Map<String, Integer> sessionsHere = new HashMap<>();
     /** How many people are present; safe from any thread. */
     private volatile int people;
+    /** Members online on other nodes (a node of several), whether here too or not; rooms thread only. */
+    private final Set<String> elsewhere = new HashSet<>();
+    /** How many of {@link #elsewhere} have no session here: with {@link #sessionsHere}, the room's online count. */
+    private int elsewhereOnly;
 
     /** A member: the name it had when it joined (an account's registered name) and when that was. */
     public record Member(String name, long since) {
@@ -310,8 +314,45 @@ public final class Room {
             presentV2 = grown(presentV2, session);
         }
         boolean first = sessionsHere.merge(memberKey, 1, Integer::sum) == 1;
-        people = sessionsHere.size();
-        return first;
+        boolean online = first && !elsewhere.contains(memberKey);
+        if (first && !online) {
+            elsewhereOnly--;
+        }
+        people = sessionsHere.size() + elsewhereOnly;
+        return online;
+    }
+
+    /**
+     * On a node of several: a member of the room came online on another node.
+     *
+     * @return whether that brought the member online in the room (it was not here already)
+     */
+    boolean arrivedElsewhere(String memberKey) {
+        boolean online = elsewhere.add(memberKey) && !sessionsHere.containsKey(memberKey);
+        if (online) {
+            elsewhereOnly++;
+            people = sessionsHere.size() + elsewhereOnly;
+        }
+        return online;
+    }
+
+    /**
+     * On a node of several: a member of the room went offline on the other nodes.
+     *
+     * @return whether that took the member offline in the room (it is not here either)
+     */
+    boolean departedElsewhere(String memberKey) {
+        boolean offline = elsewhere.remove(memberKey) && !sessionsHere.containsKey(memberKey);
+        if (offline) {
+            elsewhereOnly--;
+            people = sessionsHere.size() + elsewhereOnly;
+        }
+        return offline;
+    }
+
+    /** The members (by key) online in the room on other nodes, here too or not; rooms thread only. */
+    Set<String> elsewhere() {
+        return java.util.Collections.unmodifiableSet(elsewhere);
     }
 
     /**
@@ -331,8 +372,12 @@ public final class Room {
         if (last) {
             sessionsHere.remove(memberKey);
         }
-        people = sessionsHere.size();
-        return last;
+        boolean offline = last && !elsewhere.contains(memberKey);
+        if (last && !offline) {
+            elsewhereOnly++;
+        }
+        people = sessionsHere.size() + elsewhereOnly;
+        return offline;
     }
 
     public boolean isPresent(Session session) {

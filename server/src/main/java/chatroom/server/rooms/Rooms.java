@@ -42,6 +42,7 @@ import chatroom.server.accounts.ResumeTokens;
 import chatroom.server.log.ServerLog;
 import chatroom.server.sessions.Session;
 import chatroom.server.privates.PrivateConversations;
+import chatroom.server.store.ClusterLink;
 import chatroom.server.store.HistoryStore;
 import chatroom.server.store.MembershipStore;
 import chatroom.server.store.PrivateRow;
@@ -236,6 +237,31 @@ public final class Rooms {
         }
     }
 
+    /** On a node of several: someone came online on another node; their memberships as the database has them. */
+    public record OnlineElsewhere(ClusterLink.Person person, List<MembershipStore.Membership> memberships)
+            implements Event {
+    }
+
+    /** On a node of several: someone went offline on another node. */
+    public record OfflineElsewhere(String node, String memberKey, String reason) implements Event {
+    }
+
+    /** On a node of several: another node stopped, or was found dead; why, in a few words ("lost"). */
+    public record NodeGone(String node, String reason) implements Event {
+    }
+
+    /**
+     * On a node of several: everyone online on the other nodes as the database has them now (after the link came
+     * back), with the memberships of each account among them.
+     */
+    public record AllElsewhere(List<ClusterLink.Person> people, List<MembershipStore.Membership> memberships)
+            implements Event {
+    }
+
+    /** On a node of several: say again who is online here (the link came back, or the others took it for dead). */
+    public record SayWhoIsHere() implements Event {
+    }
+
     /** Waiting private messages were deleted outside the rooms' thread (retention, the operator). */
     public record PrivateMessagesDeleted() implements Event {
     }
@@ -264,6 +290,10 @@ public final class Rooms {
     private final Journal journal;
     /** On a node of several, what numbers the rooms' entries; null when the server runs alone. */
     private volatile Numbering numbering;
+    /** On a node of several, where this node says who is online on it; null when the server runs alone. */
+    private volatile PresenceOut presenceOut;
+    /** On a node of several, who is online on the other nodes. */
+    private final Elsewhere elsewhere = new Elsewhere();
     /** Numbered entries that came before an earlier one of their room, by room and id; rooms thread only. */
     private final Map<Room, TreeMap<Long, Numbered.Entry>> waitingForTurn = new HashMap<>();
     private final ServerLog log;
@@ -363,9 +393,13 @@ public final class Rooms {
         return byKey.get(RoomNames.key(name));
     }
 
-    /** Makes this server a node of several: the database numbers the rooms' entries. Before {@link #start}. */
-    public void numberThrough(Numbering numbering) {
+    /**
+     * Makes this server a node of several: the database numbers the rooms' entries, and who is online here is told
+     * to the other nodes. Before {@link #start}.
+     */
+    public void asNode(Numbering numbering, PresenceOut presence) {
         this.numbering = numbering;
+        this.presenceOut = presence;
     }
 
     public void post(Event event) {
@@ -453,6 +487,21 @@ public final class Rooms {
             case Enter e -> e.admitted().complete(enter(e));
             case SweepGuests sweep -> sweepGuests();
             case Numbered n -> numbered(n.entries());
+            case OnlineElsewhere o -> onlineElsewhere(o.person(), o.memberships());
+            case OfflineElsewhere o -> {
+                Elsewhere.Remote gone = elsewhere.depart(o.node(), o.memberKey());
+                if (gone != null) {
+                    offlineElsewhere(gone, o.reason());
+                }
+            }
+            case NodeGone g -> elsewhere.nodeGone(g.node()).forEach(gone -> offlineElsewhere(gone,
+                    "server node " + g.reason()));
+            case AllElsewhere a -> allElsewhere(a.people(), a.memberships());
+            case SayWhoIsHere s -> {
+                if (presenceOut != null) {
+                    presenceOut.onlineHere(byMember.values().stream().map(Rooms::asRemote).toList());
+                }
+            }
             case Welcomed w -> w.memberships().forEach(m -> enroll(lobby, m.accountKey(), m.name(), m.joined()));
             case Say s -> say(s.session(), s.room(), s.text(), s.cid());
             case Tell t -> tell(t.session(), t.to(), t.text(), t.cid());
@@ -539,6 +588,9 @@ public final class Rooms {
             byName.put(Names.key(account), person);
             onlineNames.add(Names.key(account));
             byMember.put(person.memberKey(), person);
+            if (presenceOut != null) {
+                presenceOut.online(asRemote(person));
+            }
         } else {
             session.renamedTo(person.name());
         }
@@ -553,7 +605,7 @@ public final class Rooms {
             }
         } else {
             Map<String, Long> unread = login.unread() == null ? Map.of() : login.unread();
-            deliver(session, new LoggedIn(session.name(), onlineNames.size(), resume,
+            deliver(session, new LoggedIn(session.name(), onlineCount(), resume,
                     rooms.stream().map(room -> room.info().withUnread(unread.get(room.key()))).toList()));
             Map<String, Long> seen = seenByKey(login.seen());
             for (Room room : rooms) {
@@ -583,7 +635,7 @@ public final class Rooms {
      */
     private void replace(Session previous, boolean sameDevice) {
         String shownAs = previous.name();
-        List<Room> left = dropSession(previous, false);
+        List<Room> left = dropSession(previous, false, "logged in from somewhere else");
         revoke(previous.takeResumeToken());
         deliverAndClose(previous, new Bye(Bye.REPLACED, sameDevice ? "You logged in from somewhere else."
                 : "Your account is now logged in from more than " + (config.maxSessions() == 1 ? "one place"
@@ -823,6 +875,68 @@ public final class Rooms {
         remember(room, entry);
     }
 
+    /** A person online here as the other nodes are told of them. */
+    private static ClusterLink.Person asRemote(Person person) {
+        return new ClusterLink.Person(null, person.memberKey(), person.name(), person.guest(),
+                person.since().toEpochMilli());
+    }
+
+    /** The rooms a person online elsewhere is in, as this node knows them: a guest is in the default room. */
+    private List<Room> roomsOfRemote(String memberKey, boolean guest) {
+        return guest ? List.of(lobby) : List.copyOf(roomsOfMember.getOrDefault(memberKey, Set.of()));
+    }
+
+    /** Memberships the database has that this node did not know of (made on another node). */
+    private void learn(List<MembershipStore.Membership> memberships) {
+        for (MembershipStore.Membership membership : memberships) {
+            Room room = byKey.get(membership.roomKey());
+            if (room != null && !room.isMember(membership.accountKey())) {
+                enroll(room, membership.accountKey(), membership.name(), membership.joined());
+            }
+        }
+    }
+
+    /** Someone came online on another node: an arrival in each room they are in where they were not online. */
+    private void onlineElsewhere(ClusterLink.Person person, List<MembershipStore.Membership> memberships) {
+        learn(memberships);
+        if (elsewhere.arrive(person)) {
+            arrivedElsewhere(person);
+        }
+    }
+
+    private void arrivedElsewhere(ClusterLink.Person person) {
+        for (Room room : roomsOfRemote(person.memberKey(), person.guest())) {
+            if (room.arrivedElsewhere(person.memberKey())) {
+                presenceNotice(room, room == lobby ? new Joined(now(), person.name(), room.online(), person.guest(),
+                                room.name()) : null,
+                        new Presence(room.name(), now(), person.name(), Presence.ONLINE, null, room.online()), null);
+            }
+        }
+    }
+
+    /** Someone is online on no other node any more: a departure in each room they are in and not here. */
+    private void offlineElsewhere(Elsewhere.Remote gone, String reason) {
+        for (Room room : roomsOfRemote(gone.memberKey(), gone.guest())) {
+            if (room.departedElsewhere(gone.memberKey())) {
+                presenceNotice(room, new Left(now(), gone.name(), room.online(), reason, room.name()),
+                        new Presence(room.name(), now(), gone.name(), Presence.OFFLINE, reason, room.online()), null);
+            }
+        }
+    }
+
+    /** Everyone elsewhere said anew: departures for those no longer there, arrivals for those new. */
+    private void allElsewhere(List<ClusterLink.Person> people, List<MembershipStore.Membership> memberships) {
+        learn(memberships);
+        Elsewhere.Change change = elsewhere.replace(people);
+        change.gone().forEach(gone -> offlineElsewhere(gone, "server node lost"));
+        change.arrived().forEach(this::arrivedElsewhere);
+    }
+
+    /** People online, each once: here, and on the other nodes of several. */
+    private int onlineCount() {
+        return onlineNames.size() + elsewhere.countNotIn(byMember.keySet());
+    }
+
     /** The id of a room's next entry; on a node of several the database numbers it (0 until then). */
     private long nextId(Room room) {
         return numbering == null ? room.nextId() : 0;
@@ -1017,6 +1131,9 @@ public final class Rooms {
         onlineNames.remove(Names.key(old));
         onlineNames.add(Names.key(name));
         person.renamedTo(name);
+        if (presenceOut != null) {
+            presenceOut.online(asRemote(person));
+        }
         // Told once to each session that shares a room with them, however many rooms they share, and to each of
         // their own devices.
         Set<Session> told = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -1028,7 +1145,7 @@ public final class Rooms {
         }
         Session[] everyoneTold = told.toArray(Session[]::new);
         deliverByProtocol(speaking(1, everyoneTold), new Renamed(now(), old, name, lobby.online()),
-                speaking(2, everyoneTold), new Renamed(now(), old, name, onlineNames.size()));
+                speaking(2, everyoneTold), new Renamed(now(), old, name, onlineCount()));
         log.info("rename " + old + " -> " + name);
     }
 
@@ -1037,10 +1154,15 @@ public final class Rooms {
             return;
         }
         if (session.protocol() == 1) {
-            List<Member> list = Arrays.stream(lobby.present()).map(personOf::get).distinct()
-                    .sorted(Comparator.comparing(p -> Names.key(p.name())))
-                    .map(p -> new Member(p.name(), p.since().toEpochMilli(), p.guest()))
-                    .toList();
+            List<Member> list = new ArrayList<>(Arrays.stream(lobby.present()).map(personOf::get).distinct()
+                    .map(p -> new Member(p.name(), p.since().toEpochMilli(), p.guest())).toList());
+            for (String key : lobby.elsewhere()) {
+                Elsewhere.Remote remote = elsewhere.get(key);
+                if (remote != null && !byMember.containsKey(key)) {
+                    list.add(new Member(remote.name(), remote.since(), remote.guest()));
+                }
+            }
+            list.sort(Comparator.comparing(member -> Names.key(member.name())));
             deliver(session, new Members(list));
             return;
         }
@@ -1056,7 +1178,7 @@ public final class Rooms {
      * per IRC registration for each of its channels, so each name is folded once (a session keeps its folded name)
      * rather than at every comparison.
      */
-    private static List<Member> membersOf(Room room, boolean onlineOnly) {
+    private List<Member> membersOf(Room room, boolean onlineOnly) {
         Map<String, Session> online = new HashMap<>();
         for (Session present : room.present()) {
             // Sessions are in the order they came: the first of a person's is its oldest.
@@ -1071,12 +1193,22 @@ public final class Rooms {
         } else {
             room.members().forEach((key, member) -> {
                 Session here = online.get(key);
+                if (here == null && room.elsewhere().contains(key)) {
+                    return; // listed below, online elsewhere
+                }
                 sorted.add(here != null
                         ? new Sorted(here.nameKey(), new Member(here.name(), here.since().toEpochMilli(), here.guest(),
                                 true, room.roleOf(key)))
                         : new Sorted(Names.key(member.name()), new Member(member.name(), member.since(), null, false,
                                 room.roleOf(key))));
             });
+        }
+        for (String key : room.elsewhere()) {
+            Elsewhere.Remote remote = elsewhere.get(key);
+            if (!online.containsKey(key) && remote != null) {
+                sorted.add(new Sorted(Names.key(remote.name()), new Member(remote.name(), remote.since(),
+                        remote.guest() ? true : null, true, room.roleOf(key))));
+            }
         }
         sorted.sort(Comparator.comparing(Sorted::key));
         return sorted.stream().map(Sorted::member).toList();
@@ -1847,7 +1979,7 @@ public final class Rooms {
         if (session.inRoom() && personOf.containsKey(session)) {
             // A lost connection may come back with its resume token, to the same rooms, guests' included.
             String name = session.name();
-            List<Room> left = dropSession(session, !logout);
+            List<Room> left = dropSession(session, !logout, reason);
             departed(name, left, reason);
             log.info("logout " + session.name() + " from " + session.address() + ": " + reason + " ("
                     + lobby.online() + " online)");
@@ -1884,7 +2016,7 @@ public final class Rooms {
 
     private void endSession(Session target, Bye bye, String leftReason) {
         String name = target.name();
-        List<Room> left = dropSession(target, false);
+        List<Room> left = dropSession(target, false, leftReason);
         revoke(target.takeResumeToken());
         deliverAndClose(target, bye);
         departed(name, left, leftReason);
@@ -1902,7 +2034,8 @@ public final class Rooms {
     private void shutdown(CompletableFuture<Void> done) {
         Session[] all = everyone();
         for (Session session : all) {
-            dropSession(session, false);
+            // The other nodes hear that this one stopped, all at once.
+            dropSession(session, false, null);
         }
         pendingDeliveries.add(new Delivery(all, MessageCodec.encode(new Bye(Bye.SHUTDOWN,
                 "The server is shutting down.")), () -> {
@@ -1966,7 +2099,7 @@ public final class Rooms {
      * @param mayResume whether the session may come back with its resume token: a guest's memberships then wait for
      *                  it while resuming is possible ({@link #sweepGuests}), else end now
      */
-    private List<Room> dropSession(Session session, boolean mayResume) {
+    private List<Room> dropSession(Session session, boolean mayResume, String reason) {
         session.leave();
         Person person = personOf.remove(session);
         if (person == null) {
@@ -1978,6 +2111,9 @@ public final class Rooms {
             byName.remove(Names.key(person.name()), person);
             onlineNames.remove(Names.key(person.name()));
             byMember.remove(person.memberKey(), person);
+            if (presenceOut != null && reason != null) {
+                presenceOut.offline(person.memberKey(), reason);
+            }
         }
         List<Room> rooms = roomsOf.remove(session);
         List<Room> wentOffline = new ArrayList<>();

@@ -3,6 +3,7 @@ package chatroom.server.store;
 import chatroom.api.message.ServerMessage;
 
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -16,16 +17,40 @@ public interface ClusterLink extends AutoCloseable {
     record Committed(String node, String roomKey, long firstId, long lastId) {
     }
 
+    /** Someone online on a node (from one session there or more), by member key. */
+    record Person(String node, String memberKey, String name, boolean guest, long since) {
+    }
+
     /** What a node is told, on the link's own thread. */
     interface Listener {
         /** Another node committed to a room's history. */
         void committed(Committed committed);
 
         /**
-         * Notices may have been lost (the link was down, or has just started): whatever is above what the node
-         * knows is to be read from the tables.
+         * Notices may have been lost (the link was down, or has just started, or the others took this node for
+         * dead): whatever is above what the node knows is to be read from the tables, who is online elsewhere
+         * asked again ({@link #onlineElsewhere}), and who is online here said again ({@link #onlineHere}).
          */
         void missed();
+
+        /** Someone came online on another node (or, online there already, goes by a new name). */
+        default void online(Person person) {
+        }
+
+        /** Someone went offline on another node. */
+        default void offline(String node, String memberKey, String reason) {
+        }
+
+        /** Another node said anew who is online there (its link came back): whoever was before may not be. */
+        default void recounted(String node) {
+        }
+
+        /**
+         * Another node stopped (it said so) or was found dead (it stopped telling the database it lives): whoever
+         * was online there is not any more.
+         */
+        default void nodeGone(String node, String reason) {
+        }
 
         /** The link to the database is lost; it connects again by itself (and then {@link #missed} comes). */
         default void down(SQLException cause) {
@@ -51,7 +76,26 @@ public interface ClusterLink extends AutoCloseable {
     /** A room's entries from {@code firstId} to {@code lastId} as committed, oldest first, marked as history. */
     List<ServerMessage> committed(String room, long firstId, long lastId) throws SQLException;
 
-    /** Starts telling the listener what other nodes commit; {@link Listener#missed} comes first. */
+    /** Someone is online on this node now (its first session here), or is renamed; the others are told. */
+    void online(Person person) throws SQLException;
+
+    /** Someone is no longer online on this node (its last session here ended); the others are told. */
+    void offline(String memberKey, String reason) throws SQLException;
+
+    /** Who is online on this node, all at once (after the link came back): replaces what the database had. */
+    void onlineHere(List<Person> people) throws SQLException;
+
+    /** The memberships of these accounts (by key) as the database has them, whichever node made them. */
+    List<MembershipStore.Membership> memberships(Collection<String> accountKeys) throws SQLException;
+
+    /** Who is online on the other nodes that live. */
+    List<Person> onlineElsewhere() throws SQLException;
+
+    /**
+     * Starts telling the listener what other nodes commit and who comes and goes there; {@link Listener#missed}
+     * comes first. While it listens the link tells the database that this node lives, every few seconds, and finds
+     * the nodes that stopped doing so.
+     */
     void listen(Listener listener);
 
     @Override

@@ -7,6 +7,7 @@ import chatroom.api.message.ServerMessage;
 import chatroom.api.rules.RoomNames;
 import chatroom.server.store.ClusterLink;
 import chatroom.server.store.HistoryRow;
+import chatroom.server.store.MembershipStore;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -15,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +33,15 @@ import java.util.TreeMap;
  */
 final class PostgresCluster implements ClusterLink {
     static final String CHANNEL = "chat_history";
-    /** How long a listen waits for notices before it checks the connection is still alive. */
-    private static final int POLL_MILLIS = 1_000;
-    private static final long ALIVE_CHECK_NANOS = 5_000_000_000L;
+    static final String PEOPLE = "chat_people";
+    /** How often a listening node tells the database it lives, and looks for nodes that stopped doing so. */
+    static final long HEARTBEAT_NANOS = 2_000_000_000L;
+    /** A node silent this long is taken for dead: noticed within this and a heartbeat, well inside 15 s. */
+    static final long DEAD_AFTER_MILLIS = 10_000;
+    /** The database's clock, in milliseconds: the nodes' own clocks may disagree. */
+    private static final String NOW = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
+    /** How long a listen waits for notices before its heartbeat is looked at again. */
+    private static final int POLL_MILLIS = 500;
     private static final long FIRST_RETRY_MILLIS = 100;
     private static final long MAX_RETRY_MILLIS = 2_000;
 
@@ -53,6 +61,95 @@ final class PostgresCluster implements ClusterLink {
         this.url = url;
         this.password = password;
         this.node = node;
+    }
+
+    /**
+     * Makes the tables of who is where (unlogged: they describe the moment, and a database that crashed finds the
+     * nodes saying it again) and claims the node's name, forgetting who was online under it before: a node that
+     * crashed and came back has no one online yet, and the others are told so.
+     */
+    static PostgresCluster open(Jdbc jdbc, String url, String password, String node) throws SQLException {
+        PostgresCluster cluster = new PostgresCluster(jdbc, url, password, node);
+        jdbc.transaction(connection -> {
+            // Nodes starting together would race to create the tables: one at a time.
+            Jdbc.list(connection, "SELECT pg_advisory_xact_lock(hashtextextended('chat cluster tables', 0))",
+                    row -> true);
+            Jdbc.update(connection, "CREATE UNLOGGED TABLE IF NOT EXISTS cluster_nodes (node TEXT PRIMARY KEY,"
+                    + " seen BIGINT NOT NULL)");
+            Jdbc.update(connection, "CREATE UNLOGGED TABLE IF NOT EXISTS cluster_people (node TEXT NOT NULL,"
+                    + " member_key TEXT NOT NULL, name TEXT NOT NULL, guest BOOLEAN NOT NULL, since BIGINT NOT NULL,"
+                    + " PRIMARY KEY (node, member_key))");
+            Jdbc.update(connection, "INSERT INTO cluster_nodes (node, seen) VALUES (?, " + NOW + ") ON CONFLICT"
+                    + " (node) DO UPDATE SET seen = EXCLUDED.seen", node);
+            if (Jdbc.update(connection, "DELETE FROM cluster_people WHERE node = ?", node) > 0) {
+                notify(connection, PEOPLE, "gone " + node + " restarted");
+            }
+            return null;
+        });
+        return cluster;
+    }
+
+    private static void notify(Connection connection, String channel, String payload) throws SQLException {
+        Jdbc.list(connection, "SELECT pg_notify(?, ?)", row -> true, channel, payload);
+    }
+
+    @Override
+    public void online(Person person) throws SQLException {
+        jdbc.transaction(connection -> {
+            Jdbc.update(connection, "INSERT INTO cluster_people (node, member_key, name, guest, since) VALUES"
+                    + " (?, ?, ?, ?, ?) ON CONFLICT (node, member_key) DO UPDATE SET name = EXCLUDED.name,"
+                    + " guest = EXCLUDED.guest, since = EXCLUDED.since", node, person.memberKey(), person.name(),
+                    person.guest(), person.since());
+            notify(connection, PEOPLE, "on " + node + " " + person.since() + " " + (person.guest() ? 1 : 0) + " "
+                    + person.memberKey() + " " + person.name());
+            return null;
+        });
+    }
+
+    @Override
+    public void offline(String memberKey, String reason) throws SQLException {
+        jdbc.transaction(connection -> {
+            Jdbc.update(connection, "DELETE FROM cluster_people WHERE node = ? AND member_key = ?", node, memberKey);
+            notify(connection, PEOPLE, "off " + node + " " + memberKey + " " + reason);
+            return null;
+        });
+    }
+
+    @Override
+    public void onlineHere(List<Person> people) throws SQLException {
+        jdbc.transaction(connection -> {
+            Jdbc.update(connection, "INSERT INTO cluster_nodes (node, seen) VALUES (?, " + NOW + ") ON CONFLICT"
+                    + " (node) DO UPDATE SET seen = EXCLUDED.seen", node);
+            Jdbc.update(connection, "DELETE FROM cluster_people WHERE node = ?", node);
+            for (Person person : people) {
+                Jdbc.update(connection, "INSERT INTO cluster_people (node, member_key, name, guest, since) VALUES"
+                        + " (?, ?, ?, ?, ?)", node, person.memberKey(), person.name(), person.guest(),
+                        person.since());
+            }
+            notify(connection, PEOPLE, "here " + node);
+            return null;
+        });
+    }
+
+    @Override
+    public List<MembershipStore.Membership> memberships(Collection<String> accountKeys) throws SQLException {
+        if (accountKeys.isEmpty()) {
+            return List.of();
+        }
+        // Account keys hold no spaces: one parameter carries them all, whatever their number.
+        return jdbc.list("SELECT m.room_key, m.account_key, COALESCE(a.name, m.account_key), m.joined, m.operator"
+                        + " FROM memberships m LEFT JOIN accounts a ON a.name_key = m.account_key"
+                        + " WHERE m.account_key = ANY(string_to_array(?, ' '))",
+                row -> new MembershipStore.Membership(row.getString(1), row.getString(2), row.getString(3),
+                        row.getLong(4), row.getBoolean(5)), String.join(" ", accountKeys));
+    }
+
+    @Override
+    public List<Person> onlineElsewhere() throws SQLException {
+        return jdbc.list("SELECT p.node, p.member_key, p.name, p.guest, p.since FROM cluster_people p JOIN"
+                        + " cluster_nodes n ON n.node = p.node WHERE p.node <> ? ORDER BY p.node, p.member_key",
+                row -> new Person(row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4),
+                        row.getLong(5)), node);
     }
 
     @Override
@@ -137,6 +234,7 @@ final class PostgresCluster implements ClusterLink {
                 listenConnection = connection;
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + PEOPLE);
                 }
                 listener.missed();
                 down = false;
@@ -164,25 +262,84 @@ final class PostgresCluster implements ClusterLink {
 
     private void receive(Connection connection, Listener listener) throws SQLException {
         PGConnection postgres = connection.unwrap(PGConnection.class);
-        long lastHeard = System.nanoTime();
+        long lastBeat = 0;
         while (!closed) {
-            PGNotification[] notices = postgres.getNotifications(POLL_MILLIS);
             long now = System.nanoTime();
-            if (notices != null && notices.length > 0) {
-                lastHeard = now;
+            if (lastBeat == 0 || now - lastBeat > HEARTBEAT_NANOS) {
+                // Also how a dead connection is found: waiting for notices would not find it.
+                heartbeat(connection, listener);
+                lastBeat = now;
+            }
+            PGNotification[] notices = postgres.getNotifications(POLL_MILLIS);
+            if (notices != null) {
                 for (PGNotification notice : notices) {
-                    ClusterLink.Committed committed = parse(notice.getParameter());
-                    if (committed != null && !committed.node().equals(node)) {
-                        listener.committed(committed);
+                    if (notice.getName().equals(PEOPLE)) {
+                        people(notice.getParameter(), listener);
+                    } else {
+                        ClusterLink.Committed committed = parse(notice.getParameter());
+                        if (committed != null && !committed.node().equals(node)) {
+                            listener.committed(committed);
+                        }
                     }
                 }
-            } else if (now - lastHeard > ALIVE_CHECK_NANOS) {
-                // A quiet connection may be a dead one: a query finds out, where waiting for notices would not.
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SELECT 1");
-                }
-                lastHeard = now;
             }
+        }
+    }
+
+    /**
+     * Tells the database this node lives, and ends the nodes that stopped saying so: their people are no longer
+     * online, and every node is told. A node found dead itself (it was away longer than that) says again who is
+     * online here, through {@link Listener#missed}.
+     */
+    private void heartbeat(Connection connection, Listener listener) throws SQLException {
+        boolean alive = Jdbc.update(connection, "UPDATE cluster_nodes SET seen = " + NOW + " WHERE node = ?",
+                node) > 0;
+        if (!alive) {
+            Jdbc.update(connection, "INSERT INTO cluster_nodes (node, seen) VALUES (?, " + NOW + ") ON CONFLICT"
+                    + " (node) DO UPDATE SET seen = EXCLUDED.seen", node);
+            listener.missed();
+        }
+        Jdbc.list(connection, "WITH dead AS (DELETE FROM cluster_nodes WHERE seen < " + NOW + " - "
+                + DEAD_AFTER_MILLIS + " AND node <> ? RETURNING node), gone AS (DELETE FROM cluster_people p USING"
+                + " dead WHERE p.node = dead.node RETURNING p.node) SELECT pg_notify(?, 'gone ' || node || ' lost')"
+                + " FROM dead", row -> true, node, PEOPLE);
+    }
+
+    /** A notice on who is where, from another node: {@code on}, {@code off}, {@code here} or {@code gone}. */
+    private void people(String payload, Listener listener) {
+        String[] parts = payload.split(" ", 2);
+        if (parts.length < 2) {
+            return;
+        }
+        String[] rest = parts[1].split(" ", 5);
+        if (rest[0].equals(node)) {
+            return;
+        }
+        try {
+            switch (parts[0]) {
+                case "on" -> {
+                    if (rest.length == 5) {
+                        listener.online(new Person(rest[0], rest[3], rest[4], rest[2].equals("1"),
+                                Long.parseLong(rest[1])));
+                    }
+                }
+                case "off" -> {
+                    String[] off = parts[1].split(" ", 3);
+                    if (off.length == 3) {
+                        listener.offline(off[0], off[1], off[2]);
+                    }
+                }
+                case "here" -> listener.recounted(rest[0]);
+                case "gone" -> {
+                    String[] gone = parts[1].split(" ", 2);
+                    listener.nodeGone(gone[0], gone.length == 2 ? gone[1] : "lost");
+                }
+                default -> {
+                    // Written by a newer node: nothing this one knows to do.
+                }
+            }
+        } catch (NumberFormatException e) {
+            // Not written by this code.
         }
     }
 
@@ -220,8 +377,22 @@ final class PostgresCluster implements ClusterLink {
         return connection.unwrap(PGConnection.class).getBackendPID();
     }
 
+    /**
+     * Stops listening; the others are told at once that no one is online here any more (rather than when the
+     * node's silence is noticed).
+     */
     @Override
     public void close() {
+        try {
+            jdbc.transaction(connection -> {
+                Jdbc.update(connection, "DELETE FROM cluster_people WHERE node = ?", node);
+                Jdbc.update(connection, "DELETE FROM cluster_nodes WHERE node = ?", node);
+                notify(connection, PEOPLE, "gone " + node + " stopped");
+                return null;
+            });
+        } catch (SQLException e) {
+            // The others find the node silent and end it themselves.
+        }
         closed = true;
         Thread thread = listening;
         if (thread != null) {

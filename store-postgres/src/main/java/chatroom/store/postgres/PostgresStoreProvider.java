@@ -77,7 +77,7 @@ public final class PostgresStoreProvider implements StoreProvider {
                 new PostgresServerBans(jdbc), new PostgresHistory(jdbc), new PostgresTokens(jdbc),
                 new JdbcPrivates(jdbc), new JdbcReadMarkers(jdbc),
                 new JdbcRows(pool::getConnection, JdbcRows.standardTables("COLLATE \"C\"", "seq")), pool,
-                node -> new PostgresCluster(jdbc, settings.database(), settings.password(), node));
+                node -> PostgresCluster.open(jdbc, settings.database(), settings.password(), node));
     }
 
     /** The pool's settings. Package access for tests. */

@@ -72,6 +72,26 @@ class PostgresClusterTest {
             events.add("missed");
         }
 
+        @Override
+        public void online(ClusterLink.Person person) {
+            events.add(person);
+        }
+
+        @Override
+        public void offline(String node, String memberKey, String reason) {
+            events.add("off " + node + " " + memberKey + " " + reason);
+        }
+
+        @Override
+        public void nodeGone(String node, String reason) {
+            events.add("gone " + node + " " + reason);
+        }
+
+        @Override
+        public void recounted(String node) {
+            events.add("recounted " + node);
+        }
+
         Object next() throws InterruptedException {
             Object event = events.poll(10, TimeUnit.SECONDS);
             assertNotNull(event, "nothing heard within 10 s");
@@ -159,6 +179,53 @@ class PostgresClusterTest {
             notice = heard.next(); // the first one's notice, if south was listening again before it
         }
         assertEquals(new ClusterLink.Committed("north", "#lobby", 2, 2), notice);
+    }
+
+    @Test
+    void whoIsOnlineWhereIsToldToTheOtherNodesAndANodeThatFallsSilentIsEndedWithItsPeople() throws Exception {
+        ClusterLink north = link("north");
+        ClusterLink south = link("south");
+        Heard heard = new Heard();
+        north.listen(heard);
+        assertEquals("missed", heard.next());
+
+        ClusterLink.Person bob = new ClusterLink.Person("south", "bob", "Bob", false, 1_000);
+        south.online(bob);
+        assertEquals(bob, heard.next());
+        south.online(new ClusterLink.Person("south", "guest:eve", "eve", true, 2_000));
+        heard.next();
+        south.offline("guest:eve", "logged out");
+        assertEquals("off south guest:eve logged out", heard.next());
+        assertEquals(List.of(bob), north.onlineElsewhere());
+        assertEquals(List.of(), south.onlineElsewhere(), "north has no one online");
+        south.onlineHere(List.of(new ClusterLink.Person("south", "carol", "carol", false, 3_000)));
+        assertEquals("recounted south", heard.next());
+        assertEquals(List.of("carol"), north.onlineElsewhere().stream().map(ClusterLink.Person::memberKey).toList());
+
+        // South never listens, so it never says it lives: once its last word is old enough, north ends it.
+        try (Connection admin = DriverManager.getConnection(url);
+             Statement statement = admin.createStatement()) {
+            statement.execute("UPDATE cluster_nodes SET seen = seen - " + (PostgresCluster.DEAD_AFTER_MILLIS + 1_000)
+                    + " WHERE node = 'south'");
+        }
+        assertEquals("gone south lost", heard.next());
+        assertEquals(List.of(), north.onlineElsewhere());
+    }
+
+    @Test
+    void aNodeThatStopsSaysSoAndOneThatRestartsUnderItsNameHasNoOneOnlineYet() throws Exception {
+        ClusterLink north = link("north");
+        Heard heard = new Heard();
+        north.listen(heard);
+        assertEquals("missed", heard.next());
+        ClusterLink south = link("south");
+        south.online(new ClusterLink.Person("south", "bob", "bob", false, 1_000));
+        heard.next();
+
+        store.cluster("south").orElseThrow().close(); // south again, after a crash; then stopping for good
+        assertEquals("gone south restarted", heard.next());
+        assertEquals("gone south stopped", heard.next());
+        assertEquals(List.of(), north.onlineElsewhere());
     }
 
     @Test

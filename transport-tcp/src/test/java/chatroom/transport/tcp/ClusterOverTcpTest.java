@@ -1,6 +1,10 @@
 package chatroom.transport.tcp;
 
+import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
+import chatroom.api.message.Member;
+import chatroom.api.message.Members;
+import chatroom.api.message.Presence;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ConnectOptions;
 import chatroom.server.ServerConfig;
@@ -19,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Several server nodes on one real PostgreSQL, through the real TCP transport and client: people on different nodes
@@ -57,6 +62,42 @@ class ClusterOverTcpTest {
     private static List<String> seen(RecordingListener listener) {
         return listener.everything().stream().filter(ChatMessage.class::isInstance).map(ChatMessage.class::cast)
                 .filter(m -> !m.history()).map(m -> m.id() + " " + m.text()).toList();
+    }
+
+    @Test
+    void someoneOnAnotherNodeComesOnlineInTheRoomIsCountedAndListedAndGoesOfflineThere() throws Exception {
+        ServerConfig shared = RunningServer.onStore(RunningServer.config(data), "postgresql");
+        RunningServer north = node(shared, "north");
+        RunningServer south = node(shared, "south");
+        RecordingListener alice = new RecordingListener("alice");
+        logIn(north, alice, "alice");
+        RecordingListener bob = new RecordingListener("bob");
+        ChatService bobService = logIn(south, bob, "bob");
+
+        assertEquals(new Presence("#lobby", 0, "bob", Presence.ONLINE, null, 2),
+                withoutTime(alice.await(Presence.class, p -> p.name().equals("bob"))));
+        bobService.whoIn("#lobby");
+        assertEquals(List.of("alice", "bob"), bob.await(Members.class).users().stream()
+                .filter(member -> Boolean.TRUE.equals(member.online())).map(Member::name).toList(),
+                "alice, online on the other node, is online in the room");
+
+        ChatService again = logIn(north, new RecordingListener("bob on north"), "bob");
+        bobService.logout();
+        bob.await(Bye.class);
+        logIn(south, new RecordingListener("carol"), "carol");
+        // South says who comes and goes in order: bob's leaving it came before carol's arrival.
+        alice.await(Presence.class, p -> p.name().equals("carol") && p.status().equals(Presence.ONLINE));
+        assertTrue(alice.everything().stream().noneMatch(event -> event instanceof Presence presence
+                && presence.name().equals("bob") && presence.status().equals(Presence.OFFLINE)),
+                "bob is still online, on north: " + alice.everything());
+        again.logout();
+        assertEquals(new Presence("#lobby", 0, "bob", Presence.OFFLINE, "logged out", 2),
+                withoutTime(alice.await(Presence.class, p -> p.status().equals(Presence.OFFLINE))));
+    }
+
+    private static Presence withoutTime(Presence presence) {
+        return new Presence(presence.room(), 0, presence.name(), presence.status(), presence.reason(),
+                presence.online());
     }
 
     @Test
