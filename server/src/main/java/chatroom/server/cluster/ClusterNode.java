@@ -6,6 +6,7 @@ import chatroom.server.rooms.Room;
 import chatroom.server.rooms.Rooms;
 import chatroom.server.store.ClusterLink;
 import chatroom.server.store.HistoryStore;
+import chatroom.server.store.PrivateRow;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -66,6 +67,19 @@ public final class ClusterNode implements ClusterLink.Listener {
         }
         recounted(null);
         rooms.post(new Rooms.SayWhoIsHere());
+    }
+
+    @Override
+    public void privateCommitted(ClusterLink.Committed committed) {
+        try {
+            List<PrivateRow> rows = link.privateRows(committed.roomKey(), committed.firstId(), committed.lastId());
+            if (!rows.isEmpty()) {
+                rooms.post(Rooms.PrivatesNumbered.fromTables(rows));
+            }
+        } catch (SQLException e) {
+            // Its people read it in the conversation's history, or at their next login if it waits for them.
+            log.info("cluster: could not read a private message another node committed (" + e.getMessage() + ")");
+        }
     }
 
     @Override

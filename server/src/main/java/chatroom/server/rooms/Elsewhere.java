@@ -1,5 +1,6 @@
 package chatroom.server.rooms;
 
+import chatroom.api.rules.Names;
 import chatroom.server.store.ClusterLink;
 
 import java.util.ArrayList;
@@ -20,11 +21,13 @@ final class Elsewhere {
     }
 
     private final Map<String, Remote> people = new HashMap<>();
+    /** Member keys by the folded display name they go by. */
+    private final Map<String, String> byName = new HashMap<>();
     private final Map<String, Set<String>> nodesOf = new HashMap<>();
 
     /** Someone is online on a node; whether they were online on no other node before. */
     boolean arrive(ClusterLink.Person person) {
-        people.put(person.memberKey(), new Remote(person.memberKey(), person.name(), person.guest(), person.since()));
+        put(new Remote(person.memberKey(), person.name(), person.guest(), person.since()));
         return nodesOf.computeIfAbsent(person.memberKey(), any -> new HashSet<>()).add(person.node())
                 && nodesOf.get(person.memberKey()).size() == 1;
     }
@@ -36,7 +39,29 @@ final class Elsewhere {
             return null;
         }
         nodesOf.remove(memberKey);
-        return people.remove(memberKey);
+        return remove(memberKey);
+    }
+
+    private void put(Remote remote) {
+        Remote before = people.put(remote.memberKey(), remote);
+        if (before != null) {
+            byName.remove(Names.key(before.name()), before.memberKey());
+        }
+        byName.put(Names.key(remote.name()), remote.memberKey());
+    }
+
+    private Remote remove(String memberKey) {
+        Remote gone = people.remove(memberKey);
+        if (gone != null) {
+            byName.remove(Names.key(gone.name()), memberKey);
+        }
+        return gone;
+    }
+
+    /** The person online elsewhere who goes by that display name, or null. */
+    Remote named(String name) {
+        String memberKey = byName.get(Names.key(name));
+        return memberKey == null ? null : people.get(memberKey);
     }
 
     /** A node is gone: who was online only there. */
@@ -61,7 +86,7 @@ final class Elsewhere {
         for (String memberKey : List.copyOf(nodesOf.keySet())) {
             if (!byKey.containsKey(memberKey)) {
                 nodesOf.remove(memberKey);
-                gone.add(people.remove(memberKey));
+                gone.add(remove(memberKey));
             }
         }
         List<ClusterLink.Person> arrived = new ArrayList<>();
@@ -71,7 +96,7 @@ final class Elsewhere {
             onNodes.forEach(person -> nodes.add(person.node()));
             nodesOf.put(memberKey, nodes);
             ClusterLink.Person newest = onNodes.getLast();
-            people.put(memberKey, new Remote(memberKey, newest.name(), newest.guest(), newest.since()));
+            put(new Remote(memberKey, newest.name(), newest.guest(), newest.since()));
             if (!known) {
                 arrived.add(newest);
             }

@@ -4,6 +4,7 @@ import chatroom.api.message.ServerMessage;
 import chatroom.server.log.ServerLog;
 import chatroom.server.sessions.Session;
 import chatroom.server.store.ClusterLink;
+import chatroom.server.store.PrivateRow;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,8 +23,18 @@ import java.util.function.Consumer;
  * waits behind it; meanwhile {@link #failing()} is true and the rooms refuse new messages, as with {@link Journal}.
  */
 public final class Numbering {
-    /** An entry to number; {@code sender} and {@code cid} say who gets it back with its client message id. */
-    record Unnumbered(ServerMessage entry, Session sender, String cid) {
+    /**
+     * A room's entry or a private message to number (one of the two); {@code sender} and {@code cid} say who gets it
+     * back with its client message id.
+     */
+    record Unnumbered(ServerMessage entry, PrivateRow privateMessage, Session sender, String cid) {
+        Unnumbered(ServerMessage entry, Session sender, String cid) {
+            this(entry, null, sender, cid);
+        }
+
+        Unnumbered(PrivateRow privateMessage, Session sender, String cid) {
+            this(null, privateMessage, sender, cid);
+        }
     }
 
     private static final long FIRST_RETRY_WAIT_MILLIS = 100;
@@ -31,14 +42,14 @@ public final class Numbering {
 
     private final ClusterLink link;
     private final ServerLog log;
-    private final Consumer<Rooms.Numbered> rooms;
+    private final Consumer<Rooms.Event> rooms;
     private final BlockingQueue<Unnumbered> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean failing;
     private volatile boolean stopping;
 
     /** @param rooms where numbered entries go: the rooms thread's inbox */
-    public Numbering(ClusterLink link, ServerLog log, Consumer<Rooms.Numbered> rooms) {
+    public Numbering(ClusterLink link, ServerLog log, Consumer<Rooms.Event> rooms) {
         this.link = link;
         this.log = log;
         this.rooms = rooms;
@@ -70,30 +81,56 @@ public final class Numbering {
                 }
             }
             queue.drainTo(batch);
-            List<ServerMessage> numbered = commitUntilDone(batch);
-            if (numbered == null) {
-                return;
+            List<Unnumbered> entries = batch.stream().filter(one -> one.entry() != null).toList();
+            List<Unnumbered> privates = batch.stream().filter(one -> one.privateMessage() != null).toList();
+            if (!entries.isEmpty()) {
+                List<ServerMessage> numbered = commitUntilDone(entries.size(), () -> link.append(entries.stream()
+                        .map(Unnumbered::entry).toList()));
+                if (numbered == null) {
+                    return;
+                }
+                List<Rooms.Numbered.Entry> done = new ArrayList<>(numbered.size());
+                for (int i = 0; i < numbered.size(); i++) {
+                    done.add(new Rooms.Numbered.Entry(numbered.get(i), entries.get(i).sender(), entries.get(i).cid()));
+                }
+                if (!done.isEmpty()) {
+                    rooms.accept(new Rooms.Numbered(done));
+                }
             }
-            if (numbered.size() != batch.size()) {
-                batch.clear();
-                continue;
+            if (!privates.isEmpty()) {
+                List<PrivateRow> numbered = commitUntilDone(privates.size(), () -> link.appendPrivate(privates
+                        .stream().map(Unnumbered::privateMessage).toList()));
+                if (numbered == null) {
+                    return;
+                }
+                List<Rooms.PrivatesNumbered.Message> done = new ArrayList<>(numbered.size());
+                for (int i = 0; i < numbered.size(); i++) {
+                    done.add(new Rooms.PrivatesNumbered.Message(numbered.get(i), privates.get(i).sender(),
+                            privates.get(i).cid()));
+                }
+                if (!done.isEmpty()) {
+                    rooms.accept(new Rooms.PrivatesNumbered(done));
+                }
             }
-            List<Rooms.Numbered.Entry> entries = new ArrayList<>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                entries.add(new Rooms.Numbered.Entry(numbered.get(i), batch.get(i).sender(), batch.get(i).cid()));
-            }
-            rooms.accept(new Rooms.Numbered(entries));
             batch.clear();
         }
     }
 
-    /** The entries with their ids once committed; null if the server stops first. */
-    private List<ServerMessage> commitUntilDone(List<Unnumbered> batch) {
-        List<ServerMessage> entries = batch.stream().map(Unnumbered::entry).toList();
+    /** One commit to the link: what it returns. */
+    @FunctionalInterface
+    private interface Commit<T> {
+        List<T> run() throws SQLException;
+    }
+
+    /**
+     * The messages with their ids once committed; empty when the database refuses what they hold; null if the
+     * server stops first.
+     */
+    private <T> List<T> commitUntilDone(int count, Commit<T> commit) {
         long wait = FIRST_RETRY_WAIT_MILLIS;
         while (true) {
             try {
-                List<ServerMessage> numbered = link.append(entries);
+                List<T> numbered = commit.run();
                 if (failing) {
                     failing = false;
                     log.info("history writes work again; new messages are accepted");
@@ -102,18 +139,18 @@ public final class Numbering {
             } catch (SQLException e) {
                 if (Journal.refusesData(e)) {
                     // No retry can save what the database refuses to hold; the others wait for no one.
-                    log.info("history refused a batch, " + entries.size() + " messages not saved or shown: "
+                    log.info("history refused a batch, " + count + " messages not saved or shown: "
                             + e.getMessage());
                     return List.of();
                 }
                 if (!failing) {
                     failing = true;
                     log.info("history write failed, new messages are refused until it works again ("
-                            + entries.size() + " waiting): " + e.getMessage());
+                            + count + " waiting): " + e.getMessage());
                 }
             }
             if (stopping) {
-                log.info("stopping with history unwritable: " + entries.size() + " messages were not saved");
+                log.info("stopping with history unwritable: " + count + " messages were not saved");
                 return null;
             }
             try {

@@ -46,6 +46,7 @@ import chatroom.server.store.ClusterLink;
 import chatroom.server.store.HistoryStore;
 import chatroom.server.store.MembershipStore;
 import chatroom.server.store.PrivateRow;
+import chatroom.server.store.PrivateStore;
 import chatroom.server.store.ReadMarkerStore;
 import chatroom.server.store.RoomStore;
 import chatroom.server.store.ServerBanStore;
@@ -234,6 +235,21 @@ public final class Rooms {
         /** Entries another node committed, as read from the tables. */
         public static Numbered fromTables(List<ServerMessage> entries) {
             return new Numbered(entries.stream().map(entry -> new Entry(entry, null, null)).toList());
+        }
+    }
+
+    /**
+     * Private messages the database numbered: this node's, back from {@link Numbering}, or another node's read from
+     * the tables.
+     */
+    public record PrivatesNumbered(List<Message> messages) implements Event {
+        /** A message; {@code sender} and {@code cid} are this node's session that sent it and its client id. */
+        public record Message(PrivateRow row, Session sender, String cid) {
+        }
+
+        /** Messages another node committed, as read from the tables. */
+        public static PrivatesNumbered fromTables(List<PrivateRow> rows) {
+            return new PrivatesNumbered(rows.stream().map(row -> new Message(row, null, null)).toList());
         }
     }
 
@@ -487,6 +503,7 @@ public final class Rooms {
             case Enter e -> e.admitted().complete(enter(e));
             case SweepGuests sweep -> sweepGuests();
             case Numbered n -> numbered(n.entries());
+            case PrivatesNumbered p -> p.messages().forEach(this::showPrivate);
             case OnlineElsewhere o -> onlineElsewhere(o.person(), o.memberships());
             case OfflineElsewhere o -> {
                 Elsewhere.Remote gone = elsewhere.depart(o.node(), o.memberKey());
@@ -1000,9 +1017,12 @@ public final class Rooms {
             deliver(session, session.protocol() == 1 ? again.plain() : again);
             return;
         }
+        boolean storing = privates != null && !session.guest();
+        if (numbering != null && storing && tellAcrossNodes(session, to, text, cid)) {
+            return;
+        }
         Person target = byName.get(Names.key(to));
         // Protocol 2 reaches an account by its name too: online under another display name, or offline.
-        boolean storing = privates != null && !session.guest();
         if (target == null && storing && session.protocol() != 1) {
             target = byMember.get(Names.key(to));
             if (target == null) {
@@ -1080,6 +1100,13 @@ public final class Rooms {
             return;
         }
         long ts = now();
+        if (numbering != null) {
+            String fromKey = PrivateConversations.keyOf(session.account());
+            String toKey = PrivateConversations.keyOf(registered);
+            numbering.submit(new Numbering.Unnumbered(new PrivateRow(PrivateStore.conversationKey(fromKey, toKey), 0,
+                    ts, fromKey, toKey, session.name(), registered, text, true), session, cid));
+            return;
+        }
         PrivateRow row = storedRow(() -> privates.message(PrivateConversations.keyOf(session.account()),
                 PrivateConversations.keyOf(registered), session.name(), registered, text, ts, true));
         if (row == null) {
@@ -1094,6 +1121,80 @@ public final class Rooms {
         }
         deliverPrivate(personOf.get(session).sessions(), session, echo);
         pendingDeliveries.add(Delivery.to(session, MessageCodec.encode(cid == null ? echo : echo.withCid(cid))));
+    }
+
+    /**
+     * On a node of several, a private message between accounts is numbered by the database whichever node the
+     * other person is on (or none: then it waits for them, as on one server); whether this took the message. A
+     * guest here is reached as on one server; one on another node is not reached yet.
+     */
+    private boolean tellAcrossNodes(Session session, String to, String text, String cid) {
+        Person local = byName.get(Names.key(to));
+        if (local == null && session.protocol() != 1) {
+            local = byMember.get(Names.key(to));
+        }
+        if (local != null && local.guest()) {
+            return false;
+        }
+        String toKey;
+        String toName;
+        if (local != null) {
+            toKey = local.memberKey();
+            toName = local.name();
+        } else {
+            Elsewhere.Remote remote = elsewhere.named(to);
+            if (remote == null && session.protocol() != 1) {
+                remote = elsewhere.get(Names.key(to));
+            }
+            if (remote == null) {
+                if (session.protocol() == 1) {
+                    return false;
+                }
+                tellOffline(session, to, text, cid);
+                return true;
+            }
+            if (remote.guest()) {
+                deliver(session, new ErrorReply(ErrorCode.NOT_ONLINE, "'" + to + "' is a guest on another server"
+                        + " node; private messages to guests do not cross nodes yet.", "tell", cid));
+                return true;
+            }
+            toKey = remote.memberKey();
+            toName = remote.name();
+        }
+        if (cannotSave()) {
+            refuseUnsaved(session, cid, "tell");
+            return true;
+        }
+        String fromKey = PrivateConversations.keyOf(session.account());
+        numbering.submit(new Numbering.Unnumbered(new PrivateRow(PrivateStore.conversationKey(fromKey, toKey), 0,
+                now(), fromKey, toKey, session.name(), toName, text, false), session, cid));
+        return true;
+    }
+
+    /**
+     * A private message the database numbered, shown to the devices of both people on this node: the sending session
+     * gets its copy with its client message id; a message waiting for its recipient goes only to the sender's.
+     */
+    private void showPrivate(PrivatesNumbered.Message numbered) {
+        PrivateRow row = numbered.row();
+        PrivateMessage message = row.pending() ? PrivateConversations.offline(row) : PrivateConversations.live(row);
+        Session origin = numbered.sender();
+        if (origin != null && numbered.cid() != null) {
+            receipts.add(new Receipts.Receipt(accountKey(origin.account(), false), numbered.cid(), row.id(),
+                    row.ts(), message.from(), message.to(), null), now());
+        }
+        Person recipient = byMember.get(row.toKey());
+        Person sender = byMember.get(row.fromKey());
+        if (recipient != null && !row.pending()) {
+            deliverPrivate(recipient.sessions(), origin, message);
+        }
+        if (sender != null && sender != recipient) {
+            deliverPrivate(sender.sessions(), origin, message);
+        }
+        if (origin != null) {
+            deliverPrivate(new Session[] {origin}, null, numbered.cid() == null ? message
+                    : message.withCid(numbered.cid()));
+        }
     }
 
     /** A private message stored under its conversation's next id, or {@code null} when the id cannot be read. */

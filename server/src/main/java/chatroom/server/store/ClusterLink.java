@@ -33,6 +33,10 @@ public interface ClusterLink extends AutoCloseable {
          */
         void missed();
 
+        /** Another node committed private messages to a conversation ({@code roomKey} is the conversation's key). */
+        default void privateCommitted(Committed committed) {
+        }
+
         /** Someone came online on another node (or, online there already, goes by a new name). */
         default void online(Person person) {
         }
@@ -72,6 +76,15 @@ public interface ClusterLink extends AutoCloseable {
      * with their ids, in the order given. Failures as {@link HistoryStore#append}.
      */
     List<ServerMessage> append(List<ServerMessage> entries) throws SQLException;
+
+    /**
+     * Writes private messages (their ids ignored) in one transaction, numbering each conversation's after everything
+     * any node committed to it, and tells every node once committed. Returns them with their ids, in the order given.
+     */
+    List<PrivateRow> appendPrivate(List<PrivateRow> rows) throws SQLException;
+
+    /** A conversation's messages from {@code firstId} to {@code lastId}, oldest first. */
+    List<PrivateRow> privateRows(String conversation, long firstId, long lastId) throws SQLException;
 
     /** A room's entries from {@code firstId} to {@code lastId} as committed, oldest first, marked as history. */
     List<ServerMessage> committed(String room, long firstId, long lastId) throws SQLException;

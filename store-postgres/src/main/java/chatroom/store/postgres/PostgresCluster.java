@@ -8,6 +8,7 @@ import chatroom.api.rules.RoomNames;
 import chatroom.server.store.ClusterLink;
 import chatroom.server.store.HistoryRow;
 import chatroom.server.store.MembershipStore;
+import chatroom.server.store.PrivateRow;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -34,6 +35,9 @@ import java.util.TreeMap;
 final class PostgresCluster implements ClusterLink {
     static final String CHANNEL = "chat_history";
     static final String PEOPLE = "chat_people";
+    static final String PRIVATE = "chat_private";
+    private static final String PRIVATE_COLUMNS = "conversation, id, ts, from_key, to_key, from_name, to_name, body,"
+            + " pending";
     /** How often a listening node tells the database it lives, and looks for nodes that stopped doing so. */
     static final long HEARTBEAT_NANOS = 2_000_000_000L;
     /** A node silent this long is taken for dead: noticed within this and a heartbeat, well inside 15 s. */
@@ -200,6 +204,54 @@ final class PostgresCluster implements ClusterLink {
         return result;
     }
 
+    @Override
+    public List<PrivateRow> appendPrivate(List<PrivateRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, long[]> byConversation = new TreeMap<>();
+        for (PrivateRow row : rows) {
+            byConversation.computeIfAbsent(row.conversation(), any -> new long[2])[1]++;
+        }
+        return jdbc.transaction(connection -> {
+            for (Map.Entry<String, long[]> conversation : byConversation.entrySet()) {
+                // Not the lock of a room of the same name: a room's key starts with '#', a conversation's never.
+                Jdbc.list(connection, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", row -> true,
+                        conversation.getKey());
+                conversation.getValue()[0] = Jdbc.list(connection, "SELECT coalesce(max(id), 0) FROM"
+                        + " private_messages WHERE conversation = ?", row -> row.getLong(1), conversation.getKey())
+                        .getFirst();
+            }
+            Map<String, Long> next = new HashMap<>();
+            byConversation.forEach((key, counts) -> next.put(key, counts[0] + 1));
+            List<PrivateRow> numbered = new ArrayList<>(rows.size());
+            for (PrivateRow row : rows) {
+                long id = next.merge(row.conversation(), 1L, Long::sum) - 1;
+                PrivateRow withId = new PrivateRow(row.conversation(), id, row.ts(), row.fromKey(), row.toKey(),
+                        row.from(), row.to(), row.text(), row.pending());
+                Jdbc.update(connection, "INSERT INTO private_messages (" + PRIVATE_COLUMNS + ") VALUES (?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?)", withId.conversation(), withId.id(), withId.ts(), withId.fromKey(),
+                        withId.toKey(), withId.from(), withId.to(), withId.text(), withId.pending());
+                numbered.add(withId);
+            }
+            for (Map.Entry<String, long[]> conversation : byConversation.entrySet()) {
+                long first = conversation.getValue()[0] + 1;
+                long last = conversation.getValue()[0] + conversation.getValue()[1];
+                notify(connection, PRIVATE, node + " " + first + " " + last + " " + conversation.getKey());
+            }
+            return numbered;
+        });
+    }
+
+    @Override
+    public List<PrivateRow> privateRows(String conversation, long firstId, long lastId) throws SQLException {
+        return jdbc.list("SELECT " + PRIVATE_COLUMNS + " FROM private_messages WHERE conversation = ? AND id"
+                        + " BETWEEN ? AND ? ORDER BY id",
+                row -> new PrivateRow(row.getString(1), row.getLong(2), row.getLong(3), row.getString(4),
+                        row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getBoolean(9)),
+                conversation, firstId, lastId);
+    }
+
     private static ServerMessage withId(ServerMessage entry, long id) {
         return switch (entry) {
             case ChatMessage m -> new ChatMessage(id, m.ts(), m.from(), m.text(), m.history(), m.cid(), m.room());
@@ -235,6 +287,7 @@ final class PostgresCluster implements ClusterLink {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                     statement.execute("LISTEN " + PEOPLE);
+                    statement.execute("LISTEN " + PRIVATE);
                 }
                 listener.missed();
                 down = false;
@@ -275,6 +328,11 @@ final class PostgresCluster implements ClusterLink {
                 for (PGNotification notice : notices) {
                     if (notice.getName().equals(PEOPLE)) {
                         people(notice.getParameter(), listener);
+                    } else if (notice.getName().equals(PRIVATE)) {
+                        ClusterLink.Committed committed = parse(notice.getParameter());
+                        if (committed != null && !committed.node().equals(node)) {
+                            listener.privateCommitted(committed);
+                        }
                     } else {
                         ClusterLink.Committed committed = parse(notice.getParameter());
                         if (committed != null && !committed.node().equals(node)) {

@@ -5,6 +5,7 @@ import chatroom.api.message.ChatMessage;
 import chatroom.api.message.Member;
 import chatroom.api.message.Members;
 import chatroom.api.message.Presence;
+import chatroom.api.message.PrivateMessage;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ConnectOptions;
 import chatroom.server.ServerConfig;
@@ -93,6 +94,36 @@ class ClusterOverTcpTest {
         again.logout();
         assertEquals(new Presence("#lobby", 0, "bob", Presence.OFFLINE, "logged out", 2),
                 withoutTime(alice.await(Presence.class, p -> p.status().equals(Presence.OFFLINE))));
+    }
+
+    @Test
+    void privateMessagesCrossNodesWithOneNumberingAndWaitForSomeoneOfflineOnAnyNode() throws Exception {
+        ServerConfig shared = RunningServer.onStore(RunningServer.config(data), "postgresql");
+        RunningServer north = node(shared, "north");
+        RunningServer south = node(shared, "south");
+        logIn(south, new RecordingListener("carol"), "carol").logout();
+        RecordingListener alice = new RecordingListener("alice");
+        ChatService aliceService = logIn(north, alice, "alice");
+        RecordingListener bob = new RecordingListener("bob");
+        ChatService bobService = logIn(south, bob, "bob");
+        alice.await(Presence.class, p -> p.name().equals("bob"));
+
+        aliceService.tell("bob", "psst");
+        PrivateMessage heard = bob.await(PrivateMessage.class);
+        assertEquals(List.of("alice", "bob", "psst"), List.of(heard.from(), heard.to(), heard.text()));
+        assertEquals(heard.id(), alice.await(PrivateMessage.class).id(), "one id for both");
+        bobService.tell("alice", "back at you");
+        PrivateMessage answer = alice.await(PrivateMessage.class, m -> m.text().equals("back at you"));
+        assertEquals(heard.id() + 1, answer.id(), "numbered after the other node's, in one conversation");
+        assertEquals(answer.id(), bob.await(PrivateMessage.class, m -> m.text().equals("back at you")).id());
+
+        aliceService.tell("carol", "for later");
+        alice.await(PrivateMessage.class, m -> m.text().equals("for later"));
+        RecordingListener carol = new RecordingListener("carol again");
+        logIn(south, carol, "carol");
+        PrivateMessage waited = carol.await(PrivateMessage.class);
+        assertEquals(List.of("alice", "for later"), List.of(waited.from(), waited.text()),
+                "kept by north, given by south at carol's login");
     }
 
     private static Presence withoutTime(Presence presence) {
