@@ -31,7 +31,9 @@ final class ClientCommand implements Callable<Integer> {
             description = "User interface (default: swing with a display, else terminal).")
     String ui;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Server host (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = {"Server host (default: ${DEFAULT-VALUE}); for"
+            + " the nodes of one chat, several, comma-separated, each 'host' or 'host:port' (IPv6 in brackets),"
+            + " or a name with several addresses: the client moves to another when its own is lost."})
     String host;
 
     @Option(names = "--port", defaultValue = "" + Protocol.DEFAULT_PORT, description = "Server port (default: ${DEFAULT-VALUE}).")

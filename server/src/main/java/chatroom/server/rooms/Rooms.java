@@ -991,6 +991,14 @@ public final class Rooms {
             receipts.add(new Receipts.Receipt(accountKey(sender.account(), sender.guest()), numbered.cid(),
                     message.id(), message.ts(), message.from(), null, room.key()), now());
             broadcastWithEcho(room, message, sender, message.withCid(numbered.cid()));
+        } else if (entry instanceof ChatMessage message && numbered.entry() instanceof ChatMessage stored
+                && stored.cid() != null && stored.cid().indexOf(HistoryStore.RECEIPT_SEPARATOR) > 0) {
+            // Said on another node with a client id: if its sender comes here and sends it again (its node died
+            // before the answer), it is answered again and not shown twice.
+            int split = stored.cid().indexOf(HistoryStore.RECEIPT_SEPARATOR);
+            receipts.add(new Receipts.Receipt(stored.cid().substring(0, split), stored.cid().substring(split + 1),
+                    message.id(), message.ts(), message.from(), null, room.key()), now());
+            broadcast(room, entry);
         } else if (entry instanceof Announcement) {
             broadcast(everyone(), entry);
         } else {

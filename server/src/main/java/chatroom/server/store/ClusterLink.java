@@ -86,7 +86,10 @@ public interface ClusterLink extends AutoCloseable {
     /** A conversation's messages from {@code firstId} to {@code lastId}, oldest first. */
     List<PrivateRow> privateRows(String conversation, long firstId, long lastId) throws SQLException;
 
-    /** A room's entries from {@code firstId} to {@code lastId} as committed, oldest first, marked as history. */
+    /**
+     * A room's entries from {@code firstId} to {@code lastId} as committed, oldest first, marked as history; a chat
+     * message sent with a client message id carries its receipt as its {@code cid} ({@link HistoryStore#receiptCid}).
+     */
     List<ServerMessage> committed(String room, long firstId, long lastId) throws SQLException;
 
     /** Someone is online on this node now (its first session here), or is renamed; the others are told. */

@@ -7,6 +7,7 @@ import chatroom.api.message.ServerMessage;
 import chatroom.api.rules.RoomNames;
 import chatroom.server.store.ClusterLink;
 import chatroom.server.store.HistoryRow;
+import chatroom.server.store.HistoryStore;
 import chatroom.server.store.MembershipStore;
 import chatroom.server.store.PrivateRow;
 import org.postgresql.PGConnection;
@@ -263,10 +264,17 @@ final class PostgresCluster implements ClusterLink {
 
     @Override
     public List<ServerMessage> committed(String room, long firstId, long lastId) throws SQLException {
-        return jdbc.list("SELECT room_id, ts, kind, sender, body FROM history WHERE room_key = ? AND room_id"
-                        + " BETWEEN ? AND ? ORDER BY room_id",
-                row -> new HistoryRow(null, row.getLong(1), row.getLong(2), row.getString(3), row.getString(4),
-                        row.getString(5), null, null).entry(room), RoomNames.key(room), firstId, lastId);
+        return jdbc.list("SELECT room_id, ts, kind, sender, body, sender_account, cid FROM history WHERE"
+                        + " room_key = ? AND room_id BETWEEN ? AND ? ORDER BY room_id",
+                row -> withReceipt(new HistoryRow(null, row.getLong(1), row.getLong(2), row.getString(3),
+                        row.getString(4), row.getString(5), null, null).entry(room), row.getString(6),
+                        row.getString(7)), RoomNames.key(room), firstId, lastId);
+    }
+
+    /** A chat message with the receipt its sender's node stored, so every node knows the client id was used. */
+    private static ServerMessage withReceipt(ServerMessage entry, String account, String cid) {
+        return entry instanceof ChatMessage message && account != null && cid != null
+                ? message.withCid(HistoryStore.receiptCid(account, cid)) : entry;
     }
 
     @Override

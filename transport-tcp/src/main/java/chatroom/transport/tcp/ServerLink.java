@@ -3,14 +3,15 @@ package chatroom.transport.tcp;
 import chatroom.api.codec.Frame;
 import chatroom.api.codec.LineReader;
 import chatroom.api.codec.ProtocolException;
-import chatroom.api.spi.ConnectOptions;
 
 import javax.net.ssl.SSLSocket;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 
 /**
@@ -31,20 +32,47 @@ final class ServerLink implements AutoCloseable {
     }
 
     /**
-     * Connects, and with TLS runs the handshake, each within the timeout.
+     * Connects to the first of the servers that answers, in their turn, each address of a name with several, and
+     * with TLS runs the handshake, each within the timeout.
      *
      * @param tls the TLS setup, or {@code null} for plain TCP
+     * @throws IOException the last failure, when none answered
      */
-    static ServerLink open(ConnectOptions options, ClientTls tls, int timeoutMillis, int maxLineBytes)
-            throws IOException {
+    static ServerLink open(Servers servers, ClientTls tls, int timeoutMillis, int maxLineBytes) throws IOException {
+        IOException last = null;
+        for (Servers.Address server : servers.inTurn()) {
+            InetAddress[] addresses;
+            try {
+                addresses = InetAddress.getAllByName(server.host());
+            } catch (UnknownHostException e) {
+                last = e;
+                continue;
+            }
+            for (InetAddress address : addresses) {
+                try {
+                    ServerLink link = open(server, address, tls, timeoutMillis, maxLineBytes);
+                    servers.connected(server);
+                    return link;
+                } catch (UntrustedServerException e) {
+                    throw e; // a node with another certificate is not one of ours: no other is tried
+                } catch (IOException e) {
+                    last = e;
+                }
+            }
+        }
+        throw last;
+    }
+
+    private static ServerLink open(Servers.Address server, InetAddress address, ClientTls tls, int timeoutMillis,
+                                   int maxLineBytes) throws IOException {
         Socket plain = new Socket();
         try {
-            plain.connect(new InetSocketAddress(options.host(), options.port()), timeoutMillis);
+            plain.connect(new InetSocketAddress(address, server.port()), timeoutMillis);
             plain.setTcpNoDelay(true);
             if (tls == null) {
                 return new ServerLink(plain, null, maxLineBytes);
             }
-            SSLSocket secured = tls.handshake(plain, options.host(), options.port(), timeoutMillis);
+            SSLSocket secured = tls.handshake(plain, server.host(), server.port(), timeoutMillis);
             String protocol = secured.getSession().getProtocol().replace("TLSv", "TLS ");
             return new ServerLink(secured, protocol, maxLineBytes);
         } catch (IOException | RuntimeException e) {

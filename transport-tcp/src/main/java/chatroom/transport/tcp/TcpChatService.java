@@ -102,6 +102,8 @@ final class TcpChatService implements ChatService {
     private static final Set<ErrorCode> TRY_AGAIN = Set.of(ErrorCode.SERVER_ERROR, ErrorCode.TOO_MANY_ATTEMPTS);
 
     private final ConnectOptions options;
+    /** The server, or the nodes of one chat, to connect to: after a loss the next is tried first. */
+    private final Servers servers;
     private final ChatListener listener;
     private final TcpFiles files;
     private final ClientTls tls;
@@ -151,6 +153,7 @@ final class TcpChatService implements ChatService {
     TcpChatService(ConnectOptions options, ChatListener listener, ClientTls tls, Backoff backoff,
                    Duration heartbeatEvery) {
         this.options = options;
+        this.servers = Servers.parse(options.host(), options.port());
         this.listener = listener;
         this.files = new TcpFiles(Downloads.from(options), listener, this::sendNow);
         this.tls = tls;
@@ -185,7 +188,7 @@ final class TcpChatService implements ChatService {
     }
 
     private void connect() throws IOException {
-        ServerLink first = ServerLink.open(options, tls, CONNECT_TIMEOUT_MILLIS, MAX_SERVER_LINE);
+        ServerLink first = ServerLink.open(servers, tls, CONNECT_TIMEOUT_MILLIS, MAX_SERVER_LINE);
         link = first;
         started = true;
         lastHeardNanos = System.nanoTime();
@@ -414,6 +417,7 @@ final class TcpChatService implements ChatService {
         bye = null;
         silence = null;
         files.connectionEnded(); // a transfer cannot resume on a new connection: it ends, and says so
+        servers.lost();
         long deadline = System.nanoTime() + backoff.giveUpAfter().toNanos();
         for (int attempt = 1; ; attempt++) {
             if (System.nanoTime() > deadline) {
@@ -427,7 +431,7 @@ final class TcpChatService implements ChatService {
             }
             ServerLink next = null;
             try {
-                next = ServerLink.open(options, tls, CONNECT_TIMEOUT_MILLIS, MAX_SERVER_LINE);
+                next = ServerLink.open(servers, tls, CONNECT_TIMEOUT_MILLIS, MAX_SERVER_LINE);
                 connecting = next;
                 if (closing) {
                     next.close();
@@ -899,7 +903,7 @@ final class TcpChatService implements ChatService {
     }
 
     private String server() {
-        return (options.host().contains(":") ? "[" + options.host() + "]" : options.host()) + ":" + options.port();
+        return servers.current().shown();
     }
 
     // Package access for tests

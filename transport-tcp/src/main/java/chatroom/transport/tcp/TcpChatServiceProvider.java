@@ -29,6 +29,7 @@ public final class TcpChatServiceProvider implements ChatServiceProvider {
         if (options.port() < 1 || options.port() > 65535) {
             throw new IllegalArgumentException("Port " + options.port() + " is not between 1 and 65535 (--port).");
         }
+        Servers.parse(options.host(), options.port()); // says what is wrong with a list of servers, before anything
         boolean reconnect = options.setting(TcpChatService.RECONNECT)
                 .map(value -> !value.equals("off") && !value.equals("false")).orElse(true);
         return new TcpChatService(options, listener, ClientTls.from(options), reconnect ? Backoff.DEFAULT : null);

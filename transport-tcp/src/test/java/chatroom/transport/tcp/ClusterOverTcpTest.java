@@ -2,10 +2,14 @@ package chatroom.transport.tcp;
 
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
+import chatroom.api.message.LoggedIn;
+import chatroom.api.message.Login;
 import chatroom.api.message.Member;
 import chatroom.api.message.Members;
 import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
+import chatroom.api.message.Protocol;
+import chatroom.api.message.Say;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ConnectOptions;
 import chatroom.server.ServerConfig;
@@ -124,6 +128,70 @@ class ClusterOverTcpTest {
         PrivateMessage waited = carol.await(PrivateMessage.class);
         assertEquals(List.of("alice", "for later"), List.of(waited.from(), waited.text()),
                 "kept by north, given by south at carol's login");
+    }
+
+    @Test
+    void aClientGivenTheNodesMovesToAnotherWhenItsNodeStopsAndResumesExactlyOnce() throws Exception {
+        ServerConfig shared = RunningServer.onStore(RunningServer.config(data), "postgresql");
+        RunningServer north = node(shared, "north");
+        RunningServer south = node(shared, "south");
+        RecordingListener alice = new RecordingListener("alice");
+        ConnectOptions options = new ConnectOptions("127.0.0.1:" + north.port() + ", 127.0.0.1:" + south.port(),
+                9000, Map.of(ConnectOptions.ROOMS, List.of("true")));
+        ChatService aliceService = new TcpChatService(options, alice, null, RunningServer.QUICK);
+        toClose.add(aliceService);
+        aliceService.login("alice", "pw-alice".toCharArray());
+        RecordingListener bob = new RecordingListener("bob");
+        ChatService bobService = logIn(south, bob, "bob");
+        bobService.sayIn("#lobby", "before");
+        alice.await(ChatMessage.class, m -> m.text().equals("before"));
+
+        north.close();
+        bobService.sayIn("#lobby", "while alice moves");
+        alice.await(RecordingListener.Reconnected.class, any -> true, 20);
+        bobService.sayIn("#lobby", "after");
+        alice.await(ChatMessage.class, m -> m.text().equals("after"));
+        aliceService.sayIn("#lobby", "here again");
+        bob.await(ChatMessage.class, m -> m.text().equals("here again"));
+        alice.await(ChatMessage.class, m -> m.text().equals("here again"));
+
+        List<String> all = alice.everything().stream().filter(ChatMessage.class::isInstance)
+                .map(ChatMessage.class::cast).map(m -> m.id() + " " + m.text()).toList();
+        assertEquals(List.of("1 before", "2 while alice moves", "3 after", "4 here again"), all,
+                "each once (the one missed replayed on resume), in order, with one numbering: " + alice.everything());
+    }
+
+    @Test
+    void aMessageSentAgainToAnotherNodeWithItsClientIdIsAnsweredAgainAndShownOnce() throws Exception {
+        ServerConfig shared = RunningServer.onStore(RunningServer.config(data), "postgresql");
+        RunningServer north = node(shared, "north");
+        RunningServer south = node(shared, "south");
+        RecordingListener bob = new RecordingListener("bob");
+        logIn(south, bob, "bob");
+        try (WireClient first = WireClient.greeted(north.port(), Protocol.ROOMS_VERSION);
+             WireClient again = WireClient.greeted(south.port(), Protocol.ROOMS_VERSION)) {
+            first.send(new Login("alice", "pw-alice"));
+            first.await(LoggedIn.class);
+            first.send(Say.inRoom("#lobby", "only once", "cid-1"));
+            ChatMessage answer = first.await(ChatMessage.class, m -> "cid-1".equals(m.cid()));
+            bob.await(ChatMessage.class, m -> m.text().equals("only once"));
+
+            // As a client whose node died before answering: the same message, with its id, to the next node.
+            again.send(new Login("alice", "pw-alice"));
+            again.await(LoggedIn.class);
+            again.send(Say.inRoom("#lobby", "only once", "cid-1"));
+            assertEquals(answer.id(), again.await(ChatMessage.class, m -> "cid-1".equals(m.cid())).id());
+            bobSays(bob, south);
+            assertEquals(1, bob.everything().stream().filter(event -> event instanceof ChatMessage m
+                    && m.text().equals("only once")).count(), "shown once: " + bob.everything());
+        }
+    }
+
+    /** Bob says something and hears it: whatever the room showed before is in his record by then. */
+    private void bobSays(RecordingListener bob, RunningServer south) throws Exception {
+        ChatService other = logIn(south, new RecordingListener("dan"), "dan");
+        other.sayIn("#lobby", "a marker");
+        bob.await(ChatMessage.class, m -> m.text().equals("a marker"));
     }
 
     private static Presence withoutTime(Presence presence) {
