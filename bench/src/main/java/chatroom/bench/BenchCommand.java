@@ -99,6 +99,11 @@ final class BenchCommand implements Callable<Integer> {
                     + " CHAT_DATABASE_PASSWORD; tables made if missing) instead of a temporary data folder.")
     String database;
 
+    @Option(names = "--cluster", paramLabel = "N",
+            description = {"Run the load scenarios against N nodes of one cluster in this process, on the --database"
+                    + " (PostgreSQL); client i connects to node i modulo N."})
+    Integer cluster;
+
     @Option(names = "--history", defaultValue = "on",
             description = "on: durable history (the default); off: no history writes, to measure their cost. Local server only.")
     String history;
@@ -292,7 +297,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** What a summary line starts with beside the figures: IRC, pairs. */
     private String scenario() {
-        return (protocol.equals("irc") ? "protocol=irc " : "") + (pairs ? "pairs=" + senders + " private " : "");
+        return (cluster != null ? "cluster=" + cluster + " " : "") + (protocol.equals("irc") ? "protocol=irc " : "")
+                + (pairs ? "pairs=" + senders + " private " : "");
     }
 
     private static String runPrefix() {
@@ -347,6 +353,16 @@ final class BenchCommand implements Callable<Integer> {
         if (!protocol.equals("native") && !protocol.equals("irc")) {
             throw new IllegalArgumentException("--protocol is native or irc.");
         }
+        if (cluster != null && (cluster < 2 || cluster > 16)) {
+            throw new IllegalArgumentException("--cluster takes 2 to 16 nodes.");
+        }
+        if (cluster != null && (database == null || !database.startsWith("jdbc:postgresql:") || server != null)) {
+            throw new IllegalArgumentException("--cluster runs its nodes here, on one PostgreSQL database: give it with"
+                    + " --database jdbc:postgresql://..., and no --server.");
+        }
+        if (cluster != null && (offline != null || conversations != null || resumeRooms != null)) {
+            throw new IllegalArgumentException("--cluster runs the load scenarios; the probes run on one server.");
+        }
         if (protocol.equals("irc") && (offline != null || conversations != null || resumeRooms != null)) {
             throw new IllegalArgumentException("--protocol irc runs the load scenarios; the probes speak our"
                     + " protocol.");
@@ -366,7 +382,7 @@ final class BenchCommand implements Callable<Integer> {
     private BenchResult run(int clientCount) throws Exception {
         boolean durable = history.equals("on");
         LocalServer local = server == null ? new LocalServer(durable, rooms != null, database(), pairs,
-                protocol.equals("irc")) : null;
+                protocol.equals("irc"), cluster == null ? 1 : cluster) : null;
         ServerProcess process = serverPid != null ? new ServerProcess(serverPid) : null;
         try {
             InetSocketAddress address = local != null ? local.address() : parse(server);
@@ -374,8 +390,8 @@ final class BenchCommand implements Callable<Integer> {
             Long rssBefore = local != null ? Rss.current() : process != null ? process.rss() : null;
             String prefix = runPrefix();
             RoomPlan roomPlan = rooms == null ? null : new RoomPlan(rooms, roomsPerClient, prefix);
-            LoadClients.Plan plan = new LoadClients.Plan(address, clientCount, senders, perSender, rate, size, prefix,
-                    roomPlan, pairs, protocol.equals("irc"));
+            LoadClients.Plan plan = new LoadClients.Plan(local != null ? local.addresses() : List.of(address),
+                    clientCount, senders, perSender, rate, size, prefix, roomPlan, pairs, protocol.equals("irc"));
             try (LoadClients load = new LoadClients(plan, ioThreads())) {
                 double connectSeconds = connect(load, clientCount);
                 Long rssAfter = local != null ? Rss.current() : process != null ? process.rss() : null;

@@ -55,14 +55,20 @@ final class LoadClients implements AutoCloseable {
      * What the clients do. {@code rate} is total messages a second over all senders; 0 means as fast as possible.
      * {@code rooms} is null for protocol 1 in the one room. With {@code pairs}, the clients are accounts speaking
      * protocol 2 and each sender writes privately to its partner, the client half the clients further on: each
-     * message is delivered twice, to the partner and as the sender's copy.
+     * message is delivered twice, to the partner and as the sender's copy. With several {@code servers} (the nodes
+     * of a cluster), client {@code i} connects to server {@code i} modulo their number.
      */
-    record Plan(InetSocketAddress server, int clients, int senders, long messagesPerSender, int rate, int size,
+    record Plan(List<InetSocketAddress> servers, int clients, int senders, long messagesPerSender, int rate, int size,
                 String namePrefix, RoomPlan rooms, boolean pairs, boolean irc) {
 
         Plan(InetSocketAddress server, int clients, int senders, long messagesPerSender, int rate, int size,
              String namePrefix, RoomPlan rooms) {
-            this(server, clients, senders, messagesPerSender, rate, size, namePrefix, rooms, false, false);
+            this(List.of(server), clients, senders, messagesPerSender, rate, size, namePrefix, rooms, false, false);
+        }
+
+        /** The server client {@code index} connects to. */
+        InetSocketAddress serverFor(int index) {
+            return servers.get(index % servers.size());
         }
 
         long expectedDeliveries() {
@@ -123,7 +129,7 @@ final class LoadClients implements AutoCloseable {
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         Client client = new Client(index, channel, index < plan.senders());
         clients.add(client);
-        channel.connect(plan.server());
+        channel.connect(plan.serverFor(index));
         IoLoop loop = loops[index % loops.length];
         loop.pending.add(client);
         loop.selector.wakeup();

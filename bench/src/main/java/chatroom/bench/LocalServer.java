@@ -17,16 +17,20 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A server in this process on an ephemeral loopback port, with a temporary data directory it deletes at the end. */
+/**
+ * A server in this process on an ephemeral loopback port, with a temporary data directory it deletes at the end; or
+ * several, the nodes of one cluster on one database.
+ */
 final class LocalServer implements AutoCloseable {
     private static final int UNLIMITED = 1_000_000_000;
     private final Path dataDir;
-    private final ChatServer server;
-    private final InetSocketAddress address;
+    private final List<ChatServer> servers = new ArrayList<>();
+    private final List<InetSocketAddress> addresses = new ArrayList<>();
     private final String store;
 
     /**
@@ -49,6 +53,12 @@ final class LocalServer implements AutoCloseable {
     /** With {@code irc}, the server also listens for IRC, and {@link #address} is that listener's. */
     LocalServer(boolean durableHistory, boolean openRooms, ServerConfig.Database database, boolean accounts,
                 boolean irc) throws IOException {
+        this(durableHistory, openRooms, database, accounts, irc, 1);
+    }
+
+    /** With {@code nodes} above 1, that many servers, nodes of one cluster on the {@code database}. */
+    LocalServer(boolean durableHistory, boolean openRooms, ServerConfig.Database database, boolean accounts,
+                boolean irc, int nodes) throws IOException {
         dataDir = Files.createTempDirectory("chat-bench-");
         // Guests spare 10,000 connections 10,000 password hashes; the bench's senders go faster than any person.
         // All the load comes from one address, and from clients faster than any person: lift the limits meant
@@ -64,6 +74,12 @@ final class LocalServer implements AutoCloseable {
             config = config.withHashIterations(1_000);
         }
         store = Stores.providerFor(config.storeSettings()).map(StoreProvider::name).orElse("unknown");
+        for (int node = 1; node <= nodes; node++) {
+            start(nodes == 1 ? config : config.toBuilder().nodeName("bench-node-" + node).build(), irc);
+        }
+    }
+
+    private void start(ServerConfig config, boolean irc) throws IOException {
         ServerTransport transport;
         ServerTransport ircTransport;
         try {
@@ -74,10 +90,11 @@ final class LocalServer implements AutoCloseable {
         } catch (ProviderNotFoundException e) {
             throw new IOException(e.getMessage(), e);
         }
-        server = new ChatServer(config, ircTransport == null ? List.of(transport) : List.of(transport, ircTransport),
-                new PrintStream(OutputStream.nullOutputStream()));
+        ChatServer server = new ChatServer(config, ircTransport == null ? List.of(transport)
+                : List.of(transport, ircTransport), new PrintStream(OutputStream.nullOutputStream()));
+        servers.add(server);
         server.start();
-        address = new InetSocketAddress("127.0.0.1", (ircTransport == null ? transport : ircTransport).port());
+        addresses.add(new InetSocketAddress("127.0.0.1", (ircTransport == null ? transport : ircTransport).port()));
     }
 
     /** The name of the store the server keeps its data in. */
@@ -85,13 +102,19 @@ final class LocalServer implements AutoCloseable {
         return store;
     }
 
+    /** The (first) server's address. */
     InetSocketAddress address() {
-        return address;
+        return addresses.getFirst();
+    }
+
+    /** Every node's address, in order. */
+    List<InetSocketAddress> addresses() {
+        return List.copyOf(addresses);
     }
 
     @Override
     public void close() throws IOException {
-        server.close();
+        servers.forEach(ChatServer::close);
         try (Stream<Path> files = Files.walk(dataDir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);

@@ -45,6 +45,11 @@ public final class ClusterNode implements ClusterLink.Listener {
         if (room == null || committed.lastId() <= room.lastId()) {
             return;
         }
+        if (!committed.entries().isEmpty()) {
+            // They came with the notice: nothing to read back.
+            rooms.post(Rooms.Numbered.fromTables(committed.entries()));
+            return;
+        }
         try {
             read(room, Math.max(committed.firstId(), room.lastId() + 1), committed.lastId());
         } catch (SQLException e) {

@@ -13,8 +13,19 @@ import java.util.List;
  * ({@link Listener#missed}). A store for one process (SQLite) offers none.
  */
 public interface ClusterLink extends AutoCloseable {
-    /** Entries {@code firstId} to {@code lastId} of a room's history, committed by {@code node}. */
-    record Committed(String node, String roomKey, long firstId, long lastId) {
+    /**
+     * Entries {@code firstId} to {@code lastId} of a room's history, committed by {@code node}: the entries
+     * themselves as {@link #committed} reads them when they were small enough to travel with the notice, else empty
+     * (then they are read from the tables).
+     */
+    record Committed(String node, String roomKey, long firstId, long lastId, List<ServerMessage> entries) {
+        public Committed {
+            entries = List.copyOf(entries);
+        }
+
+        public Committed(String node, String roomKey, long firstId, long lastId) {
+            this(node, roomKey, firstId, lastId, List.of());
+        }
     }
 
     /** Someone online on a node (from one session there or more), by member key. */

@@ -97,6 +97,11 @@ final class Jdbc implements JdbcAccess {
         });
     }
 
+    /** Work on one connection outside a transaction: each of its statements commits by itself. */
+    <T> T autocommit(Work<T> work) throws SQLException {
+        return withConnection(work);
+    }
+
     @Override
     public <T> T read(JdbcAccess.Work<T> work) throws SQLException {
         return withConnection(work::run);

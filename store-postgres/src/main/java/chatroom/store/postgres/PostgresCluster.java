@@ -1,5 +1,7 @@
 package chatroom.store.postgres;
 
+import chatroom.api.codec.MessageCodec;
+import chatroom.api.codec.ProtocolException;
 import chatroom.api.message.Announcement;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.FileShared;
@@ -13,8 +15,11 @@ import chatroom.server.store.PrivateRow;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -37,6 +42,10 @@ final class PostgresCluster implements ClusterLink {
     static final String CHANNEL = "chat_history";
     static final String PEOPLE = "chat_people";
     static final String PRIVATE = "chat_private";
+    /** The most a notice carries, a little under PostgreSQL's 8,000 bytes. */
+    static final int MAX_PAYLOAD_BYTES = 7_900;
+    /** Room for a notice's head: a node's name, two ids and a room's key. */
+    private static final int HEAD_BYTES = 64 + 2 * 20 + 3 + 4 * 64;
     private static final String PRIVATE_COLUMNS = "conversation, id, ts, from_key, to_key, from_name, to_name, body,"
             + " pending";
     /** How often a listening node tells the database it lives, and looks for nodes that stopped doing so. */
@@ -81,6 +90,8 @@ final class PostgresCluster implements ClusterLink {
                     row -> true);
             Jdbc.update(connection, "CREATE UNLOGGED TABLE IF NOT EXISTS cluster_nodes (node TEXT PRIMARY KEY,"
                     + " seen BIGINT NOT NULL)");
+            Jdbc.update(connection, "CREATE TABLE IF NOT EXISTS cluster_counters (key TEXT PRIMARY KEY,"
+                    + " last_id BIGINT NOT NULL, step BIGINT NOT NULL DEFAULT 0)");
             Jdbc.update(connection, "CREATE UNLOGGED TABLE IF NOT EXISTS cluster_people (node TEXT NOT NULL,"
                     + " member_key TEXT NOT NULL, name TEXT NOT NULL, guest BOOLEAN NOT NULL, since BIGINT NOT NULL,"
                     + " PRIMARY KEY (node, member_key))");
@@ -168,41 +179,130 @@ final class PostgresCluster implements ClusterLink {
             return List.of();
         }
         List<HistoryRow> rows = entries.stream().map(HistoryRow::of).toList();
-        // Rooms in one order for every node, so that two batches over the same rooms cannot deadlock.
-        Map<String, long[]> byRoom = new TreeMap<>();
-        for (HistoryRow row : rows) {
-            byRoom.computeIfAbsent(row.roomKey(), any -> new long[2])[1]++;
+        // Rooms in one order for every node, so that two batches over the same rooms take their counters' locks in
+        // the same order and cannot deadlock.
+        Map<String, List<Integer>> byRoom = new TreeMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            byRoom.computeIfAbsent(rows.get(i).roomKey(), any -> new ArrayList<>()).add(i);
         }
-        List<HistoryRow> numbered = jdbc.transaction(connection -> {
-            for (Map.Entry<String, long[]> room : byRoom.entrySet()) {
-                Jdbc.list(connection, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", row -> true,
-                        room.getKey());
-                // A statement of its own, after the lock: its snapshot sees what the last holder committed.
-                room.getValue()[0] = Jdbc.list(connection, "SELECT coalesce(max(room_id), 0) FROM history"
-                        + " WHERE room_key = ?", row -> row.getLong(1), room.getKey()).getFirst();
+        int count = rows.size();
+        Object[][] columns = new Object[8][];
+        String[] roomKeys = new String[count];
+        Long[] times = new Long[count];
+        String[] kinds = new String[count];
+        String[] senders = new String[count];
+        String[] bodies = new String[count];
+        String[] accounts = new String[count];
+        String[] cids = new String[count];
+        Integer[] positions = new Integer[count];
+        String[] keys = byRoom.keySet().toArray(String[]::new);
+        Long[] counts = new Long[keys.length];
+        String[] told = new String[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            List<Integer> indexes = byRoom.get(keys[k]);
+            counts[k] = (long) indexes.size();
+            List<ServerMessage> carried = new ArrayList<>(indexes.size());
+            for (int position = 0; position < indexes.size(); position++) {
+                int i = indexes.get(position);
+                HistoryRow row = rows.get(i);
+                roomKeys[i] = row.roomKey();
+                times[i] = row.ts();
+                kinds[i] = row.kind();
+                senders[i] = row.sender();
+                bodies[i] = row.body();
+                accounts[i] = row.senderAccount();
+                cids[i] = row.cid();
+                positions[i] = position + 1;
+                carried.add(entries.get(i));
             }
-            Map<String, Long> next = new HashMap<>();
-            byRoom.forEach((key, counts) -> next.put(key, counts[0] + 1));
-            List<HistoryRow> withIds = new ArrayList<>(rows.size());
-            for (HistoryRow row : rows) {
-                long id = next.merge(row.roomKey(), 1L, Long::sum) - 1;
-                withIds.add(new HistoryRow(row.roomKey(), id, row.ts(), row.kind(), row.sender(), row.body(),
-                        row.senderAccount(), row.cid()));
+            told[k] = carried(carried);
+        }
+        columns[0] = roomKeys;
+        columns[1] = times;
+        columns[2] = kinds;
+        columns[3] = senders;
+        columns[4] = bodies;
+        columns[5] = accounts;
+        columns[6] = cids;
+        columns[7] = positions;
+        Map<String, Long> lastIds = new HashMap<>();
+        jdbc.autocommit(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(APPEND)) {
+                String[] types = {"text", "bigint", "text", "text", "text", "text", "text", "integer"};
+                for (int c = 0; c < columns.length; c++) {
+                    statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+                }
+                statement.setArray(9, connection.createArrayOf("text", keys));
+                statement.setArray(10, connection.createArrayOf("bigint", counts));
+                statement.setArray(11, connection.createArrayOf("text", told));
+                statement.setString(12, CHANNEL);
+                statement.setString(13, node);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        lastIds.put(result.getString(1), result.getLong(2));
+                    }
+                }
             }
-            PostgresHistory.insert(connection, withIds);
-            for (Map.Entry<String, long[]> room : byRoom.entrySet()) {
-                long first = room.getValue()[0] + 1;
-                long last = room.getValue()[0] + room.getValue()[1];
-                Jdbc.list(connection, "SELECT pg_notify(?, ?)", row -> true, CHANNEL,
-                        node + " " + first + " " + last + " " + room.getKey());
-            }
-            return withIds;
+            return null;
         });
         List<ServerMessage> result = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            result.add(withId(entries.get(i), numbered.get(i).id()));
+        for (int i = 0; i < count; i++) {
+            long first = lastIds.get(roomKeys[i]) - byRoom.get(roomKeys[i]).size() + 1;
+            result.add(withId(entries.get(i), first + positions[i] - 1));
         }
         return result;
+    }
+
+    /**
+     * A batch in one statement, so one round trip that commits by itself: each room's counter is taken (made from
+     * its highest id the first time; its row lock makes another node's batch for the room wait until this one
+     * commits), the entries inserted under their ids, and every node told, a notice per room whose head PostgreSQL
+     * writes with the ids. The entries the notice carries (their ids follow from their places) were written before
+     * the ids were known.
+     */
+    private static final String APPEND = "WITH batch AS (SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[]) AS b(room_key, ts, kind, sender, body,"
+            + " sender_account, cid, pos)),"
+            + " rooms AS (SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[]) AS r(key, n, carried)),"
+            + " counted AS (INSERT INTO cluster_counters AS c (key, last_id, step) SELECT r.key, (SELECT"
+            + " coalesce(max(h.room_id), 0) FROM history h WHERE h.room_key = r.key) + r.n, r.n FROM rooms r"
+            + " ORDER BY r.key ON CONFLICT (key) DO UPDATE SET last_id = GREATEST(c.last_id, EXCLUDED.last_id"
+            + " - EXCLUDED.step) + EXCLUDED.step, step = EXCLUDED.step RETURNING c.key, c.last_id),"
+            + " inserted AS (INSERT INTO history (room_key, room_id, ts, kind, sender, body, sender_account, cid)"
+            + " SELECT b.room_key, c.last_id - r.n + b.pos, b.ts, b.kind, b.sender, b.body, b.sender_account, b.cid"
+            + " FROM batch b JOIN counted c ON c.key = b.room_key JOIN rooms r ON r.key = b.room_key RETURNING 1)"
+            + " SELECT c.key, c.last_id, pg_notify(?, ? || ' ' || (c.last_id - r.n + 1) || ' ' || c.last_id || ' '"
+            + " || c.key || r.carried), (SELECT count(*) FROM inserted) FROM counted c JOIN rooms r ON r.key = c.key";
+
+    /**
+     * What a notice carries after its head: the entries, a JSON line each, when they fit in a notice (PostgreSQL
+     * takes 8,000 bytes), which spares every other node reading them back; else nothing.
+     */
+    static String carried(List<ServerMessage> entries) {
+        StringBuilder lines = new StringBuilder();
+        for (ServerMessage entry : entries) {
+            lines.append('\n').append(MessageCodec.toJson(entry));
+        }
+        return lines.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES - HEAD_BYTES ? ""
+                : lines.toString();
+    }
+
+    /** How a conversation's highest id is found when its counter is made: from its messages. */
+    private static final String CONVERSATION_HIGHEST = "SELECT coalesce(max(id), 0) FROM private_messages"
+            + " WHERE conversation = ?";
+
+    /**
+     * Takes {@code count} ids of a room or conversation, in one statement: the counter's row lock makes a second
+     * node's statement wait for this transaction and then count on from what it took. A counter is made from the
+     * highest id stored (also what it never falls below: a server alone writes ids without counters).
+     *
+     * @return the last id taken
+     */
+    private static long take(Connection connection, String key, long count, String highest) throws SQLException {
+        return Jdbc.list(connection, "INSERT INTO cluster_counters AS c (key, last_id, step) SELECT ?, (" + highest
+                        + ") + ?, ? ON CONFLICT (key) DO UPDATE SET last_id = GREATEST(c.last_id, EXCLUDED.last_id"
+                        + " - EXCLUDED.step) + EXCLUDED.step, step = EXCLUDED.step RETURNING last_id",
+                row -> row.getLong(1), key, key, count, count).getFirst();
     }
 
     @Override
@@ -216,12 +316,9 @@ final class PostgresCluster implements ClusterLink {
         }
         return jdbc.transaction(connection -> {
             for (Map.Entry<String, long[]> conversation : byConversation.entrySet()) {
-                // Not the lock of a room of the same name: a room's key starts with '#', a conversation's never.
-                Jdbc.list(connection, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", row -> true,
-                        conversation.getKey());
-                conversation.getValue()[0] = Jdbc.list(connection, "SELECT coalesce(max(id), 0) FROM"
-                        + " private_messages WHERE conversation = ?", row -> row.getLong(1), conversation.getKey())
-                        .getFirst();
+                // A conversation's key never starts with '#': its counter is not a room's.
+                conversation.getValue()[0] = take(connection, conversation.getKey(), conversation.getValue()[1],
+                        CONVERSATION_HIGHEST) - conversation.getValue()[1];
             }
             Map<String, Long> next = new HashMap<>();
             byConversation.forEach((key, counts) -> next.put(key, counts[0] + 1));
@@ -409,15 +506,27 @@ final class PostgresCluster implements ClusterLink {
         }
     }
 
-    /** A notice's payload, {@code NODE FIRST LAST ROOMKEY}; null for one this code did not write. */
+    /**
+     * A notice's payload, {@code NODE FIRST LAST KEY} and perhaps the entries, one JSON line each; null for one this
+     * code did not write.
+     */
     static ClusterLink.Committed parse(String payload) {
-        String[] parts = payload.split(" ", 4);
+        String[] lines = payload.split("\n");
+        String[] parts = lines[0].split(" ", 4);
         if (parts.length != 4) {
             return null;
         }
         try {
-            return new ClusterLink.Committed(parts[0], parts[3], Long.parseLong(parts[1]), Long.parseLong(parts[2]));
-        } catch (NumberFormatException e) {
+            long first = Long.parseLong(parts[1]);
+            long last = Long.parseLong(parts[2]);
+            List<ServerMessage> entries = new ArrayList<>(lines.length - 1);
+            for (int i = 1; i < lines.length; i++) {
+                // Written before the ids were known: each has the id of its place.
+                entries.add(withId(MessageCodec.decodeServer(lines[i]), first + i - 1));
+            }
+            return new ClusterLink.Committed(parts[0], parts[3], first, last,
+                    entries.size() == last - first + 1 ? entries : List.of());
+        } catch (NumberFormatException | ProtocolException e) {
             return null;
         }
     }

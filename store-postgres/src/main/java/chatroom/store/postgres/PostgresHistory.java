@@ -38,6 +38,12 @@ final class PostgresHistory implements HistoryStore {
      * batch written again (after a commit whose answer was lost) is kept once.
      */
     static int insert(Connection connection, List<HistoryRow> rows) throws SQLException {
+        return insert(connection, rows, null, List.of());
+    }
+
+    /** As {@link #insert(Connection, List)}, and in the same statement a notice on {@code channel} per payload. */
+    static int insert(Connection connection, List<HistoryRow> rows, String channel, List<String> payloads)
+            throws SQLException {
         int count = rows.size();
         String[] roomKeys = new String[count];
         Long[] ids = new Long[count];
@@ -58,16 +64,26 @@ final class PostgresHistory implements HistoryStore {
             accounts[i] = row.senderAccount();
             cids[i] = row.cid();
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO history (room_key, room_id, ts,"
-                + " kind, sender, body, sender_account, cid) SELECT * FROM unnest(?::text[], ?::bigint[],"
-                + " ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-                + " ON CONFLICT (room_key, room_id) DO NOTHING")) {
+        String insertSql = "INSERT INTO history (room_key, room_id, ts, kind, sender, body, sender_account, cid)"
+                + " SELECT * FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[],"
+                + " ?::text[], ?::text[]) ON CONFLICT (room_key, room_id) DO NOTHING";
+        // The notices in the same statement: one round trip, and a data-modifying WITH runs exactly once.
+        String sql = channel == null ? insertSql : "WITH inserted AS (" + insertSql + " RETURNING 1) SELECT"
+                + " (SELECT count(*) FROM inserted), pg_notify(?, payload) FROM unnest(?::text[]) AS payload";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
             Object[][] columns = {roomKeys, ids, times, kinds, senders, bodies, accounts, cids};
             for (int i = 0; i < columns.length; i++) {
                 insert.setArray(i + 1, connection.createArrayOf(columns[i] instanceof Long[] ? "bigint" : "text",
                         columns[i]));
             }
-            return insert.executeUpdate();
+            if (channel == null) {
+                return insert.executeUpdate();
+            }
+            insert.setString(columns.length + 1, channel);
+            insert.setArray(columns.length + 2, connection.createArrayOf("text", payloads.toArray()));
+            try (var result = insert.executeQuery()) {
+                return result.next() ? result.getInt(1) : 0;
+            }
         }
     }
 

@@ -62,9 +62,14 @@ class PostgresClusterTest {
     private static final class Heard implements ClusterLink.Listener {
         final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
 
+        /** Notices as their heads; what they carry is checked on its own. */
+        final List<ClusterLink.Committed> carried = new java.util.concurrent.CopyOnWriteArrayList<>();
+
         @Override
         public void committed(ClusterLink.Committed committed) {
-            events.add(committed);
+            carried.add(committed);
+            events.add(new ClusterLink.Committed(committed.node(), committed.roomKey(), committed.firstId(),
+                    committed.lastId()));
         }
 
         @Override
@@ -122,6 +127,9 @@ class PostgresClusterTest {
         assertTrue(notices.contains(new ClusterLink.Committed("north", "#lobby", 1, 2)), notices.toString());
         assertTrue(notices.contains(new ClusterLink.Committed("north", "#dev", 1, 1)), notices.toString());
         assertNull(heardBySouth.events.poll(300, TimeUnit.MILLISECONDS), "a node is not told of its own commits");
+        ClusterLink.Committed lobby = heardBySouth.carried.stream().filter(c -> c.roomKey().equals("#lobby"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of(first.get(0), first.get(2)), lobby.entries(), "small batches travel with the notice");
         assertEquals(List.of(new ChatMessage(2, 1_000, "alice", "two", true, null, "#Lobby"),
                         new Announcement(3, 2_000, "hello", true, "#Lobby")),
                 south.committed("#Lobby", 2, 3));
@@ -229,9 +237,17 @@ class PostgresClusterTest {
     }
 
     @Test
-    void aNoticeThisCodeDidNotWriteIsIgnored() {
+    void aNoticeThisCodeDidNotWriteIsIgnoredAndEntriesTravelOnlyWhenTheyFit() {
         assertNull(PostgresCluster.parse("hello"));
         assertNull(PostgresCluster.parse("north x 2 #lobby"));
         assertEquals(new ClusterLink.Committed("north", "#lobby", 1, 2), PostgresCluster.parse("north 1 2 #lobby"));
+        ChatMessage small = new ChatMessage(0, 1_000, "alice", "hi", false, null, "#lobby");
+        List<ServerMessage> carried = PostgresCluster.parse("north 7 8 #lobby"
+                + PostgresCluster.carried(List.of(small, small))).entries();
+        assertEquals(List.of(new ChatMessage(7, 1_000, "alice", "hi", false, null, "#lobby"),
+                new ChatMessage(8, 1_000, "alice", "hi", false, null, "#lobby")), carried, "each with its place's id");
+        ChatMessage large = new ChatMessage(0, 1_000, "alice", "x".repeat(4_000), false, null, "#lobby");
+        assertEquals("", PostgresCluster.carried(List.of(small, large, large)),
+                "too large for a notice: read from the table");
     }
 }
