@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A chat server as a process of its own, for {@link CrashTest} to kill: {@code DATA_DIR PORT DATABASE}, the last
- * empty for SQLite in the data folder, else a PostgreSQL URL (its schema made at the first start). Prints
+ * A chat server as a process of its own, for {@link CrashTest} to kill: {@code DATA_DIR PORT DATABASE [NODE]}, the
+ * database empty for SQLite in the data folder, else a PostgreSQL URL (its schema made at the first start), and
+ * with a node name, one node of several on it ({@link ClusterCrashTest}). Prints
  * {@code listening PORT} once it accepts connections, then serves until killed. alice is a server operator.
  */
 final class CrashServerMain {
@@ -22,7 +23,8 @@ final class CrashServerMain {
         ServerConfig config = ServerConfig.defaults(Path.of(args[0])).withHashIterations(1_000)
                 .withRate(10_000, 10_000).withByteRate(64 * 1024 * 1024, 64 * 1024 * 1024)
                 .toBuilder().admins(Set.of("alice"))
-                .database(args[2].isEmpty() ? null : new ServerConfig.Database(args[2], null, true)).build();
+                .database(args[2].isEmpty() ? null : new ServerConfig.Database(args[2], null, true))
+                .nodeName(args.length > 3 ? args[3] : null).build();
         ServerTransport transport = new TcpServerTransportProvider().create(new ListenOptions("127.0.0.1",
                 Integer.parseInt(args[1]), config.maxLineBytes(), config.outboxBytes()));
         ChatServer server = new ChatServer(config, List.of(transport), System.err);
