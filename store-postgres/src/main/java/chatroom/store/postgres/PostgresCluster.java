@@ -421,11 +421,14 @@ final class PostgresCluster implements ClusterLink {
     private void receive(Connection connection, Listener listener) throws SQLException {
         PGConnection postgres = connection.unwrap(PGConnection.class);
         long lastBeat = 0;
+        long connected = System.nanoTime();
         while (!closed) {
             long now = System.nanoTime();
             if (lastBeat == 0 || now - lastBeat > HEARTBEAT_NANOS) {
                 // Also how a dead connection is found: waiting for notices would not find it.
-                heartbeat(connection, listener);
+                // Back from an outage (or just started), a node gives the others a full dead period to write
+                // their heartbeats again before it judges them: they may have lost the database too.
+                heartbeat(connection, listener, now - connected > DEAD_AFTER_MILLIS * 1_000_000);
                 lastBeat = now;
             }
             PGNotification[] notices = postgres.getNotifications(POLL_MILLIS);
@@ -450,17 +453,20 @@ final class PostgresCluster implements ClusterLink {
     }
 
     /**
-     * Tells the database this node lives, and ends the nodes that stopped saying so: their people are no longer
-     * online, and every node is told. A node found dead itself (it was away longer than that) says again who is
-     * online here, through {@link Listener#missed}.
+     * Tells the database this node lives, and (when {@code judge}) ends the nodes that stopped saying so: their
+     * people are no longer online, and every node is told. A node found dead itself (it was away longer than that)
+     * says again who is online here, through {@link Listener#missed}.
      */
-    private void heartbeat(Connection connection, Listener listener) throws SQLException {
+    private void heartbeat(Connection connection, Listener listener, boolean judge) throws SQLException {
         boolean alive = Jdbc.update(connection, "UPDATE cluster_nodes SET seen = " + NOW + " WHERE node = ?",
                 node) > 0;
         if (!alive) {
             Jdbc.update(connection, "INSERT INTO cluster_nodes (node, seen) VALUES (?, " + NOW + ") ON CONFLICT"
                     + " (node) DO UPDATE SET seen = EXCLUDED.seen", node);
             listener.missed();
+        }
+        if (!judge) {
+            return;
         }
         Jdbc.list(connection, "WITH dead AS (DELETE FROM cluster_nodes WHERE seen < " + NOW + " - "
                 + DEAD_AFTER_MILLIS + " AND node <> ? RETURNING node), gone AS (DELETE FROM cluster_people p USING"
