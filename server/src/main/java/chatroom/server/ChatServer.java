@@ -22,7 +22,7 @@ import chatroom.server.files.FileRelay;
 import chatroom.server.log.ServerLog;
 import chatroom.server.privates.PrivateConversations;
 import chatroom.server.cluster.ClusterNode;
-import chatroom.server.cluster.PresencePublisher;
+import chatroom.server.cluster.ClusterPublisher;
 import chatroom.server.rooms.Journal;
 import chatroom.server.rooms.Numbering;
 import chatroom.server.rooms.Receipts;
@@ -87,7 +87,7 @@ public final class ChatServer implements AutoCloseable {
     /** On a node of several: the link to the others through the database, and what numbers the rooms' entries. */
     private ClusterLink cluster;
     private Numbering numbering;
-    private PresencePublisher presence;
+    private ClusterPublisher publisher;
     private ExecutorService hashing;
     private ScheduledExecutorService deadlines;
     private ScheduledExecutorService checkpoints;
@@ -144,8 +144,8 @@ public final class ChatServer implements AutoCloseable {
                     new PrivateConversations(store.privates(), accounts, config.privates()), store.readMarkers());
             if (cluster != null) {
                 numbering = new Numbering(cluster, log, room::post);
-                presence = new PresencePublisher(cluster, log);
-                room.asNode(numbering, presence);
+                publisher = new ClusterPublisher(cluster, log);
+                room.asNode(numbering, publisher, publisher);
             }
         } catch (SQLException e) {
             throw new StorageException("Cannot read the history in " + store.where() + ": " + e.getMessage(), e);
@@ -172,7 +172,7 @@ public final class ChatServer implements AutoCloseable {
         room.start();
         if (cluster != null) {
             numbering.start();
-            presence.start();
+            publisher.start();
             cluster.listen(new ClusterNode(cluster, history, room, log));
             log.info("cluster: node " + cluster.node() + " of the nodes on " + store.where());
         }
@@ -292,7 +292,7 @@ public final class ChatServer implements AutoCloseable {
         transports.forEach(ServerTransport::close);
         try {
             if (cluster != null) {
-                presence.stop();
+                publisher.stop();
                 cluster.close();
                 numbering.stop();
             }

@@ -99,6 +99,11 @@ public final class ClusterNode implements ClusterLink.Listener {
     }
 
     @Override
+    public void roomChanged(ClusterLink.RoomChange change) {
+        rooms.post(new Rooms.RoomChanged(change));
+    }
+
+    @Override
     public void offline(String node, String memberKey, String reason) {
         rooms.post(new Rooms.OfflineElsewhere(node, memberKey, reason));
     }

@@ -258,6 +258,10 @@ public final class Rooms {
             implements Event {
     }
 
+    /** On a node of several: another node changed a room. */
+    public record RoomChanged(ClusterLink.RoomChange change) implements Event {
+    }
+
     /** On a node of several: someone went offline on another node. */
     public record OfflineElsewhere(String node, String memberKey, String reason) implements Event {
     }
@@ -308,6 +312,8 @@ public final class Rooms {
     private volatile Numbering numbering;
     /** On a node of several, where this node says who is online on it; null when the server runs alone. */
     private volatile PresenceOut presenceOut;
+    /** On a node of several, where this node says what it changed in a room; null when the server runs alone. */
+    private volatile RoomNews roomNews;
     /** On a node of several, who is online on the other nodes. */
     private final Elsewhere elsewhere = new Elsewhere();
     /** Numbered entries that came before an earlier one of their room, by room and id; rooms thread only. */
@@ -411,11 +417,12 @@ public final class Rooms {
 
     /**
      * Makes this server a node of several: the database numbers the rooms' entries, and who is online here is told
-     * to the other nodes. Before {@link #start}.
+     * to the other nodes, as are the changes to rooms. Before {@link #start}.
      */
-    public void asNode(Numbering numbering, PresenceOut presence) {
+    public void asNode(Numbering numbering, PresenceOut presence, RoomNews news) {
         this.numbering = numbering;
         this.presenceOut = presence;
+        this.roomNews = news;
     }
 
     public void post(Event event) {
@@ -505,6 +512,7 @@ public final class Rooms {
             case Numbered n -> numbered(n.entries());
             case PrivatesNumbered p -> p.messages().forEach(this::showPrivate);
             case OnlineElsewhere o -> onlineElsewhere(o.person(), o.memberships());
+            case RoomChanged r -> roomChangedElsewhere(r.change());
             case OfflineElsewhere o -> {
                 Elsewhere.Remote gone = elsewhere.depart(o.node(), o.memberKey());
                 if (gone != null) {
@@ -890,6 +898,67 @@ public final class Rooms {
         }
         broadcast(room, entry);
         remember(room, entry);
+    }
+
+    /** On a node of several, tells the others what this node changed in a room (and stored). */
+    private void tellNodes(String kind, Room room, List<String> words) {
+        if (roomNews != null) {
+            roomNews.changed(kind, room.name(), words);
+        }
+    }
+
+    /**
+     * Another node changed a room: made it, took a member in or let one go, set its topic. Shown here as the
+     * change's own node shows it, to the members present on this one.
+     */
+    private void roomChangedElsewhere(ClusterLink.RoomChange change) {
+        List<String> words = change.words();
+        Room room = byKey.get(RoomNames.key(change.room()));
+        if (room == null) {
+            room = new Room(change.room(), null, change.kind().equals("made") && !words.isEmpty() ? words.getFirst()
+                    : null, List.of(), 0, 0, config.recentWindow());
+            byKey.put(room.key(), room);
+        }
+        switch (change.kind()) {
+            case "joined" -> {
+                if (words.size() < 3) {
+                    return;
+                }
+                String memberKey = words.get(0);
+                if (!room.isMember(memberKey)) {
+                    enroll(room, memberKey, words.get(1), Long.parseLong(words.get(2)));
+                }
+                Elsewhere.Remote remote = elsewhere.get(memberKey);
+                if (remote != null && room.arrivedElsewhere(memberKey)) {
+                    presenceNotice(room, new Joined(now(), remote.name(), room.online(), remote.guest(), room.name()),
+                            null);
+                }
+            }
+            case "left" -> {
+                if (words.size() < 3) {
+                    return;
+                }
+                String memberKey = words.get(0);
+                boolean wasOnline = room.departedElsewhere(memberKey);
+                if (room.isMember(memberKey) && !room.isHere(memberKey)) {
+                    disenroll(room, memberKey);
+                }
+                if (wasOnline) {
+                    presenceNotice(room, new Left(now(), words.get(1), room.online(), words.get(2), room.name()),
+                            null);
+                }
+            }
+            case "topic" -> {
+                if (words.size() < 2) {
+                    return;
+                }
+                room.topic(words.get(1));
+                tellRoom(room, new TopicChanged(room.name(), now(), words.get(0), words.get(1)));
+            }
+            default -> {
+                // made: the room is known now; a kind a newer node writes: nothing this one knows to do.
+            }
+        }
     }
 
     /** A person online here as the other nodes are told of them. */
@@ -1376,6 +1445,9 @@ public final class Rooms {
             }
         }
         enroll(room, memberKey(session), session.account(), now());
+        if (!session.guest()) {
+            tellNodes("joined", room, List.of(memberKey(session), session.account(), Long.toString(now())));
+        }
         // The membership is the account's: every device of it that speaks rooms is in the room from now on.
         Person person = personOf.get(session);
         boolean here = room.isHere(person.memberKey());
@@ -1425,6 +1497,7 @@ public final class Rooms {
         Room room = new Room(canonical, null, owner, List.of(), 0, 0, config.recentWindow());
         byKey.put(room.key(), room);
         log.info(session.name() + " made the room " + canonical);
+        tellNodes("made", room, owner == null ? List.of() : List.of(owner));
         return room;
     }
 
@@ -1443,6 +1516,9 @@ public final class Rooms {
         removeFromRoom(room, personOf.get(session), "left" + reasonText(reason),
                 new Bye(Bye.REPLACED, "You left " + room.name() + " on another device."));
         log.info(session.name() + " left " + room.name());
+        if (!session.guest()) {
+            tellNodes("left", room, List.of(memberKey(session), session.name(), "left" + reasonText(reason)));
+        }
     }
 
     /**
@@ -1678,6 +1754,7 @@ public final class Rooms {
         }
         room.topic(topic);
         tellRoom(room, new TopicChanged(room.name(), now(), session.name(), topic));
+        tellNodes("topic", room, List.of(session.name(), topic));
     }
 
     /**

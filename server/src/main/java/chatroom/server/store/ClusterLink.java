@@ -32,6 +32,16 @@ public interface ClusterLink extends AutoCloseable {
     record Person(String node, String memberKey, String name, boolean guest, long since) {
     }
 
+    /**
+     * A change to a room that a node made and stored: {@code made} (words: the owner's key, or none), {@code joined}
+     * (the member's key, name, when), {@code left} (the member's key, name, why) or {@code topic} (who, the text).
+     */
+    record RoomChange(String node, String kind, String room, List<String> words) {
+        public RoomChange {
+            words = List.copyOf(words);
+        }
+    }
+
     /** What a node is told, on the link's own thread. */
     interface Listener {
         /** Another node committed to a room's history. */
@@ -46,6 +56,10 @@ public interface ClusterLink extends AutoCloseable {
 
         /** Another node committed private messages to a conversation ({@code roomKey} is the conversation's key). */
         default void privateCommitted(Committed committed) {
+        }
+
+        /** Another node changed a room (and stored the change). */
+        default void roomChanged(RoomChange change) {
         }
 
         /** Someone came online on another node (or, online there already, goes by a new name). */
@@ -102,6 +116,9 @@ public interface ClusterLink extends AutoCloseable {
      * message sent with a client message id carries its receipt as its {@code cid} ({@link HistoryStore#receiptCid}).
      */
     List<ServerMessage> committed(String room, long firstId, long lastId) throws SQLException;
+
+    /** This node changed a room and stored the change: the others are told. */
+    void roomChanged(RoomChange change) throws SQLException;
 
     /** Someone is online on this node now (its first session here), or is renamed; the others are told. */
     void online(Person person) throws SQLException;

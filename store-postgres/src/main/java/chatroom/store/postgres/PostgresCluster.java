@@ -42,6 +42,7 @@ final class PostgresCluster implements ClusterLink {
     static final String CHANNEL = "chat_history";
     static final String PEOPLE = "chat_people";
     static final String PRIVATE = "chat_private";
+    static final String ROOMS = "chat_rooms";
     /** The most a notice carries, a little under PostgreSQL's 8,000 bytes. */
     static final int MAX_PAYLOAD_BYTES = 7_900;
     /** Room for a notice's head: a node's name, two ids and a room's key. */
@@ -107,6 +108,46 @@ final class PostgresCluster implements ClusterLink {
 
     private static void notify(Connection connection, String channel, String payload) throws SQLException {
         Jdbc.list(connection, "SELECT pg_notify(?, ?)", row -> true, channel, payload);
+    }
+
+    @Override
+    public void roomChanged(RoomChange change) throws SQLException {
+        jdbc.autocommit(connection -> {
+            notify(connection, ROOMS, roomPayload(change));
+            return null;
+        });
+    }
+
+    /** A room change as lines: kind, node, room, then its words, each with its backslashes and newlines escaped. */
+    static String roomPayload(RoomChange change) {
+        StringBuilder payload = new StringBuilder(change.kind()).append('\n').append(change.node()).append('\n')
+                .append(change.room());
+        for (String word : change.words()) {
+            payload.append('\n').append(word.replace("\\", "\\\\").replace("\n", "\\n"));
+        }
+        return payload.toString();
+    }
+
+    /** A room change from its payload; null for one this code did not write. */
+    static RoomChange roomChange(String payload) {
+        String[] lines = payload.split("\n", -1);
+        if (lines.length < 3) {
+            return null;
+        }
+        List<String> words = new ArrayList<>();
+        for (int i = 3; i < lines.length; i++) {
+            StringBuilder word = new StringBuilder();
+            for (int c = 0; c < lines[i].length(); c++) {
+                char at = lines[i].charAt(c);
+                if (at == '\\' && c + 1 < lines[i].length()) {
+                    word.append(lines[i].charAt(++c) == 'n' ? '\n' : lines[i].charAt(c));
+                } else {
+                    word.append(at);
+                }
+            }
+            words.add(word.toString());
+        }
+        return new RoomChange(lines[1], lines[0], lines[2], words);
     }
 
     @Override
@@ -393,6 +434,7 @@ final class PostgresCluster implements ClusterLink {
                     statement.execute("LISTEN " + CHANNEL);
                     statement.execute("LISTEN " + PEOPLE);
                     statement.execute("LISTEN " + PRIVATE);
+                    statement.execute("LISTEN " + ROOMS);
                 }
                 listener.missed();
                 down = false;
@@ -436,6 +478,11 @@ final class PostgresCluster implements ClusterLink {
                 for (PGNotification notice : notices) {
                     if (notice.getName().equals(PEOPLE)) {
                         people(notice.getParameter(), listener);
+                    } else if (notice.getName().equals(ROOMS)) {
+                        RoomChange change = roomChange(notice.getParameter());
+                        if (change != null && !change.node().equals(node)) {
+                            listener.roomChanged(change);
+                        }
                     } else if (notice.getName().equals(PRIVATE)) {
                         ClusterLink.Committed committed = parse(notice.getParameter());
                         if (committed != null && !committed.node().equals(node)) {

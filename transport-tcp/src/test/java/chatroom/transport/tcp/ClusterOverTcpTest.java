@@ -2,6 +2,8 @@ package chatroom.transport.tcp;
 
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChatMessage;
+import chatroom.api.message.Joined;
+import chatroom.api.message.Left;
 import chatroom.api.message.LoggedIn;
 import chatroom.api.message.Login;
 import chatroom.api.message.Member;
@@ -9,7 +11,9 @@ import chatroom.api.message.Members;
 import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Protocol;
+import chatroom.api.message.RoomInfo;
 import chatroom.api.message.Say;
+import chatroom.api.message.TopicChanged;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ConnectOptions;
 import chatroom.server.ServerConfig;
@@ -192,6 +196,45 @@ class ClusterOverTcpTest {
         ChatService other = logIn(south, new RecordingListener("dan"), "dan");
         other.sayIn("#lobby", "a marker");
         bob.await(ChatMessage.class, m -> m.text().equals("a marker"));
+    }
+
+    @Test
+    void aRoomMadeOnOneNodeIsJoinedTalkedInRetopicedAndLeftFromAnother() throws Exception {
+        ServerConfig shared = RunningServer.onStore(RunningServer.config(data), "postgresql");
+        RunningServer north = node(shared, "north");
+        RunningServer south = node(shared, "south");
+        RecordingListener alice = new RecordingListener("alice");
+        ChatService aliceService = logIn(north, alice, "alice");
+        RecordingListener bob = new RecordingListener("bob");
+        ChatService bobService = logIn(south, bob, "bob");
+        alice.await(Presence.class, p -> p.name().equals("bob"));
+
+        aliceService.join("#dev");
+        alice.await(RoomInfo.class, info -> info.name().equals("#dev"));
+        awaitUntil(() -> {
+            bobService.join("#dev");
+            return bob.everything().stream().anyMatch(event -> event instanceof RoomInfo info
+                    && info.name().equals("#dev"));
+        });
+        Joined joined = alice.await(Joined.class, j -> j.name().equals("bob") && "#dev".equals(j.room()));
+        assertEquals(2, joined.online(), "alice here and bob on south");
+        aliceService.sayIn("#dev", "welcome to dev");
+        assertEquals("alice", bob.await(ChatMessage.class, m -> m.text().equals("welcome to dev")).from());
+        aliceService.setTopic("#dev", "builds and releases");
+        assertEquals("builds and releases", bob.await(TopicChanged.class).text());
+        bobService.part("#dev", "lunch");
+        Left left = alice.await(Left.class, l -> l.name().equals("bob"));
+        assertEquals(List.of("#dev", "left: lunch", "1"), List.of(left.room(), left.reason(),
+                Integer.toString(left.online())));
+    }
+
+    /** Tries until it works, up to 10 s: another node learns of a room made here a moment after. */
+    private static void awaitUntil(java.util.concurrent.Callable<Boolean> attempt) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!attempt.call()) {
+            assertTrue(System.nanoTime() < deadline, "did not work within 10 s");
+            Thread.sleep(200);
+        }
     }
 
     private static Presence withoutTime(Presence presence) {

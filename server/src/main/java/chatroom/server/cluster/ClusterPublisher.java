@@ -2,6 +2,7 @@ package chatroom.server.cluster;
 
 import chatroom.server.log.ServerLog;
 import chatroom.server.rooms.PresenceOut;
+import chatroom.server.rooms.RoomNews;
 import chatroom.server.store.ClusterLink;
 
 import java.sql.SQLException;
@@ -10,11 +11,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Tells the other nodes, through the database, who comes and goes on this one, in the order it happened, on a thread
- * of its own so that the rooms never wait for the database. A write that fails is not retried: when the link comes
- * back the node says anew who is online here, which makes good whatever was lost.
+ * Tells the other nodes, through the database, who comes and goes on this one and what changed in its rooms, in the
+ * order it happened, on a thread of its own so that the rooms never wait for the database. A write that fails is
+ * not retried: when the link comes back the node says anew who is online here, and room changes are in the tables.
  */
-public final class PresencePublisher implements PresenceOut {
+public final class ClusterPublisher implements PresenceOut, RoomNews {
     private interface Write {
         void to(ClusterLink link) throws SQLException;
     }
@@ -28,10 +29,10 @@ public final class PresencePublisher implements PresenceOut {
     private final Thread thread;
     private boolean failing;
 
-    public PresencePublisher(ClusterLink link, ServerLog log) {
+    public ClusterPublisher(ClusterLink link, ServerLog log) {
         this.link = link;
         this.log = log;
-        this.thread = Thread.ofPlatform().name("presence-out").daemon().unstarted(this::loop);
+        this.thread = Thread.ofPlatform().name("cluster-out").daemon().unstarted(this::loop);
     }
 
     public void start() {
@@ -43,6 +44,12 @@ public final class PresencePublisher implements PresenceOut {
         ClusterLink.Person here = new ClusterLink.Person(link.node(), person.memberKey(), person.name(),
                 person.guest(), person.since());
         queue.add(to -> to.online(here));
+    }
+
+    @Override
+    public void changed(String kind, String room, List<String> words) {
+        ClusterLink.RoomChange change = new ClusterLink.RoomChange(link.node(), kind, room, words);
+        queue.add(to -> to.roomChanged(change));
     }
 
     @Override
@@ -72,13 +79,13 @@ public final class PresencePublisher implements PresenceOut {
                 write.to(link);
                 if (failing) {
                     failing = false;
-                    log.info("cluster: presence reaches the other nodes again");
+                    log.info("cluster: what changes here reaches the other nodes again");
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!failing) {
                     failing = true;
-                    log.info("cluster: could not tell the other nodes who is online here (" + e.getMessage()
-                            + "); said again when the link is back");
+                    log.info("cluster: could not tell the other nodes what changed here (" + e.getMessage()
+                            + "); who is online is said again when the link is back");
                 }
             }
         }
