@@ -314,6 +314,11 @@ public final class Rooms {
     private volatile PresenceOut presenceOut;
     /** On a node of several, where this node says what it changed in a room; null when the server runs alone. */
     private volatile RoomNews roomNews;
+    /**
+     * On a node of several, this node's messages with a client id not yet back from the numbering, by their receipt
+     * ({@link HistoryStore#receiptCid}): who said each.
+     */
+    private final Map<String, Session> beingNumbered = new HashMap<>();
     /** On a node of several, who is online on the other nodes. */
     private final Elsewhere elsewhere = new Elsewhere();
     /** Numbered entries that came before an earlier one of their room, by room and id; rooms thread only. */
@@ -811,8 +816,9 @@ public final class Rooms {
         }
         ChatMessage message = new ChatMessage(nextId(room), now(), session.name(), text, false, null, room.name());
         if (numbering != null) {
-            numbering.submit(new Numbering.Unnumbered(message.withCid(HistoryStore.receiptCid(sender, cid)), session,
-                    cid));
+            String receipt = HistoryStore.receiptCid(sender, cid);
+            beingNumbered.put(receipt, session);
+            numbering.submit(new Numbering.Unnumbered(message.withCid(receipt), session, cid));
             return;
         }
         receipts.add(new Receipts.Receipt(sender, cid, message.id(), message.ts(), message.from(), null,
@@ -908,8 +914,8 @@ public final class Rooms {
     }
 
     /**
-     * Another node changed a room: made it, took a member in or let one go, set its topic. Shown here as the
-     * change's own node shows it, to the members present on this one.
+     * Another node changed a room: made it, took a member in or let one go, set its topic, settings or someone's
+     * role. Shown here as the change's own node shows it, to the members present on this one.
      */
     private void roomChangedElsewhere(ClusterLink.RoomChange change) {
         List<String> words = change.words();
@@ -954,6 +960,33 @@ public final class Rooms {
                 }
                 room.topic(words.get(1));
                 tellRoom(room, new TopicChanged(room.name(), now(), words.get(0), words.get(1)));
+            }
+            case "settings" -> {
+                if (words.size() < 3) {
+                    return;
+                }
+                boolean locked = Boolean.parseBoolean(words.get(1));
+                boolean onlyInvited = Boolean.parseBoolean(words.get(2));
+                room.topicLocked(locked);
+                room.inviteOnly(onlyInvited);
+                tellRoom(room, new SettingsChanged(room.name(), now(), words.get(0), locked, onlyInvited));
+            }
+            case "role" -> {
+                if (words.size() < 6 || !room.isMember(words.get(0))) {
+                    return;
+                }
+                String target = words.get(0);
+                String role = words.get(2);
+                if (role.equals(Roles.OWNER)) {
+                    room.handTo(target);
+                    if (!words.get(4).isEmpty() && room.isMember(words.get(4))) {
+                        tellRoom(room, new RoleChanged(room.name(), now(), words.get(5), Roles.OPERATOR,
+                                words.get(3)));
+                    }
+                } else {
+                    room.operator(target, role.equals(Roles.OPERATOR));
+                }
+                tellRoom(room, new RoleChanged(room.name(), now(), words.get(1), role, words.get(3)));
             }
             default -> {
                 // made: the room is known now; a kind a newer node writes: nothing this one knows to do.
@@ -1055,11 +1088,21 @@ public final class Rooms {
     private void show(Room room, Numbered.Entry numbered) {
         ServerMessage entry = Entries.live(numbered.entry(), room.name());
         room.advanceTo(HistoryStore.idOf(entry));
-        if (entry instanceof ChatMessage message && numbered.sender() != null && numbered.cid() != null) {
-            Session sender = numbered.sender();
-            receipts.add(new Receipts.Receipt(accountKey(sender.account(), sender.guest()), numbered.cid(),
+        Session sender = numbered.sender();
+        String cid = numbered.cid();
+        if (numbered.entry() instanceof ChatMessage stored && stored.cid() != null) {
+            // This node's own message may come back from the tables first (a catch-up read while the numbering's
+            // answer is on its way): its sender still gets its copy with its client id.
+            Session waiting = beingNumbered.remove(stored.cid());
+            if (sender == null && waiting != null) {
+                sender = waiting;
+                cid = stored.cid().substring(stored.cid().indexOf(HistoryStore.RECEIPT_SEPARATOR) + 1);
+            }
+        }
+        if (entry instanceof ChatMessage message && sender != null && cid != null) {
+            receipts.add(new Receipts.Receipt(accountKey(sender.account(), sender.guest()), cid,
                     message.id(), message.ts(), message.from(), null, room.key()), now());
-            broadcastWithEcho(room, message, sender, message.withCid(numbered.cid()));
+            broadcastWithEcho(room, message, sender, message.withCid(cid));
         } else if (entry instanceof ChatMessage message && numbered.entry() instanceof ChatMessage stored
                 && stored.cid() != null && stored.cid().indexOf(HistoryStore.RECEIPT_SEPARATOR) > 0) {
             // Said on another node with a client id: if its sender comes here and sends it again (its node died
@@ -1811,6 +1854,8 @@ public final class Rooms {
         }
         tellRoom(room, new RoleChanged(room.name(), now(), display, role, session.name()));
         log.info(session.name() + " made " + display + " " + role + " of " + room.name());
+        tellNodes("role", room, List.of(target, display, role, session.name(),
+                oldOwner == null ? "" : oldOwner, oldOwner == null ? "" : displayName(room, oldOwner)));
     }
 
     /**
@@ -1863,6 +1908,7 @@ public final class Rooms {
         room.topicLocked(locked);
         room.inviteOnly(onlyInvited);
         tellRoom(room, new SettingsChanged(room.name(), now(), session.name(), locked, onlyInvited));
+        tellNodes("settings", room, List.of(session.name(), Boolean.toString(locked), Boolean.toString(onlyInvited)));
     }
 
     /**

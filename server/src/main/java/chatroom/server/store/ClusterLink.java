@@ -34,7 +34,9 @@ public interface ClusterLink extends AutoCloseable {
 
     /**
      * A change to a room that a node made and stored: {@code made} (words: the owner's key, or none), {@code joined}
-     * (the member's key, name, when), {@code left} (the member's key, name, why) or {@code topic} (who, the text).
+     * (the member's key, name, when), {@code left} (the member's key, name, why), {@code topic} (who, the text),
+     * {@code settings} (who, topic locked, invite-only) or {@code role} (the member's key and name, the role, who,
+     * and for a handover the old owner's key and name, else two empty words).
      */
     record RoomChange(String node, String kind, String room, List<String> words) {
         public RoomChange {

@@ -1,6 +1,7 @@
 package chatroom.transport.tcp;
 
 import chatroom.api.message.Bye;
+import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
@@ -11,8 +12,10 @@ import chatroom.api.message.Members;
 import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Protocol;
+import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.Say;
+import chatroom.api.message.SettingsChanged;
 import chatroom.api.message.TopicChanged;
 import chatroom.api.spi.ChatService;
 import chatroom.api.spi.ConnectOptions;
@@ -222,6 +225,19 @@ class ClusterOverTcpTest {
         assertEquals("alice", bob.await(ChatMessage.class, m -> m.text().equals("welcome to dev")).from());
         aliceService.setTopic("#dev", "builds and releases");
         assertEquals("builds and releases", bob.await(TopicChanged.class).text());
+        aliceService.setRole("#dev", "bob", "operator");
+        RoleChanged role = bob.await(RoleChanged.class, r -> r.name().equals("bob"));
+        assertEquals(List.of("operator", "alice"), List.of(role.role(), role.by()));
+        // The topic is locked to the owner and operators: south lets bob set it only if it knows his new role.
+        bobService.setTopic("#dev", "set by an operator on another node");
+        assertEquals("set by an operator on another node", alice.await(TopicChanged.class,
+                t -> t.by().equals("bob")).text());
+        try (WireClient alicesOther = WireClient.greeted(north.port(), Protocol.ROOMS_VERSION)) {
+            alicesOther.login(new Login("alice", "pw-alice"));
+            alicesOther.send(new ChangeSettings("#dev", false, true));
+            SettingsChanged settings = bob.await(SettingsChanged.class);
+            assertEquals(List.of(false, true), List.of(settings.topicLocked(), settings.inviteOnly()));
+        }
         bobService.part("#dev", "lunch");
         Left left = alice.await(Left.class, l -> l.name().equals("bob"));
         assertEquals(List.of("#dev", "left: lunch", "1"), List.of(left.room(), left.reason(),
