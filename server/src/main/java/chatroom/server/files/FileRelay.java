@@ -116,7 +116,9 @@ public final class FileRelay {
         Optional<FileCancel> refusal = offerProblem(sender, offer);
         List<Session> recipients = refusal.isPresent() ? List.of() : recipients(sender, offer.to(), room);
         if (refusal.isEmpty() && offer.to() != null && recipients.isEmpty()) {
-            refusal = Optional.of(new FileCancel(tid, FileCancel.NOT_ONLINE, "'" + offer.to() + "' is not online."));
+            refusal = Optional.of(new FileCancel(tid, FileCancel.NOT_ONLINE, rooms.isOnlineElsewhere(offer.to())
+                    ? "'" + offer.to() + "' is connected to another node of this server; files are not relayed"
+                    + " between nodes." : "'" + offer.to() + "' is not online."));
         }
         if (refusal.isPresent()) {
             sender.send(refusal.get());

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * On a node of several, the people online on the other nodes, by member key: a person may be on several nodes, and
@@ -23,6 +24,8 @@ final class Elsewhere {
     private final Map<String, Remote> people = new HashMap<>();
     /** Member keys by the folded display name they go by. */
     private final Map<String, String> byName = new HashMap<>();
+    /** The same folded names, readable from any thread (the file relay asks). */
+    private final Set<String> names = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<String>> nodesOf = new HashMap<>();
 
     /** Someone is online on a node; whether they were online on no other node before. */
@@ -46,16 +49,24 @@ final class Elsewhere {
         Remote before = people.put(remote.memberKey(), remote);
         if (before != null) {
             byName.remove(Names.key(before.name()), before.memberKey());
+            names.remove(Names.key(before.name()));
         }
         byName.put(Names.key(remote.name()), remote.memberKey());
+        names.add(Names.key(remote.name()));
     }
 
     private Remote remove(String memberKey) {
         Remote gone = people.remove(memberKey);
         if (gone != null) {
             byName.remove(Names.key(gone.name()), memberKey);
+            names.remove(Names.key(gone.name()));
         }
         return gone;
+    }
+
+    /** Whether someone online elsewhere goes by that display name; safe from any thread, as of a moment ago. */
+    boolean hasName(String name) {
+        return names.contains(Names.key(name));
     }
 
     /** The person online elsewhere who goes by that display name, or null. */

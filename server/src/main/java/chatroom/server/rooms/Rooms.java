@@ -462,6 +462,11 @@ public final class Rooms {
         return onlineNames.contains(Names.key(name));
     }
 
+    /** On a node of several, whether someone goes by this name on another node; safe from any thread. */
+    public boolean isOnlineElsewhere(String name) {
+        return elsewhere.hasName(name);
+    }
+
     /** The rooms an account is a member of, by its key; safe from any thread, as of a moment ago. */
     public List<Room> roomsWithMember(String memberKey) {
         return byKey.values().stream().filter(room -> room.isMember(memberKey)).toList();

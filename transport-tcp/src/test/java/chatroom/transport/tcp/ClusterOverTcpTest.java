@@ -3,6 +3,8 @@ package chatroom.transport.tcp;
 import chatroom.api.message.Bye;
 import chatroom.api.message.ChangeSettings;
 import chatroom.api.message.ChatMessage;
+import chatroom.api.message.FileCancel;
+import chatroom.api.message.FileOffer;
 import chatroom.api.message.Joined;
 import chatroom.api.message.Left;
 import chatroom.api.message.LoggedIn;
@@ -127,6 +129,13 @@ class ClusterOverTcpTest {
         PrivateMessage answer = alice.await(PrivateMessage.class, m -> m.text().equals("back at you"));
         assertEquals(heard.id() + 1, answer.id(), "numbered after the other node's, in one conversation");
         assertEquals(answer.id(), bob.await(PrivateMessage.class, m -> m.text().equals("back at you")).id());
+
+        try (WireClient alicesOther = WireClient.greeted(north.port(), Protocol.ROOMS_VERSION)) {
+            alicesOther.login(new Login("alice", "pw-alice"));
+            alicesOther.send(new FileOffer("t1", "notes.txt", 10, "bob"));
+            assertEquals(new FileCancel("t1", FileCancel.NOT_ONLINE, "'bob' is connected to another node of this"
+                    + " server; files are not relayed between nodes."), alicesOther.await(FileCancel.class));
+        }
 
         aliceService.tell("carol", "for later");
         alice.await(PrivateMessage.class, m -> m.text().equals("for later"));
