@@ -924,6 +924,10 @@ public final class Rooms {
      */
     private void roomChangedElsewhere(ClusterLink.RoomChange change) {
         List<String> words = change.words();
+        if (change.kind().equals("read")) {
+            readOnAnotherNode(change.room(), words);
+            return;
+        }
         Room room = byKey.get(RoomNames.key(change.room()));
         if (room == null) {
             room = new Room(change.room(), null, change.kind().equals("made") && !words.isEmpty() ? words.getFirst()
@@ -2406,6 +2410,27 @@ public final class Rooms {
         ReadMoved told = room == null ? moved
                 : new ReadMoved(room.name(), null, moved.id(), Math.max(0, room.lastId() - moved.id()));
         deliverByProtocol(new Session[0], null, without(speaking(2, person.sessions()), session), told);
+        if (roomNews != null && (room != null || moved.with() != null)) {
+            // The account's devices on the other nodes hear it too.
+            roomNews.changed("read", room == null ? "" : room.name(), List.of(person.memberKey(),
+                    moved.with() == null ? "" : moved.with(), Long.toString(moved.id()), Long.toString(told.unread())));
+        }
+    }
+
+    /** Another node says one of an account's devices read further: its devices here hear it, as on one node. */
+    private void readOnAnotherNode(String roomName, List<String> words) {
+        Person person = words.size() < 4 ? null : byMember.get(words.get(0));
+        if (person == null) {
+            return;
+        }
+        long id = Long.parseLong(words.get(2));
+        Room room = roomName.isEmpty() ? null : byKey.get(RoomNames.key(roomName));
+        if (room == null && words.get(1).isEmpty()) {
+            return;
+        }
+        ReadMoved told = room == null ? new ReadMoved(null, words.get(1), id, Long.parseLong(words.get(3)))
+                : new ReadMoved(room.name(), null, id, Math.max(0, room.lastId() - id));
+        deliverByProtocol(new Session[0], null, speaking(2, person.sessions()), told);
     }
 
     /** Tells each room that someone went offline: a leave for protocol 1, presence for protocol 2. */

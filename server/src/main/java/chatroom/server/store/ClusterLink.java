@@ -35,8 +35,10 @@ public interface ClusterLink extends AutoCloseable {
     /**
      * A change to a room that a node made and stored: {@code made} (words: the owner's key, or none), {@code joined}
      * (the member's key, name, when), {@code left} (the member's key, name, why), {@code topic} (who, the text),
-     * {@code settings} (who, topic locked, invite-only) or {@code role} (the member's key and name, the role, who,
-     * and for a handover the old owner's key and name, else two empty words).
+     * {@code settings} (who, topic locked, invite-only), {@code role} (the member's key and name, the role, who,
+     * and for a handover the old owner's key and name, else two empty words), or {@code read} (an account's device
+     * read further: the account's key, the other person of a private conversation or nothing, the id, the unread
+     * count; the room is empty for a private conversation).
      */
     record RoomChange(String node, String kind, String room, List<String> words) {
         public RoomChange {

@@ -14,6 +14,7 @@ import chatroom.api.message.Members;
 import chatroom.api.message.Presence;
 import chatroom.api.message.PrivateMessage;
 import chatroom.api.message.Protocol;
+import chatroom.api.message.ReadMoved;
 import chatroom.api.message.RoleChanged;
 import chatroom.api.message.RoomInfo;
 import chatroom.api.message.Say;
@@ -251,6 +252,24 @@ class ClusterOverTcpTest {
         Left left = alice.await(Left.class, l -> l.name().equals("bob"));
         assertEquals(List.of("#dev", "left: lunch", "1"), List.of(left.room(), left.reason(),
                 Integer.toString(left.online())));
+    }
+
+    @Test
+    void whatADeviceOnOneNodeReadsIsToldToTheAccountsDevicesOnAnother() throws Exception {
+        ServerConfig shared = RunningServer.onStore(RunningServer.config(data), "postgresql");
+        RunningServer north = node(shared, "north");
+        RunningServer south = node(shared, "south");
+        RecordingListener laptop = new RecordingListener("bob's laptop");
+        logIn(north, laptop, "bob");
+        RecordingListener phone = new RecordingListener("bob's phone");
+        ChatService phoneService = logIn(south, phone, "bob");
+        ChatService alice = logIn(north, new RecordingListener("alice"), "alice");
+
+        alice.sayIn("#lobby", "read me");
+        long id = phone.await(ChatMessage.class, m -> m.text().equals("read me")).id();
+        laptop.await(ChatMessage.class, m -> m.text().equals("read me"));
+        phoneService.markRead("#lobby", null, id);
+        assertEquals(new ReadMoved("#lobby", null, id, 0), laptop.await(ReadMoved.class));
     }
 
     /** Tries until it works, up to 10 s: another node learns of a room made here a moment after. */
